@@ -1,0 +1,1 @@
+"""Evaluation against the external gold standards in ../shared/data (one module per task)."""

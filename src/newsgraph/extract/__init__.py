@@ -1,0 +1,73 @@
+"""Extraction: one spaCy parse in, one Analysis out.
+
+The order is the data flow of DESIGN.md: actors first (everything else points at them),
+then dates and quotes, amounts, claims (which need quotes and amounts), events (which
+read claims for the `reported` modality), and tone. Each extractor is a pure function
+over the Doc and the records before it; its reference data is loaded once into
+`Knowledge` and passed in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsgraph.extract.actors import ActorData, extract_actors
+from newsgraph.extract.amounts import AmountData, extract_amounts
+from newsgraph.extract.claims import ClaimData, extract_claims
+from newsgraph.extract.dates import DateRules, extract_dates
+from newsgraph.extract.events import EventData, extract_events
+from newsgraph.extract.quotes import QuoteCues, extract_quotes
+from newsgraph.extract.tone import ToneLexicon, extract_tone
+from newsgraph.records import Analysis, Document
+
+
+@dataclass(frozen=True, slots=True)
+class Knowledge:
+    """All reference data the extractors read, loaded once per process."""
+
+    actors: ActorData
+    dates: DateRules
+    quotes: QuoteCues
+    amounts: AmountData
+    claims: ClaimData
+    events: EventData
+    tone: ToneLexicon
+
+    @classmethod
+    def load(cls, nlp: Language) -> Knowledge:
+        """Load the packaged reference data (``newsgraph/data/``); matchers share ``nlp.vocab``."""
+        return cls(
+            actors=ActorData.load(nlp),
+            dates=DateRules.load(nlp),
+            quotes=QuoteCues.load(nlp),
+            amounts=AmountData.load(nlp),
+            claims=ClaimData.load(nlp),
+            events=EventData.load(nlp),
+            tone=ToneLexicon.load(nlp),
+        )
+
+
+def analyze_doc(doc: Doc, document: Document, knowledge: Knowledge) -> Analysis:
+    """Run every extractor over one parsed document."""
+    published = date.fromisoformat(document.published) if document.published else None
+    actors = extract_actors(doc, published, knowledge.actors)
+    dates = extract_dates(doc, published, knowledge.dates)
+    quotes = extract_quotes(doc, actors, knowledge.quotes)
+    amounts = extract_amounts(doc, actors, quotes, dates, knowledge.amounts)
+    claims = extract_claims(doc, actors, quotes, amounts, knowledge.claims)
+    events = extract_events(doc, actors, quotes, dates, claims, published, knowledge.events)
+    tone = extract_tone(doc, knowledge.tone)
+    return Analysis(
+        document=document,
+        actors=tuple(actors),
+        quotes=tuple(quotes),
+        dates=tuple(dates),
+        amounts=tuple(amounts),
+        events=tuple(events),
+        claims=tuple(claims),
+        tone=tone,
+    )
