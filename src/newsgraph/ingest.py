@@ -1,0 +1,287 @@
+"""Ingest: files, folders, stdin, JSONL, (gzipped) HTML and WARC/WET archives → raw items.
+
+Every input becomes a stream of `RawItem` (one article, not yet cleaned) or `Problem`
+(one line saying which file failed and why). A bad file never stops the others.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import os
+import sys
+import zlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+#: spaCy's default ``nlp.max_length``; one document above it is refused, not truncated.
+MAX_DOCUMENT_CHARS = 1_000_000
+#: A single-document file larger than this is refused before it is read.
+MAX_FILE_BYTES = 20 * 1024 * 1024
+
+TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+WARC_SUFFIXES = {".warc", ".wet"}
+KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | WARC_SUFFIXES
+
+
+@dataclass(frozen=True, slots=True)
+class RawItem:
+    """One article as found: its content, whether it is HTML, and what the source said of it."""
+
+    source: str
+    content: str
+    is_html: bool
+    id: str | None = None
+    url: str | None = None
+    title: str | None = None
+    published: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A file or line that could not be read, with a one-line reason."""
+
+    source: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.message}"
+
+
+def iter_inputs(paths: Iterable[str], stdin: IO[bytes] | None = None) -> Iterator[RawItem | Problem]:
+    """Yield raw items (or problems) from every path; ``-`` is standard input; folders recurse."""
+    for name in paths:
+        if name == "-":
+            data = (stdin or sys.stdin.buffer).read()
+            yield from _read_bytes("<stdin>", "", data)
+            continue
+        path = Path(name)
+        if path.is_dir():
+            yield from _iter_folder(path)
+        elif not path.exists():
+            yield Problem(name, "no such file or directory")
+        else:
+            yield from _read_file(path)
+
+
+def _iter_folder(folder: Path) -> Iterator[RawItem | Problem]:
+    def on_error(err: OSError) -> None:
+        problems.append(Problem(str(err.filename or folder), f"cannot read folder: {err.strerror}"))
+
+    problems: list[Problem] = []
+    for root, dirs, files in os.walk(folder, onerror=on_error):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        yield from problems
+        problems.clear()
+        for file in sorted(files):
+            path = Path(root, file)
+            if not file.startswith(".") and _suffix(path) in KNOWN_SUFFIXES:
+                yield from _read_file(path)
+    yield from problems
+
+
+def _suffix(path: Path) -> str:
+    """The suffix that says what a file holds, looking through ``.gz``."""
+    suffixes = [s.lower() for s in path.suffixes]
+    if suffixes and suffixes[-1] == ".gz":
+        suffixes = suffixes[:-1]
+    return suffixes[-1] if suffixes and len(suffixes[-1]) <= 8 else ""
+
+
+def _read_file(path: Path) -> Iterator[RawItem | Problem]:
+    name = str(path)
+    suffix = _suffix(path)
+    try:
+        if suffix in JSONL_SUFFIXES:
+            with _open_maybe_gzip(path) as stream:
+                yield from _read_jsonl(name, stream)
+            return
+        if suffix in WARC_SUFFIXES:
+            yield from _read_warc(path)
+            return
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            yield Problem(name, f"file too large ({size / 1e6:.1f} MB > {MAX_FILE_BYTES / 1e6:.0f} MB per document)")
+            return
+        data = path.read_bytes()
+    except (OSError, EOFError, zlib.error) as err:
+        yield Problem(name, _os_message(err))
+        return
+    yield from _read_bytes(name, suffix, data)
+
+
+def _read_bytes(name: str, suffix: str, data: bytes) -> Iterator[RawItem | Problem]:
+    if data[:2] == b"\x1f\x8b":
+        try:
+            data = gzip.decompress(data)
+        except (OSError, EOFError, zlib.error) as err:
+            yield Problem(name, f"corrupt or truncated gzip ({err})")
+            return
+    problem = _refuse(data)
+    if problem:
+        yield Problem(name, problem)
+        return
+    text = decode(data)
+    if suffix in JSONL_SUFFIXES or (not suffix and name == "<stdin>" and _looks_like_jsonl(text)):
+        yield from _read_jsonl(name, io.StringIO(text))
+        return
+    if len(text) > MAX_DOCUMENT_CHARS:
+        yield Problem(name, f"document too long ({len(text):,} characters > {MAX_DOCUMENT_CHARS:,})")
+        return
+    yield RawItem(source=name, content=text, is_html=suffix in HTML_SUFFIXES or looks_like_html(text))
+
+
+def _refuse(data: bytes) -> str | None:
+    """Why these bytes cannot be an article, or None."""
+    if not data.strip():
+        return "empty file"
+    head = data[:8192]
+    if b"\x00" in head:
+        return "binary file (NUL bytes), not text or HTML"
+    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    if controls > len(head) * 0.05:
+        return "binary file (control bytes), not text or HTML"
+    return None
+
+
+def decode(data: bytes) -> str:
+    """Bytes → text: UTF-8 when it mostly is (bad bytes replaced), else Windows-1252/Latin-1."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    good_multibyte = sum(1 for ch in text if ord(ch) > 0x7F) - bad
+    if good_multibyte > bad:
+        return text  # UTF-8 with a few broken bytes: keep the UTF-8 reading
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
+
+
+def looks_like_html(text: str) -> bool:
+    """True when the text opens like an HTML page or fragment."""
+    head = text[:2048].lstrip().lower()
+    return head.startswith(("<!doctype html", "<html", "<?xml")) or any(
+        tag in head for tag in ("<body", "<head", "<div", "<p>", "<article")
+    )
+
+
+def _looks_like_jsonl(text: str) -> bool:
+    first = text.lstrip()[:1]
+    return first == "{" and text.lstrip().split("\n", 1)[0].rstrip().endswith("}")
+
+
+def _open_maybe_gzip(path: Path) -> IO[str]:
+    with path.open("rb") as probe:
+        magic = probe.read(2)
+    raw: IO[bytes] = gzip.open(path, "rb") if magic == b"\x1f\x8b" else path.open("rb")
+    return io.TextIOWrapper(raw, encoding="utf-8", errors="replace")
+
+
+def _read_jsonl(name: str, stream: Iterable[str]) -> Iterator[RawItem | Problem]:
+    """One document per line: ``{"id", "text" or "html", "published", "url", "title"}``."""
+    for number, line in enumerate(stream, start=1):
+        if not line.strip():
+            continue
+        where = f"{name}:{number}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as err:
+            yield Problem(where, f"malformed JSON ({err.msg} at column {err.colno})")
+            continue
+        if not isinstance(record, dict):
+            yield Problem(where, "a line must be a JSON object")
+            continue
+        html, text = record.get("html"), record.get("text")
+        content = html if isinstance(html, str) and html.strip() else text
+        if not isinstance(content, str) or not content.strip():
+            yield Problem(where, 'no "text" or "html" field with content')
+            continue
+        if len(content) > MAX_DOCUMENT_CHARS:
+            yield Problem(where, f"document too long ({len(content):,} characters > {MAX_DOCUMENT_CHARS:,})")
+            continue
+        yield RawItem(
+            source=name,
+            content=content,
+            is_html=content is html or looks_like_html(content),
+            id=_str_or_none(record.get("id")),
+            url=_str_or_none(record.get("url")),
+            title=_str_or_none(record.get("title")),
+            published=_str_or_none(record.get("published") or record.get("date")),
+        )
+
+
+def _read_warc(path: Path) -> Iterator[RawItem | Problem]:
+    """HTML responses and WET text conversions from a (gzipped) WARC file."""
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    name = str(path)
+    count = 0
+    try:
+        with path.open("rb") as stream:
+            for record in ArchiveIterator(stream):
+                uri = record.rec_headers.get_header("WARC-Target-URI")
+                where = f"{name}#{uri or record.rec_headers.get_header('WARC-Record-ID')}"
+                if record.rec_type == "response":
+                    ctype = (record.http_headers.get_header("Content-Type") if record.http_headers else "") or ""
+                    if "html" not in ctype.lower():
+                        continue
+                    is_html = True
+                elif record.rec_type == "conversion":
+                    is_html = False
+                else:
+                    continue
+                data = record.content_stream().read()
+                if _refuse(data):
+                    continue
+                count += 1
+                yield RawItem(source=where, content=decode(data), is_html=is_html, url=uri)
+    except (ArchiveLoadFailed, OSError, EOFError, zlib.error) as err:
+        yield Problem(name, f"unreadable WARC ({err})")
+        return
+    if count == 0:
+        yield Problem(name, "WARC has no HTML response or text conversion records")
+
+
+def _str_or_none(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def _os_message(err: BaseException) -> str:
+    if isinstance(err, PermissionError):
+        return "permission denied"
+    if isinstance(err, OSError) and err.strerror:
+        return err.strerror.lower()
+    return f"unreadable ({err})"
+
+
+def count_inputs(paths: Iterable[str]) -> int | None:
+    """How many items `iter_inputs` will yield, for a progress bar; None when unknown (stdin, WARC)."""
+    total = 0
+    for name in paths:
+        path = Path(name)
+        if name == "-" or (path.is_file() and _suffix(path) in WARC_SUFFIXES):
+            return None
+        files = [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else []
+        for file in files:
+            suffix = _suffix(file)
+            if suffix in WARC_SUFFIXES:
+                return None
+            if suffix in JSONL_SUFFIXES:
+                try:
+                    with _open_maybe_gzip(file) as stream:
+                        total += sum(1 for line in stream if line.strip())
+                except (OSError, EOFError, zlib.error):
+                    total += 1
+            elif suffix in KNOWN_SUFFIXES and not file.name.startswith("."):
+                total += 1
+    return total
