@@ -1,0 +1,100 @@
+"""Clean stage: raw HTML or a plain-text page dump → the article's main text, title, byline and date.
+
+HTML goes through trafilatura (main text, title, author) and htmldate (published date); plain text
+through the line classifier in newsgraph.clean_text, which drops page furniture.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsgraph.clean_text import TextCleanOptions, split_page
+
+_WORD = re.compile(r"\w+")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+class CleanError(ValueError):
+    """Nothing usable remains after cleaning (empty input, HTML without an article body, ...)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Cleaned:
+    """The article found in a page: body paragraphs separated by a blank line, and its metadata."""
+
+    body: str
+    title: str | None
+    byline: str | None
+    published: str | None
+
+    @property
+    def text(self) -> str:
+        """What becomes Document.text: the title, a blank line and the body; the body alone without a title."""
+        return f"{self.title}\n\n{self.body}" if self.title else self.body
+
+
+@dataclass(frozen=True, slots=True)
+class HtmlCleanOptions:
+    """How trafilatura is asked; the defaults are the best measured on the Zyte benchmark (docs/quality.md).
+
+    favor_precision without comments scored F1 0.964 against 0.960 for the plain no-comments run; when the
+    precise run keeps less than `fallback_ratio` of the words of the plain run it has most likely cut the
+    article itself, and the plain run is used instead (F1 0.967).
+    """
+
+    favor_precision: bool = True
+    include_comments: bool = False
+    include_tables: bool = True
+    fallback_ratio: float = 0.5
+
+
+def clean_text(text: str, options: TextCleanOptions | None = None) -> Cleaned:
+    """Remove page furniture from a plain-text page dump; keep the title apart from the body."""
+    parts = split_page(text, options)
+    body = "\n\n".join(parts.paragraphs)
+    if not _WORD.search(body):
+        raise CleanError("no article text found in the plain text")
+    return Cleaned(body=body, title=parts.title, byline=parts.byline, published=None)
+
+
+def clean_html(html: str, url: str | None = None, options: HtmlCleanOptions | None = None) -> Cleaned:
+    """Extract the article from an HTML page with trafilatura; date from the page metadata (htmldate)."""
+    import trafilatura
+    from trafilatura.settings import use_config
+
+    opts = options or HtmlCleanOptions()
+    if not html or not html.strip():
+        raise CleanError("empty HTML")
+    config = use_config()
+    # extract_metadata runs htmldate on the tree; one parse serves text, title, author and date
+    tree = trafilatura.load_html(html)
+    if tree is None:
+        raise CleanError("not parseable as HTML")
+    common = dict(url=url, include_comments=opts.include_comments, include_tables=opts.include_tables, config=config)
+    body = _extract(tree, favor_precision=opts.favor_precision, **common)
+    if opts.favor_precision and opts.fallback_ratio > 0:
+        plain = _extract(tree, **common)
+        if len(_WORD.findall(body)) < opts.fallback_ratio * len(_WORD.findall(plain)):
+            body = plain
+    if not _WORD.search(body):
+        raise CleanError("no article body found in the HTML")
+    meta = trafilatura.extract_metadata(tree, default_url=url)
+    title = (meta.title or "").strip() or None if meta else None
+    byline = (meta.author or "").strip() or None if meta else None
+    published = meta.date if meta and meta.date and _ISO_DATE.fullmatch(meta.date) else None
+    return Cleaned(body=_paragraphs(body), title=title, byline=byline, published=published)
+
+
+def _extract(tree: object, **kwargs: object) -> str:
+    import copy
+
+    import trafilatura
+
+    # trafilatura prunes the tree it is given: each run gets its own copy
+    return trafilatura.extract(copy.deepcopy(tree), output_format="txt", **kwargs) or ""
+
+
+def _paragraphs(text: str) -> str:
+    """trafilatura's lines (one per block) as paragraphs separated by a blank line."""
+    return "\n\n".join(line.strip() for line in text.splitlines() if line.strip())

@@ -1,0 +1,352 @@
+"""Plain-text page dumps: find the article block among page furniture, with its title and byline.
+
+How a page is read:
+1. Lines are grouped into blocks (runs of non-blank lines); hard-wrapped prose inside a block is joined
+   into paragraphs (units), so a wrapped line is never mistaken for a headline.
+2. Each unit is labelled from its own shape (words, closing punctuation, share of function words) and
+   the furniture cues (data/furniture-*.yaml): prose, short (headlines, menus, list items), furniture,
+   notice, byline, end-of-article heading, or empty (no word character, e.g. a lone ".").
+3. The article block is the run of units with the largest total score (prose counts its words, short
+   lines and furniture cost, an end-of-article heading cannot be crossed): the densest run of prose.
+4. The title is the headline-like line before the block, preferring one that repeats the page's
+   first line (a page title); it is not repeated in the body.
+A text with no furniture at all (no cue, no repeated line, e.g. a wire story) is kept whole.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from enum import Enum
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+FURNITURE_FILE = "furniture-2026-11.yaml"
+_WORD = re.compile(r"\w+")
+_TERMINAL = re.compile(r"[.!?…](?:\s*\[\d+\])?$")
+_CLOSERS = "\"'”’»)]*"
+_LEAD_STRIP = " \t•·*>|»›–—-"
+_TRAIL_STRIP = " \t.:;,!?|•·»«›‹→←>–—-…"
+
+
+class Kind(str, Enum):
+    """What a unit of a page is."""
+
+    PROSE = "prose"
+    SHORT = "short"
+    FURNITURE = "furniture"
+    NOTICE = "notice"
+    BYLINE = "byline"
+    END = "end"
+    EMPTY = "empty"
+
+
+@dataclass(frozen=True, slots=True)
+class CueSet:
+    """Compiled patterns of one kind that apply to lines of at most max_words words."""
+
+    kind: str
+    max_words: int
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True, slots=True)
+class FurnitureCues:
+    """The furniture cues of one data file, compiled once."""
+
+    version: str
+    sets: tuple[CueSet, ...]
+    bylines: tuple[CueSet, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TextCleanOptions:
+    """Cues and the weights of the article-block search (words of prose against costs of the rest)."""
+
+    cues: FurnitureCues
+    stop_words: frozenset[str]
+    min_sentence_words: int = 6
+    min_unpunctuated_prose_words: int = 20
+    min_stop_ratio: float = 0.25
+    min_lower_ratio: float = 0.45
+    short_cost: float = 2.0
+    short_cost_per_word: float = 0.3
+    repeat_cost: float = 4.0
+    furniture_cost: float = 3.0
+    end_cost: float = 60.0
+    prose_offset: float = 4.0
+    isolated_prose_weight: float = 0.4
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A paragraph of the page: its original lines, and what it was judged to be."""
+
+    lines: tuple[str, ...]
+    block: int
+    key: str
+    words: int
+    kind: Kind
+    byline: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TextParts:
+    """The article found in a page dump: paragraphs of the body, title and byline."""
+
+    paragraphs: tuple[str, ...]
+    title: str | None
+    byline: str | None
+    units: tuple[Unit, ...] = field(default=(), repr=False)
+
+
+def load_cues(text: str) -> FurnitureCues:
+    """Compile a furniture cue file's YAML text."""
+    data: dict[str, Any] = yaml.safe_load(text)
+    defaults: dict[str, int] = data["max_words"]
+    groups: dict[tuple[str, int], list[str]] = {}
+    bylines: list[CueSet] = []
+    for cue in data["cues"]:
+        kind = cue["kind"]
+        if kind not in defaults:
+            raise ValueError(f"furniture cue of unknown kind {kind!r}")
+        limit = int(cue.get("max_words", defaults[kind]))
+        if kind == "byline":
+            # kept apart: each carries its own "name" group
+            bylines.append(CueSet(kind, limit, re.compile(cue["pattern"], re.IGNORECASE)))
+        else:
+            groups.setdefault((kind, limit), []).append(cue["pattern"])
+    sets = tuple(
+        CueSet(kind, limit, re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE))
+        for (kind, limit), patterns in groups.items()
+    )
+    return FurnitureCues(str(data["version"]), sets, tuple(bylines))
+
+
+@lru_cache(maxsize=1)
+def default_options() -> TextCleanOptions:
+    """Options from the packaged cue file and spaCy's English stop words (loaded once, immutable)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    text = resources.files("newsgraph.data").joinpath(FURNITURE_FILE).read_text(encoding="utf-8")
+    return TextCleanOptions(cues=load_cues(text), stop_words=frozenset(STOP_WORDS))
+
+
+def line_key(text: str) -> str:
+    """A line as the cues see it: bullets and trailing punctuation off, whitespace collapsed."""
+    return " ".join(text.strip(_LEAD_STRIP).rstrip(_TRAIL_STRIP).split())
+
+
+def _is_terminal(text: str) -> bool:
+    return bool(_TERMINAL.search(text.rstrip().rstrip(_CLOSERS)))
+
+
+def _blocks(text: str) -> list[list[str]]:
+    blocks: list[list[str]] = [[]]
+    for line in text.splitlines():
+        if line.strip():
+            blocks[-1].append(line.rstrip())
+        elif blocks[-1]:
+            blocks.append([])
+    return [b for b in blocks if b]
+
+
+def _is_wrapped(block: list[str]) -> bool:
+    """Hard-wrapped prose: long lines of even length whose continuations often start in lower case."""
+    if len(block) < 2:
+        return False
+    lengths = [len(line.strip()) for line in block]
+    width = max(lengths)
+    if width < 40:
+        return False
+    body = lengths[:-1]
+    if sum(n >= 0.6 * width for n in body) < 0.6 * len(body):
+        return False
+    follows_open = [b.strip() for a, b in zip(block, block[1:]) if not _is_terminal(a)]
+    lower = sum(1 for line in follows_open if line[:1].islower())
+    return bool(follows_open) and lower >= 0.3 * len(follows_open)
+
+
+def _paragraphs(block: list[str]) -> list[list[str]]:
+    """Split a block into paragraphs: one per line unless the block is hard-wrapped prose."""
+    if not _is_wrapped(block):
+        return [[line] for line in block]
+    indents = [len(line) - len(line.lstrip()) for line in block]
+    base = min(indents)
+    uses_indent = any(i > base for i in indents[1:])
+    width = max(len(line.strip()) for line in block)
+    paragraphs: list[list[str]] = [[block[0]]]
+    for prev, line, indent in zip(block, block[1:], indents[1:]):
+        if uses_indent:
+            starts = indent > base
+        else:
+            starts = _is_terminal(prev) and len(prev.strip()) < 0.8 * width
+        if starts:
+            paragraphs.append([line])
+        else:
+            paragraphs[-1].append(line)
+    return paragraphs
+
+
+def _byline(key: str, words: int, cues: FurnitureCues) -> tuple[bool, str | None]:
+    for cue in cues.bylines:
+        if words <= cue.max_words and (m := cue.pattern.fullmatch(key)):
+            name = (m.groupdict().get("name") or "").strip(" ,")
+            return True, name or None
+    return False, None
+
+
+def _classify(lines: list[str], block: int, options: TextCleanOptions) -> Unit:
+    flat = " ".join(line.strip() for line in lines)
+    key = line_key(flat)
+    tokens = _WORD.findall(flat)
+    words = len(tokens)
+    stripped = tuple(line.strip() for line in lines)
+    if not words:
+        return Unit(stripped, block, key, 0, Kind.EMPTY)
+    cues = options.cues
+    for cue in cues.sets:
+        if cue.kind == "end" and words <= cue.max_words and cue.pattern.fullmatch(key):
+            return Unit(stripped, block, key, words, Kind.END)
+    is_byline, name = _byline(key, words, cues)
+    if is_byline:
+        return Unit(stripped, block, key, words, Kind.BYLINE, name)
+    for cue in cues.sets:
+        if cue.kind == "line" and words <= cue.max_words and cue.pattern.fullmatch(key):
+            return Unit(stripped, block, key, words, Kind.FURNITURE)
+    for cue in cues.sets:
+        if cue.kind == "notice" and cue.pattern.fullmatch(key):
+            kind = Kind.FURNITURE if words <= cue.max_words else Kind.NOTICE
+            return Unit(stripped, block, key, words, kind)
+    # function words (English) or mostly lower-case words (any cased script): running text, not a
+    # Title-Case menu or headline
+    stops = sum(1 for t in tokens if t.lower() in options.stop_words) / words
+    lettered = [t for t in tokens if t[0].isalpha()]
+    lower = sum(1 for t in lettered if t[0].islower()) / len(lettered) if lettered else 0.0
+    terminal = _is_terminal(flat)
+    textlike = stops >= options.min_stop_ratio or lower >= options.min_lower_ratio
+    prose = textlike and (
+        (terminal and words >= options.min_sentence_words) or words >= options.min_unpunctuated_prose_words
+    )
+    return Unit(stripped, block, key, words, Kind.PROSE if prose else Kind.SHORT)
+
+
+def _score(unit: Unit, repeats: int, isolated: bool, options: TextCleanOptions) -> float:
+    if unit.kind is Kind.PROSE:
+        if repeats > 1:
+            return -options.repeat_cost
+        # teaser lists alternate headline, blurb, date: a blurb has no prose beside it
+        weight = options.isolated_prose_weight if isolated else 1.0
+        return weight * (unit.words - options.prose_offset)
+    if unit.kind is Kind.END:
+        return -options.end_cost
+    if unit.kind is Kind.EMPTY:
+        return 0.0
+    if unit.kind in (Kind.FURNITURE, Kind.BYLINE, Kind.NOTICE):
+        return -(options.furniture_cost + options.short_cost_per_word * unit.words)
+    cost = options.short_cost + options.short_cost_per_word * unit.words
+    return -(cost + (options.repeat_cost if repeats > 1 else 0.0))
+
+
+def _isolated(units: list[Unit]) -> list[bool]:
+    """Per unit: prose whose nearest non-empty neighbours on both sides are not prose."""
+    solid = [i for i, u in enumerate(units) if u.kind is not Kind.EMPTY]
+    flags = [False] * len(units)
+    for n, i in enumerate(solid):
+        before = n > 0 and units[solid[n - 1]].kind is Kind.PROSE
+        after = n + 1 < len(solid) and units[solid[n + 1]].kind is Kind.PROSE
+        flags[i] = units[i].kind is Kind.PROSE and not before and not after
+    return flags
+
+
+def _best_run(scores: list[float]) -> tuple[int, int]:
+    """Start and end (exclusive) of the run with the largest sum (Kadane); (0, 0) when none is positive."""
+    best, best_span = 0.0, (0, 0)
+    total, start = 0.0, 0
+    for i, s in enumerate(scores):
+        if total <= 0:
+            total, start = 0.0, i
+        total += s
+        if total > best:
+            best, best_span = total, (start, i + 1)
+    return best_span
+
+
+def _headline_like(unit: Unit) -> bool:
+    return unit.kind is Kind.SHORT and 2 <= unit.words <= 30 and not unit.key.endswith(".")
+
+
+def _same_title(a: str, b: str) -> bool:
+    """Whether two lines name the same headline (one may carry the site name: "Headline | Site")."""
+    x, y = a.lower(), b.lower()
+    shorter, longer = (x, y) if len(x) <= len(y) else (y, x)
+    return len(_WORD.findall(shorter)) >= 2 and longer.startswith(shorter)
+
+
+def _title(units: list[Unit], start: int) -> int | None:
+    """Index of the title unit before the article block, or None."""
+    window = [i for i in range(max(0, start - 15), start) if _headline_like(units[i])]
+    first = next((i for i, u in enumerate(units) if u.kind is not Kind.EMPTY), None)
+    if first is None or first >= start:
+        return None
+    if _headline_like(units[first]):
+        page_title = units[first].key
+        for i in reversed(window):
+            if i != first and _same_title(units[i].key, page_title):
+                return i
+        # a dump that starts with its headline, followed by the article (after a byline at most)
+        between = [u for u in units[first + 1 : start] if u.kind not in (Kind.EMPTY, Kind.BYLINE)]
+        if len(between) <= 2:
+            return first
+    return None
+
+
+def split_page(text: str, options: TextCleanOptions | None = None) -> TextParts:
+    """Find the article in a plain-text page: body paragraphs, title and byline."""
+    opts = options or default_options()
+    units: list[Unit] = []
+    for b, block in enumerate(_blocks(text)):
+        units.extend(_classify(p, b, opts) for p in _paragraphs(block))
+    if not units:
+        return TextParts((), None, None, ())
+    counts = Counter(u.key.lower() for u in units if u.kind is not Kind.EMPTY)
+    bylines = [u for u in units if u.kind is Kind.BYLINE]
+    byline = next((u.byline for u in bylines if u.byline), None)
+    furnished = any(u.kind in (Kind.END, Kind.FURNITURE, Kind.NOTICE, Kind.BYLINE) for u in units) or any(
+        n > 1 for n in counts.values()
+    )
+    if not furnished:
+        return _whole(units, byline)
+    isolated = _isolated(units)
+    scores = [_score(u, counts[u.key.lower()], iso, opts) for u, iso in zip(units, isolated)]
+    start, end = _best_run(scores)
+    if start == end:
+        return TextParts((), None, byline, tuple(units))
+    while start < end and units[start].kind is Kind.NOTICE:
+        start += 1
+    while end > start and units[end - 1].kind is Kind.NOTICE:
+        end -= 1
+    title_at = _title(units, start)
+    title_key = units[title_at].key.lower() if title_at is not None else None
+    title = " ".join(units[title_at].lines) if title_at is not None else None
+    keep = (Kind.PROSE, Kind.SHORT, Kind.NOTICE)
+    paragraphs = tuple(
+        "\n".join(u.lines) for u in units[start:end] if u.kind in keep and u.key.lower() != title_key
+    )
+    return TextParts(paragraphs, title, byline, tuple(units))
+
+
+def _whole(units: list[Unit], byline: str | None) -> TextParts:
+    """A text without furniture: everything but wordless lines, the first line as title when it stands alone."""
+    first = next(i for i, u in enumerate(units) if u.kind is not Kind.EMPTY)
+    head = units[first]
+    alone = first + 1 < len(units) and units[first + 1].block != head.block
+    title = " ".join(head.lines) if alone and _headline_like(head) else None
+    paragraphs = tuple(
+        "\n".join(u.lines) for i, u in enumerate(units) if u.kind is not Kind.EMPTY and not (title and i == first)
+    )
+    return TextParts(paragraphs, title, byline, tuple(units))
