@@ -1,0 +1,412 @@
+"""The `newsgraph` command line: a thin layer over the Python API.
+
+Errors are one line on stderr with a non-zero exit; `--format json` is for machines and
+the default table for people; every command's help ends with an example.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any, NoReturn
+
+import typer
+from rich.console import Console
+
+from newsgraph import __version__
+
+app = typer.Typer(
+    name="newsgraph",
+    help="Evidence-linked facts about international relations from news articles.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+eval_app = typer.Typer(help="Score a stage against the external gold standards in ../shared/data.", no_args_is_help=True)
+export_app = typer.Typer(help="Export the store in other formats.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+app.add_typer(export_app, name="export")
+
+out = Console(soft_wrap=False)
+err = Console(stderr=True)
+
+
+class Format(str, Enum):
+    json = "json"
+    jsonl = "jsonl"
+    table = "table"
+
+
+class QueryFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+StoreOption = Annotated[
+    Path | None, typer.Option("--store", help="Store directory (default: $NEWSGRAPH_STORE or the user data dir).")
+]
+DataOption = Annotated[
+    Path | None, typer.Option("--data", help="The gold data folder (default: ../shared/data beside the repository).")
+]
+WorkersOption = Annotated[int, typer.Option("--workers", min=1, help="Worker processes, each with its own model.")]
+PublishedOption = Annotated[
+    str | None, typer.Option("--published", help="Publication date YYYY-MM-DD for every input (resolves 'last Friday').")
+]
+
+
+def fail(message: str, code: int = 1) -> NoReturn:
+    """Print one line on stderr and exit non-zero."""
+    sys.stderr.write(f"newsgraph: error: {_one_line(message)}\n")
+    raise typer.Exit(code)
+
+
+def warn(message: str) -> None:
+    """One line on stderr (never wrapped: scripts grep these)."""
+    sys.stderr.write(f"newsgraph: {_one_line(message)}\n")
+
+
+def _one_line(message: str) -> str:
+    return " ".join(message.split())
+
+
+def _published(value: str | None) -> str | None:
+    from newsgraph.pipeline import normalize_date
+
+    try:
+        return normalize_date(value)
+    except ValueError as e:
+        fail(f"--published: {e}", 2)
+
+
+def _store(path: Path | None) -> Any:
+    from newsgraph.store import Store, default_store
+
+    return Store(path or default_store())
+
+
+def _data_dir(path: Path | None) -> Path:
+    if path is not None:
+        candidates = [path]
+    else:
+        here = Path(__file__).resolve()
+        candidates = [Path.cwd() / ".." / "shared" / "data", Path.cwd() / "shared" / "data"]
+        candidates += [p / "shared" / "data" for p in here.parents[2:4]]
+    for candidate in candidates:
+        if candidate.is_dir():
+            return candidate.resolve()
+    fail(f"gold data not found (looked in {', '.join(str(c) for c in candidates)}); pass --data DIR")
+
+
+@app.command()
+def analyze(
+    files: Annotated[list[str], typer.Argument(help="Files, folders, .jsonl, .html(.gz), WARC/WET; '-' for stdin.")],
+    published: PublishedOption = None,
+    format: Annotated[Format, typer.Option("--format", "-f", help="json, jsonl or table.")] = Format.json,
+    workers: WorkersOption = 1,
+) -> None:
+    """Analyze articles and print one Analysis per document.
+
+    Example: newsgraph analyze examples/seed-article.txt --published 2021-12-06 --format table
+    """
+    from newsgraph.ingest import Problem, iter_inputs
+    from newsgraph.pipeline import PipelineOptions, analyze_items
+    from newsgraph.records import Analysis
+
+    options = PipelineOptions(published=_published(published), workers=workers)
+    results = analyze_items(iter_inputs(files), options)
+    ok = 0
+    pending: list[Analysis] = []
+    single = len(files) == 1 and format == Format.json
+
+    def emit(a: Analysis, pretty: bool) -> None:
+        if format == Format.table:
+            from newsgraph.render import analysis_table
+
+            out.print(analysis_table(a))
+        elif pretty:
+            sys.stdout.write(json.dumps(a.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        else:
+            sys.stdout.write(json.dumps(a.to_dict(), ensure_ascii=False) + "\n")
+
+    for result in results:
+        if isinstance(result, Problem):
+            warn(str(result))
+            continue
+        ok += 1
+        if single and ok <= 1:
+            pending.append(result)  # hold one back: a single result prints as one indented object
+            continue
+        for held in pending:
+            emit(held, pretty=False)
+        pending.clear()
+        emit(result, pretty=False)
+    for held in pending:
+        emit(held, pretty=True)
+    sys.stdout.flush()
+    if ok == 0:
+        fail("no document could be analyzed")
+
+
+@app.command()
+def ingest(
+    sources: Annotated[list[str], typer.Argument(help="Files, folders, .jsonl, .html(.gz), WARC/WET; '-' for stdin.")],
+    store: StoreOption = None,
+    published: PublishedOption = None,
+    workers: WorkersOption = 1,
+    segment_size: Annotated[int, typer.Option(min=1, help="Documents per Parquet segment.")] = 500,
+) -> None:
+    """Analyze articles and append them to the store; documents already stored are skipped.
+
+    Example: newsgraph ingest examples/ --store /tmp/ng-store
+    """
+    from newsgraph.ingest import Problem, count_inputs, iter_inputs
+    from newsgraph.pipeline import PipelineOptions, analyze_items
+    from newsgraph.progress import progress_bar
+    from newsgraph.store import StoreError
+
+    target = _store(store)
+    options = PipelineOptions(published=_published(published), workers=workers)
+    problems = 0
+
+    def analyses(advance: Any) -> Iterator[Any]:
+        nonlocal problems
+        for result in analyze_items(iter_inputs(sources), options):
+            advance()
+            if isinstance(result, Problem):
+                problems += 1
+                warn(str(result))
+            else:
+                yield result
+
+    try:
+        with progress_bar(count_inputs(sources), err) as advance:
+            written = target.write(analyses(advance), segment_size=segment_size)
+    except StoreError as e:
+        fail(str(e))
+    warn(
+        f"ingested {written.written} new documents into {target.root} "
+        f"({written.skipped} already stored, {problems} problems, {written.segments} segments)"
+    )
+    if written.written == 0 and written.skipped == 0:
+        fail("no document could be ingested")
+
+
+@app.command()
+def stats(
+    store: StoreOption = None,
+    format: Annotated[QueryFormat, typer.Option("--format", "-f")] = QueryFormat.table,
+) -> None:
+    """Counts per table, segments, date range and the code/data versions in the store.
+
+    Example: newsgraph stats --store /tmp/ng-store
+    """
+    from newsgraph.query import stats as store_stats
+    from newsgraph.render import result_table
+    from newsgraph.store import StoreError
+
+    try:
+        s = store_stats(_store(store))
+    except StoreError as e:
+        fail(str(e))
+    if format != QueryFormat.table:
+        sys.stdout.write(json.dumps(s, indent=2) + "\n")
+        return
+    rows = [(t, n) for t, n in s["rows"].items()]
+    out.print(result_table(["table", "rows"], rows, title=f"store {s['store']} ({s['segments']} segments)"))
+    out.print(f"published {s['published']['first']} … {s['published']['last']}")
+    for v in s["versions"]:
+        out.print(f"code {v['code']}  data {v['data']}: {v['documents']} documents")
+
+
+@app.command()
+def sql(
+    query: Annotated[str, typer.Argument(help="One SQL statement over the tables documents, actors, quotes, ...")],
+    store: StoreOption = None,
+    format: Annotated[QueryFormat, typer.Option("--format", "-f")] = QueryFormat.table,
+) -> None:
+    """Run SQL (DuckDB) over the store's tables.
+
+    Example: newsgraph sql "SELECT source_code, target_code, count(*) FROM events GROUP BY ALL"
+    """
+    from newsgraph.query import QueryError, run_sql
+    from newsgraph.render import result_table
+    from newsgraph.store import StoreError
+
+    try:
+        result = run_sql(_store(store), query)
+    except (StoreError, QueryError) as e:
+        fail(str(e))
+    write_rows(result.columns, result.rows, format)
+
+
+def write_rows(columns: tuple[str, ...], rows: tuple[tuple[Any, ...], ...], format: QueryFormat) -> None:
+    """Print query rows as a table, JSON lines or CSV."""
+    from newsgraph.render import result_table
+
+    if format == QueryFormat.table:
+        out.print(result_table(columns, rows))
+    elif format == QueryFormat.json:
+        for row in rows:
+            sys.stdout.write(json.dumps(dict(zip(columns, row, strict=True)), default=str) + "\n")
+    else:
+        import csv
+
+        writer = csv.writer(sys.stdout)
+        writer.writerow(columns)
+        writer.writerows(rows)
+
+
+def _report(report: Any, as_json: bool) -> None:
+    if as_json:
+        sys.stdout.write(json.dumps(report.to_dict(), indent=2) + "\n")
+    else:
+        out.print(report.render(), markup=False, highlight=False)
+
+
+JsonFlag = Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")]
+LimitOption = Annotated[int | None, typer.Option("--limit", min=1, help="Score only the first N items.")]
+
+
+@eval_app.command("boilerplate")
+def eval_boilerplate(
+    track: Annotated[str, typer.Option(help="html (raw pages) or text (flat page text).")] = "text",
+    data: DataOption = None,
+    json_: JsonFlag = False,
+) -> None:
+    """Article-body extraction on the Zyte benchmark (word 4-gram F1).
+
+    Example: newsgraph eval boilerplate --track text
+    """
+    from newsgraph.evaluate.boilerplate import evaluate
+
+    if track not in ("html", "text"):
+        fail("--track must be html or text", 2)
+    _report(evaluate(_data_dir(data), track), json_)
+
+
+@eval_app.command("timex")
+def eval_timex(data: DataOption = None, limit: LimitOption = None, json_: JsonFlag = False) -> None:
+    """Temporal expressions on TimeBank + AQUAINT (TempEval-3 extent and value F1), with dateparser.
+
+    Example: newsgraph eval timex
+    """
+    from newsgraph.evaluate.timex import evaluate
+
+    _report(evaluate(_data_dir(data), limit=limit), json_)
+
+
+@eval_app.command("quotes")
+def eval_quotes(
+    split: Annotated[str, typer.Option(help="PolNeAR split: dev or train.")] = "dev",
+    data: DataOption = None,
+    limit: LimitOption = None,
+    json_: JsonFlag = False,
+) -> None:
+    """Quote and speaker attribution on PolNeAR, with textacy as the comparison.
+
+    Example: newsgraph eval quotes --split dev
+    """
+    from newsgraph.evaluate.quotes import evaluate
+
+    _report(evaluate(_data_dir(data), split=split, limit=limit), json_)
+
+
+@eval_app.command("actors")
+def eval_actors(data: DataOption = None, limit: LimitOption = None, json_: JsonFlag = False) -> None:
+    """Actor coding on PLOVER GSR: gold source/target country and sector among our actors.
+
+    Example: newsgraph eval actors
+    """
+    from newsgraph.evaluate.actors import evaluate
+
+    _report(evaluate(_data_dir(data), limit=limit), json_)
+
+
+@eval_app.command("events")
+def eval_events(
+    dataset: Annotated[str, typer.Option(help="cameo, plover, petrarch or all.")] = "all",
+    data: DataOption = None,
+    limit: LimitOption = None,
+    json_: JsonFlag = False,
+) -> None:
+    """Event coding on the CAMEO manual examples, PLOVER GSR and PETRARCH's unit tests.
+
+    Example: newsgraph eval events --dataset plover
+    """
+    from newsgraph.evaluate.events import evaluate
+
+    _report(evaluate(_data_dir(data), dataset=dataset, limit=limit), json_)
+
+
+@eval_app.command("amounts")
+def eval_amounts(
+    devset: Annotated[Path, typer.Option(help="The hand-annotated development set.")] = Path(
+        "tests/data/amounts-claims-dev"
+    ),
+    data: DataOption = None,
+    json_: JsonFlag = False,
+) -> None:
+    """Amounts and disputed claims on the hand-annotated development set in tests/.
+
+    Example: newsgraph eval amounts
+    """
+    from newsgraph.evaluate.amounts import evaluate
+
+    _report(evaluate(_data_dir(data), devset), json_)
+
+
+@export_app.command("gdelt")
+def export_gdelt(
+    out_file: Annotated[Path, typer.Argument(help="The GDELT 2.0 events file to write (tab-separated, 61 columns).")],
+    store: StoreOption = None,
+) -> None:
+    """Write the store's events as GDELT 2.0 event rows, with our evidence in OUT.evidence.jsonl.
+
+    Example: newsgraph export gdelt events.export.CSV --store /tmp/ng-store
+    """
+    from newsgraph.export import write_gdelt_events
+    from newsgraph.store import StoreError
+
+    target = _store(store)
+    if not target.exists():
+        fail(f"no store at {target.root}")
+    evidence = out_file.with_name(out_file.name + ".evidence.jsonl")
+    try:
+        n = write_gdelt_events(target.read_analyses(), out_file, evidence)
+    except (StoreError, OSError) as e:
+        fail(f"cannot export to {out_file}: {e}")
+    warn(f"wrote {n} events to {out_file} (evidence in {evidence})")
+
+
+@app.command()
+def bench(
+    docs: Annotated[int, typer.Option(min=10, help="Reuters articles to analyze.")] = 400,
+    data: DataOption = None,
+) -> None:
+    """Throughput of the whole pipeline vs. the bare spaCy parse on Reuters, at 1 and 2 workers.
+
+    Example: newsgraph bench --docs 400
+    """
+    from newsgraph.bench import run_bench
+
+    for line in run_bench(_data_dir(data), docs):
+        out.print(line, markup=False, highlight=False)
+
+
+@app.command()
+def version() -> None:
+    """Print the code and reference-data versions.
+
+    Example: newsgraph version
+    """
+    from newsgraph.data_version import data_version
+
+    out.print(f"newsgraph {__version__} ({data_version()})", markup=False, highlight=False)
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    app()
