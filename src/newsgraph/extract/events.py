@@ -1,22 +1,289 @@
-"""Events: who did what to whom, CAMEO-coded. PLACEHOLDER until the events work lands."""
+"""Events: who did what to whom, CAMEO-coded, with modality, date and evidence.
+
+1. Triggers: every verb or noun whose lemma is in the pattern index gets the most
+   specific matching code (``events_patterns``); a governor that frames its complement
+   ("offered to mediate", "threatened to invade") folds it into one composed code.
+2. Roles: source and target actors from the parse (``events_roles``); conjuncts give one
+   event per (source, target) pair.
+3. Modality from cues around the trigger (``events_modality``); inside a disputed
+   claim's statement it is ``reported``.
+4. Date: the time expression governed by the trigger's clause, else the article date.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import csv
+import json
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from importlib import resources
+from pathlib import Path
+from typing import Any
 
+import yaml
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
-from newsgraph.records import Actor, Claim, Event, Quote, TimeExpression
+from newsgraph.extract.events_modality import ModalityCues, modality_of
+from newsgraph.extract.events_patterns import CodeMatch, PatternIndex
+from newsgraph.extract.events_petrarch import read_petrarch_verbs
+from newsgraph.extract.events_roles import ActorIndex, noun_roles, verb_roles
+from newsgraph.records import Actor, Claim, Event, Evidence, Quote, TimeExpression
+
+CODEBOOK_FILE = "cameo-eventcodes-2013-12.csv"
+PATTERN_FILES = ("event-patterns-newsgraph-2026-11.jsonl", "event-patterns-petrarch2-2015-04.jsonl")
+MODALITY_FILE = "modality-cues-2026-11.yaml"
+COMPOSE_FILE = "event-compose-2026-11.yaml"
+STATEMENT_CODE = "010"
+
+
+@dataclass(frozen=True, slots=True)
+class CodeInfo:
+    """One CAMEO event code: its name, Goldstein value and quad class."""
+
+    label: str
+    goldstein: float
+    quad_class: int
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """A governing verb that composes with the event in its complement (intent, demand, threat...)."""
+
+    name: str
+    default: str
+    codes: dict[str, str]
+
+    def compose(self, code: str) -> str | None:
+        """Longest-prefix mapping of the complement's code, or None."""
+        for n in range(len(code), 1, -1):
+            if code[:n] in self.codes:
+                return self.codes[code[:n]]
+        return None
 
 
 @dataclass(frozen=True, slots=True)
 class EventData:
+    """Everything the event coder reads: codebook, trigger patterns, frames, modality cues."""
+
+    patterns: PatternIndex
+    codebook: dict[str, CodeInfo]
+    frames: dict[str, tuple[Frame, ...]]  # governor lemma -> frames it can open
+    cues: ModalityCues
+    version: str
+
     @classmethod
     def load(cls, nlp: Language) -> EventData:
-        return cls()
+        """The packaged data: our own patterns first, then PETRARCH2's CAMEO verb dictionary."""
+        base = resources.files("newsgraph") / "data"
+        record_sets = [_read_jsonl(Path(str(base / name))) for name in PATTERN_FILES]
+        return cls._build(record_sets, Path(str(base)), "+".join(PATTERN_FILES))
+
+    @classmethod
+    def from_petrarch(cls, verbs_file: Path, nlp: Language | None = None) -> EventData:
+        """Code with another PETRARCH verb dictionary only (e.g. the PETRARCH unit-test one)."""
+        base = resources.files("newsgraph") / "data"
+        return cls._build([read_petrarch_verbs(Path(verbs_file))], Path(str(base)), f"petrarch:{Path(verbs_file).name}")
+
+    @classmethod
+    def _build(cls, record_sets: list[list[dict[str, Any]]], base: Path, version: str) -> EventData:
+        codebook: dict[str, CodeInfo] = {}
+        with (base / CODEBOOK_FILE).open(encoding="utf-8") as fh:
+            for row in csv.DictReader(fh):
+                codebook[row["code"]] = CodeInfo(row["label"], float(row["goldstein"]), int(row["quad_class"]))
+        compose = yaml.safe_load((base / COMPOSE_FILE).read_text(encoding="utf-8"))
+        frames: dict[str, list[Frame]] = {}
+        for name, spec in compose["frames"].items():
+            frame = Frame(name, str(spec["default"]), {str(k): str(v) for k, v in spec["codes"].items()})
+            for gov in spec["governors"]:
+                frames.setdefault(str(gov).lower(), []).append(frame)
+        return cls(
+            patterns=PatternIndex.from_records(record_sets),
+            codebook=codebook,
+            frames={k: tuple(v) for k, v in frames.items()},
+            cues=ModalityCues.from_file(base / MODALITY_FILE),
+            version=version,
+        )
+
+    def info(self, code: str) -> CodeInfo:
+        """Codebook entry; unknown codes (other dictionaries) fall back to their root, else neutral."""
+        for n in range(len(code), 1, -1):
+            if code[:n] in self.codebook:
+                found = self.codebook[code[:n]]
+                return found if n == len(code) else CodeInfo("", found.goldstein, found.quad_class)
+        return CodeInfo("", 0.0, 0)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A coded trigger with its roles, before it becomes one Event per actor pair."""
+
+    trigger: int
+    code: str
+    reverse_code: str | None
+    sources: tuple[str, ...]
+    targets: tuple[str, ...]
+    modality: str
+    date: str | None
+    depth: int  # distance of the trigger from its sentence root (main clause = 0)
+    start: int  # evidence character span
+    end: int
+
+
+def _read_jsonl(path: Path) -> list[dict[str, Any]]:
+    with path.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def _depth(tok: Token) -> int:
+    d = 0
+    while tok.head.i != tok.i and d < 50:
+        tok, d = tok.head, d + 1
+    return d
+
+
+def _resolver() -> Callable[[Doc, int, Sequence[Actor]], Actor | None] | None:
+    """The actors work's pronoun resolver, when it is installed."""
+    try:
+        from newsgraph.extract.coref import resolve_pronoun  # type: ignore[import-not-found]
+    except ImportError:
+        return None
+    return resolve_pronoun  # type: ignore[no-any-return]
+
+
+def _date_value(value: str | None) -> str | None:
+    """Calendar dates only (YYYY, YYYY-MM, YYYY-MM-DD); durations, weeks and refs do not date an event."""
+    if not value:
+        return None
+    head = value[:10]
+    parts = head.split("-")
+    if parts[0].isdigit() and len(parts[0]) == 4 and all(p.isdigit() for p in parts[1:]):
+        return head
+    return None
+
+
+def _date_anchors(doc: Doc, dates: Sequence[TimeExpression]) -> dict[int, str]:
+    """Token index of the verb or noun that governs each dated time expression."""
+    anchors: dict[int, str] = {}
+    for t in dates:
+        value = _date_value(t.value) if t.type in {"DATE", "TIME"} else None
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if value is None or span is None:
+            continue
+        head = span.root.head
+        for _ in range(4):
+            if head.pos_ in {"VERB", "NOUN", "AUX"} and not (span.start <= head.i < span.end):
+                anchors.setdefault(head.i, value)
+                break
+            if head.head.i == head.i:
+                break
+            head = head.head
+    return anchors
+
+
+def _event_date(tok: Token, anchors: dict[int, str]) -> str | None:
+    cur = tok
+    for _ in range(4):
+        if cur.i in anchors:
+            return anchors[cur.i]
+        if cur.dep_ not in {"xcomp", "conj", "dobj", "pobj", "prep", "aux"} or cur.head.i == cur.i:
+            return None
+        cur = cur.head
+    return None
+
+
+def find_candidates(
+    doc: Doc,
+    actors: Sequence[Actor],
+    dates: Sequence[TimeExpression],
+    claims: Sequence[Claim],
+    data: EventData,
+) -> list[Candidate]:
+    """Every coded trigger in the document with its roles (roles may be empty)."""
+    index = ActorIndex.build(doc, actors)
+    resolve = _resolver()
+    anchors = _date_anchors(doc, dates)
+    disputed = [(c.statement.start, c.statement.end) for c in claims if c.disputed_by]
+    matches: dict[int, CodeMatch] = {}
+    for tok in doc:
+        if tok.is_alpha and tok.pos_ in {"VERB", "NOUN", "PROPN", "AUX"}:
+            m = data.patterns.match(tok)
+            if m is not None:
+                matches[tok.i] = m
+    consumed: set[int] = set()
+    folded: dict[int, tuple[str, int]] = {}  # governor index -> (composed code, complement index)
+    for i, m in matches.items():
+        consumed.update(j for j in m.consumed if j != i)
+    for i, m in list(matches.items()):
+        tok = doc[i]
+        gov = tok.head
+        if tok.dep_ in {"xcomp", "ccomp", "dobj"} and gov.i != i and gov.lemma_.lower() in data.frames and m.code:
+            frames = data.frames[gov.lemma_.lower()]
+            composed = next((c for f in frames if (c := f.compose(m.code))), None)
+            if composed is None and tok.dep_ == "xcomp":
+                composed = frames[0].default
+            if composed is not None:
+                folded[gov.i] = (composed, i)
+                consumed.add(i)
+    out: list[Candidate] = []
+    for i, m in matches.items():
+        if i in consumed and i not in folded:
+            continue
+        tok = doc[i]
+        code, reverse = (folded[i][0], None) if i in folded else (m.code, m.reverse_code)
+        if not code and not reverse:
+            continue
+        if tok.pos_ in {"NOUN", "PROPN"}:
+            sources, targets = noun_roles(tok, index, resolve, actors)
+        else:
+            sources, targets = verb_roles(tok, index, resolve, actors)
+        sent = tok.sent
+        modality = modality_of(tok, data.cues)
+        start, end = _evidence(tok, sources + targets, index, doc)
+        if any(s <= start and end <= e for s, e in disputed):
+            modality = "reported"
+        out.append(
+            Candidate(
+                trigger=i,
+                code=code,
+                reverse_code=reverse,
+                sources=tuple(sources),
+                targets=tuple(targets),
+                modality=modality,
+                date=_event_date(tok, anchors),
+                depth=_depth(tok) - _depth(sent.root),
+                start=start,
+                end=end,
+            )
+        )
+    return _drop_covered_statements(doc, out)
+
+
+def _evidence(tok: Token, actor_ids: list[str], index: ActorIndex, doc: Doc) -> tuple[int, int]:
+    """The trigger plus the nearest mentions of its actors, inside the trigger's sentence."""
+    sent = tok.sent
+    lo, hi = tok.i, tok.i + 1
+    wanted = set(actor_ids)
+    for j in range(sent.start, sent.end):
+        if index.by_token.get(j) in wanted:
+            first, last = index.mention_span.get(j, (j, j + 1))
+            lo, hi = min(lo, first), max(hi, last)
+    return doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
+
+
+def _drop_covered_statements(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """A bare 'said' (010) whose complement holds another event adds nothing: keep the content event."""
+    triggers = {c.trigger for c in cands if c.code != STATEMENT_CODE}
+    out = []
+    for c in cands:
+        if c.code == STATEMENT_CODE:
+            tok = doc[c.trigger]
+            inner = {t.i for child in tok.children if child.dep_ in {"ccomp", "xcomp", "dobj"} for t in child.subtree}
+            if inner & triggers:
+                continue
+        out.append(c)
+    return out
 
 
 def extract_events(
@@ -28,4 +295,43 @@ def extract_events(
     published: date | None,
     data: EventData,
 ) -> list[Event]:
-    return []
+    """One Event per (source, target) pair of every coded trigger with a source actor."""
+    events: list[Event] = []
+    default_date = published.isoformat() if published else None
+    speakers = _quote_speakers(quotes)
+    for c in find_candidates(doc, actors, dates, claims, data):
+        sources = c.sources or _speaker_for(c, speakers)
+        if not sources:
+            continue
+        pairs = [(s, t) for s in sources for t in (c.targets or (None,)) if s != t]
+        for s, t in pairs:
+            for code, src, tgt in ((c.code, s, t), (c.reverse_code, t, s)):
+                if not code or src is None or (code is c.reverse_code and tgt is None):
+                    continue
+                info = data.info(code)
+                events.append(
+                    Event(
+                        source=src,
+                        target=tgt,
+                        code=code,
+                        label=info.label,
+                        quad_class=info.quad_class,
+                        goldstein=info.goldstein,
+                        modality=c.modality,  # type: ignore[arg-type]
+                        date=c.date or default_date,
+                        evidence=Evidence(c.start, c.end),
+                    )
+                )
+    return events
+
+
+def _quote_speakers(quotes: Sequence[Quote]) -> list[tuple[int, int, str]]:
+    return [(q.start, q.end, q.speaker) for q in quotes if q.speaker]
+
+
+def _speaker_for(c: Candidate, speakers: list[tuple[int, int, str]]) -> tuple[str, ...]:
+    """An event inside a quote with no subject actor ("we will respond") belongs to the speaker."""
+    for start, end, speaker in speakers:
+        if start <= c.start and c.end <= end:
+            return (speaker,)
+    return ()

@@ -59,7 +59,7 @@ def _words(text: str) -> list[str]:
 
 def _expand(word: str, synsets: dict[str, list[str]], depth: int = 0) -> list[str]:
     """A synset reference becomes its members (recursively); a plain word stays itself."""
-    name = word.rstrip("_").upper()
+    name = word.lstrip("&").rstrip("_").upper()
     if word.startswith("&") and name in synsets and depth < 4:
         out: list[str] = []
         for member in synsets[name]:

@@ -1,0 +1,123 @@
+"""Modality of an event trigger: asserted, negated, planned, hypothetical or demanded.
+
+From the trigger we walk up the dependency tree. Cues on the trigger's own clause
+(negation, auxiliaries, "if" markers, modifiers of a noun trigger) count while we stay in
+that clause (through xcomp, conj and aux heads); governing words count at any level
+("fears of an invasion", "denies an invasion", "demands assurances that NATO will not
+expand"). The strongest cue by the data file's priority wins; ``reported`` is decided by
+the caller from disputed claims.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from spacy.tokens import Token
+
+GOVERNED_DEPS = frozenset(
+    {"ccomp", "xcomp", "dobj", "pobj", "prep", "pcomp", "acl", "attr", "oprd", "dative", "compound", "amod", "nmod", "poss", "aux", "auxpass"}
+)
+SAME_CLAUSE_DEPS = frozenset({"xcomp", "conj", "aux", "auxpass"})
+MAX_STEPS = 10
+
+
+@dataclass(frozen=True, slots=True)
+class ModalityCues:
+    """Cue words per modality, loaded from ``modality-cues-*.yaml``."""
+
+    priority: tuple[str, ...]
+    neg_deps: frozenset[str]
+    neg_words: frozenset[str]
+    aux: dict[str, str]  # auxiliary word -> modality
+    marks: dict[str, str]  # subordinating marker -> modality
+    modifiers: dict[str, str]  # modifier lemma of a noun trigger -> modality
+    governors: dict[str, str]  # governing lemma -> modality of what it governs
+
+    @classmethod
+    def from_file(cls, path: Path) -> ModalityCues:
+        """Read the YAML cue file; a governor listed under two modalities keeps the stronger."""
+        raw: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+        priority = tuple(raw["priority"])
+        rank = {m: i for i, m in enumerate(priority)}
+        aux: dict[str, str] = {}
+        marks: dict[str, str] = {}
+        modifiers: dict[str, str] = {}
+        governors: dict[str, str] = {}
+
+        def put(table: dict[str, str], words: list[str], modality: str) -> None:
+            for w in words or []:
+                w = str(w).lower()
+                if w not in table or rank[modality] < rank[table[w]]:
+                    table[w] = modality
+
+        for modality in priority:
+            section = raw.get(modality) or {}
+            put(aux, section.get("aux", []), modality)
+            put(marks, section.get("marks", []), modality)
+            put(modifiers, section.get("modifiers", []), modality)
+            put(governors, section.get("governors", []) + section.get("heads", []), modality)
+        neg = raw.get("negated") or {}
+        return cls(
+            priority=priority,
+            neg_deps=frozenset(neg.get("deps", [])),
+            neg_words=frozenset(str(w).lower() for w in neg.get("words", [])),
+            aux=aux,
+            marks=marks,
+            modifiers=modifiers,
+            governors=governors,
+        )
+
+    def strongest(self, found: set[str]) -> str:
+        """The highest-priority modality among those found, else asserted."""
+        for m in self.priority:
+            if m in found:
+                return m
+        return "asserted"
+
+
+def _local(tok: Token, cues: ModalityCues, found: set[str], with_negation: bool) -> None:
+    for child in tok.children:
+        low = child.lower_
+        if with_negation and (child.dep_ in cues.neg_deps or (child.dep_ == "det" and low == "no")):
+            found.add("negated")
+        elif child.dep_ in {"aux", "auxpass"} and low in cues.aux:
+            found.add(cues.aux[low])
+        elif child.dep_ == "mark" and low in cues.marks:
+            found.add(cues.marks[low])
+        elif child.dep_ in {"amod", "compound", "advmod"} and child.lemma_.lower() in cues.modifiers:
+            found.add(cues.modifiers[child.lemma_.lower()])
+    # "going to meet": the aux chain sits on the head ("going") which is itself a planned cue
+    if tok.lower_ in {"going", "gon"} and any(c.dep_ == "xcomp" for c in tok.children):
+        found.add("planned")
+
+
+def modality_of(trigger: Token, cues: ModalityCues, skip: frozenset[int] = frozenset()) -> str:
+    """Walk from the trigger to the root collecting cues; ``skip`` holds governors already folded into the code."""
+    found: set[str] = set()
+    cur = trigger
+    same_clause = True
+    _local(cur, cues, found, with_negation=True)
+    for _ in range(MAX_STEPS):
+        head = cur.head
+        if head.i == cur.i:
+            break
+        dep = cur.dep_
+        if dep not in GOVERNED_DEPS and dep != "conj":
+            break  # a subject, an adverbial clause or an aside is not the content of the verb above it
+        if dep == "conj":
+            # "denied X and attacked Y": the first verb's meaning does not govern the second
+            cur = head
+            if same_clause:
+                _local(cur, cues, found, with_negation=False)
+            continue
+        same_clause = same_clause and dep in SAME_CLAUSE_DEPS
+        lemma = head.lemma_.lower()
+        if head.i not in skip and lemma in cues.governors:
+            found.add(cues.governors[lemma])
+        if same_clause:
+            _local(head, cues, found, with_negation=True)
+        cur = head
+    return cues.strongest(found)

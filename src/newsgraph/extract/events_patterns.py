@@ -1,0 +1,221 @@
+"""Verb and noun patterns -> CAMEO codes: the index built once, the match per trigger token.
+
+Records (``event-patterns-*.jsonl``) come in three kinds:
+- ``verb``/``noun``: a lemma (plus irregular forms and phrase words such as "call *off*")
+  belongs to a block and carries the block's default code;
+- ``pattern``: words that must occur before / after the trigger inside its subtree
+  ("- * (OF TORTURE) [1122]") give a more specific code for every lemma of the block.
+The most specific matching pattern wins (most words; earlier files, then earlier lines,
+break ties), else the lemma's default code; a code of None means "no event".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Token
+
+FOREIGN_DEPS = frozenset({"ccomp", "conj", "cc", "advcl", "relcl", "parataxis", "punct", "mark", "csubj", "appos"})
+WINDOW = 15  # tokens after the trigger that a pattern may reach (TABARI-style flat patterns)
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    """Words around a trigger that select a code inside a block."""
+
+    code: str | None
+    reverse_code: str | None
+    before: tuple[tuple[tuple[str, ...], ...], ...]  # elements -> alternatives -> words
+    after: tuple[tuple[tuple[str, ...], ...], ...]
+    specificity: int
+    order: int
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A trigger lemma in a block, with its default code and the phrase words it needs."""
+
+    lemma: str
+    pos: str  # VERB or NOUN
+    block: str
+    code: str | None
+    reverse_code: str | None
+    phrase_before: tuple[str, ...]
+    phrase_after: tuple[str, ...]
+    order: int
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class CodeMatch:
+    """The code chosen for one trigger token, and the tokens the pattern consumed."""
+
+    code: str
+    reverse_code: str | None
+    consumed: tuple[int, ...]
+    source: str
+    specificity: int
+
+
+@dataclass(frozen=True, slots=True)
+class PatternIndex:
+    """Lookup from a token's word form or lemma to its entries, and from a block to its patterns."""
+
+    entries: dict[str, tuple[Entry, ...]]
+    blocks: dict[str, tuple[Pattern, ...]]
+
+    @classmethod
+    def from_records(cls, record_sets: Iterable[Iterable[dict[str, Any]]]) -> PatternIndex:
+        """Earlier record sets take precedence at equal specificity (our own before PETRARCH's)."""
+        entries: dict[str, list[Entry]] = {}
+        blocks: dict[str, list[Pattern]] = {}
+        order = 0
+        for records in record_sets:
+            for r in records:
+                order += 1
+                kind = r.get("kind")
+                if kind in {"verb", "noun"}:
+                    e = Entry(
+                        lemma=r["lemma"].lower().rstrip("_"),
+                        pos="VERB" if kind == "verb" else "NOUN",
+                        block=r["block"],
+                        code=r.get("code"),
+                        reverse_code=r.get("reverse_code"),
+                        phrase_before=tuple(w.lower() for w in r.get("phrase_before", [])),
+                        phrase_after=tuple(w.lower() for w in r.get("phrase_after", [])),
+                        order=order,
+                        source=r.get("source", ""),
+                    )
+                    for key in {e.lemma, *(f.lower() for f in r.get("forms", []))}:
+                        entries.setdefault(key, []).append(e)
+                elif kind == "pattern":
+                    before = _elements(r.get("before", []))
+                    after = _elements(r.get("after", []))
+                    if not before and not after:
+                        continue  # differs from the block default only by role markers, which the parse decides
+                    blocks.setdefault(r["block"], []).append(
+                        Pattern(
+                            code=r.get("code"),
+                            reverse_code=r.get("reverse_code"),
+                            before=before,
+                            after=after,
+                            specificity=sum(len(el[0]) for el in before + after),
+                            order=order,
+                            source=r.get("source", ""),
+                        )
+                    )
+        return cls(
+            entries={k: tuple(v) for k, v in entries.items()},
+            blocks={k: tuple(sorted(v, key=lambda p: (-p.specificity, p.order))) for k, v in blocks.items()},
+        )
+
+    def lookup(self, tok: Token) -> tuple[Entry, ...]:
+        """Entries whose lemma or form is this token, for its part of speech."""
+        pos = "VERB" if tok.pos_ in {"VERB", "AUX"} or tok.tag_.startswith("VB") else "NOUN" if tok.pos_ in {"NOUN", "PROPN"} else ""
+        if not pos:
+            return ()
+        found = self.entries.get(tok.lemma_.lower(), ()) or self.entries.get(tok.lower_, ())
+        return tuple(e for e in found if e.pos == pos and _phrase_ok(tok, e))
+
+    def match(self, tok: Token) -> CodeMatch | None:
+        """The most specific code for this trigger token, or None."""
+        entries = self.lookup(tok)
+        if not entries:
+            return None
+        own = _own_scope(tok)
+        right = [t for t in tok.doc[tok.i + 1 : min(tok.right_edge.i, tok.i + WINDOW) + 1] if t.i in own]
+        left = [t for t in tok.doc[max(tok.left_edge.i, tok.i - 8) : tok.i] if t.i in own]
+        right_words = [(t.lower_, t.lemma_.lower()) for t in right]
+        left_words = [(t.lower_, t.lemma_.lower()) for t in left]
+        best: tuple[tuple[int, int], CodeMatch] | None = None
+        seen: set[str] = set()
+        # the first coded entry anchors the event family: other blocks' patterns may refine its
+        # code within the same CAMEO root but not switch family (PETRARCH's DEMAND block holds URGE's 02x)
+        anchor = next((e for e in sorted(entries, key=lambda e: e.order) if e.code), None)
+        for e in entries:
+            if e.block in seen:
+                continue
+            seen.add(e.block)
+            for p in self.blocks.get(e.block, ()):
+                if best is not None and (-p.specificity, p.order) >= best[0]:
+                    break
+                if anchor is not None and e.block != anchor.block and p.code and anchor.code and p.code[:2] != anchor.code[:2]:
+                    continue
+                hit_after = _seq_match(p.after, right_words)
+                if hit_after is None:
+                    continue
+                hit_before = _seq_match(p.before, left_words)
+                if hit_before is None:
+                    continue
+                if p.code is None and p.reverse_code is None:
+                    cm = CodeMatch("", None, (), p.source, p.specificity)  # an explicit "no event" pattern
+                else:
+                    consumed = tuple(right[i].i for i in hit_after) + tuple(left[i].i for i in hit_before)
+                    cm = CodeMatch(p.code or "", p.reverse_code, consumed, p.source, p.specificity)
+                best = ((-p.specificity, p.order), cm)
+                break
+        if best is not None:
+            return best[1] if best[1].code or best[1].reverse_code else None
+        for e in sorted(entries, key=lambda e: e.order):
+            if e.code or e.reverse_code:
+                return CodeMatch(e.code or "", e.reverse_code, (), e.source, 0)
+        return None
+
+
+def _own_scope(tok: Token) -> set[int]:
+    """Tokens of the trigger's own arguments: a pattern must not reach into a reported clause or a conjunct."""
+    scope: set[int] = set()
+    for child in tok.children:
+        if child.dep_ not in FOREIGN_DEPS:
+            scope.update(t.i for t in child.subtree)
+    return scope
+
+
+def _elements(raw: list[list[str]]) -> tuple[tuple[tuple[str, ...], ...], ...]:
+    return tuple(tuple(tuple(alt.split()) for alt in el if alt.strip()) for el in raw if el)
+
+
+def _word_ok(w: str, lower: str, lemma: str) -> bool:
+    if w.endswith("_"):
+        w = w[:-1]
+        return w == lower or w == lemma
+    if len(w) >= 4:
+        return lower.startswith(w) or lemma.startswith(w)
+    return w == lower or w == lemma
+
+
+def _seq_match(elements: tuple[tuple[tuple[str, ...], ...], ...], words: list[tuple[str, str]]) -> list[int] | None:
+    """Positions where each element matches, in order, or None."""
+    pos = 0
+    hits: list[int] = []
+    for alternatives in elements:
+        found = -1
+        for i in range(pos, len(words)):
+            for alt in alternatives:
+                if i + len(alt) <= len(words) and all(_word_ok(w, *words[i + k]) for k, w in enumerate(alt)):
+                    found = i
+                    break
+            if found >= 0:
+                hits.append(found)
+                pos = found + len(alternatives[0])
+                break
+        if found < 0:
+            return None
+    return hits
+
+
+def _phrase_ok(tok: Token, e: Entry) -> bool:
+    """Phrase verbs ("call off", "ask for"): the extra words stand next to the trigger or hang off it."""
+    if e.phrase_after:
+        near = {t.lower_ for t in tok.doc[tok.i + 1 : tok.i + 1 + len(e.phrase_after) + 1]}
+        near |= {c.lower_ for c in tok.children if c.dep_ in {"prt", "prep", "dobj", "advmod"}}
+        if not all(w.rstrip("_") in near for w in e.phrase_after):
+            return False
+    if e.phrase_before:
+        near = {t.lower_ for t in tok.doc[max(0, tok.i - len(e.phrase_before) - 1) : tok.i]}
+        if not all(w.rstrip("_") in near for w in e.phrase_before):
+            return False
+    return True

@@ -1,0 +1,206 @@
+"""Event roles from the dependency parse: which actors are the source and the target.
+
+Source = subject (or passive agent, or the subject inherited through xcomp/conj/relcl),
+target = object, recipient, prepositional object, or the passive subject. A noun trigger
+("a Russian invasion of Ukraine", "a meeting between Putin and Biden") takes its source
+from a possessive/adjective/compound modifier or "by", its target from a preposition.
+Conjuncts expand ("Russia and China agreed") so that the caller can emit one event per pair.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.records import Actor
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
+OBJECT_DEPS = frozenset({"dobj", "dative", "obj", "iobj", "attr", "oprd"})
+TARGET_PREPS = frozenset(
+    {"to", "with", "against", "on", "at", "from", "for", "toward", "towards", "into", "over", "upon", "of", "about", "in", "between", "among", "across", "near", "inside"}
+)
+NOUN_SOURCE_DEPS = frozenset({"poss", "amod", "compound", "nmod", "npadvmod"})
+PRONOUN_RESOLVER = Callable[[Doc, int, Sequence[Actor]], "Actor | None"]
+
+
+@dataclass(frozen=True, slots=True)
+class ActorIndex:
+    """Token index -> actor id, built once per document from the actors' mention spans."""
+
+    by_token: dict[int, str]
+    by_id: dict[str, Actor]
+    mention_span: dict[int, tuple[int, int]]  # token index -> (first token, last token + 1) of its mention
+
+    @classmethod
+    def build(cls, doc: Doc, actors: Sequence[Actor]) -> ActorIndex:
+        """Map every token inside a mention to the actor it names."""
+        by_token: dict[int, str] = {}
+        spans: dict[int, tuple[int, int]] = {}
+        for actor in actors:
+            for start, end in actor.mentions:
+                span = doc.char_span(start, end, alignment_mode="expand")
+                if span is None:
+                    continue
+                for tok in span:
+                    by_token.setdefault(tok.i, actor.id)
+                    spans.setdefault(tok.i, (span.start, span.end))
+        return cls(by_token, {a.id: a for a in actors}, spans)
+
+
+def _expand_conj(tok: Token) -> list[Token]:
+    return [tok, *(c for c in tok.conjuncts if c.i > tok.i)]
+
+
+def actors_of_phrase(tok: Token, index: ActorIndex, resolve: PRONOUN_RESOLVER | None, actors: Sequence[Actor], depth: int = 0) -> list[str]:
+    """Actors named by the noun phrase headed at ``tok``, conjuncts included, in text order."""
+    out: list[str] = []
+    for head in _expand_conj(tok):
+        found = _actor_of_head(head, index, resolve, actors, depth)
+        if found and found not in out:
+            out.append(found)
+    return out
+
+
+def _actor_of_head(tok: Token, index: ActorIndex, resolve: PRONOUN_RESOLVER | None, actors: Sequence[Actor], depth: int) -> str | None:
+    if tok.i in index.by_token:
+        return index.by_token[tok.i]
+    if tok.pos_ == "PRON" and resolve is not None:
+        hit = resolve(tok.doc, tok.i, actors)
+        if hit is not None:
+            return hit.id
+    # "Russian troops", "the Kremlin's spokesman", "officials from Moscow": the modifier names the actor
+    for child in tok.children:
+        if child.dep_ in {"compound", "amod", "poss", "nmod", "appos"} and child.i in index.by_token:
+            return index.by_token[child.i]
+    if depth < 1:
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ in {"of", "from"}:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        found = _actor_of_head(pobj, index, resolve, actors, depth + 1)
+                        if found:
+                            return found
+    return None
+
+
+def _subject_token(verb: Token) -> tuple[Token | None, bool]:
+    """The verb's subject head and whether it is a passive subject; climbs through xcomp/conj/relcl."""
+    cur: Token | None = verb
+    for _ in range(4):
+        if cur is None:
+            break
+        for child in cur.children:
+            if child.dep_ in SUBJECT_DEPS:
+                return child, False
+        for child in cur.children:
+            if child.dep_ in PASSIVE_SUBJECT_DEPS:
+                return child, True
+        if cur.dep_ in {"xcomp", "conj", "advcl"} and cur.head.i != cur.i:
+            if cur.dep_ == "xcomp":
+                # object control: "urged Russia to withdraw" -> Russia withdraws
+                for sib in cur.head.children:
+                    if sib.dep_ in {"dobj", "dative"} and sib.i < cur.i:
+                        return sib, False
+            cur = cur.head
+            continue
+        if cur.dep_ in {"relcl", "acl"} and cur.head.i != cur.i:
+            return cur.head, cur.tag_ == "VBN" and cur.dep_ == "acl"
+        break
+    return None, False
+
+
+def verb_roles(verb: Token, index: ActorIndex, resolve: PRONOUN_RESOLVER | None, actors: Sequence[Actor]) -> tuple[list[str], list[str]]:
+    """Source and target actor ids of a verb trigger (each list may hold several conjuncts)."""
+    subj, passive = _subject_token(verb)
+    sources: list[str] = []
+    targets: list[str] = []
+    if subj is not None:
+        found = actors_of_phrase(subj, index, resolve, actors)
+        (targets if passive else sources).extend(found)
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    sources[:0] = actors_of_phrase(pobj, index, resolve, actors)
+    if passive and not sources and subj is not None:
+        # "relations between Russia and the US were called deplorable by ..." handled above; else no source
+        pass
+    for child in verb.children:
+        if child.dep_ in OBJECT_DEPS:
+            targets.extend(a for a in actors_of_phrase(child, index, resolve, actors) if a not in targets)
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    targets.extend(a for a in actors_of_phrase(pobj, index, resolve, actors) if a not in targets)
+        elif child.dep_ == "prt":
+            for sub in child.children:
+                if sub.dep_ == "pobj":
+                    targets.extend(a for a in actors_of_phrase(sub, index, resolve, actors) if a not in targets)
+    targets = [t for t in targets if t not in sources]
+    if not targets:
+        targets = _nested_target(verb, index, sources)
+    return sources, _other_country_first(targets, sources, index)
+
+
+def _country(aid: str, index: ActorIndex) -> str | None:
+    actor = index.by_id.get(aid)
+    if actor is None:
+        return None
+    return actor.country or (actor.code[:3] if actor.code and len(actor.code) >= 3 else None)
+
+
+def _other_country_first(targets: list[str], sources: list[str], index: ActorIndex) -> list[str]:
+    """'relations between Russia and the US', said by the Kremlin: the Kremlin's target is the US."""
+    own = {_country(s, index) for s in sources} - {None}
+    if not own:
+        return targets
+    other = [t for t in targets if _country(t, index) not in own]
+    return other or targets
+
+
+def _nested_target(verb: Token, index: ActorIndex, sources: list[str]) -> list[str]:
+    """Fallback: the first actor inside an object or a passive subject (not the source, not a reported clause)."""
+    found: list[str] = []
+    for child in verb.children:
+        if child.dep_ in OBJECT_DEPS | {"xcomp", "prep"} or child.dep_ in PASSIVE_SUBJECT_DEPS:
+            for tok in child.subtree:
+                aid = index.by_token.get(tok.i)
+                if aid and aid not in sources and aid not in found:
+                    found.append(aid)
+    own = {_country(s, index) for s in sources} - {None}
+    other = [a for a in found if _country(a, index) not in own]
+    return (other or found)[:1]
+
+
+def noun_roles(noun: Token, index: ActorIndex, resolve: PRONOUN_RESOLVER | None, actors: Sequence[Actor]) -> tuple[list[str], list[str]]:
+    """Source and target of a noun trigger ("Russia's invasion of Ukraine", "talks between A and B")."""
+    sources: list[str] = []
+    targets: list[str] = []
+    for child in noun.children:
+        if child.dep_ in NOUN_SOURCE_DEPS and child.i in index.by_token:
+            aid = index.by_token[child.i]
+            if aid not in sources:
+                sources.append(aid)
+        elif child.dep_ == "prep":
+            pobjs = [p for p in child.children if p.dep_ == "pobj"]
+            for pobj in pobjs:
+                found = actors_of_phrase(pobj, index, resolve, actors)
+                if child.lower_ in {"between", "among"}:
+                    if not sources and found:
+                        sources.append(found[0])
+                        found = found[1:]
+                    targets.extend(a for a in found if a not in targets)
+                elif child.lower_ in {"by", "from"}:
+                    sources.extend(a for a in found if a not in sources)
+                elif child.lower_ in TARGET_PREPS:
+                    targets.extend(a for a in found if a not in targets)
+    if not sources and noun.dep_ in {"dobj", "attr"} and noun.head.pos_ in {"VERB", "AUX"}:
+        # "Russia launched an attack on Ukraine": the light verb's subject is the noun's source
+        subj, passive = _subject_token(noun.head)
+        if subj is not None and not passive:
+            sources = actors_of_phrase(subj, index, resolve, actors)
+    return sources, [t for t in targets if t not in sources]
