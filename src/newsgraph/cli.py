@@ -408,5 +408,11 @@ def version() -> None:
     out.print(f"newsgraph {__version__} ({data_version()})", markup=False, highlight=False)
 
 
-def main() -> None:  # pragma: no cover - console entry point
-    app()
+def _register_extensions() -> None:
+    from newsgraph import cli_corpus, cli_serve
+
+    cli_corpus.register(app)
+    cli_serve.register(app)
+
+
+_register_extensions()
