@@ -27,17 +27,21 @@ import yaml
 
 FURNITURE_FILE = "furniture-2026-11.yaml"
 _WORD = re.compile(r"\w+")
-_TERMINAL = re.compile(r"[.!?…](?:\s*\[\d+\])?$")
+_TERMINAL = re.compile(r"[.!?…。！？](?:\s*\[\d+\])?$")
+# scripts written without spaces between words: their characters are counted instead of tokens
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
+_UNSPACED_CHARS_PER_WORD = 2
 _CLOSERS = "\"'”’»)]*"
 _LEAD_STRIP = " \t•·*>|»›–—-"
 _TRAIL_STRIP = " \t.:;,!?|•·»«›‹→←>–—-…"
 
 
 class Kind(str, Enum):
-    """What a unit of a page is."""
+    """What a unit of a page is (SHORT: menu-like; LINE: a short line with content, e.g. a table row)."""
 
     PROSE = "prose"
     SHORT = "short"
+    LINE = "line"
     FURNITURE = "furniture"
     NOTICE = "notice"
     BYLINE = "byline"
@@ -80,6 +84,9 @@ class TextCleanOptions:
     end_cost: float = 60.0
     prose_offset: float = 4.0
     isolated_prose_weight: float = 0.4
+    content_line_weight: float = 0.0
+    extend_lists: bool = True
+    min_content_line_words: int = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,7 +211,8 @@ def _classify(lines: list[str], block: int, options: TextCleanOptions) -> Unit:
     flat = " ".join(line.strip() for line in lines)
     key = line_key(flat)
     tokens = _WORD.findall(flat)
-    words = len(tokens)
+    unspaced = len(_UNSPACED.findall(flat))
+    words = len(tokens) + unspaced // _UNSPACED_CHARS_PER_WORD
     stripped = tuple(line.strip() for line in lines)
     if not words:
         return Unit(stripped, block, key, 0, Kind.EMPTY)
@@ -228,11 +236,19 @@ def _classify(lines: list[str], block: int, options: TextCleanOptions) -> Unit:
     lettered = [t for t in tokens if t[0].isalpha()]
     lower = sum(1 for t in lettered if t[0].islower()) / len(lettered) if lettered else 0.0
     terminal = _is_terminal(flat)
-    textlike = stops >= options.min_stop_ratio or lower >= options.min_lower_ratio
+    # text in an unspaced script has no case and no English function words: its punctuation tells
+    textlike = stops >= options.min_stop_ratio or lower >= options.min_lower_ratio or unspaced >= len(flat) / 3
     prose = textlike and (
         (terminal and words >= options.min_sentence_words) or words >= options.min_unpunctuated_prose_words
     )
-    return Unit(stripped, block, key, words, Kind.PROSE if prose else Kind.SHORT)
+    if prose:
+        return Unit(stripped, block, key, words, Kind.PROSE)
+    # a short line with digits, inner punctuation or mostly lower-case words reads as content
+    # (a table row, a list item, a result), unlike a Title-Case menu entry
+    content = words >= options.min_content_line_words and (
+        lower >= 0.5 or any(c.isdigit() for c in key) or any(c in ",;:()" for c in key)
+    )
+    return Unit(stripped, block, key, words, Kind.LINE if content else Kind.SHORT)
 
 
 def _score(unit: Unit, repeats: int, isolated: bool, options: TextCleanOptions) -> float:
@@ -248,6 +264,8 @@ def _score(unit: Unit, repeats: int, isolated: bool, options: TextCleanOptions) 
         return 0.0
     if unit.kind in (Kind.FURNITURE, Kind.BYLINE, Kind.NOTICE):
         return -(options.furniture_cost + options.short_cost_per_word * unit.words)
+    if unit.kind is Kind.LINE and repeats <= 1:
+        return options.content_line_weight * unit.words
     cost = options.short_cost + options.short_cost_per_word * unit.words
     return -(cost + (options.repeat_cost if repeats > 1 else 0.0))
 
@@ -261,6 +279,21 @@ def _isolated(units: list[Unit]) -> list[bool]:
         after = n + 1 < len(solid) and units[solid[n + 1]].kind is Kind.PROSE
         flags[i] = units[i].kind is Kind.PROSE and not before and not after
     return flags
+
+
+def _extend(units: list[Unit], end: int, counts: Counter[str]) -> int:
+    """Carry the article block over the content lines that follow it (a list or table closing the article)."""
+    i = end
+    while i < len(units):
+        unit = units[i]
+        if unit.kind is Kind.EMPTY:
+            i += 1
+            continue
+        if unit.kind not in (Kind.LINE, Kind.PROSE) or counts[unit.key.lower()] > 1:
+            break
+        i += 1
+        end = i
+    return end
 
 
 def _best_run(scores: list[float]) -> tuple[int, int]:
@@ -277,7 +310,7 @@ def _best_run(scores: list[float]) -> tuple[int, int]:
 
 
 def _headline_like(unit: Unit) -> bool:
-    return unit.kind is Kind.SHORT and 2 <= unit.words <= 30 and not unit.key.endswith(".")
+    return unit.kind in (Kind.SHORT, Kind.LINE) and 2 <= unit.words <= 30 and not unit.key.endswith(".")
 
 
 def _same_title(a: str, b: str) -> bool:
@@ -326,6 +359,8 @@ def split_page(text: str, options: TextCleanOptions | None = None) -> TextParts:
     start, end = _best_run(scores)
     if start == end:
         return TextParts((), None, byline, tuple(units))
+    if opts.extend_lists:
+        end = _extend(units, end, counts)
     while start < end and units[start].kind is Kind.NOTICE:
         start += 1
     while end > start and units[end - 1].kind is Kind.NOTICE:
@@ -333,7 +368,7 @@ def split_page(text: str, options: TextCleanOptions | None = None) -> TextParts:
     title_at = _title(units, start)
     title_key = units[title_at].key.lower() if title_at is not None else None
     title = " ".join(units[title_at].lines) if title_at is not None else None
-    keep = (Kind.PROSE, Kind.SHORT, Kind.NOTICE)
+    keep = (Kind.PROSE, Kind.SHORT, Kind.LINE, Kind.NOTICE)
     paragraphs = tuple(
         "\n".join(u.lines) for u in units[start:end] if u.kind in keep and u.key.lower() != title_key
     )
