@@ -1,6 +1,24 @@
-"""Actors: resolve people, organizations, countries and places to CAMEO actor codes.
+"""Actors: resolve people, organizations, governments, armed forces, groups and places to CAMEO codes.
 
-PLACEHOLDER until the actors work lands: entities from spaCy's NER, uncoded.
+The cascade, in order (data in ``newsgraph/data/``; see ``actors_data.py``):
+
+1. Dictionary names (Phoenix 2014 converted, overlaid with the curated countries, places
+   and leaders files) are matched over tokens; a person's code is the one valid on the
+   published date. Dictionary places inside a PERSON entity ("Vladimir" in "Vladimir
+   Frolov") are dropped: a name is not a place.
+2. Capitals listed as metonyms (Moscow, Kyiv, Washington) are the government when they
+   act (subject, object, possessor, "between Moscow and Kyiv"), a place after a locative
+   preposition ("in Kyiv") or as a modifier; seats of power (the Kremlin) are in the
+   dictionary as governments.
+3. Names spaCy finds but no dictionary knows take their code from context: the country
+   and role nouns in front of them ("Russian government spokesman X"), their apposition
+   ("X, head of Russia's council"), else the place the sentence is set in; a person with
+   no role noun is a civilian (``default_person_role``), one marked "former" an elite.
+4. Role nouns without a name ("US officials", "Ukraine's armed forces") become group or
+   organization actors when a country modifies them; "the Russian president" joins the
+   person already coded that way.
+5. Mentions merge into actors: people by dictionary entry or by surname (spelling
+   variants normalized), countries by code, the rest by name and code.
 """
 
 from __future__ import annotations
@@ -8,29 +26,393 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
-from newsgraph.records import Actor
+from newsgraph.extract.actors_data import ActorData, norm_key
+from newsgraph.extract.actors_names import fold_name
+from newsgraph.records import Actor, ActorKind
 
-_KIND = {"PERSON": "person", "ORG": "organization", "GPE": "country", "NORP": "group", "LOC": "place"}
+__all__ = ["ActorData", "extract_actors"]
+
+_CONNECTORS = frozenset({"of", "the", "for", "on", "and", "de", "del", "da", "al", "el", "bin", "ibn", "van", "von",
+                         "der", "la", "le", "du", "di", "-", ".", "'s", "&"})
+_STOP = frozenset({",", ";", ":", "(", ")", '"', "“", "”", "‘", "’", "—", "–"})
+_ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "dative", "attr", "iobj", "agent", "ROOT"})
+_NER_KIND: dict[str, ActorKind] = {"PERSON": "person", "ORG": "organization", "GPE": "place", "NORP": "group",
+                                   "LOC": "place"}
 
 
 @dataclass(frozen=True, slots=True)
-class ActorData:
-    @classmethod
-    def load(cls, nlp: Language) -> ActorData:
-        return cls()
+class _Mention:
+    """One coded mention before merging: token span, what it names and how it is coded."""
+
+    start: int
+    end: int
+    name: str
+    code: str | None
+    kind: ActorKind
+    key: str  # merge key
+
+
+@dataclass(frozen=True, slots=True)
+class _NameMatch:
+    start: int
+    end: int
+    entry: int
+    key: str
 
 
 def extract_actors(doc: Doc, published: date | None, data: ActorData) -> list[Actor]:
-    by_name: dict[str, list[tuple[int, int]]] = {}
-    kinds: dict[str, str] = {}
+    """All actors of a document, coded and with their mentions, in order of first mention."""
+    matches = _drop_inside_persons(doc, _name_matches(doc, data), data)
+    covered = [False] * len(doc)
+    for m in matches:
+        for i in range(m.start, m.end):
+            covered[i] = True
+    country_at: dict[int, str] = {}  # token index -> ISO3 for country names/demonyms
+    code_at: dict[int, str] = {}  # token index -> code for coded organizations (the Kremlin -> RUSGOV)
+    mentions: list[_Mention] = []
+    places: list[tuple[int, str]] = []  # (token index, ISO3) of places/countries, for context
+    for m in matches:
+        mention = _code_match(doc, m, published, data)
+        if mention is None:
+            continue
+        iso3, _ = data.split_code(mention.code)
+        if mention.kind in ("country", "place", "group") and iso3:
+            for i in range(m.start, m.end):
+                country_at[i] = iso3
+            places.append((m.start, iso3))
+        elif mention.kind == "organization" and mention.code:
+            for i in range(m.start, m.end):
+                code_at[i] = mention.code
+            if iso3:
+                places.append((m.start, iso3))
+        mentions.append(mention)
+    agents = _agent_matches(doc, data, covered)
     for ent in doc.ents:
-        if ent.label_ in _KIND:
-            by_name.setdefault(ent.text, []).append((ent.start_char, ent.end_char))
-            kinds.setdefault(ent.text, _KIND[ent.label_])
-    return [
-        Actor(id=f"a{i}", name=name, code=None, country=None, role=None, kind=kinds[name], mentions=tuple(spans))  # type: ignore[arg-type]
-        for i, (name, spans) in enumerate(by_name.items())
-    ]
+        if ent.label_ not in _NER_KIND or any(covered[i] for i in range(ent.start, ent.end)):
+            continue
+        mention = _code_entity(doc, ent, data, country_at, code_at, agents, places)
+        if mention is not None:
+            mentions.append(mention)
+            for i in range(ent.start, ent.end):
+                covered[i] = True
+    mentions.extend(_agent_mentions(doc, data, agents, covered, country_at, code_at, mentions))
+    return _merge(doc, mentions, data)
+
+
+# --- 1. dictionary names -------------------------------------------------------------------------
+
+
+def _name_matches(doc: Doc, data: ActorData) -> list[_NameMatch]:
+    """Longest dictionary names, left to right, starting at capitalized tokens."""
+    found: list[_NameMatch] = []
+    n = len(doc)
+    keys: list[str | None] = [None] * n
+    i = 0
+    while i < n:
+        first = doc[i].text
+        if not (first[:1].isupper() or (first[:1].isdigit() and len(first) > 1)) or doc[i].pos_ == "PRON":
+            i += 1
+            continue
+        key = ""
+        best: _NameMatch | None = None
+        for j in range(i, min(n, i + 10)):
+            token = doc[j]
+            if token.text in _STOP or (j > i and token.is_sent_start):
+                break
+            if j > i and token.is_lower and token.lower_ not in _CONNECTORS:
+                break
+            piece = keys[j]
+            if piece is None:
+                piece = keys[j] = norm_key(token.text)
+            key += piece
+            if len(key) > data.name_max_chars:
+                break
+            if piece and key in data.names:
+                best = _NameMatch(i, j + 1, data.names[key], key)
+        if best is not None:
+            found.append(best)
+            i = best.end
+        else:
+            i += 1
+    return found
+
+
+def _drop_inside_persons(doc: Doc, matches: list[_NameMatch], data: ActorData) -> list[_NameMatch]:
+    """A dictionary place or country inside a longer PERSON entity is part of a name."""
+    person_of = {}
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            for i in range(ent.start, ent.end):
+                person_of[i] = ent
+    kept = []
+    for m in matches:
+        ent = person_of.get(m.start)
+        entry = data.entries[m.entry]
+        if (
+            ent is not None
+            and entry.kind in ("country", "place")
+            and (ent.end - ent.start) > (m.end - m.start)
+            and m.key not in data.capitals
+            and not _is_demonym(doc[m.start])
+        ):
+            continue
+        kept.append(m)
+    return kept
+
+
+def _is_demonym(token: Token) -> bool:
+    return token.pos_ == "ADJ" or token.ent_type_ == "NORP"
+
+
+def _code_match(doc: Doc, m: _NameMatch, published: date | None, data: ActorData) -> _Mention | None:
+    entry = data.entries[m.entry]
+    span = doc[m.start : m.end]
+    code = entry.code_on(published)
+    if entry.kind in ("country", "place"):
+        iso3 = (code or "")[:3] or None
+        if m.key in data.capitals or (entry.kind == "place" and m.key in data.capitals):
+            if _acting(span, data):
+                return _Mention(m.start, m.end, span.text, f"{iso3}GOV", "organization", f"gov:{m.key}")
+            return _Mention(m.start, m.end, span.text, iso3, "place", f"place:{m.key}")
+        if m.key in data.countries:
+            iso3 = data.countries[m.key]
+            if span.root.tag_ in ("NNPS", "NNS") and span.root.ent_type_ == "NORP":
+                return _Mention(m.start, m.end, span.text, iso3, "group", f"group:{m.key}")
+            return _Mention(m.start, m.end, entry.name if entry.kind == "country" else span.text, iso3, "country",
+                            f"country:{iso3}")
+        return _Mention(m.start, m.end, span.text, iso3, "place", f"place:{m.key}")
+    if entry.kind == "person":
+        role = data.split_code(code)[1]
+        if code and role is None and data.context.out_of_office_role:
+            code = code + data.context.out_of_office_role
+        return _Mention(m.start, m.end, entry.name, code, "person", f"entry:{m.entry}")
+    return _Mention(m.start, m.end, entry.name if len(entry.name) > 4 else span.text, code, entry.kind,
+                    f"entry:{m.entry}")
+
+
+def _acting(span: Span, data: ActorData) -> bool:
+    """Whether a capital stands for its government here (acts, is acted upon) or is a location."""
+    root = span.root
+    if span.start == span.sent.start and span.end < len(span.doc) and span.doc[span.end].text in ("(", "-", "—", "–"):
+        return False  # dateline: "MOSCOW (Reuters) -"
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    if root.dep_ == "pobj":
+        prep = root.head
+        word = prep.lower_
+        if word in data.context.locative_preps:
+            return False
+        if word in ("to", "from", "into") and prep.head.lemma_.lower() in data.context.motion_verbs:
+            return False
+        if prep.head.dep_ == "pobj" and prep.head.head.lower_ in data.context.locative_preps:
+            return False  # "in the streets of Kyiv"
+        return True
+    return root.dep_ in _ACTING_DEPS
+
+
+# --- 3. names from context -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Agent:
+    start: int
+    end: int
+    role: str
+    prefix: bool
+
+
+def _agent_matches(doc: Doc, data: ActorData, covered: list[bool]) -> dict[int, _Agent]:
+    """Role nouns keyed by their last (head) token: the longest agent phrase ending there."""
+    found: dict[int, _Agent] = {}
+    for token in doc:
+        if token.pos_ not in ("NOUN", "PROPN") or covered[token.i]:
+            continue
+        last_forms = {token.lower_, token.lemma_.lower()}
+        best: _Agent | None = None
+        for width in range(1, min(data.agent_max_words, token.i + 1) + 1):
+            words = [t.lower_ for t in doc[token.i - width + 1 : token.i]]
+            for last in last_forms:
+                role = data.agents.get(" ".join([*words, last]))
+                if role is not None:
+                    best = _Agent(token.i - width + 1, token.i + 1, role.role, role.prefix)
+        if best is not None:
+            found[token.i] = best
+    return found
+
+
+def _context_tokens(span: Span) -> list[Token]:
+    """Tokens that describe a name: its left modifiers, apposition, or the NP it is apposed to."""
+    root = span.root
+    doc = span.doc
+    out = [t for t in doc[root.left_edge.i : span.start]]
+    for child in root.children:
+        if child.dep_ == "appos" or (child.dep_ == "prep" and child.lower_ == "of"):
+            out.extend(child.subtree)
+    if root.dep_ == "appos":
+        head = root.head
+        out.extend(doc[head.left_edge.i : head.i + 1])
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                out.extend(child.subtree)
+    return out
+
+
+def _code_from_context(
+    tokens: list[Token],
+    data: ActorData,
+    country_at: dict[int, str],
+    code_at: dict[int, str],
+    agents: dict[int, _Agent],
+) -> tuple[str | None, str | None, bool]:
+    """(country, role, former) read off describing tokens; the first country and role win."""
+    country: str | None = None
+    role: str | None = None
+    former = False
+    for t in tokens:
+        if t.lower_ in data.context.former_words:
+            former = True
+        if country is None and t.i in country_at:
+            country = country_at[t.i]
+        if t.i in code_at:
+            iso3, org_role = data.split_code(code_at[t.i])
+            country = country or iso3
+            role = role or org_role
+        agent = agents.get(t.i)
+        if agent is not None and role is None:
+            role = agent.role
+    return country, role, former
+
+
+def _code_entity(
+    doc: Doc,
+    ent: Span,
+    data: ActorData,
+    country_at: dict[int, str],
+    code_at: dict[int, str],
+    agents: dict[int, _Agent],
+    places: list[tuple[int, str]],
+) -> _Mention | None:
+    kind = _NER_KIND[ent.label_]
+    if kind == "person":
+        country, role, former = _code_from_context(_context_tokens(ent), data, country_at, code_at, agents)
+        if country is None:
+            country = _setting(doc, ent, places)
+        if role is None:
+            role = data.context.default_person_role or None
+        elif former and role[:3] in ("GOV", "MIL"):
+            role = data.context.out_of_office_role
+        code = (country or "") + (role or "") if country else None
+        return _Mention(ent.start, ent.end, ent.text, code, "person", "person:" + fold_name(ent[-1].text))
+    if kind == "organization":
+        inner = [t for t in ent] + [c for c in ent.root.children if c.dep_ in ("poss", "compound", "amod")]
+        inner += [t for c in ent.root.children if c.dep_ == "poss" for t in c.subtree]
+        country, role, _ = _code_from_context(inner, data, country_at, code_at, agents)
+        code = (country + (role or "")) if country else None
+        return _Mention(ent.start, ent.end, ent.text, code, "organization", f"org:{norm_key(ent.text)}")
+    return _Mention(ent.start, ent.end, ent.text, None, kind, f"{kind}:{norm_key(ent.text)}")
+
+
+def _setting(doc: Doc, span: Span, places: list[tuple[int, str]]) -> str | None:
+    """The country a sentence is set in: the last place before the span in it or the two before."""
+    sent = span.sent
+    first = sent.start
+    for _ in range(2):
+        if first == 0:
+            break
+        first = doc[first - 1].sent.start
+    best: str | None = None
+    for i, iso3 in places:
+        if first <= i < span.start:
+            best = iso3
+    if best is None:
+        for i, iso3 in places:
+            if span.end <= i < sent.end:
+                return iso3
+    return best
+
+
+# --- 4. role nouns without a name ----------------------------------------------------------------
+
+
+def _agent_mentions(
+    doc: Doc,
+    data: ActorData,
+    agents: dict[int, _Agent],
+    covered: list[bool],
+    country_at: dict[int, str],
+    code_at: dict[int, str],
+    earlier: list[_Mention],
+) -> list[_Mention]:
+    out: list[_Mention] = []
+    for head_i, agent in agents.items():
+        token = doc[head_i]
+        if any(covered[i] for i in range(agent.start, agent.end)):
+            continue
+        # A title in front of a name ("President Zelensky", "bartender X") belongs to the name.
+        if token.dep_ == "compound" and token.head.ent_type_ == "PERSON":
+            continue
+        if token.head.ent_type_ == "PERSON" and token.dep_ in ("appos",):
+            continue
+        describing = list(doc[token.left_edge.i : agent.start])
+        if token.dep_ == "compound":
+            describing += [c for c in token.head.children if c.i < token.i and c.dep_ in ("amod", "poss", "compound")]
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                describing.extend(child.subtree)
+        country, role, former = _code_from_context(describing, data, country_at, code_at, agents)
+        if country is None:
+            country = _possessive_country(token, earlier, country_at, data)
+        if country is None:
+            continue
+        role = agent.role if not former else data.context.out_of_office_role
+        code = (role + country) if agent.prefix else (country + role)
+        start = min([agent.start] + [t.i for t in describing if t.i in country_at or t.i in code_at])
+        span = doc[start : agent.end]
+        kind: ActorKind = "group" if token.tag_ in ("NNS", "NNPS") else "person"
+        if token.lemma_.lower() in data.context.institution_nouns:
+            kind = "organization"
+        out.append(_Mention(span.start, span.end, span.text, code, kind, f"{kind}:{code}:{token.lemma_.lower()}"))
+    return out
+
+
+def _possessive_country(token: Token, earlier: list[_Mention], country_at: dict[int, str], data: ActorData) -> str | None:
+    """"the country's foreign ministry": the country noun points back at the last country named."""
+    for child in token.children:
+        if child.dep_ == "poss" and child.lemma_.lower() in data.context.country_nouns:
+            best = None
+            for i, iso3 in sorted(country_at.items()):
+                if i < child.i:
+                    best = iso3
+            return best
+    return None
+
+
+# --- 5. merging ----------------------------------------------------------------------------------
+
+
+def _merge(doc: Doc, mentions: list[_Mention], data: ActorData) -> list[Actor]:
+    """Group mentions into actors; people by entry or folded surname, ids in order of first mention."""
+    mentions.sort(key=lambda m: (m.start, -m.end))
+    groups: dict[str, list[_Mention]] = {}
+    alias: dict[str, str] = {}  # person surname key -> group key of the dictionary person
+    for m in mentions:
+        key = m.key
+        if m.kind == "person":
+            surname = "person:" + fold_name(doc[m.end - 1].text)
+            if key.startswith("entry:"):
+                alias.setdefault(surname, key)
+            else:
+                key = alias.get(surname, key)
+                if m.name and " " not in m.name.strip() and key == surname:
+                    key = alias.get(surname, surname)
+        groups.setdefault(key, []).append(m)
+    actors: list[Actor] = []
+    for n, (_, group) in enumerate(sorted(groups.items(), key=lambda kv: kv[1][0].start), start=1):
+        first = max(group, key=lambda m: (m.code is not None, len(m.name)))
+        country, role = data.split_code(first.code)
+        spans = tuple(sorted({(doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1].text)) for m in group}))
+        actors.append(Actor(id=f"a{n}", name=first.name, code=first.code, country=country, role=role,
+                            kind=first.kind, mentions=spans))
+    return actors

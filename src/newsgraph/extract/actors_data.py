@@ -1,0 +1,286 @@
+"""Actor reference data: dictionary entries, agents (role nouns), countries and places, indexed once.
+
+Names are matched by a normalized key (letters and digits only, lowercased, accents
+stripped) over consecutive tokens, so dictionary phrases need no spaCy tokenization at
+load time: "U.S.", "US" and "U. S." share the key "us", "al-Qaeda" and "al Qaeda" share
+"alqaeda". That keeps loading ~25k names well under the 2 s budget, and a lookup per
+candidate start token costs a few dict probes.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from importlib import resources
+from pathlib import Path
+
+import yaml
+from spacy.language import Language
+
+from newsgraph.extract.actors_petrarch import CodeRange, DictActor, read_actors, read_agents
+from newsgraph.records import ActorKind
+
+DATA_PACKAGE = "newsgraph.data"
+PHOENIX_ACTORS = "actors-phoenix-2014.jsonl"
+PHOENIX_AGENTS = "agents-phoenix-2014.jsonl"
+CURATED_ACTORS = "actors-leaders-2026-11.yaml"
+CURATED_AGENTS = "agents-2026-11.yaml"
+COUNTRIES = "countries-2026-11.csv"
+PLACES = "places-capitals-2026-11.csv"
+CONTEXT = "actor-context-2026-11.yaml"
+
+# Codes whose first three letters are a CAMEO actor type, not a country.
+NON_STATE_PREFIXES = frozenset({"IGO", "NGO", "IMG", "NGM", "MNC", "INT", "UIS", "UNO", "PKO", "AMN", "IRC", "GRP"})
+
+
+def norm_key(text: str) -> str:
+    """The matching key of a name: accents stripped, lowercased, letters and digits only."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed.lower() if c.isalnum() and not unicodedata.combining(c))
+
+
+@dataclass(frozen=True, slots=True)
+class ActorEntry:
+    """A dictionary actor: display name, kind, dated codes, and where the entry comes from."""
+
+    name: str
+    kind: ActorKind
+    ranges: tuple[CodeRange, ...]
+    default: str | None
+    source: str
+
+    def code_on(self, day: date | None) -> str | None:
+        """The code valid on ``day``; without a date, the most recent range (news is mostly current)."""
+        if day is None:
+            if self.ranges:
+                return max(self.ranges, key=lambda r: (r.end or date.max, r.start or date.min)).code
+            return self.default
+        for r in self.ranges:
+            if r.covers(day):
+                return r.code
+        return self.default
+
+
+@dataclass(frozen=True, slots=True)
+class AgentRole:
+    """What a role noun adds to an actor code: ``role`` after the country, or before it if ``prefix``."""
+
+    role: str
+    prefix: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ContextRules:
+    """Word lists that decide how context codes an actor (from ``actor-context-*.yaml``)."""
+
+    locative_preps: frozenset[str]
+    motion_verbs: frozenset[str]
+    former_words: frozenset[str]
+    out_of_office_role: str
+    default_person_role: str
+    country_nouns: frozenset[str]
+    institution_nouns: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class ActorData:
+    """Everything ``extract_actors`` reads, built once per process."""
+
+    entries: tuple[ActorEntry, ...]
+    names: Mapping[str, int]  # norm_key -> entry index (later files override earlier ones)
+    name_max_chars: int
+    agents: Mapping[str, AgentRole]  # lowercased words joined by one space
+    agent_max_words: int
+    countries: Mapping[str, str]  # norm_key of a country name or demonym -> ISO3
+    capitals: Mapping[str, str]  # norm_key of a capital used as metonym -> ISO3
+    country_codes: frozenset[str]
+    context: ContextRules
+
+    @classmethod
+    def load(cls, nlp: Language) -> ActorData:
+        """The packaged data: Phoenix dictionaries (converted) overlaid with the curated files."""
+        root = resources.files(DATA_PACKAGE)
+        entries: list[tuple[ActorEntry, Sequence[str]]] = []
+        for name in (PHOENIX_ACTORS,):
+            with root.joinpath(name).open(encoding="utf-8") as fh:
+                for line in fh:
+                    entries.append(_entry_from_json(json.loads(line)))
+        countries, capitals, country_entries = _read_countries(root.joinpath(COUNTRIES), root.joinpath(PLACES))
+        entries.extend(country_entries)
+        curated = yaml.load(root.joinpath(CURATED_ACTORS).read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+        entries.extend(_entry_from_json(item) for item in curated["actors"])
+        agents: list[tuple[str, AgentRole]] = []
+        with root.joinpath(PHOENIX_AGENTS).open(encoding="utf-8") as fh:
+            for line in fh:
+                item = json.loads(line)
+                agents.append((item["phrase"], AgentRole(item["role"], item.get("prefix", False))))
+        extra = yaml.load(root.joinpath(CURATED_AGENTS).read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+        for item in extra["agents"]:
+            agents.append((item["phrase"], AgentRole(item["role"], item.get("prefix", False))))
+        context = yaml.load(root.joinpath(CONTEXT).read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+        return cls.build(entries, agents, countries, capitals, _context(context))
+
+    @classmethod
+    def from_petrarch(cls, actor_files: Sequence[Path], agents_file: Path | None, nlp: Language) -> ActorData:
+        """The same structure from PETRARCH/Phoenix dictionaries (e.g. PETRARCH's validation suite)."""
+        entries: list[tuple[ActorEntry, Sequence[str]]] = []
+        countries: dict[str, str] = {}
+        for path in actor_files:
+            for record in read_actors(Path(path)):
+                entry = petrarch_entry(record, f"petrarch:{Path(path).name}")
+                entries.append((entry, (record.name, *record.aliases)))
+                if entry.kind == "country" and entry.default:
+                    for phrase in (record.name, *record.aliases):
+                        countries.setdefault(norm_key(phrase), entry.default[:3])
+        agents = [] if agents_file is None else [(a.phrase, AgentRole(a.role, a.prefix)) for a in read_agents(agents_file)]
+        codes = frozenset(countries.values())
+        context = ContextRules(
+            locative_preps=frozenset({"in", "at", "near", "inside", "within", "throughout", "across", "around"}),
+            motion_verbs=frozenset(),
+            former_words=frozenset({"former", "ex", "retired"}),
+            out_of_office_role="ELI",
+            default_person_role="",
+            country_nouns=frozenset({"country", "nation"}),
+            institution_nouns=frozenset({"government", "ministry", "army", "military", "police", "parliament"}),
+        )
+        return cls.build(entries, agents, countries, {}, context, codes)
+
+    @classmethod
+    def build(
+        cls,
+        entries: Iterable[tuple[ActorEntry, Sequence[str]]],
+        agents: Iterable[tuple[str, AgentRole]],
+        countries: Mapping[str, str],
+        capitals: Mapping[str, str],
+        context: ContextRules,
+        country_codes: frozenset[str] | None = None,
+    ) -> ActorData:
+        """Index entries by name key and agents by lowercased phrase."""
+        table: list[ActorEntry] = []
+        names: dict[str, int] = {}
+        for entry, phrases in entries:
+            index = len(table)
+            table.append(entry)
+            for phrase in phrases:
+                key = norm_key(_strip_article(phrase))
+                if len(key) >= 2:
+                    names[key] = index
+        agent_map: dict[str, AgentRole] = {}
+        for phrase, role in agents:
+            words = " ".join(phrase.lower().split())
+            if words:
+                agent_map[words] = role
+        codes = country_codes if country_codes is not None else frozenset(countries.values()) | frozenset(capitals.values())
+        return cls(
+            entries=tuple(table),
+            names=names,
+            name_max_chars=max((len(k) for k in names), default=0),
+            agents=agent_map,
+            agent_max_words=max((k.count(" ") + 1 for k in agent_map), default=1),
+            countries=dict(countries),
+            capitals=dict(capitals),
+            country_codes=codes,
+            context=context,
+        )
+
+    def split_code(self, code: str | None) -> tuple[str | None, str | None]:
+        """Country (ISO3) and role of a CAMEO actor code: RUSGOV -> (RUS, GOV), IGOWSTNAT -> (None, IGO)."""
+        if not code:
+            return None, None
+        head = code[:3].upper()
+        if head in NON_STATE_PREFIXES:
+            return None, head
+        role = code[3:6].upper() or None
+        return head, role
+
+
+def petrarch_entry(record: DictActor, source: str) -> ActorEntry:
+    """An entry from a PETRARCH record; the kind is guessed from the shape of its codes."""
+    codes = [r.code for r in record.ranges] + ([record.default] if record.default else [])
+    if record.ranges:
+        kind: ActorKind = "person"
+    elif all(len(c) == 3 for c in codes) and codes[0][:3] not in NON_STATE_PREFIXES:
+        kind = "country"
+    else:
+        kind = "organization"
+    return ActorEntry(record.name.title(), kind, record.ranges, record.default, source)
+
+
+def _strip_article(phrase: str) -> str:
+    # "the Kremlin" and "Kremlin" are one name; matching starts at the capitalized word.
+    lowered = phrase.lower()
+    return phrase[4:] if lowered.startswith("the ") else phrase
+
+
+def _entry_from_json(item: Mapping[str, object]) -> tuple[ActorEntry, Sequence[str]]:
+    ranges = tuple(_code_range(r) for r in item.get("codes", ()) or ())  # type: ignore[union-attr]
+    name = str(item["name"])
+    aliases = [str(a) for a in item.get("aliases", ()) or ()]  # type: ignore[union-attr]
+    entry = ActorEntry(name, item.get("kind", "person"), ranges, item.get("default"), str(item.get("source", "")))  # type: ignore[arg-type]
+    return entry, (name, *aliases)
+
+
+def _code_range(raw: object) -> CodeRange:
+    # JSONL rows use {"code", "from", "to"}; the curated YAML uses [code, from, to].
+    code, start, end = (raw["code"], raw.get("from"), raw.get("to")) if isinstance(raw, dict) else raw  # type: ignore[misc]
+    return CodeRange(str(code), _as_date(start), _as_date(end))
+
+
+def _as_date(value: object) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value))
+
+
+def _read_countries(
+    countries_path: object, places_path: object
+) -> tuple[dict[str, str], dict[str, str], list[tuple[ActorEntry, Sequence[str]]]]:
+    countries: dict[str, str] = {}
+    capitals: dict[str, str] = {}
+    entries: list[tuple[ActorEntry, Sequence[str]]] = []
+    with countries_path.open(encoding="utf-8") as fh:  # type: ignore[attr-defined]
+        for row in csv.DictReader(fh):
+            iso3 = row["iso3"]
+            names = [row["name"], *[n for n in row["aliases"].split("|") if n]]
+            demonyms = [n for n in row["demonyms"].split("|") if n]
+            demonyms += [_plural_demonym(d) for d in demonyms if _plural_demonym(d)]
+            for phrase in names + demonyms:
+                countries[norm_key(_strip_article(phrase))] = iso3
+            entries.append((ActorEntry(row["name"], "country", (), iso3, row["source"]), names + demonyms))
+    with places_path.open(encoding="utf-8") as fh:  # type: ignore[attr-defined]
+        for row in csv.DictReader(fh):
+            iso3 = row["iso3"]
+            names = [row["name"], *[n for n in row["aliases"].split("|") if n]]
+            for phrase in names:
+                if row["metonym"] == "yes":
+                    capitals[norm_key(phrase)] = iso3
+            entries.append((ActorEntry(row["name"], "place", (), iso3, row["source"]), names))
+    return countries, capitals, entries
+
+
+def _plural_demonym(word: str) -> str:
+    # "Ukrainian" -> "Ukrainians"; forms ending in -ese, -sh, -ch, -s or -i take no plural s.
+    if word.endswith(("ese", "sh", "ch", "s", "i", ".")):
+        return ""
+    if word.endswith("man"):
+        return word[:-3] + "men"
+    return word + "s"
+
+
+def _context(raw: Mapping[str, object]) -> ContextRules:
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in raw.get(key, ()) or ())  # type: ignore[union-attr]
+
+    return ContextRules(
+        locative_preps=words("locative_prepositions"),
+        motion_verbs=words("motion_verbs"),
+        former_words=words("former_words"),
+        out_of_office_role=str(raw.get("out_of_office_role", "ELI")),
+        default_person_role=str(raw.get("default_person_role", "CVL")),
+        country_nouns=words("country_nouns"),
+        institution_nouns=words("institution_nouns"),
+    )
