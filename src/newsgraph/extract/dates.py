@@ -1,26 +1,343 @@
-"""Dates: temporal expressions normalized to TIMEX3. PLACEHOLDER until the dates work lands."""
+"""Dates: temporal expressions found by token patterns and normalized to TIMEX3.
+
+The cascade, in the order ``extract_dates`` runs it:
+
+1. the Matcher (patterns from ``data/timex-*.yaml``) proposes core spans, each with a rule family;
+2. context filters drop readings that are not times (a month name used as a verb or a name,
+   a four-digit count, 'a second' as an ordinal);
+3. the longest non-overlapping spans win; a clock time directly followed by its day is merged;
+4. each span grows to its TimeML extent (determiner, approximator, 'early'/'the end of');
+5. the words are read (``dates_normalize``) against the published date, the tense around the
+   span and the last date the text mentioned ('a year earlier', 'the quarter').
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from importlib import resources
+from typing import Any
 
+import yaml
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Token
 
+from newsgraph.extract.dates_normalize import READERS, Context, Reading, read_holiday, read_word, scan, with_approx
 from newsgraph.records import TimeExpression
+
+DATA_FILE = "timex-2026-11.yaml"
+_EXTENT_THE = frozenset({"duration", "relative", "calendar", "quarter", "anchored"})
+_EXTENT_APPROX = frozenset({"duration", "anchored"})
+_EXTENT_EDGE = frozenset({"calendar", "weekday", "relative", "quarter", "holiday", "word"})
+_APPROX_WORDS = frozenset({"nearly", "almost", "about", "around", "roughly", "approximately", "some", "more", "less",
+                           "fewer", "at", "up", "close", "just"})  # fmt: skip
+_EDGE_WORDS = frozenset({"early", "earlier", "late", "later", "mid", "end", "beginning", "start", "middle", "rest"})
+
+
+@dataclass(frozen=True, slots=True)
+class PatternInfo:
+    """What a matched pattern means: its id, reading family and leading tokens to drop."""
+
+    id: str
+    rule: str
+    trim: int = 0
 
 
 @dataclass(frozen=True, slots=True)
 class DateRules:
+    """The compiled temporal patterns and vocabulary (one per process)."""
+
+    matcher: Matcher
+    patterns: dict[int, PatternInfo]
+    vocab: dict[str, dict[str, Any]]
+    classes: dict[str, frozenset[str]]
+    words: dict[tuple[str, ...], dict[str, Any]]
+    holidays: dict[tuple[str, ...], dict[str, Any]]
+    prefixes: tuple[tuple[str, ...], ...]
+    suffixes: tuple[tuple[str, ...], ...]
+    version: str
+
     @classmethod
-    def load(cls, nlp: Language) -> DateRules:
-        return cls()
+    def load(cls, nlp: Language, data: dict[str, Any] | None = None) -> DateRules:
+        """Compile the packaged rules (or ``data`` of the same shape) against ``nlp.vocab``."""
+        if data is None:
+            text = resources.files("newsgraph.data").joinpath(DATA_FILE).read_text(encoding="utf-8")
+            data = yaml.safe_load(text)
+        vocab = {name: {str(k): v for k, v in table["entries"].items()} for name, table in data["vocab"].items()}
+        classes = {name.upper(): frozenset(table) for name, table in vocab.items()}
+        classes.update({name: frozenset(str(w) for w in c["entries"]) for name, c in data["classes"].items()})
+        matcher = Matcher(nlp.vocab)
+        patterns: dict[int, PatternInfo] = {}
+        for p in data["patterns"]:
+            key = f"timex:{p['id']}"
+            matcher.add(key, [[_expand(tok, classes) for tok in p["tokens"]]])
+            patterns[nlp.vocab.strings[key]] = PatternInfo(p["id"], p["rule"], int(p.get("trim", 0)))
+        words: dict[tuple[str, ...], dict[str, Any]] = {}
+        for w in data["words"]["entries"]:
+            toks = tuple(w["text"].split())
+            words[toks] = w
+            key = f"timex:word:{w['text']}"
+            matcher.add(key, [[{"LOWER": t} for t in toks]])
+            patterns[nlp.vocab.strings[key]] = PatternInfo(f"word:{w['text']}", "word", int(w.get("trim", 0)))
+        holidays = {tuple(h["text"].split()): h for h in data["holidays"]["entries"]}
+        by_length = sorted((tuple(p) for p in data["prefixes"]["entries"]), key=len, reverse=True)
+        suffixes = tuple(sorted((tuple(p) for p in data["suffixes"]["entries"]), key=len, reverse=True))
+        return cls(matcher, patterns, vocab, classes, words, holidays, tuple(by_length), suffixes, data["version"])
+
+
+def _expand(token: dict[str, Any], classes: dict[str, frozenset[str]]) -> dict[str, Any]:
+    """Replace ``"$CLASS"`` attribute values by ``{"IN": [...]}`` lists."""
+    out: dict[str, Any] = {}
+    for attr, value in token.items():
+        if isinstance(value, str) and value.startswith("$"):
+            out[attr] = {"IN": sorted(classes[value[1:]])}
+        else:
+            out[attr] = value
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    start: int
+    end: int
+    info: PatternInfo
+    core: tuple[int, int]
 
 
 def extract_dates(doc: Doc, published: date | None, rules: DateRules) -> list[TimeExpression]:
-    return [
-        TimeExpression(text=e.text, start=e.start_char, end=e.end_char, type="DATE", value=None)
-        for e in doc.ents
-        if e.label_ == "DATE"
-    ]
+    """Temporal expressions in ``doc`` with TIMEX3 type and value, resolved against ``published``."""
+    chosen = _select(doc, rules)
+    out: list[TimeExpression] = []
+    last_date: date | None = None
+    last_quarter: tuple[int, int] | None = None
+    prev_end = 0
+    for i, cand in enumerate(chosen):
+        next_start = chosen[i + 1].start if i + 1 < len(chosen) else len(doc)
+        start, end = _extent(doc, cand, prev_end, next_start, rules)
+        prev_end = end
+        reading = _read(doc, cand, start, end, published, last_date, last_quarter, rules)
+        if reading is None:
+            continue
+        span = doc[start:end]
+        out.append(
+            TimeExpression(
+                text=span.text,
+                start=span.start_char,
+                end=span.end_char,
+                type=reading.type,
+                value=reading.value,
+                approximate=reading.approximate,
+            )
+        )
+        if reading.type in ("DATE", "TIME") and reading.anchor is not None:
+            last_date = reading.anchor
+            last_quarter = reading.quarter
+    return out
+
+
+def _select(doc: Doc, rules: DateRules) -> list[_Candidate]:
+    """Longest non-overlapping accepted matches, in text order, clock times merged with their day."""
+    cands: list[tuple[int, int, int, _Candidate]] = []
+    for order, (match_id, start, end) in enumerate(rules.matcher(doc)):
+        info = rules.patterns[match_id]
+        start += info.trim
+        if start >= end or not _accept(doc, start, end, info, rules):
+            continue
+        cands.append((-(end - start), start, order, _Candidate(start, end, info, (start, end))))
+    cands.sort(key=lambda c: (c[0], c[1], c[2]))
+    taken = bytearray(len(doc))
+    chosen: list[_Candidate] = []
+    for _, start, _, cand in cands:
+        if any(taken[start : cand.end]):
+            continue
+        taken[start : cand.end] = b"\x01" * (cand.end - start)
+        chosen.append(cand)
+    chosen.sort(key=lambda c: c.start)
+    merged: list[_Candidate] = []
+    for cand in chosen:
+        if (
+            merged
+            and merged[-1].info.rule == "clock"
+            and merged[-1].end == cand.start
+            and cand.info.rule in ("weekday", "word", "calendar")
+        ):
+            last = merged[-1]
+            merged[-1] = _Candidate(last.start, cand.end, last.info, (last.start, cand.end))
+            continue
+        merged.append(cand)
+    return merged
+
+
+def _accept(doc: Doc, start: int, end: int, info: PatternInfo, rules: DateRules) -> bool:
+    """Context filters: is this match a time at all?"""
+    tok = doc[start]
+    prev = doc[start - 1].lower_ if start > 0 else ""
+    nxt = doc[end] if end < len(doc) else None
+    if info.id == "month":
+        if tok.pos_ in ("VERB", "AUX"):
+            return False
+        return prev in rules.classes["EDGE_CONTEXT"] or (tok.lower_ != "may" and tok.ent_type_ == "DATE")
+    if info.id == "year":
+        if prev in ("$", "#", "no", "no.", "number") or (nxt is not None and nxt.lower_ in ("%", "percent")):
+            return False
+        if nxt is not None and nxt.text in ("-", "/") and end + 1 < len(doc) and doc[end + 1].like_num:
+            return prev in rules.classes["TEMPORAL_PREP"]
+        if tok.ent_type_ == "DATE" or prev in rules.classes["TEMPORAL_PREP"]:
+            return True
+        if tok.ent_type_ in ("CARDINAL", "MONEY", "QUANTITY", "PERCENT"):
+            return False
+        return nxt is None or nxt.tag_ != "NNS"
+    if info.rule == "duration":
+        last = doc[end - 1].lower_
+        if last in ("second", "seconds") and doc[start].lower_ in ("a", "an"):
+            return nxt is None or nxt.pos_ not in ("NOUN", "ADJ", "PROPN")
+        if doc[start].lower_ in ("first", "last", "final", "past", "next") and end - start == 2:
+            return False  # 'first year' is not a duration; 'last year' is read by the relative rule
+        if nxt is not None and nxt.lower_ == "old" and not any(t.text == "-" for t in doc[start:end]):
+            return False  # ages: '28 years old'
+    if info.id.startswith("word:") and tok.lower_ == "current" and end - start == 1:
+        return nxt is None or nxt.pos_ not in ("NOUN", "PROPN") or nxt.lower_ in ("account",) and False
+    return True
+
+
+def _extent(doc: Doc, cand: _Candidate, lower: int, upper: int, rules: DateRules) -> tuple[int, int]:
+    """Grow a core span to its TimeML extent with the prefix and suffix tables."""
+    start, end = cand.start, cand.end
+    rule = cand.info.rule
+    if rule == "word" and cand.info.id in ("word:now", "word:currently", "word:current", "word:recently"):
+        rule = "ref"
+    for _ in range(3):
+        grown = False
+        for prefix in rules.prefixes:
+            n = len(prefix)
+            if start - n < lower or tuple(t.lower_ for t in doc[start - n : start]) != prefix:
+                continue
+            head = prefix[0]
+            if prefix == ("the",):
+                if doc[start].lower_ == "the" or rule not in _EXTENT_THE or not _the_fits(doc, start, end, rule):
+                    continue
+            elif head in _APPROX_WORDS and prefix[-1] not in ("-",) and head not in _EDGE_WORDS:
+                if rule not in _EXTENT_APPROX:
+                    continue
+            elif prefix[-1] == "'s":
+                if rule != "quarter":
+                    continue
+            elif rule not in _EXTENT_EDGE and not (rule == "anchored" and cand.info.id == "that-day"):
+                continue
+            start -= n
+            grown = True
+            break
+        if not grown:
+            break
+    for suffix in rules.suffixes:
+        n = len(suffix)
+        if end + n > upper or tuple(t.lower_ for t in doc[end : end + n]) != suffix:
+            continue
+        if suffix == ("or", "so") and rule in _EXTENT_APPROX or rule == "clock" and suffix != ("or", "so"):
+            end += n
+            break
+    return start, end
+
+
+def _the_fits(doc: Doc, start: int, end: int, rule: str) -> bool:
+    """TimeML keeps 'the' unless the expression only modifies a following noun ('the 1990 elections')."""
+    if rule == "quarter":
+        return True
+    nxt = doc[end] if end < len(doc) else None
+    if nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and doc[end - 1].head.i >= end:
+        return False
+    first = doc[start].lower_
+    if rule == "calendar":
+        return first[:1].isdigit() or first in ("mid", "early", "late")
+    return True
+
+
+def _read(
+    doc: Doc,
+    cand: _Candidate,
+    start: int,
+    end: int,
+    published: date | None,
+    last_date: date | None,
+    last_quarter: tuple[int, int] | None,
+    rules: DateRules,
+) -> Reading | None:
+    """Read one span's words into a TIMEX3 type and value."""
+    toks = doc[start:end]
+    words = [t.lower_ for t in toks]
+    texts = [t.text for t in toks]
+    parts = scan(words, texts, rules.vocab)
+    ctx = Context(published, _tense(doc, start, end, rules), last_date, last_quarter)
+    if words[:3] in (["this", "year", "'s"], ["last", "year", "'s"], ["next", "year", "'s"]):
+        parts.year_rel = {"this": 0, "last": -1, "next": 1}[words[0]]
+    rule = cand.info.rule
+    core = tuple(t.lower_ for t in doc[cand.core[0] : cand.core[1]])
+    if rule == "word":
+        entry = rules.words.get(core[-len(core) :]) or rules.words.get(_word_key(core, rules))
+        if entry is None:
+            return None
+        reading = read_word(entry, parts, ctx)
+    elif rule == "holiday":
+        entry = rules.holidays.get(core)
+        reading = read_holiday(entry, parts, ctx) if entry else None
+    else:
+        reading = READERS[rule](parts, ctx)
+    return with_approx(reading, parts) if reading is not None else None
+
+
+def _word_key(core: tuple[str, ...], rules: DateRules) -> tuple[str, ...]:
+    for key in rules.words:
+        if core[-len(key) :] == key:
+            return key
+    return core
+
+
+def _tense(doc: Doc, start: int, end: int, rules: DateRules) -> str | None:
+    """'past' | 'future' | 'present' | None for the clause around a span, from its governing verb."""
+    sent_start = doc[start].sent.start if doc.has_annotation("SENT_START") else 0
+    for t in doc[max(sent_start, start - 4) : start]:
+        if t.lower_ in rules.classes["FUTURE_ADJ"]:
+            return "future"
+    head: Token = doc[start:end].root
+    for _ in range(3):
+        verb = _governing_verb(head, start, end)
+        if verb is None:
+            return None
+        tense = _verb_tense(verb, rules)
+        if tense != "infinitive":
+            return tense
+        head = verb
+        start, end = verb.i, verb.i + 1
+    return None
+
+
+def _governing_verb(tok: Token, start: int, end: int) -> Token | None:
+    for _ in range(8):
+        if tok.head.i == tok.i:
+            return tok if tok.pos_ in ("VERB", "AUX") and not start <= tok.i < end else None
+        tok = tok.head
+        if start <= tok.i < end:
+            continue
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok
+    return None
+
+
+def _verb_tense(verb: Token, rules: DateRules) -> str | None:
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.lower_ in rules.classes["FUTURE_AUX"] for c in aux):
+        return "future"
+    if verb.lemma_ in rules.classes["FUTURE_VERB"]:
+        return "future"
+    if verb.tag_ == "VBD" or any(c.tag_ == "VBD" for c in aux):
+        return "past"
+    if verb.tag_ == "VBN" and any(c.lower_ in ("has", "have", "had", "'s", "'ve") for c in aux):
+        return "past"
+    if verb.tag_ == "VBG" and any(c.lower_ in ("is", "are", "'re", "am") for c in aux):
+        return "future"
+    if verb.tag_ in ("VBZ", "VBP") or any(c.tag_ in ("VBZ", "VBP") for c in aux):
+        return "present"
+    if verb.tag_ == "VB" and any(c.lower_ == "to" for c in aux):
+        return "infinitive"
+    return None

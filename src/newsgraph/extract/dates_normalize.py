@@ -1,0 +1,530 @@
+"""Readings of temporal expressions: a matched span's words -> TIMEX3 type and value.
+
+Each rule family (``calendar``, ``weekday``, ``relative``, ``anchored``, ``quarter``,
+``duration``, ``clock``, ``set``, ``holiday``, ``word``) has one function here; all of them
+read the same ``Parts`` (what the words of the span say, from the vocabulary tables) and
+a ``Context`` (published date, tense around the span, the last date the text mentioned).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Any, Literal
+
+from newsgraph.extract import dates_calendar as cal
+
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+_DIGITS = re.compile(r"^\d{1,3}(,\d{3})*(\.\d+)?$")
+_YEAR = re.compile(r"^(1[5-9]|20)\d\d$")
+_DAY = re.compile(r"^(\d{1,2})(st|nd|rd|th)?$")
+_DECADE = re.compile(r"^(?:mid-|early-|late-)?((?:1[0-9]|20)\d)0'?s$")
+_SHORT_DECADE = re.compile(r"^(\d)0s$")
+_CLOCK = re.compile(r"^(\d{1,2})(?:[:.](\d\d))?(am|pm)?$")
+_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+                 "eighties": 8, "nineties": 9}  # fmt: skip
+_DURATION_UNIT = {"Y": ("P", "Y", 1), "M": ("P", "M", 1), "W": ("P", "W", 1), "D": ("P", "D", 1),
+                  "DE": ("P", "Y", 10), "CE": ("P", "Y", 100), "Q": ("P", "Q", 1), "FN": ("P", "W", 2),
+                  "H": ("PT", "H", 1), "MIN": ("PT", "M", 1), "S": ("PT", "S", 1), "WE": ("P", "WE", 1)}  # fmt: skip
+_VAGUE_UNIT = {"DE": "DE", "CE": "CE", "MIN": "M", "FN": "W"}
+_FINER = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60), "Q": ("M", 3)}
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """A normalized expression; ``anchor`` is the day it points at (for later anaphora)."""
+
+    type: TimexType
+    value: str | None
+    approximate: bool = False
+    anchor: date | None = None
+    quarter: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What a reading may depend on besides its words."""
+
+    published: date | None
+    tense: str | None  # "past" | "future" | "present" | None
+    last_date: date | None = None
+    last_quarter: tuple[int, int] | None = None  # set only while the last DATE mention was a quarter
+
+
+@dataclass(slots=True)
+class Parts:
+    """What the words of one span say (filled by ``scan``, local to one reading)."""
+
+    approx: str | None = None
+    rel: Any = None
+    edge: str | None = None
+    num: float | None = None
+    vague: bool = False
+    unit: str | None = None
+    plural: bool = False
+    month: int | None = None
+    day: int | None = None
+    year: int | None = None
+    weekday: int | None = None
+    weekdays: int | None = None
+    season: str | None = None
+    part: str | None = None
+    ordinal: int | None = None
+    half: bool = False
+    decade: str | None = None
+    hour: int | None = None
+    minute: int = 0
+    meridiem: str | None = None
+    direction: int | None = None
+    every: bool = False
+    other: bool = False
+    freq: str | None = None
+    offset: int | None = None
+    hyphen_ago: bool = False
+    year_rel: int | None = None
+
+
+def _number(words: list[str], numbers: dict[str, Any]) -> float | None:
+    """The value of number words/digits ('twenty four', '24', 'a', 'one hundred')."""
+    total, current, seen = 0.0, 0.0, False
+    if len(words) > 1:  # 'a couple', 'a hundred': the article only counts when alone
+        words = [w for w in words if w not in ("a", "an")] or words
+    for raw in words:
+        for w in raw.split("-"):
+            if not w:
+                continue
+            if _DIGITS.match(w):
+                current += float(w.replace(",", ""))
+                seen = True
+            elif w in numbers and w != "half":
+                n = float(numbers[w])
+                if n == 100 and seen:
+                    current = (current or 1) * 100
+                else:
+                    current += n
+                seen = True
+    total += current
+    return total if seen else None
+
+
+def scan(words: list[str], texts: list[str], vocab: dict[str, dict[str, Any]]) -> Parts:
+    """Read a span's lower-cased words against the vocabulary tables."""
+    p = Parts()
+    num_words: list[str] = []
+    for i, w in enumerate(words):
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        prev = words[i - 1] if i else ""
+        if w in vocab["approximator"] and p.approx is None and i == 0:
+            p.approx = vocab["approximator"][w]
+        two = f"{w} {nxt}"
+        if two in vocab["approximator"] and i == 0:
+            p.approx = vocab["approximator"][two]
+        if _YEAR.match(w):
+            p.year = int(w)
+            continue
+        m = _DECADE.match(w)
+        if m:
+            p.decade = m.group(1)
+            continue
+        m = _SHORT_DECADE.match(w)
+        if m and prev in ("'", "’"):
+            p.decade = "19" + m.group(1)
+            continue
+        if w in _DECADE_WORDS:
+            p.decade = f"19{_DECADE_WORDS[w]}"
+            continue
+        if w in vocab["month"] and (texts[i][:1].isupper() or i > 0):
+            p.month = int(vocab["month"][w])
+            continue
+        if w in vocab["weekday"]:
+            p.weekday = int(vocab["weekday"][w])
+            continue
+        if w in vocab["weekdays"]:
+            p.weekdays = int(vocab["weekdays"][w])
+            continue
+        if w in vocab["season"]:
+            p.season = str(vocab["season"][w])
+            continue
+        m = _DAY.match(w)
+        if m and ((prev == "(" and nxt == ")") or p.month is not None or nxt in vocab["month"] or nxt == "of"):
+            p.day = int(m.group(1))
+            continue
+        if w in vocab["direction"] and i > 0:
+            p.direction = int(vocab["direction"][w])
+            if prev == "-":
+                p.hyphen_ago = True
+            continue
+        if w in vocab["edge"] and i == 0 or (w == "mid" and nxt == "-"):
+            p.edge = str(vocab["edge"].get(w, "MID"))
+            continue
+        if w in ("every", "each", "per"):
+            p.every = True
+            continue
+        if w == "other":
+            p.other = True
+            continue
+        if w in vocab["frequency"]:
+            p.freq = str(vocab["frequency"][w])
+            continue
+        if w in vocab["ordinal"] and w != "last":
+            if w != "second" or nxt in ("quarter", "half", "-", "century"):
+                p.ordinal = int(vocab["ordinal"][w])
+                continue
+        if w in ("quarter", "quarters") and p.ordinal is not None:
+            p.unit = "Q"
+            continue
+        if w == "half" and (p.ordinal is not None or nxt in ("a", "an") or prev in ("a", "-")):
+            p.half = True
+            continue
+        if w in vocab["part_of_day"]:
+            p.part = str(vocab["part_of_day"][w])
+            if w in ("nights", "mornings"):
+                p.plural = True
+            continue
+        if w in vocab["unit"]:
+            p.unit = str(vocab["unit"][w])
+            p.plural = w.endswith("s") and w != "hours" or w in ("hours", "centuries")
+            continue
+        if w in vocab["relative"] and p.rel is None:
+            p.rel = vocab["relative"][w]
+            continue
+        if w in vocab["vague"] or w in ("few", "couple"):
+            if w == "some" and (_DIGITS.match(nxt) or nxt in vocab["number"]):
+                continue
+            if w == "couple":
+                num_words.append(w)
+            else:
+                p.vague = True
+            continue
+        if w in vocab["meridiem"]:
+            p.meridiem = str(vocab["meridiem"][w])
+            continue
+        m = _CLOCK.match(w)
+        if m and (nxt in vocab["meridiem"] or m.group(2) or m.group(3) or nxt in ("o'clock", "in")):
+            p.hour, p.minute = int(m.group(1)), int(m.group(2) or 0)
+            p.meridiem = m.group(3) or p.meridiem
+            continue
+        if w in ("noon", "midday"):
+            p.hour = 12
+            continue
+        if w == "midnight":
+            p.hour = 24
+            continue
+        if _DIGITS.match(w) or w in vocab["number"]:
+            num_words.append(w)
+    if words[-2:] == ["or", "so"]:
+        p.approx = "APPROX"
+    if num_words and p.num is None:
+        p.num = _number(num_words, vocab["number"])
+    if p.hour is not None and p.meridiem == "pm" and p.hour < 12:
+        p.hour += 12
+    if p.hour is not None and p.meridiem == "am" and p.hour == 12:
+        p.hour = 0
+    return p
+
+
+def _fmt_number(n: float) -> str:
+    return str(int(n)) if float(n).is_integer() else f"{n:g}"
+
+
+def duration_value(n: float | None, unit: str) -> str:
+    """TIMEX3 duration value: P3Y, PT5M, PXY (n None = unknown)."""
+    if n is not None and not float(n).is_integer() and unit in _FINER:
+        finer, k = _FINER[unit]
+        n, unit = n * k, finer
+    prefix, letter, factor = _DURATION_UNIT[unit]
+    if n is None:
+        return f"{prefix}X{_VAGUE_UNIT.get(unit, letter)}"
+    return f"{prefix}{_fmt_number(n * factor)}{letter}"
+
+
+def _date_reading(d: date, unit: str = "D", approximate: bool = False) -> Reading:
+    value = cal.fmt_unit(d, unit)
+    quarter = (d.year, cal.quarter_of(d)) if unit == "Q" else None
+    return Reading("DATE", value, approximate, anchor=d, quarter=quarter)
+
+
+def read_calendar(p: Parts, ctx: Context) -> Reading | None:
+    """Dates written out: '6 December 2021', 'Dec. 6', 'July 1997', '1990', 'the 1990s'."""
+    pub = ctx.published
+    if p.decade is not None:
+        return Reading("DATE", p.decade, p.approx == "APPROX")
+    if p.ordinal is not None and p.unit == "CE":
+        return Reading("DATE", f"{p.ordinal - 1:02d}")
+    if p.year is not None:
+        if p.month is not None and p.day is not None:
+            try:
+                d = date(p.year, p.month, p.day)
+            except ValueError:
+                return None
+            return _date_reading(d)
+        if p.month is not None:
+            return Reading("DATE", cal.fmt_month(p.year, p.month), anchor=date(p.year, p.month, 1))
+        if p.season is not None:
+            return Reading("DATE", f"{p.year:04d}-{p.season}", anchor=date(p.year, 1, 1))
+        return Reading("DATE", f"{p.year:04d}", p.approx == "APPROX", anchor=date(p.year, 1, 1))
+    if p.month is None:
+        return None
+    if pub is None:
+        return Reading("DATE", None)
+    if p.day is not None:
+        year = cal.year_for_day(pub, p.month, p.day, ctx.tense)
+        try:
+            return _date_reading(date(year, p.month, p.day))
+        except ValueError:
+            return None
+    year = cal.year_for_month(pub, p.month, ctx.tense)
+    return Reading("DATE", cal.fmt_month(year, p.month), anchor=date(year, p.month, 1))
+
+
+def _weekday_date(p: Parts, ctx: Context, pub: date) -> date:
+    wd = p.weekday or 1
+    if p.day is not None:
+        found = cal.weekday_with_day(pub, wd, p.day)
+        if found is not None:
+            return found
+    rel = p.rel
+    if rel in (-1, "past"):
+        return cal.weekday_near(pub, wd, -1, include_anchor=False)
+    if rel in (1, "coming"):
+        return cal.weekday_near(pub, wd, 1, include_anchor=False)
+    if rel == 0:
+        if ctx.tense == "future":
+            return cal.weekday_near(pub, wd, 1, include_anchor=True)
+        if ctx.tense == "past":
+            return cal.weekday_near(pub, wd, -1, include_anchor=True)
+        return cal.shift_date(pub, "D", wd - pub.isoweekday())
+    if ctx.tense == "future":
+        return cal.weekday_near(pub, wd, 1, include_anchor=True)
+    if ctx.tense == "past":
+        return cal.weekday_near(pub, wd, -1, include_anchor=True)
+    return cal.weekday_near(pub, wd, 0, include_anchor=True)
+
+
+def read_weekday(p: Parts, ctx: Context) -> Reading | None:
+    """'Monday (6)', 'last Friday', 'this Tuesday', 'Tuesday night'."""
+    if ctx.published is None:
+        return Reading("TIME" if p.part else "DATE", None)
+    d = _weekday_date(p, ctx, ctx.published)
+    if p.part:
+        return Reading("TIME", f"{d.isoformat()}T{p.part}", anchor=d)
+    return _date_reading(d)
+
+
+def read_relative(p: Parts, ctx: Context) -> Reading | None:
+    """'last week' -> 2021-W48, 'last month' -> 2021-11, 'this summer', 'the weekend'."""
+    pub = ctx.published
+    unit = p.unit
+    if p.rel == "past" and unit not in (None, "WE") and p.month is None and p.season is None:
+        return Reading("DURATION", duration_value(1, unit))
+    if pub is None:
+        return Reading("DATE", None)
+    step = p.rel if isinstance(p.rel, int) else {"coming": 1, "past": -1}.get(p.rel, 0) if p.rel else 0
+    if p.rel == "same" or (p.rel == 0 and p.unit is None and p.month is None and p.season is None):
+        base = ctx.last_date or pub
+        return _date_reading(base, unit or "D")
+    if p.month is not None:
+        tense = "past" if step < 0 else "future" if step > 0 else None
+        year = cal.year_for_month(pub, p.month, tense, strict=True) if tense else pub.year
+        return Reading("DATE", cal.fmt_month(year, p.month), anchor=date(year, p.month, 1))
+    if p.season is not None:
+        year = cal.season_year(pub, p.season, step)
+        return Reading("DATE", f"{year:04d}-{p.season}", anchor=date(year, 1, 1))
+    if unit == "WE":
+        if p.rel is None:
+            step = 0 if ctx.tense == "future" or pub.isoweekday() >= 6 else -1
+        elif step < 0 and pub.isoweekday() >= 6:
+            step = -1
+        return Reading("DATE", cal.fmt_week(cal.shift_date(pub, "W", step)) + "-WE")
+    if unit is None:
+        return None
+    if unit == "Q" and (p.rel in ("latest", None) or p.rel == "recent"):
+        if ctx.last_quarter:
+            y, q = ctx.last_quarter
+            return Reading("DATE", cal.fmt_quarter(y, q), anchor=date(y, 3 * q - 2, 1), quarter=(y, q))
+        step = -1
+    if unit in ("H", "MIN", "S"):
+        return None
+    return _date_reading(cal.shift_date(pub, unit, step), unit)
+
+
+def read_anchored(p: Parts, ctx: Context) -> Reading | None:
+    """'two years ago', 'a year earlier', 'year-ago', 'the next day', 'that day'."""
+    unit = p.unit or "D"
+    approx = p.approx == "APPROX"
+    if p.direction is None:  # 'the next day', 'that morning', 'the same week'
+        base = ctx.last_date or ctx.published
+        if base is None:
+            return Reading("DATE", None)
+        step = p.rel if isinstance(p.rel, int) else 0
+        if p.part:
+            d = cal.shift_date(base, "D", step)
+            return Reading("TIME", f"{d.isoformat()}T{p.part}", anchor=d)
+        return _date_reading(cal.shift_date(base, unit, step), unit)
+    if p.vague or (p.num is None and p.plural):
+        return Reading("DATE", "PAST_REF" if p.direction < 0 else "FUTURE_REF", approx)
+    n = max(1, round(p.num)) if p.num is not None else 1
+    ago = p.direction < 0
+    base = ctx.published if (ago and not p.hyphen_ago) else (ctx.last_date or ctx.published)
+    if base is None:
+        return Reading("DATE", None, approx)
+    if ctx.last_quarter and unit == "Y":
+        y, q = ctx.last_quarter
+        y = y + n * p.direction
+        return Reading("DATE", cal.fmt_quarter(y, q), approx, anchor=date(y, 3 * q - 2, 1), quarter=(y, q))
+    if unit in ("H", "MIN", "S"):
+        return Reading("TIME", cal.fmt_day(base), approx, anchor=base)
+    d = cal.shift_date(base, unit, n * p.direction)
+    if approx:
+        d = cal.round_to_unit(d, unit)
+    return _date_reading(d, unit if unit != "WE" else "W", approx)
+
+
+def read_quarter(p: Parts, ctx: Context) -> Reading | None:
+    """'the third quarter' -> 1998-Q3, 'first half' -> 1998-H1, 'the quarter' -> last one mentioned."""
+    pub = ctx.published
+    if p.ordinal is None:
+        if ctx.last_quarter:
+            y, q = ctx.last_quarter
+            if p.direction is not None:
+                y -= 1
+            return Reading("DATE", cal.fmt_quarter(y, q), anchor=date(y, 3 * q - 2, 1), quarter=(y, q))
+        if pub is None:
+            return Reading("DATE", None)
+        d = cal.shift_date(pub, "Q", -1)
+        return _date_reading(d, "Q")
+    n = p.ordinal
+    is_half = p.half
+    if is_half and n > 2 or not is_half and n > 4:
+        return None
+    if p.year is not None:
+        year = p.year
+    elif pub is None:
+        return Reading("DATE", None)
+    else:
+        year = pub.year + (p.year_rel or 0)
+        current = cal.quarter_of(pub) if not is_half else (1 if pub.month <= 6 else 2)
+        if p.year_rel is None and n > current and ctx.tense != "future":
+            year -= 1
+    if is_half:
+        return Reading("DATE", f"{year:04d}-H{n}", anchor=date(year, 6 * n - 5, 1))
+    return Reading("DATE", cal.fmt_quarter(year, n), anchor=date(year, 3 * n - 2, 1), quarter=(year, n))
+
+
+def read_duration(p: Parts, ctx: Context) -> Reading | None:
+    """'two weeks' -> P2W, 'the past three years' -> P3Y, 'several years' -> PXY."""
+    approx = p.approx == "APPROX"
+    if p.unit is None:
+        return Reading("DURATION", "PXX", approx) if not p.half else None
+    if p.rel == "recent" and p.num is None:
+        return Reading("DATE", "PAST_REF", approx)
+    if p.rel == "coming" and p.num is None:
+        return Reading("DATE", "FUTURE_REF", approx)
+    if p.half:
+        return Reading("DURATION", duration_value(0.5 if p.num in (None, 1) else p.num, p.unit), approx)
+    if p.num is None and not (p.vague or p.plural):
+        return None
+    n = None if (p.vague or p.num is None) else p.num
+    if n is not None and n <= 0:
+        return None
+    return Reading("DURATION", duration_value(n, p.unit), approx)
+
+
+def read_clock(p: Parts, ctx: Context) -> Reading | None:
+    """'3 p.m.' -> 2021-12-06T15:00, '9 a.m. Tuesday', 'midnight'."""
+    if p.hour is None or p.hour > 24 or p.minute > 59:
+        return None
+    pub = ctx.published
+    d: date | None
+    if p.weekday is not None and pub is not None:
+        d = _weekday_date(p, ctx, pub)
+    elif p.month is not None and p.day is not None and pub is not None:
+        year = p.year or cal.year_for_day(pub, p.month, p.day, ctx.tense)
+        d = date(year, p.month, p.day)
+    elif p.offset is not None and pub is not None:
+        d = cal.shift_date(pub, "D", p.offset)
+    else:
+        d = pub
+    if d is None:
+        return Reading("TIME", None)
+    return Reading("TIME", f"{d.isoformat()}T{p.hour:02d}:{p.minute:02d}", anchor=d)
+
+
+def read_set(p: Parts, ctx: Context) -> Reading | None:
+    """'every week' -> P1W, 'daily' -> P1D, 'Tuesday nights' -> XXXX-WXX-2TNI."""
+    if p.freq is not None:
+        return Reading("SET", p.freq)
+    wd = p.weekdays or p.weekday
+    if wd is not None:
+        suffix = f"T{p.part}" if p.part else ""
+        return Reading("SET", f"XXXX-WXX-{wd}{suffix}")
+    if p.month is not None:
+        return Reading("SET", f"XXXX-{p.month:02d}")
+    if p.season is not None:
+        return Reading("SET", f"XXXX-{p.season}")
+    if p.part is not None:
+        return Reading("SET", f"XXXX-XX-XXT{p.part}")
+    if p.unit is None:
+        return None
+    n = p.num or 1
+    if p.other:
+        n *= 2
+    return Reading("SET", duration_value(n, p.unit))
+
+
+def read_word(entry: dict[str, Any], p: Parts, ctx: Context) -> Reading | None:
+    """Fixed expressions: 'now' -> PRESENT_REF, 'yesterday', 'tonight' -> ...TNI."""
+    kind: TimexType = entry.get("type", "DATE")
+    if "value" in entry:
+        return Reading(kind, str(entry["value"]))
+    if ctx.published is None:
+        return Reading(kind, None)
+    d = cal.shift_date(ctx.published, "D", int(entry.get("offset_days", 0)))
+    part = p.part or entry.get("part")
+    if part:
+        return Reading("TIME", f"{d.isoformat()}T{part}", anchor=d)
+    return _date_reading(d)
+
+
+def read_holiday(entry: dict[str, Any], p: Parts, ctx: Context) -> Reading | None:
+    """'Christmas' -> 2021-12-25, 'Thanksgiving' -> fourth Thursday of November."""
+    pub = ctx.published
+    if pub is None and p.year is None:
+        return Reading("DATE", None)
+
+    def on(year: int) -> date:
+        if "easter" in entry:
+            return cal.shift_date(cal.easter(year), "D", int(entry["easter"]))
+        if "weekday" in entry:
+            return cal.nth_weekday(year, int(entry["month"]), int(entry["weekday"]), int(entry["nth"]))
+        return date(year, int(entry["month"]), int(entry["day"]))
+
+    if p.year is not None:
+        return _date_reading(on(p.year))
+    assert pub is not None
+    d = on(pub.year)
+    if ctx.tense == "past" and d > pub:
+        d = on(pub.year - 1)
+    elif ctx.tense == "future" and d < pub:
+        d = on(pub.year + 1)
+    return _date_reading(d)
+
+
+READERS = {
+    "calendar": read_calendar,
+    "weekday": read_weekday,
+    "relative": read_relative,
+    "anchored": read_anchored,
+    "quarter": read_quarter,
+    "duration": read_duration,
+    "clock": read_clock,
+    "set": read_set,
+}
+
+
+def with_approx(reading: Reading, p: Parts) -> Reading:
+    """Mark APPROX modifiers ('nearly', 'about', 'some', 'or so') as approximate."""
+    if p.approx == "APPROX" and not reading.approximate:
+        return replace(reading, approximate=True)
+    return reading
