@@ -25,6 +25,7 @@ from newsgraph.extract.events_petrarch import read_petrarch_verbs  # noqa: E402
 OUT = ROOT / "src" / "newsgraph" / "data"
 CODEBOOK = "cameo-eventcodes-2013-12.csv"
 PATTERNS = "event-patterns-petrarch2-2015-04.jsonl"
+ACTOR_CODES = "cameo-actorcodes-2016-08.csv"
 
 
 def quad_class(code: str) -> int:
@@ -60,11 +61,25 @@ def convert_verbs(verbs_file: Path, out: Path) -> int:
     return len(records)
 
 
+def convert_actor_codes(cameo_dir: Path, out: Path) -> int:
+    """CAMEO role/type and known-group codes (GDELT lookups), to split actor codes into GDELT columns."""
+    n = 0
+    with out.open("w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh, lineterminator="\n")
+        w.writerow(["code", "label", "kind", "source"])
+        for kind, name in (("type", "CAMEO.type.tsv"), ("knowngroup", "CAMEO.knowngroup.tsv")):
+            for code, label in sorted(_tsv(cameo_dir / name).items()):
+                w.writerow([code, label, kind, f"gdelt:{name}"])
+                n += 1
+    return n
+
+
 def main(argv: list[str]) -> int:
     data = Path(argv[1]) if len(argv) > 1 else ROOT.parent / "shared" / "data"
     n = convert_codebook(data / "cameo", OUT / CODEBOOK)
     m = convert_verbs(data / "cameo" / "phoenix" / "CAMEO.2.0.txt", OUT / PATTERNS)
-    print(f"{CODEBOOK}: {n} codes; {PATTERNS}: {m} records")
+    k = convert_actor_codes(data / "cameo", OUT / ACTOR_CODES)
+    print(f"{CODEBOOK}: {n} codes; {PATTERNS}: {m} records; {ACTOR_CODES}: {k} codes")
     return 0
 
 
