@@ -170,3 +170,17 @@ def test_cli_every_command_has_an_example() -> None:
         commands += [(f"{name} {n}", c) for n, c in sub.items()] if sub else [(name, cmd)]
     for name, cmd in commands:
         assert "Example: newsgraph" in (cmd.help or ""), f"`newsgraph {name}` help has no example"
+
+
+def test_cli_ingest_bad_inputs_leave_store_untouched(article: Path, tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    assert invoke("ingest", str(article), "--store", str(store)).exit_code == 0
+    before = sorted(p.name for p in (store / "segments").iterdir())
+    empty, binary = tmp_path / "empty.txt", tmp_path / "bin.txt"
+    empty.write_bytes(b"")
+    binary.write_bytes(b"\x00\xff" * 64)
+    result = invoke("ingest", str(empty), str(binary), "--store", str(store))
+    assert result.exit_code == 1
+    lines = result.stderr.strip().splitlines()
+    assert lines[0] == f"newsgraph: {empty}: empty file" and lines[1].startswith(f"newsgraph: {binary}: binary file")
+    assert sorted(p.name for p in (store / "segments").iterdir()) == before

@@ -161,3 +161,12 @@ def test_ingest_corrupt_warc_is_a_problem(tmp_path: Path) -> None:
 def test_ingest_count_inputs_counts_files(tmp_path: Path, name: str) -> None:
     (tmp_path / name).write_text('{"text": "a"}\n' if name.endswith("jsonl") else "a")
     assert count_inputs([str(tmp_path)]) == 1
+
+
+def test_ingest_folder_dangling_link_reported_others_read(tmp_path: Path) -> None:
+    (tmp_path / "ok.txt").write_text("Kyiv and Moscow exchanged prisoners on Sunday.")
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "missing-target.txt")
+    got = items(tmp_path)
+    problems = [g for g in got if isinstance(g, Problem)]
+    assert [p.source for p in problems] == [str(tmp_path / "gone.txt")]
+    assert [g.source for g in got if isinstance(g, RawItem)] == [str(tmp_path / "ok.txt")]
