@@ -1,24 +1,662 @@
-"""Amounts: quantities with what they count. PLACEHOLDER until the amounts work lands."""
+"""Amounts: quantities with what they count, their value, and who claims them.
+
+One pass over the tokens finds number runs ("94,000", "1.5 billion", "twenty thousand",
+"41-1/4", "hundreds"); each run is then
+
+1. dropped when it is a date, year, day of the month, duration, age, ordinal, identifier
+   or page furniture (those belong to the dates extractor or to nobody);
+2. given a unit: a currency (symbol before, word after), percent, or the lemma of the
+   counted noun (its syntactic head, the noun after a hyphen, or the object of "of");
+3. marked approximate after "about", "at least", ... or for vague counts and ranges;
+4. given a claimant: the speaker of the quote around it, else the subject of the nearest
+   reporting verb above it in the parse, else the source of "according to" / "in a poll".
+
+The vocabulary is data (``amount-units-2026-11.yaml``); the walk is linear in the tokens.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from importlib import resources
 
+import yaml
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
+from newsgraph.extract.coref import actor_at, resolve_pronoun
 from newsgraph.records import Actor, Amount, Quote, TimeExpression
+
+DATA_FILE = "amount-units-2026-11.yaml"
+
+_DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$|^\.\d+$")
+_FRACTION = re.compile(r"^(\d{1,2})/(\d{1,2})$")
+_SUFFIXED = re.compile(r"^(\d+(?:\.\d+)?)([a-z]{1,3})$")
+_YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)s?$")
+_FRACTION_DENOMINATORS = frozenset({2, 3, 4, 8, 16, 32})
+_SUBJECTS = frozenset({"nsubj"})  # a passive subject is what is talked about, not the speaker
+_NOUNS = frozenset({"NOUN", "PROPN"})
+_NAME_ENTS = frozenset({"ORG", "WORK_OF_ART", "LAW", "EVENT", "FAC", "PRODUCT"})
+_MAX_AGE = 120
 
 
 @dataclass(frozen=True, slots=True)
 class AmountData:
+    """Amount vocabulary (number words, scales, currencies, cues), loaded once."""
+
+    version: str
+    number_words: dict[str, float]
+    scales: dict[str, float]
+    vague: dict[str, float]
+    approximators: tuple[tuple[str, ...], ...]
+    currency_symbols: dict[str, str]
+    currency_words: dict[str, str]
+    dollar_countries: dict[str, str]
+    percent_words: frozenset[str]
+    unit_aliases: dict[str, str]
+    time_units: frozenset[str]
+    calendar_words: frozenset[str]
+    age_cues: frozenset[str]
+    non_count_nouns: frozenset[str]
+    label_cues: frozenset[str]
+    dispute_verbs: frozenset[str]
+    reporting_verbs: frozenset[str]
+    source_nouns: frozenset[str]
+
     @classmethod
     def load(cls, nlp: Language) -> AmountData:
-        return cls()
+        """Read ``newsgraph/data/amount-units-2026-11.yaml``."""
+        raw = yaml.safe_load(resources.files("newsgraph.data").joinpath(DATA_FILE).read_text(encoding="utf-8"))
+
+        def table(key: str, field: str) -> dict[str, object]:
+            return {w.lower(): entry[field] for entry in raw[key] for w in entry["words"]}
+
+        phrases = sorted((tuple(p.lower().split()) for p in raw["approximators"]["phrases"]), key=len, reverse=True)
+        return cls(
+            version=str(raw["version"]),
+            number_words={k: float(v) for k, v in raw["number_words"]["values"].items()},
+            scales={k: float(v) for k, v in table("scales", "value").items()},  # type: ignore[arg-type]
+            vague={k: float(v) for k, v in table("vague_counts", "value").items()},  # type: ignore[arg-type]
+            approximators=tuple(phrases),
+            currency_symbols={e["symbol"]: e["code"] for e in raw["currency_symbols"]},
+            currency_words={k: str(v) for k, v in table("currency_words", "code").items()},
+            dollar_countries={k: str(v) for k, v in table("dollar_countries", "code").items()},
+            percent_words=frozenset(w.lower() for w in raw["percent_words"]["words"]),
+            unit_aliases={k: str(v) for k, v in table("unit_aliases", "unit").items()},
+            time_units=frozenset(raw["time_units"]["words"]),
+            calendar_words=frozenset(raw["calendar_words"]["words"]),
+            age_cues=frozenset(raw["age_cues"]["words"]),
+            non_count_nouns=frozenset(raw["non_count_nouns"]["words"]),
+            label_cues=frozenset(raw["label_cues"]["words"]),
+            dispute_verbs=frozenset(raw["dispute_verbs"]["lemmas"]),
+            reporting_verbs=frozenset(raw["reporting_verbs"]["lemmas"]),
+            source_nouns=frozenset(raw["source_nouns"]["lemmas"]),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class NumberRun:
+    """Tokens [start, end) that spell one number, with its value before units."""
+
+    start: int
+    end: int
+    value: float
+    approximate: bool
+    words_only: bool  # spelled out ("two"), not digits: a bare one may be a pronoun
+    suffix_unit: str | None = None  # "54p" -> pence
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """What a number counts, and the token range the unit words occupy."""
+
+    name: str | None
+    kind: str  # currency | percent | noun | none
+    first: int  # first token index of the whole amount (currency sign included)
+    last: int  # last token index (exclusive) of the whole amount
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Who a stretch of text is attributed to, and the attributed statement's span."""
+
+    actor: str | None
+    statement_start: int
+    statement_end: int
+    verb_i: int | None  # the reporting verb's token index, when there is one
 
 
 def extract_amounts(
     doc: Doc, actors: Sequence[Actor], quotes: Sequence[Quote], dates: Sequence[TimeExpression], data: AmountData
 ) -> list[Amount]:
-    return []
+    """Every amount in the document, in text order."""
+    date_spans = sorted((d.start, d.end) for d in dates)
+    out: list[Amount] = []
+    for run in _number_runs(doc, data):
+        unit = _unit(doc, run, data)
+        if _excluded(doc, run, unit, date_spans, data):
+            continue
+        first, last = _approximator_start(doc, unit.first, data), unit.last
+        approximate = run.approximate or first < unit.first
+        start_char, end_char = doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
+        att = attribution(doc, run.start, actors, quotes, data)
+        out.append(
+            Amount(
+                text=doc.text[start_char:end_char],
+                start=start_char,
+                end=end_char,
+                value=run.value,
+                unit=unit.name,
+                claimant=att.actor if att else None,
+                approximate=approximate,
+            )
+        )
+    return out
+
+
+def gkg_amounts(amounts: Sequence[Amount]) -> str:
+    """The GDELT GKG 2.1 ``Amounts`` field: ``value,object,offset;`` per amount (no percentages)."""
+    blocks = []
+    for a in amounts:
+        if a.value is None or a.unit == "percent":
+            continue  # GKG 2.1 does not carry percentages (codebook, Amounts field)
+        value = str(int(a.value)) if float(a.value).is_integer() else repr(float(a.value))
+        obj = (a.unit or "").replace(",", " ").replace(";", " ").replace("#", " ")
+        blocks.append(f"{value},{obj},{a.start};")
+    return "".join(blocks)
+
+
+# --- numbers ---------------------------------------------------------------------------
+
+
+def _token_value(tok: Token, data: AmountData) -> tuple[float, str | None] | None:
+    """The value one token spells, with a suffix unit ("54p"), or None."""
+    text = tok.text
+    if _DIGITS.match(text):
+        return float(text.replace(",", "")), None
+    m = _FRACTION.match(text)
+    if m and int(m.group(2)) in _FRACTION_DENOMINATORS and int(m.group(1)) < int(m.group(2)):
+        return int(m.group(1)) / int(m.group(2)), None
+    lower = text.lower()
+    if lower in data.number_words:
+        return data.number_words[lower], None
+    m = _SUFFIXED.match(lower)
+    if m:
+        suffix = m.group(2)
+        if suffix in data.scales:
+            return float(m.group(1)) * data.scales[suffix], None
+        if data.currency_words.get(suffix) in ("pence", "cent"):
+            return float(m.group(1)), data.currency_words[suffix]
+    return None
+
+
+def _number_runs(doc: Doc, data: AmountData) -> list[NumberRun]:
+    """Maximal runs of number tokens, scales and mixed fractions, plus vague counts."""
+    runs: list[NumberRun] = []
+    i, n = 0, len(doc)
+    while i < n:
+        tok = doc[i]
+        lower = tok.lower_
+        if lower in data.vague and tok.pos_ in ("NOUN", "NUM"):
+            j, value = i + 1, data.vague[lower]
+            # "tens of thousands", "hundreds of millions": the second word scales the first
+            if j + 1 < n and doc[j].lower_ == "of" and doc[j + 1].lower_ in data.vague:
+                value = value * data.vague[doc[j + 1].lower_] / 10 if lower == "tens" else value * data.vague[doc[j + 1].lower_]
+                j += 2
+            runs.append(NumberRun(i, j, value, True, True))
+            i = j
+            continue
+        first = _token_value(tok, data)
+        if first is None:
+            i += 1
+            continue
+        j, parts, suffix = i + 1, [first[0]], first[1]
+        words_only = not any(c.isdigit() for c in tok.text)
+        while j < n and suffix is None:
+            k = _skip_space(doc, j)
+            low = doc[k].lower_ if k < n else ""
+            if low == "-" and k + 1 < n and doc[k + 1].lower_ in data.scales:
+                k, low = k + 1, doc[k + 1].lower_  # "109-billion dlr"
+            if low in data.scales and len(low) > 1 or low in ("hundred", "thousand"):
+                parts.append(-data.scales.get(low, 100.0))  # negative marks a multiplier
+                j = k + 1
+            elif words_only and low in data.number_words and low != "dozen":
+                parts.append(data.number_words[low])
+                j += 1
+            elif low == "-" and j + 1 < n and _joins_after_hyphen(doc, j + 1, words_only, data):
+                v = _token_value(doc[j + 1], data)
+                parts.append(v[0] if v else 0.0)
+                j += 2
+            elif low == "and" and words_only and j + 1 < n and doc[j + 1].lower_ in data.number_words and len(parts) > 1:
+                j += 1
+            else:
+                break
+        runs.append(NumberRun(i, j, _compose(parts), False, words_only, suffix))
+        i = j
+    return _merge_ranges(doc, runs, data)
+
+
+def _skip_space(doc: Doc, i: int) -> int:
+    """The first index at or after ``i`` that is not a whitespace token (wire text wraps lines)."""
+    while i < len(doc) and doc[i].is_space:
+        i += 1
+    return i
+
+
+def _joins_after_hyphen(doc: Doc, k: int, words_only: bool, data: AmountData) -> bool:
+    """'41-1/4' (a mixed fraction) and 'twenty-five' continue a number; '3-2' does not."""
+    text = doc[k].text
+    if words_only:
+        return text.lower() in data.number_words and data.number_words[text.lower()] < 10
+    return bool(_FRACTION.match(text)) and doc[k - 1].whitespace_ == "" and doc[k - 2].whitespace_ == ""
+
+
+def _compose(parts: list[float]) -> float:
+    """Fold small numbers and multipliers (negative) into one value: 'two hundred thousand'."""
+    total, current = 0.0, 0.0
+    for p in parts:
+        if p >= 0:
+            current += p
+        elif -p < 1000:
+            current = (current or 1.0) * -p
+        else:
+            total += (current or 1.0) * -p
+            current = 0.0
+    return total + current
+
+
+def _merge_ranges(doc: Doc, runs: list[NumberRun], data: AmountData) -> list[NumberRun]:
+    """'five to six mln': the lower bound, scaled like the upper one, approximate."""
+    out: list[NumberRun] = []
+    for run in runs:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.end + 1 == run.start
+            and doc[prev.end].lower_ in ("to", "-")
+            and prev.end - prev.start == 1
+            and run.end - run.start > 1
+            and not prev.approximate
+        ):
+            base = _compose([_token_value(doc[run.start], data)[0]]) if _token_value(doc[run.start], data) else 0.0  # type: ignore[index]
+            scale = run.value / base if base else 1.0
+            out[-1] = NumberRun(prev.start, run.end, prev.value * scale, True, prev.words_only and run.words_only)
+            continue
+        out.append(run)
+    return out
+
+
+# --- units ----------------------------------------------------------------------------
+
+
+def _unit(doc: Doc, run: NumberRun, data: AmountData) -> Unit:
+    """Currency, percent or counted noun of a number run, and the tokens it spans."""
+    first, last = run.start, run.end
+    if run.suffix_unit:
+        return Unit(run.suffix_unit, "currency", first, last)
+    symbol = _currency_symbol(doc, run.start, data)
+    if symbol is not None:
+        code, first = symbol
+        return Unit(code, "currency", first, last)
+    # words after the number: "Canadian dlrs", "pct", "per cent", "percentage points"
+    country: str | None = None
+    ahead = _word_indices(doc, last, 3)
+    for k in ahead:
+        low = doc[k].lower_.rstrip(".")
+        if low in data.dollar_countries and doc[k].pos_ in ("ADJ", "PROPN", "NOUN"):
+            country = data.dollar_countries[low]
+            continue
+        if low in data.currency_words and (doc[k].pos_ != "PROPN" or country is not None or low in ("dlrs", "dlr")):
+            code = data.currency_words[low]
+            if code == "USD" and country is not None:
+                code = country
+            if k > ahead[0] and country is None:
+                break  # "two Chinese yen"-like gaps without a country are rare; stay strict
+            return Unit(code, "currency", first, k + 1)
+        after = _skip_space(doc, k + 1)
+        if low == "percentage" and after < len(doc) and doc[after].lemma_.lower() == "point":
+            return Unit("point", "percent", first, after + 1)
+        if low in data.percent_words or (low == "per" and after < len(doc) and doc[after].lower_ == "cent"):
+            return Unit("percent", "percent", first, after + 1 if low == "per" else k + 1)
+        break
+    noun = _counted_noun(doc, run, data)
+    if noun is not None:
+        return Unit(_unit_name(noun, data), "noun", first, max(last, noun.i + 1))
+    return Unit(None, "none", first, last)
+
+
+def _word_indices(doc: Doc, start: int, count: int) -> list[int]:
+    """Indices of the next ``count`` non-whitespace tokens from ``start``."""
+    out: list[int] = []
+    k = start
+    while k < len(doc) and len(out) < count:
+        if not doc[k].is_space:
+            out.append(k)
+        k += 1
+    return out
+
+
+def _currency_symbol(doc: Doc, start: int, data: AmountData) -> tuple[str, int] | None:
+    """A currency sign right before the number ('$', 'US$', 'C$'), with its token index."""
+    if start == 0:
+        return None
+    prev = doc[start - 1]
+    if start >= 2 and doc[start - 2].text + prev.text in data.currency_symbols and doc[start - 2].whitespace_ == "":
+        return data.currency_symbols[doc[start - 2].text + prev.text], start - 2
+    if prev.text in data.currency_symbols:
+        return data.currency_symbols[prev.text], start - 1
+    return None
+
+
+def _counted_noun(doc: Doc, run: NumberRun, data: AmountData) -> Token | None:
+    """The noun a number counts: its head, the noun after a hyphen, or the object of 'of'."""
+    last = doc[run.end - 1]
+    nxt = doc[run.end] if run.end < len(doc) else None
+    # "13-nation group", "18-point lead": the noun after the hyphen, and nothing else
+    if nxt is not None and nxt.text == "-" and run.end + 1 < len(doc) and last.whitespace_ == "":
+        cand = doc[run.end + 1]
+        return cand if cand.pos_ in _NOUNS or cand.lower_ in data.time_units else None
+    # "hundreds of protesters", "two of the guns"
+    if nxt is not None and nxt.lower_ == "of":
+        for child in nxt.children:
+            if child.dep_ == "pobj" and child.pos_ in _NOUNS:
+                return child
+    head = last.head
+    for tok in doc[run.start : run.end]:
+        if tok.head.i >= run.end or tok.head.i < run.start:
+            head = tok.head
+            if tok.dep_ in ("nummod", "quantmod", "compound", "amod", "npadvmod"):
+                break
+    if head.i >= run.end and head.pos_ in _NOUNS and head.i - run.end <= 4 and not _punct_between(doc, run.end, head.i):
+        return head
+    # "at least 12 dead", "20 wounded": an adjective/participle right after the number
+    if nxt is not None and nxt.pos_ in ("ADJ", "VERB") and nxt.tag_ in ("JJ", "VBN"):
+        if nxt.pos_ == "NOUN" or nxt.i + 1 >= len(doc) or doc[nxt.i + 1].is_punct or doc[nxt.i + 1].pos_ in ("AUX", "CCONJ"):
+            return nxt
+    # "four Central American states", "Twenty thousand fewer people": next noun in the phrase
+    for k in range(run.end, min(run.end + 4, len(doc))):
+        tok = doc[k]
+        if tok.pos_ in _NOUNS and (k + 1 >= len(doc) or doc[k + 1].pos_ not in _NOUNS):
+            return tok if tok.head.i == tok.i or tok.dep_ != "compound" else None
+        if tok.pos_ not in ("ADJ", "PROPN", "NOUN") and tok.lower_ not in ("more", "fewer", "other", "less"):
+            break
+    return None
+
+
+def _punct_between(doc: Doc, a: int, b: int) -> bool:
+    return any(t.is_punct for t in doc[a:b])
+
+
+def _unit_name(noun: Token, data: AmountData) -> str:
+    """The counted noun's lemma, through the alias table ('bpd' -> 'barrel')."""
+    low = noun.lower_
+    if low in data.unit_aliases:
+        return data.unit_aliases[low]
+    lemma = noun.lemma_.lower() if noun.pos_ in _NOUNS and noun.pos_ != "PROPN" else low
+    if noun.pos_ == "PROPN" and low.endswith("s") and len(low) > 3:
+        lemma = low[:-1]
+    return data.unit_aliases.get(lemma, lemma)
+
+
+# --- exclusions -----------------------------------------------------------------------
+
+
+def _excluded(doc: Doc, run: NumberRun, unit: Unit, date_spans: Sequence[tuple[int, int]], data: AmountData) -> bool:
+    """True for dates, years, durations, ages, ordinals, pronoun 'one', ids, furniture."""
+    first_tok = doc[run.start]
+    text = doc[run.start : run.end].text
+    has_unit = unit.kind in ("currency", "percent") or (unit.kind == "noun" and unit.name not in data.time_units)
+    if unit.kind == "noun" and (unit.name in data.time_units or unit.name in data.non_count_nouns):
+        return True  # "60 days", "two-year", "seven-year-old": a duration or an age; "one-time"
+    if _hyphen_adjective(doc, run, unit):
+        return True  # "three-pronged": a compound adjective, not a count
+    if unit.kind not in ("currency", "percent") and _after_calendar_word(doc, run, data):
+        return True  # "Dec. 2 attack", "July 1 deadline": a day of the month
+    if unit.kind not in ("currency", "percent") and _after_label(doc, run, data):
+        return True  # "No. 1 force", "Resolution 2231"
+    if unit.kind not in ("currency", "percent") and _alone_on_line(doc, run):
+        return True  # slide counters and list markers: "1." on a line of its own
+    if run.end < len(doc) and _is_time_unit(doc[run.end], data):
+        return True
+    if run.end + 1 < len(doc) and doc[run.end].text == "-" and _is_time_unit(doc[run.end + 1], data):
+        return True
+    if unit.kind not in ("currency", "percent") and _YEAR.match(text) and run.end - run.start == 1:
+        return True  # a year ("in 1986", "the 2001 invasion")
+    if run.words_only and run.end - run.start == 1 and not has_unit and not run.approximate:
+        return True  # "the other two", "one of them": a pronoun, not a count
+    if first_tok.lower_ == "one" and run.end - run.start == 1 and first_tok.dep_ != "nummod":
+        return True
+    if not has_unit and _near_calendar_word(doc, run, data):
+        return True  # "March 19", "Monday (6)", "April 22 or 23"
+    if not has_unit and _is_age(doc, run, data):
+        return True
+    if not has_unit and _overlaps(date_spans, first_tok.idx, doc[run.end - 1].idx + len(doc[run.end - 1])):
+        return True
+    if not has_unit and _is_identifier(doc, run):
+        return True
+    if not has_unit and _is_furniture(doc, run):
+        return True
+    if unit.kind not in ("currency", "percent") and _inside_name(doc, run):
+        return True  # "Fight for 15 Movement", "Group of 20" as a name
+    return False
+
+
+def _hyphen_adjective(doc: Doc, run: NumberRun, unit: Unit) -> bool:
+    nxt = run.end
+    return (
+        unit.kind == "none"
+        and nxt + 1 < len(doc)
+        and doc[nxt].text == "-"
+        and doc[run.end - 1].whitespace_ == ""
+        and doc[nxt + 1].pos_ not in _NOUNS
+    )
+
+
+def _after_calendar_word(doc: Doc, run: NumberRun, data: AmountData) -> bool:
+    """A month or weekday right before a day number ('Dec. 2', 'Monday (6)')."""
+    if not (run.value.is_integer() and 1 <= run.value <= 31) or run.words_only:
+        return False
+    k = run.start - 1
+    if k >= 0 and doc[k].text == "(":
+        k -= 1
+    return k >= 0 and doc[k].lower_.rstrip(".") in data.calendar_words
+
+
+def _after_label(doc: Doc, run: NumberRun, data: AmountData) -> bool:
+    k = run.start - 1
+    if k >= 1 and doc[k].text == "." and doc[k - 1].whitespace_ == "":
+        return doc[k - 1].lower_ + "." in data.label_cues and not run.words_only  # "No" "." "1"
+    return k >= 0 and doc[k].lower_ in data.label_cues and not run.words_only
+
+
+def _alone_on_line(doc: Doc, run: NumberRun) -> bool:
+    text = doc.text
+    lo = text.rfind("\n", 0, doc[run.start].idx) + 1
+    end = doc[run.end - 1].idx + len(doc[run.end - 1])
+    hi = text.find("\n", end)
+    line = text[lo : hi if hi >= 0 else len(text)]
+    rest = line.replace(doc[run.start : run.end].text, "", 1)
+    return not any(c.isalnum() for c in rest)
+
+
+def _is_time_unit(tok: Token, data: AmountData) -> bool:
+    return tok.lower_ in data.time_units or tok.lemma_.lower() in data.time_units
+
+
+def _near_calendar_word(doc: Doc, run: NumberRun, data: AmountData) -> bool:
+    value_ok = run.value.is_integer() and 1 <= run.value <= 31
+    if not value_ok:
+        return False
+    lo = max(doc[run.start].sent.start, run.start - 4)
+    for k in range(lo, run.start):
+        if doc[k].lower_.rstrip(".") in data.calendar_words:
+            return True
+    nxt = doc[run.end] if run.end < len(doc) else None
+    return nxt is not None and nxt.lower_.rstrip(".") in data.calendar_words
+
+
+def _is_age(doc: Doc, run: NumberRun, data: AmountData) -> bool:
+    """'Pilipiuk, 71', 'aged 71', 'Age: 27'."""
+    if not (run.value.is_integer() and 0 < run.value <= _MAX_AGE):
+        return False
+    for k in range(max(0, run.start - 2), run.start):
+        if doc[k].lower_ in data.age_cues:
+            return True
+    if run.start >= 2 and doc[run.start - 1].text in (",", "("):
+        before = doc[run.start - 2]
+        after = doc[run.end] if run.end < len(doc) else None
+        if before.pos_ == "PROPN" or before.ent_type_ == "PERSON":
+            return after is None or after.is_punct or after.pos_ in ("AUX", "VERB", "CCONJ")
+    return False
+
+
+def _is_identifier(doc: Doc, run: NumberRun) -> bool:
+    """Long digit strings without separators, phone-like '555-1234', scores like '3-2'."""
+    text = doc[run.start].text
+    if text.isdigit() and len(text) >= 7:
+        return True
+    nxt = doc[run.end] if run.end < len(doc) else None
+    if nxt is not None and nxt.text in ("-", "/") and doc[run.end - 1].whitespace_ == "" and run.end + 1 < len(doc):
+        return doc[run.end + 1].text[:1].isdigit()
+    return False
+
+
+def _is_furniture(doc: Doc, run: NumberRun) -> bool:
+    """A number alone in its sentence ('1.', 'of. 8.'): slide counters, list markers."""
+    sent = doc[run.start].sent
+    words = [t for t in sent if not t.is_punct and not t.is_space]
+    return len(words) <= 2 and all(t.i in range(run.start, run.end) or t.is_stop for t in words)
+
+
+def _inside_name(doc: Doc, run: NumberRun) -> bool:
+    """A number between a lower-case function word of a title and a capitalized word ('Fight for 15 Movement')."""
+    if run.start < 2 or run.end >= len(doc):
+        return False
+    prev, before, nxt = doc[run.start - 1], doc[run.start - 2], doc[run.end]
+    return prev.is_lower and prev.is_stop and before.is_title and nxt.is_title and nxt.pos_ == "PROPN"
+
+
+def _overlaps(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _approximator_start(doc: Doc, first: int, data: AmountData) -> int:
+    """Token index where an approximating phrase before ``first`` starts, else ``first``."""
+    for phrase in data.approximators:
+        k = first - len(phrase)
+        if k >= 0 and tuple(t.lower_ for t in doc[k:first]) == phrase:
+            return k
+    return first
+
+
+# --- attribution ----------------------------------------------------------------------
+
+
+def attribution(
+    doc: Doc, token_i: int, actors: Sequence[Actor], quotes: Sequence[Quote], data: AmountData
+) -> Attribution | None:
+    """Who the text at ``doc[token_i]`` is attributed to: quote speaker, reporting subject, source."""
+    idx = doc[token_i].idx
+    quote = next(
+        (q for q in quotes if q.start <= idx < q.end and q.speaker is not None and not _disputing(doc, q, data)), None
+    )
+    found = _syntactic_attribution(doc, token_i, actors, data)
+    if quote is None:
+        return found
+    if found is not None and found.verb_i is not None and quote.start <= doc[found.verb_i].idx < quote.end:
+        return found  # a reporting verb inside the quote: the innermost source claims it
+    return Attribution(quote.speaker, quote.start, quote.end, None)
+
+
+def _disputing(doc: Doc, quote: Quote, data: AmountData) -> bool:
+    """A 'quote' cued by 'deny'/'reject' is what its speaker disputes, not what they claim."""
+    if quote.cue_span is None:
+        return False
+    cue = doc.char_span(quote.cue_span[0], quote.cue_span[1], alignment_mode="expand")
+    return cue is not None and any(t.lemma_.lower() in data.dispute_verbs for t in cue)
+
+
+def _syntactic_attribution(doc: Doc, token_i: int, actors: Sequence[Actor], data: AmountData) -> Attribution | None:
+    """Walk up the parse to the nearest reporting verb (or source phrase) whose subject is an actor."""
+    prev = doc[token_i]
+    cur = prev.head
+    while True:
+        src = _source_child(doc, cur, prev, actors, data)
+        if src is not None:
+            return src
+        lemma = cur.lemma_.lower()
+        if lemma in data.dispute_verbs and cur.pos_ == "VERB":
+            return None  # what X denies is not what X claims
+        if lemma in data.source_nouns and cur.pos_ in _NOUNS:
+            owner = next((c for c in cur.children if c.dep_ in ("poss", "compound") and c.i != prev.i), None)
+            actor = _actor_of(doc, owner, actors) if owner is not None else None
+            if actor is not None:  # "his statements that ...", "the Pentagon's estimate of ..."
+                return Attribution(actor.id, prev.left_edge.idx, _end_char(doc, prev.right_edge.i), None)
+        if lemma in data.reporting_verbs and cur.pos_ in ("VERB", "AUX"):
+            subj = _subject(cur)
+            if subj is not None and not (subj.left_edge.i <= token_i <= subj.right_edge.i):
+                actor = _actor_of(doc, subj, actors)
+                if actor is not None:
+                    return Attribution(actor.id, prev.left_edge.idx, _end_char(doc, prev.right_edge.i), cur.i)
+        if cur.head.i == cur.i:
+            return None
+        prev, cur = cur, cur.head
+
+
+def _source_child(doc: Doc, cur: Token, prev: Token, actors: Sequence[Actor], data: AmountData) -> Attribution | None:
+    """'according to X' or 'in a new X poll' attached to ``cur``."""
+    for child in cur.children:
+        if child.i == prev.i or child.dep_ != "prep":
+            continue
+        pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+        if child.lower_ == "according":
+            to = next((c for c in child.children if c.lower_ == "to"), None)
+            pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else pobj
+        elif not (child.lower_ == "in" and pobj is not None and pobj.lemma_.lower() in data.source_nouns):
+            continue
+        if pobj is not None:
+            actor = _actor_of(doc, pobj, actors)
+            if actor is not None:
+                sent = cur.sent
+                return Attribution(actor.id, sent.start_char, sent.end_char, None)
+    return None
+
+
+def _subject(verb: Token) -> Token | None:
+    """The verb's subject, inherited from the first conjunct ('X warned ... and expressed')."""
+    for v in (verb, verb.head if verb.dep_ == "conj" else None):
+        if v is None:
+            continue
+        for child in v.children:
+            if child.dep_ in _SUBJECTS:
+                return child
+        if v.dep_ == "acl" and v.head.pos_ in _NOUNS:
+            return v.head  # "figures released by X" handled by the agent below
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _actor_of(doc: Doc, tok: Token, actors: Sequence[Actor]) -> Actor | None:
+    """The actor a subject phrase names: its head's mention, a pronoun's referent, a modifier."""
+    if tok.pos_ == "PRON" or tok.tag_ in ("PRP", "PRP$"):
+        return resolve_pronoun(doc, tok.i, actors)
+    head = actor_at(actors, tok.idx, tok.idx + len(tok))
+    if head is not None:
+        return head
+    left, right = tok.left_edge.i, tok.i + 1
+    phrase: Span = doc[left:right]
+    found = actor_at(actors, phrase.start_char, phrase.end_char)
+    if found is not None:
+        return found
+    resolved = resolve_pronoun(doc, tok.i, actors)  # role nouns: "the spokesman", "the ministry"
+    if resolved is not None:
+        return resolved
+    tail = doc[tok.i : tok.right_edge.i + 1]
+    return actor_at(actors, tail.start_char, tail.end_char)
+
+
+def _end_char(doc: Doc, i: int) -> int:
+    return doc[i].idx + len(doc[i])
