@@ -1,0 +1,628 @@
+"""Corpus analytics: dyad series, alerts, actor summaries and searches, as SQL over the store's views.
+
+Conventions shared by every function here:
+
+1. A country pair is the events' ``source_country`` / ``target_country`` (ISO3); a dyad is
+   undirected unless ``directed=True``.
+2. The date of an event is its ``date`` column, else the article's ``published``.
+3. Periods start on the first day of the ISO week (Monday), the month, or the day.
+4. Every result carries the document ids that support it, so a caller can open the evidence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any, Literal
+
+import duckdb
+
+from newsgraph.query import connect
+from newsgraph.store import Store
+
+Period = Literal["day", "week", "month"]
+PERIODS: tuple[str, ...] = ("day", "week", "month")
+EVENT_DAY = "coalesce(e.date, e.published)"
+# A trailing history with (almost) no spread would make any change look infinitely
+# surprising; these floors keep a z-score meaningful on quiet pairs.
+MIN_STD_GOLDSTEIN = 1.0
+MIN_STD_CONFLICT = 0.1
+
+
+class AnalyticsError(ValueError):
+    """A request the analytics cannot answer (bad period, bad dyad); the message is one line."""
+
+
+@dataclass(frozen=True, slots=True)
+class EventRef:
+    """One stored event with its actors and the span of its article that supports it."""
+
+    doc_id: str
+    idx: int
+    day: date | None
+    source_name: str | None
+    source_code: str | None
+    source_country: str | None
+    target_name: str | None
+    target_code: str | None
+    target_country: str | None
+    code: str
+    label: str | None
+    quad_class: int | None
+    goldstein: float | None
+    modality: str | None
+    evidence_start: int | None
+    evidence_end: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteRef:
+    """One stored quote with its speaker and article."""
+
+    doc_id: str
+    idx: int
+    text: str
+    kind: str | None
+    speaker_name: str | None
+    speaker_code: str | None
+    published: date | None
+    start: int | None
+    end: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentRef:
+    """One stored article: id, title, date and counts of what was found in it."""
+
+    doc_id: str
+    title: str | None
+    published: date | None
+    source: str | None
+    url: str | None
+    n_events: int
+    n_quotes: int
+
+
+@dataclass(frozen=True, slots=True)
+class QuadCounts:
+    """Event counts by CAMEO quad class: 1 verbal and 2 material cooperation, 3 verbal and 4 material conflict."""
+
+    verbal_cooperation: int = 0
+    material_cooperation: int = 0
+    verbal_conflict: int = 0
+    material_conflict: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.verbal_cooperation + self.material_cooperation + self.verbal_conflict + self.material_conflict
+
+
+@dataclass(frozen=True, slots=True)
+class DyadPoint:
+    """One period of a dyad: counts by quad class, Goldstein sum and mean, tone, top events and quotes."""
+
+    period: date
+    events: int
+    quads: QuadCounts
+    goldstein_sum: float
+    goldstein_mean: float | None
+    tone: float | None  # mean tone polarity of the articles carrying the period's events
+    articles: int
+    top_events: tuple[EventRef, ...] = ()
+    top_quotes: tuple[QuoteRef, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Alert:
+    """A country pair whose weekly Goldstein mean or conflict share left its own trailing range."""
+
+    a: str
+    b: str
+    week: date
+    metric: Literal["goldstein", "conflict"]
+    z: float  # the larger (in absolute value) of the two z-scores
+    events: int
+    goldstein_mean: float
+    goldstein_baseline: float
+    goldstein_z: float
+    conflict_share: float
+    conflict_baseline: float
+    conflict_z: float
+    history_weeks: int
+    top_events: tuple[EventRef, ...] = ()
+    articles: tuple[DocumentRef, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Counterpart:
+    """An actor another actor acts on or is acted on by, with how often and how (Goldstein mean)."""
+
+    name: str | None
+    code: str | None
+    country: str | None
+    events: int
+    goldstein_mean: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class ActorSummary:
+    """What the store says about one actor: names, documents, quotes, events as source and target."""
+
+    query: str
+    names: tuple[str, ...]
+    codes: tuple[str, ...]
+    documents: int
+    mentions: int
+    quotes: int
+    as_source: QuadCounts
+    as_target: QuadCounts
+    goldstein_source_mean: float | None
+    goldstein_target_mean: float | None
+    counterparts: tuple[Counterpart, ...]
+    top_quotes: tuple[QuoteRef, ...]
+    recent_events: tuple[EventRef, ...]
+
+
+EVENT_COLUMNS = (
+    "e.doc_id, e.idx, {day} AS day, e.source_name, e.source_code, e.source_country, e.target_name, "
+    "e.target_code, e.target_country, e.code, e.label, e.quad_class, e.goldstein, e.modality, "
+    "e.evidence_start, e.evidence_end"
+).format(day=EVENT_DAY)
+QUOTE_COLUMNS = "q.doc_id, q.idx, q.text, q.kind, q.speaker_name, q.speaker_code, q.published, q.start, q.\"end\""
+
+
+def _event(row: tuple[Any, ...]) -> EventRef:
+    return EventRef(*row[:16])
+
+
+def _quote(row: tuple[Any, ...]) -> QuoteRef:
+    return QuoteRef(*row[:9])
+
+
+def _quads(row: tuple[Any, ...]) -> QuadCounts:
+    return QuadCounts(*(int(v or 0) for v in row))
+
+
+def _fetch(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = None) -> list[tuple[Any, ...]]:
+    return con.execute(sql, params or []).fetchall()
+
+
+def _country(code: str) -> str:
+    value = code.strip().upper()
+    if not value.isalnum():
+        raise AnalyticsError(f"not a country code: {code!r} (expected ISO3 such as RUS)")
+    return value
+
+
+def _pair_filter(a: str, b: str, directed: bool) -> tuple[str, list[Any]]:
+    a, b = _country(a), _country(b)
+    if directed:
+        return "(e.source_country = ? AND e.target_country = ?)", [a, b]
+    return (
+        "((e.source_country = ? AND e.target_country = ?) OR (e.source_country = ? AND e.target_country = ?))",
+        [a, b, b, a],
+    )
+
+
+def _range_filter(start: date | str | None, end: date | str | None) -> tuple[str, list[Any]]:
+    clauses, params = [], []
+    if start is not None:
+        clauses.append(f"{EVENT_DAY} >= ?")
+        params.append(_as_date(start))
+    if end is not None:
+        clauses.append(f"{EVENT_DAY} <= ?")
+        params.append(_as_date(end))
+    return (" AND ".join(clauses) or "TRUE"), params
+
+
+def _as_date(value: date | str) -> date:
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        raise AnalyticsError(f"unreadable date {value!r} (expected YYYY-MM-DD)") from None
+
+
+def period_start(day: date, by: Period) -> date:
+    """The first day of the period that holds ``day``."""
+    if by == "day":
+        return day
+    if by == "week":
+        return day - timedelta(days=day.weekday())
+    return day.replace(day=1)
+
+
+def _next_period(day: date, by: Period) -> date:
+    if by == "day":
+        return day + timedelta(days=1)
+    if by == "week":
+        return day + timedelta(days=7)
+    return date(day.year + day.month // 12, day.month % 12 + 1, 1)
+
+
+def dyad_series(
+    store: Store,
+    a: str,
+    b: str,
+    start: date | str | None = None,
+    end: date | str | None = None,
+    by: Period = "week",
+    *,
+    directed: bool = False,
+    top: int = 3,
+    fill: bool = True,
+) -> list[DyadPoint]:
+    """Per period: events by quad class, Goldstein sum and mean, article tone, top events and quotes."""
+    if by not in PERIODS:
+        raise AnalyticsError(f"unknown period {by!r} (expected day, week or month)")
+    pair, pair_params = _pair_filter(a, b, directed)
+    span, span_params = _range_filter(start, end)
+    con = connect(store)
+    con.execute(
+        f"""CREATE TEMP TABLE dyad AS
+        SELECT date_trunc('{by}', {EVENT_DAY})::DATE AS period, {EVENT_COLUMNS}
+        FROM events e WHERE {pair} AND {EVENT_DAY} IS NOT NULL AND {span}""",
+        pair_params + span_params,
+    )
+    totals = _fetch(
+        con,
+        """WITH docs AS (SELECT DISTINCT period, doc_id FROM dyad),
+        tone AS (SELECT docs.period, avg(d.tone_polarity) AS tone
+                 FROM docs JOIN documents d USING (doc_id) GROUP BY ALL)
+        SELECT period, count(*),
+               count(*) FILTER (quad_class = 1), count(*) FILTER (quad_class = 2),
+               count(*) FILTER (quad_class = 3), count(*) FILTER (quad_class = 4),
+               coalesce(sum(goldstein), 0), avg(goldstein), any_value(tone.tone), count(DISTINCT doc_id)
+        FROM dyad LEFT JOIN tone USING (period) GROUP BY period ORDER BY period""",
+    )
+    top_events: dict[date, list[EventRef]] = {}
+    top_quotes: dict[date, list[QuoteRef]] = {}
+    if top > 0 and totals:
+        for row in _fetch(
+            con,
+            f"""SELECT period, * EXCLUDE (period) FROM dyad
+            QUALIFY row_number() OVER (PARTITION BY period ORDER BY abs(goldstein) DESC NULLS LAST,
+                                       day, doc_id, idx) <= {int(top)}
+            ORDER BY period, abs(goldstein) DESC NULLS LAST, day, doc_id, idx""",
+        ):
+            top_events.setdefault(row[0], []).append(_event(row[1:]))
+        countries = sorted({pair_params[0], pair_params[1]})
+        for row in _fetch(
+            con,
+            f"""WITH docs AS (SELECT period, doc_id, count(*) AS n FROM dyad GROUP BY ALL)
+            SELECT docs.period, {QUOTE_COLUMNS} FROM docs
+            JOIN quotes q USING (doc_id)
+            JOIN actors s ON s.doc_id = q.doc_id AND s.actor_id = q.speaker
+            WHERE s.country IN ({", ".join("?" for _ in countries)})
+            QUALIFY row_number() OVER (PARTITION BY docs.period ORDER BY docs.n DESC, q.doc_id, q.idx) <= {int(top)}
+            ORDER BY docs.period, docs.n DESC, q.doc_id, q.idx""",
+            countries,
+        ):
+            top_quotes.setdefault(row[0], []).append(_quote(row[1:]))
+    points = {
+        row[0]: DyadPoint(
+            period=row[0],
+            events=int(row[1]),
+            quads=_quads(row[2:6]),
+            goldstein_sum=float(row[6]),
+            goldstein_mean=None if row[7] is None else float(row[7]),
+            tone=None if row[8] is None else float(row[8]),
+            articles=int(row[9]),
+            top_events=tuple(top_events.get(row[0], ())),
+            top_quotes=tuple(top_quotes.get(row[0], ())),
+        )
+        for row in totals
+    }
+    if not fill:
+        return list(points.values())
+    return _filled(points, by, start, end)
+
+
+def _filled(points: dict[date, DyadPoint], by: Period, start: date | str | None, end: date | str | None) -> list[DyadPoint]:
+    """Every period from start (or the first event) to end (or the last), empty ones as zero points."""
+    if not points and (start is None or end is None):
+        return []
+    first = period_start(_as_date(start), by) if start is not None else min(points)
+    last = period_start(_as_date(end), by) if end is not None else max(points)
+    out: list[DyadPoint] = []
+    day = first
+    while day <= last:
+        out.append(points.get(day) or DyadPoint(day, 0, QuadCounts(), 0.0, None, None, 0))
+        day = _next_period(day, by)
+    return out
+
+
+def alerts(
+    store: Store,
+    since: date | str | None = None,
+    k: float = 2.0,
+    window: int = 8,
+    *,
+    limit: int = 20,
+    min_events: int = 3,
+    min_history: int = 4,
+    evidence: int = 5,
+    domestic: bool = False,
+) -> list[Alert]:
+    """Country pairs whose weekly Goldstein mean or conflict share moved beyond k std of their trailing history."""
+    if window < 2:
+        raise AnalyticsError("window must be at least 2 weeks")
+    con = connect(store)
+    same = "" if domestic else "AND e.source_country <> e.target_country"
+    since_clause, since_params = ("AND week >= ?", [period_start(_as_date(since), "week")]) if since else ("", [])
+    rows = _fetch(
+        con,
+        f"""WITH weekly AS (
+            SELECT least(e.source_country, e.target_country) AS a, greatest(e.source_country, e.target_country) AS b,
+                   date_trunc('week', {EVENT_DAY})::DATE AS week, count(*) AS n,
+                   avg(e.goldstein) AS g, avg(CASE WHEN e.quad_class >= 3 THEN 1.0 ELSE 0.0 END) AS c
+            FROM events e
+            WHERE e.source_country IS NOT NULL AND e.target_country IS NOT NULL {same}
+              AND {EVENT_DAY} IS NOT NULL AND e.goldstein IS NOT NULL
+            GROUP BY ALL),
+        scored AS (
+            SELECT *, avg(g) OVER w AS hg, stddev_samp(g) OVER w AS sg,
+                      avg(c) OVER w AS hc, stddev_samp(c) OVER w AS sc, count(*) OVER w AS hn
+            FROM weekly
+            WINDOW w AS (PARTITION BY a, b ORDER BY week ROWS BETWEEN {int(window)} PRECEDING AND 1 PRECEDING)),
+        z AS (
+            SELECT *, (g - hg) / greatest(coalesce(sg, 0), {MIN_STD_GOLDSTEIN}) AS zg,
+                      (c - hc) / greatest(coalesce(sc, 0), {MIN_STD_CONFLICT}) AS zc
+            FROM scored WHERE hn >= ? AND n >= ? {since_clause})
+        SELECT a, b, week, n, g, hg, zg, c, hc, zc, hn FROM z
+        WHERE abs(zg) > ? OR abs(zc) > ?
+        ORDER BY greatest(abs(zg), abs(zc)) DESC, week DESC, a, b
+        LIMIT ?""",
+        [min_history, min_events, *since_params, k, k, limit],
+    )
+    if not rows:
+        return []
+    drivers = _alert_evidence(con, rows, evidence)
+    out = []
+    for a, b, week, n, g, hg, zg, c, hc, zc, hn in rows:
+        metric: Literal["goldstein", "conflict"] = "goldstein" if abs(zg) >= abs(zc) else "conflict"
+        events, articles = drivers.get((a, b, week), ((), ()))
+        out.append(
+            Alert(
+                a=a, b=b, week=week, metric=metric, z=float(zg if metric == "goldstein" else zc), events=int(n),
+                goldstein_mean=float(g), goldstein_baseline=float(hg), goldstein_z=float(zg),
+                conflict_share=float(c), conflict_baseline=float(hc), conflict_z=float(zc),
+                history_weeks=int(hn), top_events=events, articles=articles,
+            )
+        )  # fmt: skip
+    return out
+
+
+def _alert_evidence(
+    con: duckdb.DuckDBPyConnection, rows: list[tuple[Any, ...]], evidence: int
+) -> dict[tuple[str, str, date], tuple[tuple[EventRef, ...], tuple[DocumentRef, ...]]]:
+    """The events that pushed each alert's week in its direction, and their articles, in one scan."""
+    # dir 1: the week turned hostile (lower Goldstein or more conflict), so its lowest-Goldstein events drove it;
+    # dir -1: it turned friendly, so its highest did
+    keys = [
+        (a, b, week, 1 if (zg < 0 if abs(zg) >= abs(zc) else zc > 0) else -1)
+        for a, b, week, _, _, _, zg, _, _, zc, _ in rows
+    ]
+    con.execute("CREATE TEMP TABLE hits (a VARCHAR, b VARCHAR, week DATE, dir INTEGER)")
+    con.executemany("INSERT INTO hits VALUES (?, ?, ?, ?)", keys)
+    found = _fetch(
+        con,
+        f"""SELECT h.a, h.b, h.week, {EVENT_COLUMNS} FROM events e
+        JOIN hits h ON least(e.source_country, e.target_country) = h.a
+                   AND greatest(e.source_country, e.target_country) = h.b
+                   AND date_trunc('week', {EVENT_DAY})::DATE = h.week
+        QUALIFY row_number() OVER (PARTITION BY h.a, h.b, h.week
+                                   ORDER BY h.dir * coalesce(e.goldstein, 0), e.doc_id, e.idx) <= {int(evidence)}
+        ORDER BY h.a, h.b, h.week, h.dir * coalesce(e.goldstein, 0), e.doc_id, e.idx""",
+    )
+    events: dict[tuple[str, str, date], list[EventRef]] = {}
+    for row in found:
+        events.setdefault((row[0], row[1], row[2]), []).append(_event(row[3:]))
+    doc_ids = sorted({e.doc_id for refs in events.values() for e in refs})
+    docs = {d.doc_id: d for d in _documents_by_id(con, doc_ids)}
+    out = {}
+    for key, refs in events.items():
+        seen = list(dict.fromkeys(e.doc_id for e in refs))
+        out[key] = (tuple(refs), tuple(docs[d] for d in seen if d in docs))
+    return out
+
+
+def _documents_by_id(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> list[DocumentRef]:
+    if not doc_ids:
+        return []
+    marks = ", ".join("?" for _ in doc_ids)
+    return [
+        DocumentRef(*row)
+        for row in _fetch(
+            con,
+            f"""SELECT d.doc_id, d.title, d.published, d.source, d.url,
+                   (SELECT count(*) FROM events e WHERE e.doc_id = d.doc_id),
+                   (SELECT count(*) FROM quotes q WHERE q.doc_id = d.doc_id)
+            FROM documents d WHERE d.doc_id IN ({marks}) ORDER BY d.published, d.doc_id""",
+            doc_ids,
+        )
+    ]
+
+
+def _actor_match(prefix: str, query: str) -> tuple[str, list[Any]]:
+    """Actors matching a name (case-insensitive), an exact code, or a three-letter country code."""
+    value = query.strip()
+    clauses = [f"lower({prefix}name) = lower(?)", f"{prefix}code = upper(?)"]
+    params: list[Any] = [value, value]
+    if len(value) == 3 and value.isalpha():
+        clauses.append(f"{prefix}country = upper(?)")
+        params.append(value)
+    return "(" + " OR ".join(clauses) + ")", params
+
+
+def actor_summary(store: Store, name_or_code: str, *, top: int = 10) -> ActorSummary:
+    """Names, documents, quotes, events as source and target and top counterparts of one actor."""
+    con = connect(store)
+    match, params = _actor_match("a.", name_or_code)
+    names, codes, documents, mentions = _fetch(
+        con,
+        f"""SELECT list_distinct(list(a.name ORDER BY a.name)), list_distinct(list(a.code ORDER BY a.code)),
+                   count(DISTINCT a.doc_id), coalesce(sum(a.n_mentions), 0)
+        FROM actors a WHERE {match}""",
+        params,
+    )[0]
+    src, src_params = _actor_match("e.source_", name_or_code)
+    tgt, tgt_params = _actor_match("e.target_", name_or_code)
+    quad_sql = "count(*) FILTER (quad_class = {q})"
+    quads = ", ".join(quad_sql.format(q=q) for q in (1, 2, 3, 4))
+    source_row = _fetch(con, f"SELECT {quads}, avg(goldstein) FROM events e WHERE {src}", src_params)[0]
+    target_row = _fetch(con, f"SELECT {quads}, avg(goldstein) FROM events e WHERE {tgt}", tgt_params)[0]
+    counterparts = [
+        Counterpart(name, code, country, int(n), None if g is None else float(g))
+        for name, code, country, n, g in _fetch(
+            con,
+            f"""SELECT name, code, country, count(*) AS n, avg(goldstein) FROM (
+                SELECT e.target_name AS name, e.target_code AS code, e.target_country AS country, e.goldstein
+                FROM events e WHERE {src} AND e.target_name IS NOT NULL
+                UNION ALL
+                SELECT e.source_name, e.source_code, e.source_country, e.goldstein
+                FROM events e WHERE {tgt} AND e.source_name IS NOT NULL)
+            GROUP BY ALL ORDER BY n DESC, name, code LIMIT {int(top)}""",
+            src_params + tgt_params,
+        )
+    ]
+    speaker, speaker_params = _actor_match("s.", name_or_code)
+    quote_from = f"quotes q JOIN actors s ON s.doc_id = q.doc_id AND s.actor_id = q.speaker WHERE {speaker}"
+    n_quotes = _fetch(con, f"SELECT count(*) FROM {quote_from}", speaker_params)[0][0]
+    top_quotes = [
+        _quote(r)
+        for r in _fetch(
+            con,
+            f"SELECT {QUOTE_COLUMNS} FROM {quote_from} ORDER BY q.published DESC NULLS LAST, q.doc_id, q.idx "
+            f"LIMIT {int(top)}",
+            speaker_params,
+        )
+    ]
+    recent = [
+        _event(r)
+        for r in _fetch(
+            con,
+            f"SELECT {EVENT_COLUMNS} FROM events e WHERE {src} OR {tgt} "
+            f"ORDER BY day DESC NULLS LAST, e.doc_id, e.idx LIMIT {int(top)}",
+            src_params + tgt_params,
+        )
+    ]
+    return ActorSummary(
+        query=name_or_code,
+        names=tuple(n for n in (names or []) if n),
+        codes=tuple(c for c in (codes or []) if c),
+        documents=int(documents),
+        mentions=int(mentions),
+        quotes=int(n_quotes),
+        as_source=_quads(source_row[:4]),
+        as_target=_quads(target_row[:4]),
+        goldstein_source_mean=None if source_row[4] is None else float(source_row[4]),
+        goldstein_target_mean=None if target_row[4] is None else float(target_row[4]),
+        counterparts=tuple(counterparts),
+        top_quotes=tuple(top_quotes),
+        recent_events=tuple(recent),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ActorCount:
+    """One actor (name and code) with how many documents, quotes and events mention it."""
+
+    name: str
+    code: str | None
+    country: str | None
+    documents: int
+    quotes: int
+    events: int
+
+
+def top_actors(store: Store, top: int = 20) -> list[ActorCount]:
+    """The actors found in the most documents, with their quote and event counts."""
+    con = connect(store)
+    rows = _fetch(
+        con,
+        f"""WITH a AS (SELECT name, code, any_value(country) AS country, count(DISTINCT doc_id) AS documents
+                       FROM actors WHERE name IS NOT NULL GROUP BY name, code),
+        q AS (SELECT speaker_name AS name, speaker_code AS code, count(*) AS n FROM quotes GROUP BY ALL),
+        ev AS (SELECT name, code, count(*) AS n FROM (
+                 SELECT source_name AS name, source_code AS code FROM events
+                 UNION ALL SELECT target_name, target_code FROM events) GROUP BY ALL)
+        SELECT a.name, a.code, a.country, a.documents, coalesce(q.n, 0), coalesce(ev.n, 0)
+        FROM a LEFT JOIN q ON q.name = a.name AND q.code IS NOT DISTINCT FROM a.code
+               LEFT JOIN ev ON ev.name = a.name AND ev.code IS NOT DISTINCT FROM a.code
+        ORDER BY a.documents DESC, coalesce(ev.n, 0) DESC, a.name LIMIT {int(top)}""",
+    )
+    return [ActorCount(*r) for r in rows]
+
+
+def find_quotes(
+    store: Store, speaker: str | None = None, text: str | None = None, limit: int = 20, offset: int = 0
+) -> list[QuoteRef]:
+    """Quotes whose speaker name (substring) or code matches and whose text contains ``text``, newest first."""
+    clauses, params = ["TRUE"], []
+    if speaker:
+        clauses.append("(q.speaker_name ILIKE ? OR q.speaker_code = upper(?) OR q.speaker_text ILIKE ?)")
+        params += [f"%{speaker}%", speaker, f"%{speaker}%"]
+    if text:
+        clauses.append("q.text ILIKE ?")
+        params.append(f"%{text}%")
+    sql = (
+        f"SELECT {QUOTE_COLUMNS} FROM quotes q WHERE {' AND '.join(clauses)} "
+        f"ORDER BY q.published DESC NULLS LAST, q.doc_id, q.idx LIMIT {int(limit)} OFFSET {int(offset)}"
+    )
+    return [_quote(r) for r in _fetch(connect(store), sql, params)]
+
+
+def find_events(
+    store: Store,
+    actor: str | None = None,
+    dyad: tuple[str, str] | str | None = None,
+    code: str | None = None,
+    root: str | None = None,
+    quad_class: int | None = None,
+    modality: str | None = None,
+    start: date | str | None = None,
+    end: date | str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+    *,
+    directed: bool = False,
+) -> list[EventRef]:
+    """Events filtered by actor, country pair ("RUS-USA" or a pair), CAMEO code or root, quad class, modality, dates."""
+    clauses, params = [], []
+    if actor:
+        src, p1 = _actor_match("e.source_", actor)
+        tgt, p2 = _actor_match("e.target_", actor)
+        clauses.append(f"({src} OR {tgt})")
+        params += p1 + p2
+    if dyad:
+        a, b = dyad.replace(",", "-").split("-", 1) if isinstance(dyad, str) else dyad
+        pair, p = _pair_filter(a, b, directed)
+        clauses.append(pair)
+        params += p
+    for column, value in (("e.code", code), ("e.root", root), ("e.quad_class", quad_class), ("e.modality", modality)):
+        if value is not None and value != "":
+            clauses.append(f"{column} = ?")
+            params.append(value)
+    span, span_params = _range_filter(start, end)
+    clauses.append(span)
+    params += span_params
+    sql = (
+        f"SELECT {EVENT_COLUMNS} FROM events e WHERE {' AND '.join(clauses)} "
+        f"ORDER BY day DESC NULLS LAST, e.doc_id, e.idx LIMIT {int(limit)} OFFSET {int(offset)}"
+    )
+    return [_event(r) for r in _fetch(connect(store), sql, params)]
+
+
+def find_documents(store: Store, text: str | None = None, limit: int = 20, offset: int = 0) -> list[DocumentRef]:
+    """Documents whose title or text contains ``text`` (all when None), newest first."""
+    clause, params = ("(d.title ILIKE ? OR d.text ILIKE ?)", [f"%{text}%", f"%{text}%"]) if text else ("TRUE", [])
+    sql = f"""WITH page AS (SELECT d.doc_id, d.title, d.published, d.source, d.url FROM documents d WHERE {clause}
+                            ORDER BY d.published DESC NULLS LAST, d.doc_id LIMIT {int(limit)} OFFSET {int(offset)}),
+        ev AS (SELECT doc_id, count(*) AS n FROM events WHERE doc_id IN (SELECT doc_id FROM page) GROUP BY ALL),
+        qu AS (SELECT doc_id, count(*) AS n FROM quotes WHERE doc_id IN (SELECT doc_id FROM page) GROUP BY ALL)
+        SELECT page.*, coalesce(ev.n, 0), coalesce(qu.n, 0) FROM page
+        LEFT JOIN ev USING (doc_id) LEFT JOIN qu USING (doc_id)
+        ORDER BY page.published DESC NULLS LAST, page.doc_id"""
+    return [DocumentRef(*r) for r in _fetch(connect(store), sql, params)]
