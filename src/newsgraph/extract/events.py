@@ -36,6 +36,7 @@ PATTERN_FILES = ("event-patterns-newsgraph-2026-11.jsonl", "event-patterns-petra
 MODALITY_FILE = "modality-cues-2026-11.yaml"
 COMPOSE_FILE = "event-compose-2026-11.yaml"
 STATEMENT_CODE = "010"
+MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})  # "the US-led war", "occupied territory": a modifier, not an event
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,7 +208,7 @@ def find_candidates(
     disputed = [(c.statement.start, c.statement.end) for c in claims if c.disputed_by]
     matches: dict[int, CodeMatch] = {}
     for tok in doc:
-        if tok.is_alpha and tok.pos_ in {"VERB", "NOUN", "PROPN", "AUX"}:
+        if tok.is_alpha and tok.pos_ in {"VERB", "NOUN", "PROPN", "AUX"} and not (tok.pos_ == "VERB" and tok.dep_ in MODIFIER_DEPS):
             m = data.patterns.match(tok)
             if m is not None:
                 matches[tok.i] = m
@@ -303,7 +304,12 @@ def extract_events(
         sources = c.sources or _speaker_for(c, speakers)
         if not sources:
             continue
-        pairs = [(s, t) for s in sources for t in (c.targets or (None,)) if s != t]
+        targets: tuple[str | None, ...] = c.targets or (None,)
+        if not c.targets and len(sources) > 1:
+            # "Russia and China agreed": with no other target, compound subjects act on each other
+            pairs = [(s, t) for s in sources for t in sources if s != t]
+        else:
+            pairs = [(s, t) for s in sources for t in targets if s != t]
         for s, t in pairs:
             for code, src, tgt in ((c.code, s, t), (c.reverse_code, t, s)):
                 if not code or src is None or (code is c.reverse_code and tgt is None):

@@ -98,7 +98,7 @@ def _subject_token(verb: Token) -> tuple[Token | None, bool]:
         for child in cur.children:
             if child.dep_ in PASSIVE_SUBJECT_DEPS:
                 return child, True
-        if cur.dep_ in {"xcomp", "conj", "advcl"} and cur.head.i != cur.i:
+        if cur.dep_ in {"xcomp", "conj", "advcl", "acomp", "pcomp"} and cur.head.i != cur.i:
             if cur.dep_ == "xcomp":
                 # object control: "urged Russia to withdraw" -> Russia withdraws
                 for sib in cur.head.children:
@@ -143,7 +143,19 @@ def verb_roles(verb: Token, index: ActorIndex, resolve: PRONOUN_RESOLVER | None,
     targets = [t for t in targets if t not in sources]
     if not targets:
         targets = _nested_target(verb, index, sources)
+    if not targets:
+        targets = _complement_subject(verb, index, resolve, actors, sources)
     return sources, _other_country_first(targets, sources, index)
+
+
+def _complement_subject(verb: Token, index: ActorIndex, resolve: PRONOUN_RESOLVER | None, actors: Sequence[Actor], sources: list[str]) -> list[str]:
+    """'Arnor believes Dagolath can cope': with no object, the complement's subject is the target."""
+    for child in verb.children:
+        if child.dep_ == "ccomp":
+            for sub in child.children:
+                if sub.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS:
+                    return [a for a in actors_of_phrase(sub, index, resolve, actors) if a not in sources]
+    return []
 
 
 def _country(aid: str, index: ActorIndex) -> str | None:
@@ -166,7 +178,7 @@ def _nested_target(verb: Token, index: ActorIndex, sources: list[str]) -> list[s
     """Fallback: the first actor inside an object or a passive subject (not the source, not a reported clause)."""
     found: list[str] = []
     for child in verb.children:
-        if child.dep_ in OBJECT_DEPS | {"xcomp", "prep"} or child.dep_ in PASSIVE_SUBJECT_DEPS:
+        if child.dep_ in OBJECT_DEPS | {"xcomp", "prep", "advcl"} or child.dep_ in PASSIVE_SUBJECT_DEPS:
             for tok in child.subtree:
                 aid = index.by_token.get(tok.i)
                 if aid and aid not in sources and aid not in found:
