@@ -56,6 +56,11 @@ class CueSet:
     kind: str
     max_words: int
     pattern: re.Pattern[str]
+    contains: bool = False
+
+    def matches(self, key: str) -> bool:
+        """Whether the line (as line_key gives it) is matched: whole, or anywhere for a `contains` set."""
+        return bool(self.pattern.search(key) if self.contains else self.pattern.fullmatch(key))
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +91,7 @@ class TextCleanOptions:
     isolated_prose_weight: float = 0.4
     content_line_weight: float = 0.0
     extend_lists: bool = True
+    min_furniture_evidence: int = 2
     min_content_line_words: int = 4
 
 
@@ -115,21 +121,25 @@ def load_cues(text: str) -> FurnitureCues:
     """Compile a furniture cue file's YAML text."""
     data: dict[str, Any] = yaml.safe_load(text)
     defaults: dict[str, int] = data["max_words"]
-    groups: dict[tuple[str, int], list[str]] = {}
+    groups: dict[tuple[str, int, bool], list[str]] = {}
     bylines: list[CueSet] = []
     for cue in data["cues"]:
         kind = cue["kind"]
         if kind not in defaults:
             raise ValueError(f"furniture cue of unknown kind {kind!r}")
+        if not cue.get("source"):
+            raise ValueError(f"furniture cue without a source: {cue['pattern']!r}")
         limit = int(cue.get("max_words", defaults[kind]))
+        contains = cue.get("match", "full") == "contains"
         if kind == "byline":
             # kept apart: each carries its own "name" group
             bylines.append(CueSet(kind, limit, re.compile(cue["pattern"], re.IGNORECASE)))
         else:
-            groups.setdefault((kind, limit), []).append(cue["pattern"])
+            groups.setdefault((kind, limit, contains), []).append(cue["pattern"])
+    # one alternation per kind and limit: a line is tested against a handful of compiled patterns
     sets = tuple(
-        CueSet(kind, limit, re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE))
-        for (kind, limit), patterns in groups.items()
+        CueSet(kind, limit, re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE), contains)
+        for (kind, limit, contains), patterns in groups.items()
     )
     return FurnitureCues(str(data["version"]), sets, tuple(bylines))
 
@@ -171,7 +181,7 @@ def _is_wrapped(block: list[str]) -> bool:
     if width < 40:
         return False
     body = lengths[:-1]
-    if sum(n >= 0.6 * width for n in body) < 0.6 * len(body):
+    if sum(n >= 0.5 * width for n in body) < 0.5 * len(body):
         return False
     follows_open = [b.strip() for a, b in zip(block, block[1:]) if not _is_terminal(a)]
     lower = sum(1 for line in follows_open if line[:1].islower())
@@ -218,16 +228,16 @@ def _classify(lines: list[str], block: int, options: TextCleanOptions) -> Unit:
         return Unit(stripped, block, key, 0, Kind.EMPTY)
     cues = options.cues
     for cue in cues.sets:
-        if cue.kind == "end" and words <= cue.max_words and cue.pattern.fullmatch(key):
+        if cue.kind == "end" and words <= cue.max_words and cue.matches(key):
             return Unit(stripped, block, key, words, Kind.END)
     is_byline, name = _byline(key, words, cues)
     if is_byline:
         return Unit(stripped, block, key, words, Kind.BYLINE, name)
     for cue in cues.sets:
-        if cue.kind == "line" and words <= cue.max_words and cue.pattern.fullmatch(key):
+        if cue.kind == "line" and words <= cue.max_words and cue.matches(key):
             return Unit(stripped, block, key, words, Kind.FURNITURE)
     for cue in cues.sets:
-        if cue.kind == "notice" and cue.pattern.fullmatch(key):
+        if cue.kind == "notice" and cue.matches(key):
             kind = Kind.FURNITURE if words <= cue.max_words else Kind.NOTICE
             return Unit(stripped, block, key, words, kind)
     # function words (English) or mostly lower-case words (any cased script): running text, not a
@@ -335,6 +345,17 @@ def _title(units: list[Unit], start: int) -> int | None:
         between = [u for u in units[first + 1 : start] if u.kind not in (Kind.EMPTY, Kind.BYLINE)]
         if len(between) <= 2:
             return first
+    # else the headline just above the article, past its byline, dateline and picture caption
+    steps = 0
+    for i in range(start - 1, -1, -1):
+        unit = units[i]
+        if unit.kind in (Kind.EMPTY, Kind.BYLINE, Kind.FURNITURE):
+            continue
+        steps += 1
+        if _headline_like(unit) and unit.words >= 3:
+            return i
+        if steps >= 3:
+            break
     return None
 
 
@@ -349,16 +370,17 @@ def split_page(text: str, options: TextCleanOptions | None = None) -> TextParts:
     counts = Counter(u.key.lower() for u in units if u.kind is not Kind.EMPTY)
     bylines = [u for u in units if u.kind is Kind.BYLINE]
     byline = next((u.byline for u in bylines if u.byline), None)
-    furnished = any(u.kind in (Kind.END, Kind.FURNITURE, Kind.NOTICE, Kind.BYLINE) for u in units) or any(
-        n > 1 for n in counts.values()
-    )
-    if not furnished:
+    # one accidental cue match (a date line in a wire story) is not enough to cut a text
+    evidence = sum(2 if u.kind is Kind.END else 1 for u in units if u.kind in (Kind.END, Kind.FURNITURE, Kind.NOTICE, Kind.BYLINE))
+    evidence += sum(1 for key, n in counts.items() if n > 2 or (n > 1 and " " in key))
+    if evidence < opts.min_furniture_evidence:
         return _whole(units, byline)
     isolated = _isolated(units)
     scores = [_score(u, counts[u.key.lower()], iso, opts) for u, iso in zip(units, isolated)]
     start, end = _best_run(scores)
     if start == end:
-        return TextParts((), None, byline, tuple(units))
+        # no prose anywhere (a table, a list): nothing to tell the article from, so nothing is cut
+        return _whole(units, byline)
     if opts.extend_lists:
         end = _extend(units, end, counts)
     while start < end and units[start].kind is Kind.NOTICE:
@@ -377,7 +399,9 @@ def split_page(text: str, options: TextCleanOptions | None = None) -> TextParts:
 
 def _whole(units: list[Unit], byline: str | None) -> TextParts:
     """A text without furniture: everything but wordless lines, the first line as title when it stands alone."""
-    first = next(i for i, u in enumerate(units) if u.kind is not Kind.EMPTY)
+    first = next((i for i, u in enumerate(units) if u.kind is not Kind.EMPTY), None)
+    if first is None:
+        return TextParts((), None, byline, tuple(units))
     head = units[first]
     alone = first + 1 < len(units) and units[first + 1].block != head.block
     title = " ".join(head.lines) if alone and _headline_like(head) else None
