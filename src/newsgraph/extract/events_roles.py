@@ -50,40 +50,45 @@ class ActorIndex:
         return cls(by_token, {a.id: a for a in actors}, spans)
 
 
-def _expand_conj(tok: Token) -> list[Token]:
-    return [tok, *(c for c in tok.conjuncts if c.i > tok.i)]
-
-
 def actors_of_phrase(tok: Token, index: ActorIndex, resolve: PRONOUN_RESOLVER | None, actors: Sequence[Actor], depth: int = 0) -> list[str]:
     """Actors named by the noun phrase headed at ``tok``, conjuncts included, in text order."""
     out: list[str] = []
-    for head in _expand_conj(tok):
-        found = _actor_of_head(head, index, resolve, actors, depth)
-        if found and found not in out:
-            out.append(found)
+    for head in sorted([tok, *tok.conjuncts], key=lambda t: t.i):
+        for found in _actors_of_head(head, index, resolve, actors, depth):
+            if found not in out:
+                out.append(found)
     return out
 
 
-def _actor_of_head(tok: Token, index: ActorIndex, resolve: PRONOUN_RESOLVER | None, actors: Sequence[Actor], depth: int) -> str | None:
+def _actors_of_head(tok: Token, index: ActorIndex, resolve: PRONOUN_RESOLVER | None, actors: Sequence[Actor], depth: int) -> list[str]:
     if tok.i in index.by_token:
-        return index.by_token[tok.i]
+        return [index.by_token[tok.i]]
     if tok.pos_ == "PRON" and resolve is not None:
         hit = resolve(tok.doc, tok.i, actors)
         if hit is not None:
-            return hit.id
-    # "Russian troops", "the Kremlin's spokesman", "officials from Moscow": the modifier names the actor
+            return [hit.id]
+    # "Russian troops", "the Kremlin's spokesman": the modifier names the actor
     for child in tok.children:
         if child.dep_ in {"compound", "amod", "poss", "nmod", "appos"} and child.i in index.by_token:
-            return index.by_token[child.i]
+            return [index.by_token[c.i] for c in sorted([child, *child.conjuncts], key=lambda t: t.i) if c.i in index.by_token]
     if depth < 1:
+        # "officials from Moscow", "lawmakers in Fornost and Gondor"
         for child in tok.children:
-            if child.dep_ == "prep" and child.lower_ in {"of", "from"}:
+            if child.dep_ == "prep" and child.lower_ in {"of", "from", "in"}:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
-                        found = _actor_of_head(pobj, index, resolve, actors, depth + 1)
+                        found = actors_of_phrase(pobj, index, resolve, actors, depth + 1)
                         if found:
                             return found
-    return None
+    return []
+
+
+def _subject_tokens(verb: Token) -> tuple[list[Token], bool]:
+    """The verb's subject heads (a parse may give two) and whether they are passive; climbs xcomp/conj/relcl."""
+    subj, passive = _subject_token(verb)
+    if subj is None:
+        return [], False
+    return [t for t in subj.head.children if t.dep_ == subj.dep_], passive
 
 
 def _subject_token(verb: Token) -> tuple[Token | None, bool]:
@@ -114,20 +119,17 @@ def _subject_token(verb: Token) -> tuple[Token | None, bool]:
 
 def verb_roles(verb: Token, index: ActorIndex, resolve: PRONOUN_RESOLVER | None, actors: Sequence[Actor]) -> tuple[list[str], list[str]]:
     """Source and target actor ids of a verb trigger (each list may hold several conjuncts)."""
-    subj, passive = _subject_token(verb)
+    subjects, passive = _subject_tokens(verb)
     sources: list[str] = []
     targets: list[str] = []
-    if subj is not None:
-        found = actors_of_phrase(subj, index, resolve, actors)
+    for subj in subjects:
+        found = [a for a in actors_of_phrase(subj, index, resolve, actors) if a not in sources + targets]
         (targets if passive else sources).extend(found)
     for child in verb.children:
         if child.dep_ == "agent":
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     sources[:0] = actors_of_phrase(pobj, index, resolve, actors)
-    if passive and not sources and subj is not None:
-        # "relations between Russia and the US were called deplorable by ..." handled above; else no source
-        pass
     for child in verb.children:
         if child.dep_ in OBJECT_DEPS:
             targets.extend(a for a in actors_of_phrase(child, index, resolve, actors) if a not in targets)
@@ -176,16 +178,23 @@ def _other_country_first(targets: list[str], sources: list[str], index: ActorInd
 
 def _nested_target(verb: Token, index: ActorIndex, sources: list[str]) -> list[str]:
     """Fallback: the first actor inside an object or a passive subject (not the source, not a reported clause)."""
-    found: list[str] = []
+    found: list[Token] = []
     for child in verb.children:
         if child.dep_ in OBJECT_DEPS | {"xcomp", "prep", "advcl"} or child.dep_ in PASSIVE_SUBJECT_DEPS:
             for tok in child.subtree:
                 aid = index.by_token.get(tok.i)
-                if aid and aid not in sources and aid not in found:
-                    found.append(aid)
+                if aid and aid not in sources:
+                    found.append(tok)
     own = {_country(s, index) for s in sources} - {None}
-    other = [a for a in found if _country(a, index) not in own]
-    return (other or found)[:1]
+    other = [t for t in found if _country(index.by_token[t.i], index) not in own]
+    if not (other or found):
+        return []
+    first = (other or found)[0]
+    start, end = index.mention_span.get(first.i, (first.i, first.i + 1))
+    root = first.doc[start:end].root
+    # the first actor and its conjuncts: "ties with Mordor, Rohan, Fornost and Bree"
+    ids = [index.by_token[t.i] for t in sorted([root, *root.conjuncts], key=lambda t: t.i) if t.i in index.by_token]
+    return [a for a in dict.fromkeys(ids or [index.by_token[first.i]]) if a not in sources]
 
 
 def noun_roles(noun: Token, index: ActorIndex, resolve: PRONOUN_RESOLVER | None, actors: Sequence[Actor]) -> tuple[list[str], list[str]]:
@@ -212,7 +221,7 @@ def noun_roles(noun: Token, index: ActorIndex, resolve: PRONOUN_RESOLVER | None,
                     targets.extend(a for a in found if a not in targets)
     if not sources and noun.dep_ in {"dobj", "attr"} and noun.head.pos_ in {"VERB", "AUX"}:
         # "Russia launched an attack on Ukraine": the light verb's subject is the noun's source
-        subj, passive = _subject_token(noun.head)
-        if subj is not None and not passive:
-            sources = actors_of_phrase(subj, index, resolve, actors)
+        subjects, passive = _subject_tokens(noun.head)
+        if not passive:
+            sources = [a for subj in subjects for a in actors_of_phrase(subj, index, resolve, actors)]
     return sources, [t for t in targets if t not in sources]
