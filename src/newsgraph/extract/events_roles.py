@@ -22,6 +22,7 @@ OBJECT_DEPS = frozenset({"dobj", "dative", "obj", "iobj", "attr", "oprd"})
 TARGET_PREPS = frozenset(
     {"to", "with", "against", "on", "at", "from", "for", "toward", "towards", "into", "over", "upon", "of", "about", "in", "between", "among", "across", "near", "inside"}
 )
+PHRASE_PREPS = ("by", "of", "from", "in")
 NOUN_SOURCE_DEPS = frozenset({"poss", "amod", "compound", "nmod", "npadvmod"})
 PRONOUN_RESOLVER = Callable[[Doc, int, Sequence[Actor]], "Actor | None"]
 
@@ -31,6 +32,7 @@ class ActorIndex:
     """Token index -> actor id, built once per document from the actors' mention spans."""
 
     by_token: dict[int, str]
+    all_at: dict[int, tuple[str, ...]]  # "the ambassadors of A, B and C": one mention, several actors
     by_id: dict[str, Actor]
     mention_span: dict[int, tuple[int, int]]  # token index -> (first token, last token + 1) of its mention
 
@@ -38,6 +40,7 @@ class ActorIndex:
     def build(cls, doc: Doc, actors: Sequence[Actor]) -> ActorIndex:
         """Map every token inside a mention to the actor it names."""
         by_token: dict[int, str] = {}
+        all_at: dict[int, list[str]] = {}
         spans: dict[int, tuple[int, int]] = {}
         for actor in actors:
             for start, end in actor.mentions:
@@ -46,8 +49,10 @@ class ActorIndex:
                     continue
                 for tok in span:
                     by_token.setdefault(tok.i, actor.id)
+                    if actor.id not in all_at.setdefault(tok.i, []):
+                        all_at[tok.i].append(actor.id)
                     spans.setdefault(tok.i, (span.start, span.end))
-        return cls(by_token, {a.id: a for a in actors}, spans)
+        return cls(by_token, {k: tuple(v) for k, v in all_at.items()}, {a.id: a for a in actors}, spans)
 
 
 def actors_of_phrase(tok: Token, index: ActorIndex, resolve: PRONOUN_RESOLVER | None, actors: Sequence[Actor], depth: int = 0) -> list[str]:
@@ -62,7 +67,7 @@ def actors_of_phrase(tok: Token, index: ActorIndex, resolve: PRONOUN_RESOLVER | 
 
 def _actors_of_head(tok: Token, index: ActorIndex, resolve: PRONOUN_RESOLVER | None, actors: Sequence[Actor], depth: int) -> list[str]:
     if tok.i in index.by_token:
-        return [index.by_token[tok.i]]
+        return list(index.all_at[tok.i])
     if tok.pos_ == "PRON" and resolve is not None:
         hit = resolve(tok.doc, tok.i, actors)
         if hit is not None:
@@ -72,14 +77,14 @@ def _actors_of_head(tok: Token, index: ActorIndex, resolve: PRONOUN_RESOLVER | N
         if child.dep_ in {"compound", "amod", "poss", "nmod", "appos"} and child.i in index.by_token:
             return [index.by_token[c.i] for c in sorted([child, *child.conjuncts], key=lambda t: t.i) if c.i in index.by_token]
     if depth < 1:
-        # "officials from Moscow", "lawmakers in Fornost and Gondor"
-        for child in tok.children:
-            if child.dep_ == "prep" and child.lower_ in {"of", "from", "in"}:
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj":
-                        found = actors_of_phrase(pobj, index, resolve, actors, depth + 1)
-                        if found:
-                            return found
+        # "an attack by Osgiliath soldiers", "officials from Moscow", "lawmakers in Fornost and Gondor"
+        preps = sorted((c for c in tok.children if c.dep_ == "prep" and c.lower_ in PHRASE_PREPS), key=lambda c: PHRASE_PREPS.index(c.lower_))
+        for child in preps:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    found = actors_of_phrase(pobj, index, resolve, actors, depth + 1)
+                    if found:
+                        return found
     return []
 
 
