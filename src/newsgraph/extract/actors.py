@@ -70,11 +70,17 @@ def extract_actors(doc: Doc, published: date | None, data: ActorData) -> list[Ac
         for i in range(m.start, m.end):
             covered[i] = True
     country_at: dict[int, str] = {}  # token index -> ISO3 for country names/demonyms
-    code_at: dict[int, str] = {}  # token index -> code for coded organizations (the Kremlin -> RUSGOV)
+    code_at: dict[int, str] = {}  # token index -> code of a coded name (the Kremlin -> RUSGOV)
     mentions: list[_Mention] = []
     places: list[tuple[int, str]] = []  # (token index, ISO3) of places/countries, for context
-    for m in matches:
-        mention = _code_match(doc, m, published, data)
+    agents = _agent_matches(doc, data, covered)
+    # Places and organizations first: people read them as context ("Russian President X").
+    people = [m for m in matches if data.entries[m.entry].kind == "person"]
+    for m in [m for m in matches if data.entries[m.entry].kind != "person"] + people:
+        if data.entries[m.entry].kind == "person":
+            mention = _code_person_match(doc, m, published, data, country_at, code_at, agents)
+        else:
+            mention = _code_match(doc, m, published, data)
         if mention is None:
             continue
         iso3, _ = data.split_code(mention.code)
@@ -82,21 +88,37 @@ def extract_actors(doc: Doc, published: date | None, data: ActorData) -> list[Ac
             for i in range(m.start, m.end):
                 country_at[i] = iso3
             places.append((m.start, iso3))
-        elif mention.kind == "organization" and mention.code:
+        elif mention.kind in ("organization", "person") and mention.code:
+            # "the Kremlin spokesman", "the Biden administration": the name codes the role noun.
             for i in range(m.start, m.end):
                 code_at[i] = mention.code
-            if iso3:
+            if iso3 and mention.kind == "organization":
                 places.append((m.start, iso3))
         mentions.append(mention)
-    agents = _agent_matches(doc, data, covered)
+    places.sort()
+    for m in mentions:
+        if m.kind == "person":
+            for t in _context_tokens(doc[m.start : m.end]):
+                if t.i in agents:
+                    covered[t.i] = True
     for ent in doc.ents:
-        if ent.label_ not in _NER_KIND or any(covered[i] for i in range(ent.start, ent.end)):
+        # A dictionary name at the entity's head means the dictionary has spoken; one in a
+        # modifier ("Russia's Council on ...") leaves the entity to be coded from context.
+        if ent.label_ not in _NER_KIND or covered[ent.root.i] or all(covered[i] for i in range(ent.start, ent.end)):
             continue
         mention = _code_entity(doc, ent, data, country_at, code_at, agents, places)
-        if mention is not None:
-            mentions.append(mention)
-            for i in range(ent.start, ent.end):
-                covered[i] = True
+        if mention is None:
+            continue
+        mentions.append(mention)
+        for i in range(ent.start, ent.end):
+            covered[i] = True
+        if mention.kind == "person":
+            for t in _context_tokens(ent):
+                if t.i in agents:  # the title belongs to the name ("government spokesman X")
+                    covered[t.i] = True
+            if mention.code:
+                for i in range(ent.start, ent.end):
+                    code_at[i] = mention.code
     mentions.extend(_agent_mentions(doc, data, agents, covered, country_at, code_at, mentions))
     return _merge(doc, mentions, data)
 
@@ -150,6 +172,8 @@ def _drop_inside_persons(doc: Doc, matches: list[_NameMatch], data: ActorData) -
     for m in matches:
         ent = person_of.get(m.start)
         entry = data.entries[m.entry]
+        if ent is not None and entry.kind == "person" and m.end < ent.end:
+            continue  # "Hassan" inside "Omar Hassan al-Bashir" is not the dictionary's Hassan
         if (
             ent is not None
             and entry.kind in ("country", "place")
@@ -179,17 +203,50 @@ def _code_match(doc: Doc, m: _NameMatch, published: date | None, data: ActorData
         if m.key in data.countries:
             iso3 = data.countries[m.key]
             if span.root.tag_ in ("NNPS", "NNS") and span.root.ent_type_ == "NORP":
-                return _Mention(m.start, m.end, span.text, iso3, "group", f"group:{m.key}")
+                # "Ukrainians", "Palestinians": the people of a country, CAMEO's civilians.
+                code = _compose(iso3, data.context.population_role or None)
+                return _Mention(m.start, m.end, span.text, code, "group", f"group:{m.key}")
             return _Mention(m.start, m.end, entry.name if entry.kind == "country" else span.text, iso3, "country",
                             f"country:{iso3}")
         return _Mention(m.start, m.end, span.text, iso3, "place", f"place:{m.key}")
-    if entry.kind == "person":
-        role = data.split_code(code)[1]
-        if code and role is None and data.context.out_of_office_role:
-            code = code + data.context.out_of_office_role
-        return _Mention(m.start, m.end, entry.name, code, "person", f"entry:{m.entry}")
     return _Mention(m.start, m.end, entry.name if len(entry.name) > 4 else span.text, code, entry.kind,
                     f"entry:{m.entry}")
+
+
+def _code_person_match(
+    doc: Doc,
+    m: _NameMatch,
+    published: date | None,
+    data: ActorData,
+    country_at: dict[int, str],
+    code_at: dict[int, str],
+    agents: dict[int, _Agent],
+) -> _Mention:
+    """A dictionary person, its dated code overruled by what the text itself asserts.
+
+    A title in front of the name ("President X") is the office now, even where the
+    dictionary's dates say otherwise; a one-word name whose stated country differs from the
+    entry's ("King Hassan of Morocco" vs. a Jordanian Hassan) is someone else.
+    """
+    entry = data.entries[m.entry]
+    code = entry.code_on(published)
+    iso3, role = data.split_code(code)
+    base, stated_role, former = _code_from_context(_context_tokens(doc[m.start : m.end]), data, country_at, code_at, agents)
+    for t in doc[m.start : m.end - 1]:  # a title inside the dictionary phrase ("President Bush")
+        title = data.agents.get(t.lower_)
+        if stated_role is None and title is not None:
+            stated_role = title.role
+        former = former or t.lower_ in data.context.former_words
+    key = f"entry:{m.entry}"
+    name = entry.name
+    if base is not None and iso3 is not None and base[:3] != iso3 and m.end - m.start == 1:
+        iso3, role, key, name = base, None, "person:" + fold_name(doc[m.start].text), doc[m.start].text
+        code = base
+    if stated_role is not None and not former and (role is None or role == data.context.out_of_office_role):
+        code = _compose(iso3 or base or "", stated_role) if (iso3 or base) else code
+    elif code and role is None and data.context.out_of_office_role:
+        code = code + data.context.out_of_office_role
+    return _Mention(m.start, m.end, name, code, "person", key)
 
 
 def _acting(span: Span, data: ActorData) -> bool:
@@ -229,14 +286,15 @@ def _agent_matches(doc: Doc, data: ActorData, covered: list[bool]) -> dict[int, 
     for token in doc:
         if token.pos_ not in ("NOUN", "PROPN") or covered[token.i]:
             continue
-        last_forms = {token.lower_, token.lemma_.lower()}
+        last_forms = (token.lower_, token.lemma_.lower())
         best: _Agent | None = None
         for width in range(1, min(data.agent_max_words, token.i + 1) + 1):
             words = [t.lower_ for t in doc[token.i - width + 1 : token.i]]
-            for last in last_forms:
+            for last in last_forms:  # the word as written first, its lemma only as a fallback
                 role = data.agents.get(" ".join([*words, last]))
                 if role is not None:
                     best = _Agent(token.i - width + 1, token.i + 1, role.role, role.prefix)
+                    break
         if best is not None:
             found[token.i] = best
     return found
@@ -249,13 +307,22 @@ def _context_tokens(span: Span) -> list[Token]:
     out = [t for t in doc[root.left_edge.i : span.start]]
     for child in root.children:
         if child.dep_ == "appos" or (child.dep_ == "prep" and child.lower_ == "of"):
-            out.extend(child.subtree)
+            out.extend(_describing(child))
     if root.dep_ == "appos":
         head = root.head
         out.extend(doc[head.left_edge.i : head.i + 1])
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ == "of":
                 out.extend(child.subtree)
+    return out
+
+
+def _describing(token: Token) -> list[Token]:
+    """A descriptive phrase without its relative clauses ("..., which is close to the ministry")."""
+    out = [token]
+    for child in token.children:
+        if child.dep_ not in ("relcl", "acl", "punct", "cc") or (child.dep_ == "cc"):
+            out.extend(_describing(child))
     return out
 
 
@@ -266,23 +333,36 @@ def _code_from_context(
     code_at: dict[int, str],
     agents: dict[int, _Agent],
 ) -> tuple[str | None, str | None, bool]:
-    """(country, role, former) read off describing tokens; the first country and role win."""
-    country: str | None = None
+    """(base, role, former) read off describing tokens: base is a country or an organization code.
+
+    A coded organization in the description ("Arab League Secretary General", "UN spokesman")
+    is the base itself, so its people are coded IGOARBARLGOV rather than after a country.
+    """
+    base: str | None = None
     role: str | None = None
     former = False
     for t in tokens:
         if t.lower_ in data.context.former_words:
             former = True
-        if country is None and t.i in country_at:
-            country = country_at[t.i]
         if t.i in code_at:
             iso3, org_role = data.split_code(code_at[t.i])
-            country = country or iso3
-            role = role or org_role
+            if iso3 is None and org_role is not None:
+                base = base or code_at[t.i]
+            else:
+                base = base or iso3
+        elif base is None and t.i in country_at:
+            base = country_at[t.i]
         agent = agents.get(t.i)
         if agent is not None and role is None:
             role = agent.role
-    return country, role, former
+    return base, role, former
+
+
+def _compose(base: str, role: str | None, prefix: bool = False) -> str:
+    """A CAMEO code from a country or organization code and a role (NGO-style roles go first)."""
+    if not role or base.endswith(role):
+        return base
+    return role + base if prefix else base + role
 
 
 def _code_entity(
@@ -296,26 +376,36 @@ def _code_entity(
 ) -> _Mention | None:
     kind = _NER_KIND[ent.label_]
     if kind == "person":
-        country, role, former = _code_from_context(_context_tokens(ent), data, country_at, code_at, agents)
+        context = _context_tokens(ent)
+        country, role, former = _code_from_context(context, data, country_at, code_at, agents)
+        described = country is not None or any(
+            t.dep_ == "appos" and t.pos_ in ("NOUN", "PROPN") for t in ent.root.children
+        )
         if country is None:
-            country = _setting(doc, ent, places)
-        if role is None:
+            country = _setting(doc, ent, places, forward=role is not None)
+        if role is None and not described:
             role = data.context.default_person_role or None
-        elif former and role[:3] in ("GOV", "MIL"):
+        elif former and role is not None and role[:3] in ("GOV", "MIL"):
             role = data.context.out_of_office_role
-        code = (country or "") + (role or "") if country else None
+        code = _compose(country, role) if country else None
         return _Mention(ent.start, ent.end, ent.text, code, "person", "person:" + fold_name(ent[-1].text))
     if kind == "organization":
         inner = [t for t in ent] + [c for c in ent.root.children if c.dep_ in ("poss", "compound", "amod")]
         inner += [t for c in ent.root.children if c.dep_ == "poss" for t in c.subtree]
         country, role, _ = _code_from_context(inner, data, country_at, code_at, agents)
-        code = (country + (role or "")) if country else None
+        code = _compose(country, role) if country else None
         return _Mention(ent.start, ent.end, ent.text, code, "organization", f"org:{norm_key(ent.text)}")
+    if kind == "group":
+        return None  # a nationality or creed no dictionary knows codes nothing
     return _Mention(ent.start, ent.end, ent.text, None, kind, f"{kind}:{norm_key(ent.text)}")
 
 
-def _setting(doc: Doc, span: Span, places: list[tuple[int, str]]) -> str | None:
-    """The country a sentence is set in: the last place before the span in it or the two before."""
+def _setting(doc: Doc, span: Span, places: list[tuple[int, str]], forward: bool = False) -> str | None:
+    """The country a sentence is set in: the last place before the span in it or the two before.
+
+    With ``forward`` (a titled official: "Defence Minister X said France ..."), the first
+    country later in the same sentence also counts.
+    """
     sent = span.sent
     first = sent.start
     for _ in range(2):
@@ -326,7 +416,7 @@ def _setting(doc: Doc, span: Span, places: list[tuple[int, str]]) -> str | None:
     for i, iso3 in places:
         if first <= i < span.start:
             best = iso3
-    if best is None:
+    if best is None and forward:
         for i, iso3 in places:
             if span.end <= i < sent.end:
                 return iso3
@@ -355,25 +445,31 @@ def _agent_mentions(
             continue
         if token.head.ent_type_ == "PERSON" and token.dep_ in ("appos",):
             continue
+        if token.dep_ == "compound" and token.head.i in agents:
+            continue  # "government" in "government official": the official is the actor
         describing = list(doc[token.left_edge.i : agent.start])
         if token.dep_ == "compound":
             describing += [c for c in token.head.children if c.i < token.i and c.dep_ in ("amod", "poss", "compound")]
         for child in token.children:
-            if child.dep_ == "prep" and child.lower_ == "of":
-                describing.extend(child.subtree)
-        country, role, former = _code_from_context(describing, data, country_at, code_at, agents)
-        if country is None:
-            country = _possessive_country(token, earlier, country_at, data)
-        if country is None:
-            continue
+            # "president of Armenia", "rebels in Darfur", "students throughout Indonesia"
+            if child.dep_ == "prep" and (child.lower_ == "of" or child.lower_ in data.context.locative_preps):
+                describing.extend(_describing(child))
+        country, _, former = _code_from_context(describing, data, country_at, code_at, agents)
+        countries = list(dict.fromkeys(country_at[t.i] for t in describing if t.i in country_at))
+        if country is not None and country not in countries:
+            countries.insert(0, country)
+        if not countries:
+            found = _possessive_country(token, earlier, country_at, data)
+            countries = [found] if found else []
         role = agent.role if not former else data.context.out_of_office_role
-        code = (role + country) if agent.prefix else (country + role)
         start = min([agent.start] + [t.i for t in describing if t.i in country_at or t.i in code_at])
         span = doc[start : agent.end]
-        kind: ActorKind = "group" if token.tag_ in ("NNS", "NNPS") else "person"
+        kind: ActorKind = "group" if token.tag_ in ("NNS", "NNPS") or token.dep_ == "compound" else "person"
         if token.lemma_.lower() in data.context.institution_nouns:
             kind = "organization"
-        out.append(_Mention(span.start, span.end, span.text, code, kind, f"{kind}:{code}:{token.lemma_.lower()}"))
+        for iso3 in countries:
+            code = _compose(iso3, role, agent.prefix)
+            out.append(_Mention(span.start, span.end, span.text, code, kind, f"{kind}:{code}:{token.lemma_.lower()}"))
     return out
 
 
@@ -390,6 +486,16 @@ def _possessive_country(token: Token, earlier: list[_Mention], country_at: dict[
 
 
 # --- 5. merging ----------------------------------------------------------------------------------
+
+
+def _representative(group: list[_Mention]) -> _Mention:
+    """The mention that names the actor: coded, most frequent name, longest for people."""
+    counts: dict[str, int] = {}
+    for m in group:
+        counts[m.name] = counts.get(m.name, 0) + 1
+    if group[0].kind == "person":
+        return max(group, key=lambda m: (m.code is not None, len(m.name.split()), counts[m.name]))
+    return max(group, key=lambda m: (m.code is not None, counts[m.name], -m.start))
 
 
 def _merge(doc: Doc, mentions: list[_Mention], data: ActorData) -> list[Actor]:
@@ -410,7 +516,7 @@ def _merge(doc: Doc, mentions: list[_Mention], data: ActorData) -> list[Actor]:
         groups.setdefault(key, []).append(m)
     actors: list[Actor] = []
     for n, (_, group) in enumerate(sorted(groups.items(), key=lambda kv: kv[1][0].start), start=1):
-        first = max(group, key=lambda m: (m.code is not None, len(m.name)))
+        first = _representative(group)
         country, role = data.split_code(first.code)
         spans = tuple(sorted({(doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1].text)) for m in group}))
         actors.append(Actor(id=f"a{n}", name=first.name, code=first.code, country=country, role=role,

@@ -84,6 +84,7 @@ class ContextRules:
     default_person_role: str
     country_nouns: frozenset[str]
     institution_nouns: frozenset[str] = frozenset()
+    population_role: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +121,11 @@ class ActorData:
                 agents.append((item["phrase"], AgentRole(item["role"], item.get("prefix", False))))
         extra = yaml.load(root.joinpath(CURATED_AGENTS).read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
         for item in extra["agents"]:
-            agents.append((item["phrase"], AgentRole(item["role"], item.get("prefix", False))))
+            # Curated phrases override Phoenix in both numbers ("demonstrators" too).
+            role = AgentRole(item["role"], item.get("prefix", False))
+            agents.append((item["phrase"], role))
+            if not item["phrase"].endswith("s"):
+                agents.append((_plural_agent(item["phrase"]), role))
         context = yaml.load(root.joinpath(CONTEXT).read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
         return cls.build(entries, agents, countries, capitals, _context(context))
 
@@ -262,6 +267,14 @@ def _read_countries(
     return countries, capitals, entries
 
 
+def _plural_agent(phrase: str) -> str:
+    if phrase.endswith("man"):
+        return phrase[:-3] + "men"
+    if phrase.endswith("y") and not phrase.endswith(("ay", "ey", "oy")):
+        return phrase[:-1] + "ies"
+    return phrase + ("es" if phrase.endswith(("ch", "sh", "x")) else "s")
+
+
 def _plural_demonym(word: str) -> str:
     # "Ukrainian" -> "Ukrainians"; forms ending in -ese, -sh, -ch, -s or -i take no plural s.
     if word.endswith(("ese", "sh", "ch", "s", "i", ".")):
@@ -283,4 +296,5 @@ def _context(raw: Mapping[str, object]) -> ContextRules:
         default_person_role=str(raw.get("default_person_role", "CVL")),
         country_nouns=words("country_nouns"),
         institution_nouns=words("institution_nouns"),
+        population_role=str(raw.get("population_role", "")),
     )
