@@ -183,7 +183,8 @@ def _petrarch(nlp: Language, folder: Path, limit: int | None) -> tuple[list[Scor
         actors = extract_actors(doc, published, adata)
         codes = {a.id: a.code for a in actors}
         events = extract_events(doc, actors, [], [], [], published, data)
-        got = {(codes.get(e.source), codes.get(e.target), e.code) for e in events if e.target and e.modality != "negated"}
+        # PETRARCH codes only actors its dictionaries know: an uncoded name is not an actor there
+        got = {(codes[e.source], codes[e.target], e.code) for e in events if codes.get(e.source or "") and codes.get(e.target or "") and e.modality != "negated"}
         gold = {(e["source"], e["target"], e["eventcode"]) for e in rec.get("events") or []}
         exact += got == gold
     n = len(records)

@@ -127,7 +127,8 @@ class PatternIndex:
             return None
         own = _own_scope(tok)
         right = [t for t in tok.doc[tok.i + 1 : min(tok.right_edge.i, tok.i + WINDOW) + 1] if t.i in own]
-        left = [t for t in tok.doc[max(tok.left_edge.i, tok.i - 8) : tok.i] if t.i in own]
+        own |= _governing_scope(tok)
+        left = [t for t in tok.doc[max(tok.sent.start, tok.i - 8) : tok.i] if t.i in own]
         right_words = [(t.lower_, t.lemma_.lower()) for t in right]
         left_words = [(t.lower_, t.lemma_.lower()) for t in left]
         best: tuple[tuple[int, int], CodeMatch] | None = None
@@ -171,6 +172,19 @@ def _own_scope(tok: Token) -> set[int]:
     for child in tok.children:
         if child.dep_ not in FOREIGN_DEPS:
             scope.update(t.i for t in child.subtree)
+    return scope
+
+
+def _governing_scope(tok: Token) -> set[int]:
+    """Words before the trigger that bear on it from above: 'indicated it *would act*', 'failed to *'."""
+    scope: set[int] = set()
+    cur = tok
+    for _ in range(2):
+        if cur.head.i == cur.i or cur.dep_ not in {"xcomp", "ccomp", "pcomp", "acl"}:
+            break
+        cur = cur.head
+        scope.add(cur.i)
+        scope.update(c.i for c in cur.children if c.dep_ in {"aux", "auxpass", "neg", "mark"})
     return scope
 
 

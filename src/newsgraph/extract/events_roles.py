@@ -99,6 +99,7 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], bool]:
 def _subject_token(verb: Token) -> tuple[Token | None, bool]:
     """The verb's subject head and whether it is a passive subject; climbs through xcomp/conj/relcl."""
     cur: Token | None = verb
+    raised = False  # "Gollum was seen to break in": a passive subject raised through xcomp is the actor
     for _ in range(4):
         if cur is None:
             break
@@ -107,8 +108,9 @@ def _subject_token(verb: Token) -> tuple[Token | None, bool]:
                 return child, False
         for child in cur.children:
             if child.dep_ in PASSIVE_SUBJECT_DEPS:
-                return child, True
+                return child, not raised
         if cur.dep_ in {"xcomp", "conj", "advcl", "acomp", "pcomp"} and cur.head.i != cur.i:
+            raised = raised or cur.dep_ in {"xcomp", "acomp"}
             if cur.dep_ == "xcomp":
                 # object control: "urged Russia to withdraw" -> Russia withdraws
                 for sib in cur.head.children:
