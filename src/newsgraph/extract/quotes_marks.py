@@ -1,0 +1,113 @@
+"""Quotation marks: find the quoted passages of a text, one linear scan, paragraph by paragraph.
+
+Conventions handled, in order of precedence:
+
+1. Curly “…”, guillemets «…» and low-high „…“ pair by their shapes; straight "…" toggles.
+2. Single ‘…’ counts as quotation only outside double quotes, opening after a non-letter and
+   closing before a non-letter, so apostrophes (“don’t”, “students’ ”) never open or close.
+3. A quote never crosses a paragraph: an unclosed mark ends at its paragraph end. When the
+   paragraph *began* with the opening mark and the next paragraph also begins with one, that
+   is the multi-paragraph convention: the passage is marked ``continued`` (same speaker as
+   the paragraph that finally closes).
+4. An unclosed mark anywhere else is capped at its sentence-ending punctuation or the
+   paragraph end, so unbalanced marks never swallow the rest of the article.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+_OPEN_CLOSE = {"“": "”", "«": "»", "„": "“"}
+_STRAIGHT = '"'
+_SINGLE_OPEN, _SINGLE_CLOSE = "‘", "’"
+_MAX_UNCLOSED = 400  # characters an unclosed mid-paragraph quote may run before it is dropped
+
+
+@dataclass(frozen=True, slots=True)
+class QuotedPassage:
+    """Characters between (and including) a pair of quotation marks."""
+
+    start: int  # the opening mark
+    end: int  # after the closing mark (or the paragraph end when unclosed)
+    closed: bool
+    continued: bool  # multi-paragraph quote: the next paragraph continues it
+    single: bool = False
+
+    @property
+    def inner(self) -> tuple[int, int]:
+        """The quoted words without the marks."""
+        return self.start + 1, self.end - 1 if self.closed else self.end
+
+
+def find_passages(text: str) -> list[QuotedPassage]:
+    """All quoted passages of ``text`` in order, none nested, none crossing a paragraph."""
+    out: list[QuotedPassage] = []
+    pos = 0
+    paragraphs = text.split("\n")
+    for n, para in enumerate(paragraphs):
+        if para.strip():
+            nxt = next((p for p in paragraphs[n + 1 :] if p.strip()), "")
+            out.extend(_scan_paragraph(para, pos, _opens(nxt.lstrip()[:1])))
+        pos += len(para) + 1
+    return out
+
+
+def _opens(ch: str) -> bool:
+    return ch in _OPEN_CLOSE or ch == _STRAIGHT or ch == _SINGLE_OPEN
+
+
+def _scan_paragraph(para: str, offset: int, next_opens: bool) -> list[QuotedPassage]:
+    out: list[QuotedPassage] = []
+    starts_with_mark = _opens(para.lstrip()[:1])
+    i, n = 0, len(para)
+    while i < n:
+        ch = para[i]
+        close = _OPEN_CLOSE.get(ch) or (_STRAIGHT if ch == _STRAIGHT else None)
+        if close is None and ch == _SINGLE_OPEN and (i == 0 or not para[i - 1].isalnum()):
+            close = _SINGLE_CLOSE
+        if close is None:
+            i += 1
+            continue
+        j = _find_close(para, i + 1, close, ch)
+        if j is not None:
+            if j > i + 1:
+                out.append(QuotedPassage(offset + i, offset + j + 1, True, False, close == _SINGLE_CLOSE))
+            i = j + 1
+            continue
+        if close == _SINGLE_CLOSE:
+            i += 1  # an unmatched ‘ is more likely a typo or an apostrophe than a quote
+            continue
+        first = not para[:i].strip()
+        if first and starts_with_mark:
+            out.append(QuotedPassage(offset + i, offset + n, False, next_opens))
+        elif n - i <= _MAX_UNCLOSED:
+            out.append(QuotedPassage(offset + i, offset + _sentence_end(para, i + 1), False, False))
+        break
+    return out
+
+
+def _find_close(para: str, i: int, close: str, opening: str) -> int | None:
+    """Index of the closing mark; for single quotes, one followed by a non-letter.
+
+    Scraped text mixes shapes (“…" and "…”), so a double quote closes at the first double
+    closing mark of either shape.
+    """
+    if close != _SINGLE_CLOSE:
+        alts = [j for j in (para.find(close, i), para.find(_STRAIGHT if close != _STRAIGHT else "”", i)) if j >= 0]
+        if opening == "„":
+            alts = [j for j in (para.find("“", i), para.find("”", i)) if j >= 0]
+        return min(alts) if alts else None
+    while True:
+        j = para.find(close, i)
+        if j < 0:
+            return None
+        if (j + 1 >= len(para) or not para[j + 1].isalnum()) and para[j - 1] != " ":
+            return j
+        i = j + 1
+
+
+def _sentence_end(para: str, i: int) -> int:
+    for k in range(i, len(para)):
+        if para[k] in ".!?" and (k + 1 == len(para) or para[k + 1] == " "):
+            return k + 1
+    return len(para)

@@ -1,0 +1,111 @@
+"""Speakers: the mention that names who said it, and the actor it refers to.
+
+``speaker_span`` is the words of the attribution (a pronoun stays a pronoun); the actor is
+the one with a mention there, or for a pronoun the nearest earlier actor of a compatible
+kind. When the actors work ships ``extract/coref.py`` its ``actor_at`` / ``resolve_pronoun``
+take over from the local fallback below.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.records import Actor, Span
+
+try:  # the actors work's coreference, once it lands
+    from newsgraph.extract.coref import actor_at as _coref_actor_at  # type: ignore[import-not-found]
+    from newsgraph.extract.coref import resolve_pronoun as _coref_resolve_pronoun  # type: ignore[import-not-found]
+except ImportError:  # pragma: no cover - depends on the actors work
+    _coref_actor_at = None
+    _coref_resolve_pronoun = None
+
+_NP_LEFT = frozenset({"compound", "amod", "det", "poss", "nmod", "nummod", "case", "punct", "quantmod", "advmod"})
+_NP_RIGHT = frozenset({"compound", "case"})
+_RECENT_CHARS = 1500  # how far back a pronoun still finds its actor (about two paragraphs)
+
+
+@dataclass(frozen=True, slots=True)
+class MentionIndex:
+    """Actor mentions sorted by start, for span look-ups and nearest-earlier-actor searches."""
+
+    doc: Doc
+    actors: tuple[Actor, ...]
+    starts: tuple[int, ...]
+    mentions: tuple[tuple[int, int, Actor], ...]
+    pronoun_kinds: dict[str, frozenset[str]]
+    quoted: tuple[Span, ...]
+    quoted_starts: tuple[int, ...]
+
+    @classmethod
+    def build(
+        cls, doc: Doc, actors: Sequence[Actor], pronoun_kinds: dict[str, frozenset[str]], quoted: Sequence[Span]
+    ) -> MentionIndex:
+        """Index every actor mention once per document; ``quoted`` are the quotes' contents."""
+        mentions = sorted(((s, e, a) for a in actors for s, e in a.mentions), key=lambda m: (m[0], m[1]))
+        q = tuple(sorted(quoted))
+        return cls(
+            doc, tuple(actors), tuple(m[0] for m in mentions), tuple(mentions), pronoun_kinds, q, tuple(s for s, _ in q)
+        )
+
+    def actor_at(self, span: Span) -> Actor | None:
+        """The actor with a mention overlapping ``span`` (the last such, nearest the head)."""
+        if _coref_actor_at is not None:
+            return _coref_actor_at(self.actors, span[0], span[1])
+        hi = bisect_left(self.starts, span[1])
+        for s, e, actor in reversed(self.mentions[max(0, hi - 8) : hi]):
+            if e > span[0]:
+                return actor
+        return None
+
+    def resolve(self, head: Token, span: Span) -> Actor | None:
+        """The actor a speaker phrase names or, for a pronoun or role noun, refers to.
+
+        A pronoun takes the nearest earlier actor of a compatible kind that is not inside
+        quoted or reported content ("… President Putin’s initiatives,” he said: not Putin);
+        the actors work's ``resolve_pronoun`` handles what that leaves (role nouns too).
+        """
+        actor = self.actor_at(span)
+        if actor is not None or head.pos_ not in ("PRON", "NOUN"):
+            return actor
+        kinds = self.pronoun_kinds.get(head.lower_)
+        if kinds is not None:
+            for s, _e, actor in reversed(self.mentions[: bisect_left(self.starts, span[0])]):
+                if span[0] - s > _RECENT_CHARS:
+                    break
+                if actor.kind in kinds and not self._quoted(s):
+                    return actor
+        if _coref_resolve_pronoun is not None:
+            return _coref_resolve_pronoun(self.doc, head.i, self.actors)
+        return None
+
+    def _quoted(self, start: int) -> bool:
+        """Whether a mention lies inside a quotation (mentions there are not the speaker)."""
+        i = bisect_left(self.quoted_starts, start + 1)
+        # quotes may nest (an indirect clause around a direct passage): look at a few before
+        return any(qs <= start < qe for qs, qe in self.quoted[max(0, i - 4) : i])
+
+
+def speaker_span(doc: Doc, head: Token) -> Span:
+    """The speaker phrase around its head: the entity it belongs to, else the head with its modifiers."""
+    if head.ent_type_ and head.ent_iob_ != "O":
+        for ent in doc.ents:  # entities are few; a quote has one speaker
+            if ent.start <= head.i < ent.end:
+                return ent.start_char, ent.end_char
+    lo = head.i
+    for child in reversed(list(head.lefts)):
+        if child.dep_ not in _NP_LEFT or child.i != lo - 1 and doc[child.right_edge.i].i != lo - 1:
+            break
+        lo = child.left_edge.i
+    hi = head.i
+    for child in head.rights:
+        if child.dep_ in _NP_RIGHT and child.i == hi + 1:
+            hi = child.i
+        else:
+            break
+    while lo < head.i and doc[lo].is_punct:
+        lo += 1
+    return doc[lo].idx, doc[hi].idx + len(doc[hi])
