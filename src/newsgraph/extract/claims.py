@@ -1,24 +1,370 @@
-"""Claims: attributed statements and who disputes them. PLACEHOLDER until the claims work lands."""
+"""Claims: attributed statements, and the actors who dispute them.
+
+1. Base claims: every quote (its speaker claims its content) and every attributed amount
+   outside a quote (its claimant claims the clause it sits in). A quote cued by a dispute
+   verb ("X denied that ...") is not X's claim: it is handled as a dispute below.
+2. Disputes, found in one pass over the tokens (cues in ``dispute-cues-2026-11.yaml``):
+   a. a dispute verb with a clause or object: "denied that S", "denies an invasion",
+      "rejected reports that S", "which Moscow denies" (the relative clause's antecedent);
+   b. a label verb with a falsity word: "called the claims false", "calls alarmism",
+      "described as exaggerated reports that S";
+   c. a claim noun said to be false: "the figures were exaggerated", "rumors S are not true"
+      (disputed by whoever says so).
+   A claim noun without its own clause ("dismissed the claims") points back to the latest
+   claim in the sentences before it.
+3. Each dispute joins the base claim its statement overlaps (the one holding an amount
+   inside the statement first); otherwise it becomes a claim of its own.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
+from importlib import resources
 
+import yaml
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
-from newsgraph.records import Actor, Amount, Claim, Quote
+from newsgraph.extract.amounts import AmountData, actor_of, attribution
+from newsgraph.records import Actor, Amount, Claim, Evidence, Quote
+
+DATA_FILE = "dispute-cues-2026-11.yaml"
+_SUBJECT = "nsubj"
+_CLAUSES = frozenset({"ccomp", "acl", "relcl", "xcomp", "advcl"})
+_RELATIVE_PRONOUNS = frozenset({"which", "that", "what"})
+_LOOKBACK_SENTENCES = 3
 
 
 @dataclass(frozen=True, slots=True)
 class ClaimData:
+    """Dispute cues (verbs, claim nouns, falsity words), plus the amount attribution vocabulary."""
+
+    version: str
+    verbs: dict[str, str]  # lemma -> "any" | "claims"
+    particle_verbs: dict[tuple[str, str], str]  # (lemma, particle) -> objects
+    label_verbs: frozenset[str]
+    claim_nouns: frozenset[str]
+    false_predicates: frozenset[str]
+    true_predicates: frozenset[str]
+    withhold_objects: frozenset[str]
+    amounts: AmountData = field(repr=False)
+
     @classmethod
     def load(cls, nlp: Language) -> ClaimData:
-        return cls()
+        """Read ``newsgraph/data/dispute-cues-2026-11.yaml`` (and the amount vocabulary it reuses)."""
+        raw = yaml.safe_load(resources.files("newsgraph.data").joinpath(DATA_FILE).read_text(encoding="utf-8"))
+        verbs = {v["lemma"]: v["objects"] for v in raw["verbs"] if "particle" not in v}
+        particles = {(v["lemma"], v["particle"]): v["objects"] for v in raw["verbs"] if "particle" in v}
+        return cls(
+            version=str(raw["version"]),
+            verbs=verbs,
+            particle_verbs=particles,
+            label_verbs=frozenset(raw["label_verbs"]["lemmas"]),
+            claim_nouns=frozenset(raw["claim_nouns"]["lemmas"]),
+            false_predicates=frozenset(raw["false_predicates"]["lemmas"]),
+            true_predicates=frozenset(raw["true_predicates"]["lemmas"]),
+            withhold_objects=frozenset(raw["withhold_objects"]["lemmas"]),
+            amounts=AmountData.load(nlp),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Dispute:
+    """One disputing act: who disputes, the disputed statement, and the cue token."""
+
+    disputer: str
+    start: int
+    end: int
+    cue_i: int
+    source: str | None = None  # the actor a disputed report is attributed to, if named
 
 
 def extract_claims(
     doc: Doc, actors: Sequence[Actor], quotes: Sequence[Quote], amounts: Sequence[Amount], data: ClaimData
 ) -> list[Claim]:
-    return []
+    """Attributed statements (quotes, attributed amounts) with the actors disputing each."""
+    claims = _base_claims(doc, actors, quotes, amounts, data)
+    for d in _disputes(doc, actors, quotes, claims, data):
+        claims = _attach(doc, claims, d, amounts)
+    return sorted(claims, key=lambda c: (c.statement.start, c.statement.end))
+
+
+# --- base claims ----------------------------------------------------------------------
+
+
+def _base_claims(
+    doc: Doc, actors: Sequence[Actor], quotes: Sequence[Quote], amounts: Sequence[Amount], data: ClaimData
+) -> list[Claim]:
+    claims: list[Claim] = []
+    for q in quotes:
+        if _cue_lemma(doc, q) in data.verbs:
+            continue
+        inside = [a for a in amounts if q.start <= a.start < q.end and a.value is not None]
+        claims.append(
+            Claim(Evidence(q.start, q.end), q.speaker, (), inside[0].value if inside else None)
+        )
+    for a in amounts:
+        if a.claimant is None or any(c.statement.start <= a.start < c.statement.end for c in claims):
+            continue
+        tok = doc.char_span(a.start, a.end, alignment_mode="expand")
+        att = attribution(doc, tok.start, actors, quotes, data.amounts) if tok is not None else None
+        start, end = (att.statement_start, att.statement_end) if att else (a.start, a.end)
+        claims.append(Claim(Evidence(start, end), a.claimant, (), a.value))
+    return claims
+
+
+def _cue_lemma(doc: Doc, q: Quote) -> str | None:
+    if q.cue_span is None:
+        return None
+    span = doc.char_span(q.cue_span[0], q.cue_span[1], alignment_mode="expand")
+    return span.root.lemma_.lower() if span is not None else None
+
+
+# --- disputes -------------------------------------------------------------------------
+
+
+def _disputes(
+    doc: Doc, actors: Sequence[Actor], quotes: Sequence[Quote], claims: Sequence[Claim], data: ClaimData
+) -> list[Dispute]:
+    found: list[Dispute] = []
+    for tok in doc:
+        lemma = tok.lemma_.lower()
+        d: Dispute | None = None
+        if tok.pos_ == "VERB" and (lemma in data.verbs or _particle(tok, data) is not None):
+            d = _verb_dispute(doc, tok, actors, claims, data)
+        if d is None and tok.pos_ == "VERB" and lemma in data.label_verbs:
+            d = _label_dispute(doc, tok, actors, claims, data)
+        if d is None and (lemma in data.false_predicates or lemma in data.true_predicates):
+            d = _predicate_dispute(doc, tok, actors, quotes, data)
+        if d is not None and not any((d.start, d.end, d.disputer) == (o.start, o.end, o.disputer) for o in found):
+            found.append(d)
+    return found
+
+
+def _particle(verb: Token, data: ClaimData) -> str | None:
+    for child in verb.children:
+        if child.dep_ == "prt":
+            return data.particle_verbs.get((verb.lemma_.lower(), child.lower_))
+    return None
+
+
+def _verb_dispute(doc: Doc, verb: Token, actors: Sequence[Actor], claims: Sequence[Claim], data: ClaimData) -> Dispute | None:
+    """'X denied that S', 'X denies an invasion', 'X rejected reports that S', 'which X denies'."""
+    if _negated(verb):
+        return None
+    objects = data.verbs.get(verb.lemma_.lower()) or _particle(verb, data) or "claims"
+    disputer = _disputer(doc, verb, actors)
+    if disputer is None:
+        return None
+    children = list(verb.children)
+    if sum(c.dep_ in ("dobj", "dative") for c in children) > 1 or any(c.dep_ == "dative" for c in children):
+        return None  # "denied British competitors more orders": withholding, not disputing
+    clause = next(  # a clause before the verb is not its content ("This time, X engaged: X denied ...")
+        (c for c in children if c.i > verb.i and (c.dep_ == "ccomp" or (c.dep_ == "xcomp" and objects == "any"))), None
+    )
+    if clause is not None:
+        return _dispute(disputer, doc, clause, verb)
+    obj = next((c for c in children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if obj is None and verb.dep_ == "conj":
+        return None  # "denies and calls alarmism": the first conjunct carries the dispute
+    if obj is None:
+        return None
+    return _object_dispute(doc, verb, obj, disputer, objects, actors, claims, data)
+
+
+def _object_dispute(
+    doc: Doc,
+    verb: Token,
+    obj: Token,
+    disputer: Actor,
+    objects: str,
+    actors: Sequence[Actor],
+    claims: Sequence[Claim],
+    data: ClaimData,
+) -> Dispute | None:
+    if obj.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        ante = verb.head
+        start = ante.left_edge.idx
+        end = max((t.idx + len(t) for t in doc[ante.left_edge.i : verb.left_edge.i] if not t.is_punct), default=start)
+        return Dispute(disputer.id, start, end, verb.i)
+    lemma = obj.lemma_.lower()
+    if lemma in data.claim_nouns:
+        clause = _clause_of(obj)
+        if clause is not None:
+            return _dispute(disputer, doc, clause, verb, source=_noun_source(doc, obj, actors))
+        earlier = _latest_claim(doc, verb, claims)
+        if earlier is not None:
+            return Dispute(disputer.id, earlier.statement.start, earlier.statement.end, verb.i)
+        return _dispute(disputer, doc, obj, verb)
+    if objects != "any" or lemma in data.withhold_objects or obj.pos_ == "PRON":
+        return None
+    return _dispute(disputer, doc, obj, verb)
+
+
+def _label_dispute(doc: Doc, verb: Token, actors: Sequence[Actor], claims: Sequence[Claim], data: ClaimData) -> Dispute | None:
+    """'called the claims false', 'calls alarmism', 'described as exaggerated reports that S'."""
+    if _negated(verb):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == _SUBJECT), None)
+    in_subject = set(range(subject.left_edge.i, subject.right_edge.i + 1)) if subject is not None else set()
+    if not any(t.i != verb.i and t.i not in in_subject and _is_false(t, data) for t in verb.subtree):
+        return None
+    if verb.dep_ == "conj" and verb.head.lemma_.lower() in data.verbs:
+        return None  # "denies and calls alarmism": already disputed by the first verb
+    disputer = _disputer(doc, verb, actors)
+    if disputer is None:
+        return None
+    for tok in verb.subtree:
+        if tok.lemma_.lower() in data.claim_nouns and tok.pos_ in ("NOUN", "PROPN"):
+            clause = _clause_of(tok)
+            if clause is not None:
+                return _dispute(disputer, doc, clause, verb, source=_noun_source(doc, tok, actors))
+            earlier = _latest_claim(doc, verb, claims)
+            if earlier is not None:
+                return Dispute(disputer.id, earlier.statement.start, earlier.statement.end, verb.i)
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and not _is_false(c, data)), None)
+    if obj is not None and obj.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        return _object_dispute(doc, verb, obj, disputer, "any", actors, claims, data)
+    if obj is not None and obj.pos_ != "PRON":
+        return _dispute(disputer, doc, obj, verb)
+    earlier = _latest_claim(doc, verb, claims)
+    return Dispute(disputer.id, earlier.statement.start, earlier.statement.end, verb.i) if earlier else None
+
+
+def _predicate_dispute(
+    doc: Doc, pred: Token, actors: Sequence[Actor], quotes: Sequence[Quote], data: ClaimData
+) -> Dispute | None:
+    """'the figures were exaggerated', 'rumors S are not true': disputed by whoever says so."""
+    lemma = pred.lemma_.lower()
+    negated = _negated(pred) or _negated(pred.head) and pred.dep_ in ("acomp", "attr")
+    if lemma in data.true_predicates and not negated or lemma in data.false_predicates and negated:
+        return None
+    if pred.dep_ in ("acomp", "attr"):
+        holder = pred.head
+    elif pred.pos_ == "VERB":
+        holder = pred
+    else:
+        return None
+    subj = next((c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.lemma_.lower() not in data.claim_nouns:
+        return None
+    att = attribution(doc, pred.i, actors, quotes, data.amounts)
+    if att is None or att.actor is None:
+        return None
+    clause = _clause_of(subj)
+    target = clause if clause is not None else subj
+    start, end = _span_of(doc, target)
+    return Dispute(att.actor, start, end, pred.i, _noun_source(doc, subj, actors))
+
+
+def _is_false(tok: Token, data: ClaimData) -> bool:
+    return tok.lemma_.lower() in data.false_predicates or tok.lower_ in data.false_predicates
+
+
+def _negated(tok: Token) -> bool:
+    return any(c.dep_ == "neg" for c in tok.children)
+
+
+def _disputer(doc: Doc, verb: Token, actors: Sequence[Actor]) -> Actor | None:
+    """The subject of the verb (inherited from a first conjunct), or the agent of a passive."""
+    for v in (verb, verb.head if verb.dep_ == "conj" else None):
+        if v is None:
+            continue
+        subj = next((c for c in v.children if c.dep_ == _SUBJECT), None)
+        if subj is not None:
+            return actor_of(doc, subj, actors)
+        agent = next((c for c in v.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+            return actor_of(doc, pobj, actors) if pobj is not None else None
+    return None
+
+
+def _clause_of(noun: Token) -> Token | None:
+    """The clause a claim noun carries: 'reports that S', 'allegations he ordered ...'."""
+    doc = noun.doc
+    k = noun.i + 1
+    if k < len(doc) and doc[k].dep_ == "mark" and doc[k].head.i > noun.i and doc[k].head.pos_ in ("VERB", "AUX"):
+        return doc[k].head  # "assertions that S" however the parser attached S
+    for child in noun.children:
+        if child.dep_ in _CLAUSES and child.pos_ in ("VERB", "AUX"):
+            return child
+    for child in noun.children:  # "a report in Politico that S": the clause hangs off the PP
+        if child.dep_ == "prep":
+            for grand in child.subtree:
+                if grand.dep_ in _CLAUSES and grand.pos_ in ("VERB", "AUX") and any(m.dep_ == "mark" for m in grand.children):
+                    return grand
+    return None
+
+
+def _noun_source(doc: Doc, noun: Token, actors: Sequence[Actor]) -> str | None:
+    """Whose report it is: 'an Iranian report', 'Politico's report', 'a report in Politico'."""
+    for child in noun.children:
+        if child.dep_ in ("poss", "compound", "amod") or child.dep_ == "prep" and child.lower_ in ("in", "by", "from"):
+            tok = child if child.dep_ != "prep" else next((c for c in child.children if c.dep_ == "pobj"), None)
+            actor = actor_of(doc, tok, actors) if tok is not None else None
+            if actor is not None:
+                return actor.id
+    return None
+
+
+def _span_of(doc: Doc, tok: Token) -> tuple[int, int]:
+    """Characters of ``tok``'s subtree, without a leading 'that', punctuation, or a noun's conjuncts."""
+    if tok.pos_ in ("NOUN", "PROPN"):
+        cut = min((c.i for c in tok.children if c.dep_ in ("cc", "conj") and c.i > tok.i), default=tok.right_edge.i + 1)
+        tokens = [t for t in tok.subtree if t.i < cut]
+    else:
+        tokens = list(tok.subtree)
+    while tokens and (tokens[0].dep_ == "mark" or tokens[0].is_punct or tokens[0].is_space):
+        tokens.pop(0)
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+        tokens.pop()
+    if not tokens:
+        return tok.idx, tok.idx + len(tok)
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+def _dispute(disputer: Actor, doc: Doc, target: Token, cue: Token, source: str | None = None) -> Dispute:
+    start, end = _span_of(doc, target)
+    return Dispute(disputer.id, start, end, cue.i, source)
+
+
+def _latest_claim(doc: Doc, cue: Token, claims: Sequence[Claim]) -> Claim | None:
+    """The last claim ending before the cue's sentence, within a few sentences."""
+    sent = cue.sent
+    for _ in range(_LOOKBACK_SENTENCES - 1):
+        if sent.start == 0:
+            break
+        sent = doc[sent.start - 1].sent
+    lo, hi = sent.start_char, cue.sent.start_char
+    before = [c for c in claims if lo <= c.statement.start and c.statement.end <= hi]
+    return max(before, key=lambda c: c.statement.end, default=None)
+
+
+# --- linking --------------------------------------------------------------------------
+
+
+def _attach(doc: Doc, claims: list[Claim], d: Dispute, amounts: Sequence[Amount]) -> list[Claim]:
+    """Add the disputer to the claim the statement overlaps, or add a new disputed claim."""
+    inside = [a for a in amounts if d.start <= a.start and a.end <= d.end and a.value is not None]
+    best: int | None = None
+    best_key: tuple[int, int] = (0, 0)
+    for k, c in enumerate(claims):
+        s, e = c.statement.start, c.statement.end
+        overlap = min(e, d.end) - max(s, d.start)
+        if overlap <= 0 or c.claimant == d.disputer:
+            continue  # the disputer's own statement of the denial is not what is disputed
+        holds_amount = int(c.amount is not None and any(a.value == c.amount for a in inside))
+        key = (holds_amount, overlap)
+        if key > best_key:
+            best, best_key = k, key
+    if best is not None:
+        c = claims[best]
+        if d.disputer not in c.disputed_by:
+            amount = c.amount if c.amount is not None else (inside[0].value if inside else None)
+            claims[best] = replace(c, disputed_by=(*c.disputed_by, d.disputer), amount=amount)
+        return claims
+    amount = inside[0].value if inside else None
+    claims.append(Claim(Evidence(d.start, d.end), d.source, (d.disputer,), amount))
+    return claims
