@@ -1,8 +1,9 @@
 """Exports: the store's events as GDELT 2.0 event rows, with our evidence in a side file.
 
 GDELT rows say "this happened", so by default only asserted and reported events are
-written; planned, hypothetical, demanded and negated events stay in newsgraph's own
-records (and in the evidence file's ``modality`` when included on request).
+written, plus planned events coded as a statement of intent or a threat (03x, 13x: the
+statement happened); other planned, hypothetical, demanded and negated events stay in
+newsgraph's own records.
 """
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ GDELT_EVENT_COLUMNS: tuple[str, ...] = (
     "DATEADDED", "SOURCEURL",
 )  # fmt: skip  -- the published GDELT 2.0 event table, in order
 EXPORT_MODALITIES = frozenset({"asserted", "reported"})
+# a stated intention (03x) or threat (13x) is itself an event that happened, even when what it announces is planned
+ANNOUNCEMENT_ROOTS = frozenset({"03", "13"})
 ACTOR_CODES_FILE = "cameo-actorcodes-2016-08.csv"
 
 
@@ -111,7 +114,7 @@ def gdelt_rows(analysis: Analysis, tables: ActorCodeTables, modalities: frozense
     lead = _lead_end(doc.text)
     added = (doc.published or "").replace("-", "")[:8]
     for event in analysis.events:
-        if event.modality not in modalities:
+        if event.modality not in modalities and not (event.modality == "planned" and event.code[:2] in ANNOUNCEMENT_ROOTS):
             continue
         gid = global_event_id(doc.id, event)
         a1 = tables.split(actors.get(event.source or ""))

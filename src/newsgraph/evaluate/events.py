@@ -79,6 +79,7 @@ def _packaged_actors(nlp: Language) -> tuple[ActorFn, str | None]:
 
 def best_candidate(doc: Doc, cands: Sequence[Candidate]) -> Candidate | None:
     """The sentence's main event: first sentence, actors attached, content over 'said', shallowest."""
+    cands = [c for c in cands if c.code]
     if not cands:
         return None
     first = doc[0].sent

@@ -36,6 +36,8 @@ PATTERN_FILES = ("event-patterns-newsgraph-2026-11.jsonl", "event-patterns-petra
 MODALITY_FILE = "modality-cues-2026-11.yaml"
 COMPOSE_FILE = "event-compose-2026-11.yaml"
 STATEMENT_CODE = "010"
+INTENT_ROOTS = frozenset({"04", "05", "06", "07", "08"})
+THREAT_ROOTS = frozenset({"16", "17", "18", "19", "20"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})  # "the US-led war", "occupied territory": a modifier, not an event
 
 
@@ -85,27 +87,38 @@ class EventData:
     def from_petrarch(cls, verbs_file: Path, nlp: Language | None = None) -> EventData:
         """Code with another PETRARCH verb dictionary only (e.g. the PETRARCH unit-test one)."""
         base = resources.files("newsgraph") / "data"
-        return cls._build([read_petrarch_verbs(Path(verbs_file))], Path(str(base)), f"petrarch:{Path(verbs_file).name}")
+        # our frames map CAMEO codes; another dictionary's code system (WEIS-like in PETRARCH's tests) has its own
+        return cls._build([read_petrarch_verbs(Path(verbs_file))], Path(str(base)), f"petrarch:{Path(verbs_file).name}", frames=False)
 
     @classmethod
-    def _build(cls, record_sets: list[list[dict[str, Any]]], base: Path, version: str) -> EventData:
+    def _build(cls, record_sets: list[list[dict[str, Any]]], base: Path, version: str, frames: bool = True) -> EventData:
         codebook: dict[str, CodeInfo] = {}
         with (base / CODEBOOK_FILE).open(encoding="utf-8") as fh:
             for row in csv.DictReader(fh):
                 codebook[row["code"]] = CodeInfo(row["label"], float(row["goldstein"]), int(row["quad_class"]))
         compose = yaml.safe_load((base / COMPOSE_FILE).read_text(encoding="utf-8"))
-        frames: dict[str, list[Frame]] = {}
-        for name, spec in compose["frames"].items():
+        by_governor: dict[str, list[Frame]] = {}
+        for name, spec in compose["frames"].items() if frames else ():
             frame = Frame(name, str(spec["default"]), {str(k): str(v) for k, v in spec["codes"].items()})
             for gov in spec["governors"]:
-                frames.setdefault(str(gov).lower(), []).append(frame)
+                by_governor.setdefault(str(gov).lower(), []).append(frame)
         return cls(
             patterns=PatternIndex.from_records(record_sets),
             codebook=codebook,
-            frames={k: tuple(v) for k, v in frames.items()},
+            frames={k: tuple(v) for k, v in by_governor.items()},
             cues=ModalityCues.from_file(base / MODALITY_FILE),
             version=version,
         )
+
+    def announce(self, code: str) -> str:
+        """'will provide aid' (07x) -> 033; 'will attack' (19x) -> 1384; other codes unchanged."""
+        root = code[:2]
+        name = "intent" if root in INTENT_ROOTS else "threat" if root in THREAT_ROOTS else None
+        for frames in self.frames.values():
+            for frame in frames:
+                if frame.name == name:
+                    return frame.compose(code) or code
+        return code
 
     def info(self, code: str) -> CodeInfo:
         """Codebook entry; unknown codes (other dictionaries) fall back to their root, else neutral."""
@@ -228,11 +241,12 @@ def find_candidates(
                 folded[gov.i] = (composed, i)
                 consumed.add(i)
     out: list[Candidate] = []
-    for i, m in matches.items():
+    for i in sorted(set(matches) | set(folded)):
         if i in consumed and i not in folded:
             continue
         tok = doc[i]
-        code, reverse = (folded[i][0], None) if i in folded else (m.code, m.reverse_code)
+        m = matches.get(i)
+        code, reverse = (folded[i][0], None) if i in folded or m is None else (m.code, m.reverse_code)
         if not code and not reverse:
             continue
         if tok.pos_ in {"NOUN", "PROPN"}:
@@ -241,6 +255,9 @@ def find_candidates(
             sources, targets = verb_roles(tok, index, resolve, actors)
         sent = tok.sent
         modality = modality_of(tok, data.cues)
+        if modality == "planned" and code and i not in folded:
+            # CAMEO codes an announced future action as the statement of intent (or threat) it is
+            code = data.announce(code)
         start, end = _evidence(tok, sources + targets, index, doc)
         if any(s <= start and end <= e for s, e in disputed):
             modality = "reported"
