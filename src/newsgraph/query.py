@@ -7,8 +7,35 @@ from typing import Any
 
 import duckdb
 import pyarrow as pa
+import pyarrow.dataset as pads
 
-from newsgraph.store import SCHEMAS, TABLES, Store, StoreError
+from newsgraph.stories import MINHASH_SCHEMA
+from newsgraph.store import ALL_TABLES, SCHEMAS, TABLES, Store, StoreError
+
+# GDELT's NumMentions / NumArticles / NumSources, counted per story instead of per 15-minute
+# window: one row per (story, source actor, target actor, CAMEO root, day). An outlet is the
+# URL's host, else the document's source (file name), else the document itself.
+STORY_EVENTS = """
+CREATE VIEW story_events AS
+SELECT coalesce(d.story_id, e.doc_id) AS story_id,
+       coalesce(e.source_code, lower(e.source_name)) AS source_actor,
+       coalesce(e.target_code, lower(e.target_name)) AS target_actor,
+       e.root,
+       coalesce(e.date, e.published) AS day,
+       any_value(e.source_country) AS source_country,
+       any_value(e.target_country) AS target_country,
+       mode(e.code) AS code,
+       mode(e.quad_class) AS quad_class,
+       avg(e.goldstein) AS goldstein,
+       count(*) AS num_mentions,
+       count(DISTINCT e.doc_id) AS num_articles,
+       count(DISTINCT coalesce(nullif(regexp_extract(d.url, '^[a-zA-Z]+://([^/:]+)', 1), ''), d.source, e.doc_id))
+           AS num_sources,
+       min(e.doc_id) AS first_doc_id,
+       list(DISTINCT e.doc_id ORDER BY e.doc_id) AS doc_ids
+FROM events e JOIN documents d USING (doc_id)
+GROUP BY ALL
+"""
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,16 +51,21 @@ class Result:
 
 def connect(store: Store) -> duckdb.DuckDBPyConnection:
     """An in-memory DuckDB with one view per table of the store (empty tables when there is no data)."""
-    if not store.root.exists():
+    if not store.root_exists():
         raise StoreError(f"no store at {store.root} (run `newsgraph ingest` first, or pass --store)")
     con = duckdb.connect()
-    have_segments = bool(store.segment_dirs())
-    for table in TABLES:
-        if have_segments:
-            glob = store.glob(table).replace("'", "''")
-            con.execute(f"CREATE VIEW {table} AS SELECT * FROM read_parquet('{glob}', union_by_name = true)")
+    for table in ALL_TABLES:
+        schema = SCHEMAS.get(table, MINHASH_SCHEMA)
+        files = store.files(table)
+        if not files:
+            con.register(table, schema.empty_table())
+        elif store.local:
+            listed = ", ".join("'" + f.replace("'", "''") + "'" for f in files)
+            con.execute(f"CREATE VIEW {table} AS SELECT * FROM read_parquet([{listed}], union_by_name = true)")
         else:
-            con.register(table, pa.Table.from_pylist([], schema=SCHEMAS[table]))
+            # object storage: PyArrow reads it (DuckDB's httpfs would need an extension download)
+            con.register(table, pads.dataset(files, schema=schema, format="parquet", filesystem=store.fs))
+    con.execute(STORY_EVENTS)
     return con
 
 

@@ -3,10 +3,11 @@
 Layout::
 
     STORE/segments/seg-<time>-<rand>/{documents,actors,quotes,dates,amounts,events,claims}.parquet
-    STORE/segments/seg-.../manifest.json      (counts, code and data versions)
+    STORE/segments/seg-.../minhash.parquet    (story ids, LSH band keys and MinHash signatures)
+    STORE/segments/seg-.../manifest.json      (counts, code and data versions, segments it replaces)
 
 A segment is written under ``.tmp-seg-...`` and renamed into place, so a reader (or a
-killed writer) sees whole segments or none. Documents already in the store are skipped,
+killed writer) sees whole segments or none (object storage: the manifest is written last). Documents already in the store are skipped,
 so re-ingesting adds nothing and a run after a crash completes the rest. One writer at a
 time holds ``STORE/.lock``.
 """
@@ -17,23 +18,38 @@ import errno
 import fcntl
 import json
 import os
+import re
 import secrets
 import shutil
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.fs as pafs
 import pyarrow.parquet as pq
 
 from newsgraph import __version__
 from newsgraph.data_version import data_version
 from newsgraph.records import Analysis
+from newsgraph.stories import (
+    MINHASH_SCHEMA,
+    StoredCandidate,
+    StoryOptions,
+    assign_stories,
+    candidates_from_rows,
+    minhash_rows,
+    signature,
+)
 
 TABLES = ("documents", "actors", "quotes", "dates", "amounts", "events", "claims")
+LATER_TABLES = ("minhash",)  # tables added after the first segments were written
+ALL_TABLES = TABLES + LATER_TABLES
+URI = re.compile(r"^([a-z][a-z0-9+.-]+):/+(.*)$")
 SEGMENT_GLOB = "segments/seg-*/{table}.parquet"
 
 
@@ -69,6 +85,7 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("code_version", pa.string()),
             ("data_version", pa.string()),
             ("analysis", pa.string()),  # the whole Analysis as JSON, for the API and exports
+            ("story_id", pa.string()),  # the first stored document of its story (stories.py)
         ]
     ),
     "actors": pa.schema(
@@ -171,34 +188,99 @@ class WriteResult:
     segments: int
 
 
-class Store:
-    """An append-only Parquet dataset of Analyses in one directory."""
+@dataclass(frozen=True, slots=True)
+class CompactResult:
+    """What one call to `Store.compact` did: segments merged away and segments written."""
 
-    def __init__(self, root: Path | str) -> None:
-        self.root = Path(root)
+    merged: int
+    written: int
+    documents: int
+
+
+class Store:
+    """An append-only Parquet dataset of Analyses in one directory, local or on object storage.
+
+    ``root`` is a path, or a URI such as ``s3://bucket/prefix`` that PyArrow's filesystems
+    open; pass ``filesystem`` to use a configured one. Locally a segment appears by an atomic
+    rename; on object storage (no rename) its ``manifest.json`` is written last and readers
+    ignore segments without one, so either way a reader sees whole segments or none.
+    """
+
+    def __init__(self, root: Path | str, filesystem: pafs.FileSystem | None = None) -> None:
+        text = str(root)
+        # `Path("s3://b/x")` collapses the double slash; accept both spellings of a URI
+        uri = URI.match(text)
+        if filesystem is None and uri:
+            filesystem, text = pafs.FileSystem.from_uri(f"{uri.group(1)}://{uri.group(2)}")
+        self.fs: pafs.FileSystem = filesystem or pafs.LocalFileSystem()
+        self.local = isinstance(self.fs, pafs.LocalFileSystem)
+        self.root: Any = Path(text) if self.local else PurePosixPath(text)
         self.segments = self.root / "segments"
+        self.stories = StoryOptions()
 
     def exists(self) -> bool:
-        return self.segments.is_dir()
+        return self._info(self.segments).type == pafs.FileType.Directory
+
+    def root_exists(self) -> bool:
+        return self._info(self.root).type == pafs.FileType.Directory
+
+    def _info(self, path: Any) -> pafs.FileInfo:
+        return self.fs.get_file_info(str(path))
 
     def glob(self, table: str) -> str:
-        """The Parquet glob DuckDB reads for one table."""
+        """The Parquet glob of one table (local stores; readers use `files`, which skips replaced segments)."""
         return str(self.root / SEGMENT_GLOB.format(table=table))
 
-    def segment_dirs(self) -> list[Path]:
-        return sorted(p for p in self.segments.glob("seg-*") if p.is_dir()) if self.exists() else []
+    def _listing(self) -> list[tuple[Any, dict[str, Any]]]:
+        """Every complete segment (one with a manifest) and its manifest, replaced ones included."""
+        if not self.exists():
+            return []
+        found = []
+        for info in self.fs.get_file_info(pafs.FileSelector(str(self.segments))):
+            if info.type != pafs.FileType.Directory or not info.base_name.startswith("seg-"):
+                continue
+            seg = self.segments / info.base_name
+            try:
+                with self.fs.open_input_stream(str(seg / "manifest.json")) as f:
+                    manifest = json.loads(f.read())
+            except (FileNotFoundError, OSError, ValueError):
+                continue  # still being written (object storage) or left half-written by a killed writer
+            found.append((seg, manifest))
+        return sorted(found, key=lambda item: item[0].name)
+
+    def segment_dirs(self) -> list[Any]:
+        """The segments a reader sees: complete ones not replaced by a compacted segment."""
+        listing = self._listing()
+        replaced = {name for _, manifest in listing for name in manifest.get("replaces", ())}
+        return [seg for seg, _ in listing if seg.name not in replaced]
+
+    def files(self, table: str) -> list[str]:
+        """The Parquet files of one table in the visible segments (segments from before a table existed skip it)."""
+        paths = [str(seg / f"{table}.parquet") for seg in self.segment_dirs()]
+        if table not in LATER_TABLES:
+            return paths
+        return [info.path for info in self.fs.get_file_info(paths) if info.type == pafs.FileType.File]
+
+    def read_table(self, path: str, columns: list[str] | None = None) -> pa.Table:
+        """One Parquet file of the store."""
+        return pq.read_table(path, columns=columns, filesystem=None if self.local else self.fs)
 
     def document_ids(self) -> set[str]:
         """Ids of every document already stored."""
         ids: set[str] = set()
-        for seg in self.segment_dirs():
-            table = pq.read_table(seg / "documents.parquet", columns=["doc_id"])
-            ids.update(table.column("doc_id").to_pylist())
+        for path in self.files("documents"):
+            ids.update(self.read_table(path, ["doc_id"]).column("doc_id").to_pylist())
         return ids
 
     @contextmanager
     def writer(self) -> Iterator[None]:
-        """Hold the store's write lock; clear temp segments a killed writer left behind."""
+        """Hold the store's write lock; clear what a killed writer or compaction left behind."""
+        if not self.local:
+            # object stores have no lock: one writer at a time is the caller's promise (docs/scale.md)
+            self.fs.create_dir(str(self.segments), recursive=True)
+            self._remove_replaced()
+            yield
+            return
         try:
             self.segments.mkdir(parents=True, exist_ok=True)
             lock = (self.root / ".lock").open("a")
@@ -211,7 +293,25 @@ class Store:
                 raise StoreError(f"store {self.root} is being written by another process") from None
             for leftover in self.segments.glob(".tmp-seg-*"):
                 shutil.rmtree(leftover, ignore_errors=True)
+            self._remove_replaced()
             yield
+
+    def _remove_replaced(self) -> None:
+        """Delete segments a compacted segment replaces (a compaction killed before it could)."""
+        listing = self._listing()
+        replaced = {name for _, manifest in listing for name in manifest.get("replaces", ())}
+        for seg, _ in listing:
+            if seg.name in replaced:
+                self._remove_segment(seg)
+
+    def _remove_segment(self, seg: Any) -> None:
+        if self.local:
+            # renamed out of the seg-* namespace first, so no reader lists a half-deleted segment
+            trash = self.segments / f".tmp-del-{seg.name}"
+            os.rename(seg, trash)
+            shutil.rmtree(trash, ignore_errors=True)
+        else:
+            self.fs.delete_dir(str(seg))
 
     def write(self, analyses: Iterable[Analysis], segment_size: int = 500) -> WriteResult:
         """Append analyses not yet stored, in segments of ``segment_size`` documents."""
@@ -226,29 +326,77 @@ class Store:
                 seen.add(analysis.document.id)
                 batch.append(analysis)
                 if len(batch) >= segment_size:
-                    self._write_segment(batch)
+                    self._write_segment(self._tables(batch))
                     written, segments, batch = written + len(batch), segments + 1, []
             if batch:
-                self._write_segment(batch)
+                self._write_segment(self._tables(batch))
                 written, segments = written + len(batch), segments + 1
         return WriteResult(written=written, skipped=skipped, segments=segments)
 
-    def _write_segment(self, batch: list[Analysis]) -> Path:
+    def _tables(self, batch: list[Analysis]) -> dict[str, pa.Table]:
+        """One Arrow table per store table for a batch, with story ids assigned against the store."""
+        signatures = [signature(a.document.id, a.document.text, self.stories) for a in batch]
+        stored = self._candidates({key for sig in signatures for key in sig.bands})
+        assignments = assign_stories(signatures, stored, self.stories)
+        rows = rows_for(batch, {a.doc_id: a.story_id for a in assignments})
+        tables = {t: pa.Table.from_pylist(rows[t], schema=SCHEMAS[t]) for t in TABLES}
+        tables["minhash"] = pa.Table.from_pylist(minhash_rows(assignments), schema=MINHASH_SCHEMA)
+        return tables
+
+    def _candidates(self, keys: set[int]) -> dict[int, list[StoredCandidate]]:
+        """Stored documents sharing a band key with the batch, read one segment at a time."""
+        if not keys:
+            return {}
+        wanted = pa.array(sorted(keys), type=pa.int64())
+        rows: list[tuple[int, str, str, bytes]] = []
+        for path in self.files("minhash"):
+            bands = self.read_table(path, ["bands"]).column("bands").combine_chunks()
+            flat = pc.list_flatten(bands)
+            hit = pc.is_in(flat, value_set=wanted)
+            if not pc.any(hit).as_py():
+                continue
+            parents = pc.filter(pc.list_parent_indices(bands), hit)
+            keys_hit = pc.filter(flat, hit)
+            table = self.read_table(path, ["doc_id", "story_id", "signature"]).take(parents)
+            rows.extend(
+                zip(
+                    keys_hit.to_pylist(),
+                    table.column("doc_id").to_pylist(),
+                    table.column("story_id").to_pylist(),
+                    table.column("signature").to_pylist(),
+                    strict=True,
+                )
+            )
+        return candidates_from_rows(rows)
+
+    def _write_segment(self, tables: dict[str, pa.Table], replaces: tuple[str, ...] = ()) -> Any:
         name = f"seg-{time.strftime('%Y%m%dT%H%M%S', time.gmtime())}-{secrets.token_hex(4)}"
+        manifest = {
+            "documents": tables["documents"].num_rows,
+            "rows": {t: tables[t].num_rows for t in ALL_TABLES},
+            "code_version": __version__,
+            "data_version": data_version(),
+            "stories": {"shingle": self.stories.shingle, "num_perm": self.stories.num_perm,
+                        "bands": self.stories.bands, "rows": self.stories.rows, "threshold": self.stories.threshold},
+            "written_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+            "replaces": list(replaces),
+        }  # fmt: skip
+        if not self.local:
+            final = self.segments / name
+            try:
+                for table in ALL_TABLES:
+                    pq.write_table(tables[table], str(final / f"{table}.parquet"), filesystem=self.fs)
+                with self.fs.open_output_stream(str(final / "manifest.json")) as f:
+                    f.write(json.dumps(manifest, indent=2).encode())  # last: it makes the segment visible
+            except OSError as err:
+                raise StoreError(f"cannot write to store {self.root}: {_reason(err)}") from None
+            return final
         tmp = self.segments / f".tmp-{name}"
         final = self.segments / name
-        rows = rows_for(batch)
         try:
             tmp.mkdir()
-            for table in TABLES:
-                pq.write_table(pa.Table.from_pylist(rows[table], schema=SCHEMAS[table]), tmp / f"{table}.parquet")
-            manifest = {
-                "documents": len(batch),
-                "rows": {t: len(rows[t]) for t in TABLES},
-                "code_version": __version__,
-                "data_version": data_version(),
-                "written_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-            }
+            for table in ALL_TABLES:
+                pq.write_table(tables[table], tmp / f"{table}.parquet")
             (tmp / "manifest.json").write_text(json.dumps(manifest, indent=2))
             _fsync_dir(tmp)
             os.rename(tmp, final)
@@ -258,15 +406,66 @@ class Store:
             raise StoreError(f"cannot write to store {self.root}: {_reason(err)}") from None
         return final
 
+    def compact(self, target: int = 5000) -> CompactResult:
+        """Merge segments smaller than ``target`` documents into segments of about ``target``; results unchanged.
+
+        Crash-safe: the merged segment is written whole first, naming the segments it replaces
+        in its manifest; readers skip replaced segments from that moment, and the replaced ones
+        are removed afterwards (or by the next writer, if this one is killed first).
+        """
+        merged = written = documents = 0
+        with self.writer():
+            replaced = {name for _, m in self._listing() for name in m.get("replaces", ())}
+            small = [(seg, m) for seg, m in self._listing() if m.get("documents", 0) < target and seg.name not in replaced]
+            groups: list[list[Any]] = [[]]
+            size = 0
+            for seg, manifest in small:
+                if groups[-1] and size + manifest.get("documents", 0) > target:
+                    groups.append([])
+                    size = 0
+                groups[-1].append(seg)
+                size += manifest.get("documents", 0)
+            for group in groups:
+                if len(group) < 2:
+                    continue
+                tables = {t: self._concat(group, t) for t in ALL_TABLES}
+                self._write_segment(tables, replaces=tuple(seg.name for seg in group))
+                for seg in group:
+                    self._remove_segment(seg)
+                merged, written = merged + len(group), written + 1
+                documents += tables["documents"].num_rows
+        return CompactResult(merged=merged, written=written, documents=documents)
+
+    def _concat(self, group: list[Any], table: str) -> pa.Table:
+        schema = SCHEMAS.get(table, MINHASH_SCHEMA)
+        parts = []
+        for seg in group:
+            path = str(seg / f"{table}.parquet")
+            if self._info(path).type == pafs.FileType.File:
+                parts.append(self.read_table(path).select([n for n in schema.names if n in self._names(path)]))
+        aligned = [_aligned(part, schema) for part in parts]
+        return pa.concat_tables(aligned) if aligned else schema.empty_table()
+
+    def _names(self, path: str) -> list[str]:
+        return pq.read_schema(path, filesystem=None if self.local else self.fs).names
+
     def read_analyses(self) -> Iterator[Analysis]:
         """Every stored Analysis, segment by segment."""
-        for seg in self.segment_dirs():
-            table = pq.read_table(seg / "documents.parquet", columns=["analysis"])
-            for raw in table.column("analysis").to_pylist():
+        for path in self.files("documents"):
+            for raw in self.read_table(path, ["analysis"]).column("analysis").to_pylist():
                 yield Analysis.from_dict(json.loads(raw))
 
 
-def rows_for(batch: list[Analysis]) -> dict[str, list[dict[str, Any]]]:
+def _aligned(table: pa.Table, schema: pa.Schema) -> pa.Table:
+    """A table with exactly the schema's columns (missing ones null), so old and new segments concatenate."""
+    columns = [
+        table.column(f.name).cast(f.type) if f.name in table.column_names else pa.nulls(table.num_rows, f.type)
+        for f in schema
+    ]
+    return pa.Table.from_arrays(columns, schema=schema)
+
+
+def rows_for(batch: list[Analysis], story_ids: dict[str, str] | None = None) -> dict[str, list[dict[str, Any]]]:
     """Flatten analyses into one row list per table (actor codes copied where queries need them)."""
     rows: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES}
     now = time.time()
@@ -294,6 +493,7 @@ def rows_for(batch: list[Analysis]) -> dict[str, list[dict[str, Any]]]:
                 "code_version": __version__,
                 "data_version": version,
                 "analysis": json.dumps(a.to_dict(), ensure_ascii=False),
+                "story_id": (story_ids or {}).get(doc_id, doc_id),
             }
         )
         for actor in a.actors:

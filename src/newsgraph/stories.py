@@ -1,0 +1,190 @@
+"""Stories: near-duplicate and same-story detection with MinHash LSH over word shingles.
+
+Every stored document carries a story id: the id of the first stored document of its
+story. A new document joins the story of its most similar stored (or same-batch)
+document when their estimated Jaccard similarity reaches ``StoryOptions.threshold``;
+otherwise it starts a story of its own.
+
+The LSH index is not held in memory: each document's band keys are stored in the
+``minhash`` table of its segment, and a batch finds its candidates with one DuckDB join
+over that table, so an ingest's memory does not grow with the store.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import pyarrow as pa
+from datasketch import MinHash
+from datasketch.lsh import _optimal_param
+
+WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True, slots=True)
+class StoryOptions:
+    """Shingle size, MinHash permutations, the same-story and near-duplicate Jaccard thresholds."""
+
+    shingle: int = 3
+    num_perm: int = 128
+    threshold: float = 0.3
+    duplicate: float = 0.8
+    seed: int = 1
+    bands: int = field(init=False)
+    rows: int = field(init=False)
+
+    def __post_init__(self) -> None:
+        # datasketch's own choice of bands x rows for this threshold (false positives and negatives weighted equally)
+        bands, rows = _optimal_param(self.threshold, self.num_perm, 0.5, 0.5)
+        object.__setattr__(self, "bands", bands)
+        object.__setattr__(self, "rows", rows)
+
+
+@dataclass(frozen=True, slots=True)
+class Signature:
+    """One document's MinHash signature and LSH band keys."""
+
+    doc_id: str
+    values: np.ndarray  # uint32, num_perm
+    bands: tuple[int, ...]
+
+    def jaccard(self, other: np.ndarray) -> float:
+        """Estimated Jaccard similarity to another signature of the same length."""
+        return float(np.count_nonzero(self.values == other)) / len(self.values)
+
+
+@dataclass(frozen=True, slots=True)
+class StoryAssignment:
+    """A document's story: its story id, the document it matched (if any) and their similarity."""
+
+    doc_id: str
+    story_id: str
+    matched: str | None
+    similarity: float | None
+    duplicate: bool
+    signature: Signature
+
+
+MINHASH_SCHEMA = pa.schema(
+    [
+        ("doc_id", pa.string()),
+        ("story_id", pa.string()),
+        ("matched", pa.string()),
+        ("similarity", pa.float32()),
+        ("duplicate", pa.bool_()),
+        ("bands", pa.list_(pa.int64())),
+        ("signature", pa.binary()),
+    ]
+)
+
+
+def shingles(text: str, size: int) -> list[bytes]:
+    """Lower-cased word n-grams of the text (the whole text as one shingle when shorter than n)."""
+    words = WORD.findall(text.casefold())
+    if len(words) < size:
+        return [" ".join(words).encode("utf-8")] if words else []
+    return [" ".join(words[i : i + size]).encode("utf-8") for i in range(len(words) - size + 1)]
+
+
+def signature(doc_id: str, text: str, options: StoryOptions) -> Signature:
+    """MinHash signature and band keys of one text (no bands for an empty text: it matches nothing)."""
+    grams = shingles(text, options.shingle)
+    minhash = MinHash(num_perm=options.num_perm, seed=options.seed)
+    if grams:
+        minhash.update_batch(grams)
+    values = np.asarray(minhash.hashvalues, dtype=np.uint32)
+    if not grams:
+        return Signature(doc_id, values, ())
+    keys = []
+    for band in range(options.bands):
+        chunk = values[band * options.rows : (band + 1) * options.rows].tobytes()
+        # the band number is part of the key, so keys from different bands never collide
+        digest = hashlib.blake2b(band.to_bytes(2, "little") + chunk, digest_size=8).digest()
+        keys.append(int.from_bytes(digest, "little", signed=True))
+    return Signature(doc_id, values, tuple(keys))
+
+
+@dataclass(frozen=True, slots=True)
+class StoredCandidate:
+    """A stored document sharing at least one band key with a new one."""
+
+    doc_id: str
+    story_id: str
+    values: np.ndarray
+
+
+def assign_stories(
+    signatures: Sequence[Signature],
+    stored: dict[int, list[StoredCandidate]],
+    options: StoryOptions,
+) -> list[StoryAssignment]:
+    """Story ids for a batch of signatures in order, given the stored candidates by band key.
+
+    A document matches the most similar candidate at or above the threshold: stored
+    documents and the batch's earlier documents alike; ties go to the earliest id.
+    """
+    local: dict[int, list[int]] = {}  # band key -> positions of earlier documents in this batch
+    out: list[StoryAssignment] = []
+    for pos, sig in enumerate(signatures):
+        best: tuple[float, str, str] | None = None  # (similarity, doc id, story id)
+        checked: set[str] = set()
+        for key in sig.bands:
+            for cand in stored.get(key, ()):
+                if cand.doc_id not in checked:
+                    checked.add(cand.doc_id)
+                    best = _better(best, sig.jaccard(cand.values), cand.doc_id, cand.story_id, options)
+            for earlier in local.get(key, ()):
+                prev = out[earlier]
+                if prev.doc_id not in checked:
+                    checked.add(prev.doc_id)
+                    best = _better(best, sig.jaccard(prev.signature.values), prev.doc_id, prev.story_id, options)
+        for key in sig.bands:
+            local.setdefault(key, []).append(pos)
+        if best is None:
+            out.append(StoryAssignment(sig.doc_id, sig.doc_id, None, None, False, sig))
+        else:
+            similarity, matched, story = best
+            out.append(StoryAssignment(sig.doc_id, story, matched, similarity, similarity >= options.duplicate, sig))
+    return out
+
+
+def _better(
+    best: tuple[float, str, str] | None, similarity: float, doc_id: str, story_id: str, options: StoryOptions
+) -> tuple[float, str, str] | None:
+    if similarity < options.threshold:
+        return best
+    if best is None or similarity > best[0] or (similarity == best[0] and doc_id < best[1]):
+        return (similarity, doc_id, story_id)
+    return best
+
+
+def minhash_rows(assignments: Sequence[StoryAssignment]) -> list[dict[str, object]]:
+    """Rows of the ``minhash`` table for a batch's assignments."""
+    return [
+        {
+            "doc_id": a.doc_id,
+            "story_id": a.story_id,
+            "matched": a.matched,
+            "similarity": a.similarity,
+            "duplicate": a.duplicate,
+            "bands": list(a.signature.bands),
+            "signature": a.signature.values.astype("<u4").tobytes(),
+        }
+        for a in assignments
+    ]
+
+
+def candidates_from_rows(rows: Sequence[tuple[int, str, str, bytes]]) -> dict[int, list[StoredCandidate]]:
+    """Stored candidates by band key from (key, doc id, story id, signature bytes) rows."""
+    out: dict[int, list[StoredCandidate]] = {}
+    cache: dict[str, StoredCandidate] = {}
+    for key, doc_id, story_id, raw in rows:
+        cand = cache.get(doc_id)
+        if cand is None:
+            cand = cache[doc_id] = StoredCandidate(doc_id, story_id, np.frombuffer(raw, dtype="<u4"))
+        out.setdefault(key, []).append(cand)
+    return out

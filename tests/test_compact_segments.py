@@ -1,0 +1,82 @@
+"""Compaction: merging small segments changes no query result, and a crash at any point shows no duplicates."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from newsgraph.analytics import alerts, dyad_series
+from newsgraph.query import run_sql
+from newsgraph.store import Store
+from test_analytics_dyads import MONDAY, article
+
+QUERIES = (
+    "SELECT * EXCLUDE (ingested_at) FROM documents ORDER BY doc_id",
+    "SELECT * FROM events ORDER BY doc_id, idx",
+    "SELECT * FROM quotes ORDER BY doc_id, idx",
+    "SELECT * FROM actors ORDER BY doc_id, actor_id",
+    "SELECT * FROM minhash ORDER BY doc_id",
+    "SELECT * EXCLUDE (doc_ids) FROM story_events ORDER BY ALL",
+)
+
+
+def snapshot(store: Store) -> list[object]:
+    return [run_sql(store, q).rows for q in QUERIES] + [dyad_series(store, "RUS", "USA"), alerts(store)]
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    s = Store(tmp_path / "s")
+    for i in range(11):  # eleven one-document segments
+        s.write([article(i, MONDAY + timedelta(weeks=i), [1, 3] if i < 10 else [4, 4, 4])])
+    return s
+
+
+def test_compact_merges_without_changing_results(store: Store) -> None:
+    before = snapshot(store)
+    result = store.compact(target=4)
+    assert (result.merged, result.written, result.documents) == (11, 3, 11)
+    assert len(store.segment_dirs()) == 3
+    assert snapshot(store) == before
+    again = store.compact(target=100)
+    assert again.written == 1 and len(store.segment_dirs()) == 1
+    assert snapshot(store) == before
+
+
+def test_compact_killed_before_removing_old_segments_shows_no_duplicates(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = snapshot(store)
+
+    def killed(self: Store, seg: object) -> None:
+        raise KeyboardInterrupt  # the process dies right after the merged segment is in place
+
+    monkeypatch.setattr(Store, "_remove_segment", killed)
+    with pytest.raises(KeyboardInterrupt):
+        store.compact(target=100)
+    monkeypatch.undo()
+    assert len(list(store.segments.glob("seg-*"))) == 12  # old ones still on disk ...
+    assert snapshot(store) == before  # ... but replaced, so no reader sees them twice
+    store.write([article(99, date(2022, 3, 7), [1])])  # the next writer finishes the removal
+    assert len(store.segment_dirs()) == 2 and len(list(store.segments.glob("seg-*"))) == 2
+    assert run_sql(store, "SELECT count(*), count(DISTINCT doc_id) FROM documents").rows == ((12, 12),)
+
+
+def test_compact_killed_while_writing_leaves_old_segments(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    before = snapshot(store)
+    calls = []
+
+    def dies(table: object, where: object, **kwargs: object) -> None:
+        calls.append(where)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("newsgraph.store.pq.write_table", dies)
+    with pytest.raises(KeyboardInterrupt):
+        store.compact(target=100)
+    monkeypatch.undo()
+    assert calls and snapshot(store) == before
+    manifests = [json.loads((s / "manifest.json").read_text()) for s in store.segment_dirs()]
+    assert all(not m["replaces"] for m in manifests)

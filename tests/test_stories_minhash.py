@@ -1,0 +1,66 @@
+"""Stories: near-duplicates join the story of the first stored document, across ingests; events dedupe per story."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from newsgraph.query import run_sql
+from newsgraph.records import Actor, Analysis, Document, Event, Evidence
+from newsgraph.stories import StoryOptions, assign_stories, shingles, signature
+from newsgraph.store import Store
+
+BASE = (
+    "Russian troops massed near the Ukrainian border on Monday as NATO foreign ministers met in Riga "
+    "to discuss a response, officials said. The alliance warned Moscow of severe consequences if it "
+    "invaded, and Washington said it was preparing sanctions with its European partners. "
+)
+OTHER = (
+    "Coffee prices rose sharply in New York trading after frost damaged crops in Brazil, the world's "
+    "largest producer, and dealers expected further gains as stocks in consuming countries fell. "
+)
+
+
+def doc(doc_id: str, text: str, url: str | None = None) -> Analysis:
+    actors = (
+        Actor("a1", "Russia", "RUS", "RUS", None, "country", ((0, 7),)),
+        Actor("a2", "Ukraine", "UKR", "UKR", None, "country", ((40, 50),)),
+    )
+    event = Event("a1", "a2", "154", "Mobilize armed forces", 4, -7.2, "asserted", None, Evidence(0, 50))
+    return Analysis(Document(id=doc_id, text=text, published="2021-12-06", url=url), actors, events=(event,))
+
+
+def test_stories_shingles_are_lowercased_word_ngrams() -> None:
+    assert shingles("The NATO summit, in Riga", 3) == [b"the nato summit", b"nato summit in", b"summit in riga"]
+    assert shingles("Riga", 3) == [b"riga"] and shingles("", 3) == []
+
+
+def test_stories_near_duplicate_matches_and_unrelated_does_not() -> None:
+    options = StoryOptions()
+    sigs = [signature("a", BASE * 2, options), signature("b", BASE * 2 + " Updated at 10:00 GMT.", options),
+            signature("c", OTHER * 2, options), signature("d", "", options)]  # fmt: skip
+    out = assign_stories(sigs, {}, options)
+    assert [a.story_id for a in out] == ["a", "a", "c", "d"]
+    assert out[1].matched == "a" and out[1].duplicate and out[1].similarity > 0.8
+    assert out[2].matched is None and out[3].matched is None
+
+
+def test_stories_new_documents_join_stored_stories(tmp_path: Path) -> None:
+    store = Store(tmp_path / "s")
+    store.write([doc("first", BASE * 2, "https://a.example/1"), doc("coffee", OTHER * 2)])
+    store.write([doc("rewrite", "Updated: " + BASE * 2 + " More to follow.", "https://b.example/x")])
+    rows = run_sql(store, "SELECT doc_id, story_id FROM documents ORDER BY doc_id").rows
+    assert rows == (("coffee", "coffee"), ("first", "first"), ("rewrite", "first"))
+    matched = run_sql(store, "SELECT matched, duplicate FROM minhash WHERE doc_id = 'rewrite'").rows
+    assert matched == (("first", True),)
+
+
+def test_stories_story_events_count_mentions_articles_sources(tmp_path: Path) -> None:
+    store = Store(tmp_path / "s")
+    store.write([doc("first", BASE * 2, "https://a.example/1"), doc("again", BASE * 2 + " (Reuters)", "https://a.example/2"),
+                 doc("third", "Updated: " + BASE * 2, "https://b.example/x"), doc("coffee", OTHER * 2)])  # fmt: skip
+    rows = run_sql(
+        store,
+        "SELECT story_id, source_actor, target_actor, root, num_mentions, num_articles, num_sources "
+        "FROM story_events ORDER BY story_id",
+    ).rows
+    assert rows == (("coffee", "RUS", "UKR", "15", 1, 1, 1), ("first", "RUS", "UKR", "15", 3, 3, 2))
