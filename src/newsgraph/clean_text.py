@@ -359,6 +359,12 @@ def _title(units: list[Unit], start: int) -> int | None:
     return None
 
 
+def classify_paragraphs(paragraphs: list[str], options: TextCleanOptions | None = None) -> list[Unit]:
+    """Judge each paragraph of an already extracted text on its own (no page structure)."""
+    opts = options or default_options()
+    return [_classify([p], i, opts) for i, p in enumerate(paragraphs)]
+
+
 def split_page(text: str, options: TextCleanOptions | None = None) -> TextParts:
     """Find the article in a plain-text page: body paragraphs, title and byline."""
     opts = options or default_options()

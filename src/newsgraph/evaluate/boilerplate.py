@@ -152,11 +152,17 @@ def evaluate(data_dir: Path, track: str = "html", limit: int | None = None) -> E
     if track == "html":
         import trafilatura
 
-        ours = {k: _body_or_empty(lambda h: clean_html(h).body, load_html(data_dir, k)) for k in keys}
-        plain = {k: trafilatura.extract(load_html(data_dir, k)) or "" for k in keys}
+        pages = {k: load_html(data_dir, k) for k in keys}
+        ours = {k: _body_or_empty(lambda h: clean_html(h).body, pages[k]) for k in keys}
+        plain = {k: trafilatura.extract(pages[k]) or "" for k in keys}
+        no_comments = {k: trafilatura.extract(pages[k], include_comments=False) or "" for k in keys}
         scores += _scores("", score_bodies(gold, ours))
         scores += _scores("", score_bodies(gold, plain), system="trafilatura")
-        notes.append(f"trafilatura = trafilatura {trafilatura.__version__} extract() with default options")
+        scores += _scores("", score_bodies(gold, no_comments), system="trafilatura-nocomments")
+        version = trafilatura.__version__
+        notes.append(f"trafilatura = trafilatura {version} extract() with default options (comments included)")
+        notes.append(f"trafilatura-nocomments = trafilatura {version} extract(include_comments=False)")
+        notes.append("published reference (ABOUT.txt): trafilatura 2.0.0 0.958, rs_trafilatura 0.970")
     else:
         pages = load_output(data_dir, "html-text")
         ours = {k: _body_or_empty(lambda t: clean_text(t).body, pages.get(k, "")) for k in keys}
