@@ -452,7 +452,7 @@ def _agent_mentions(
             describing += [c for c in token.head.children if c.i < token.i and c.dep_ in ("amod", "poss", "compound")]
         for child in token.children:
             # "president of Armenia", "rebels in Darfur", "students throughout Indonesia"
-            if child.dep_ == "prep" and (child.lower_ == "of" or child.lower_ in data.context.locative_preps):
+            if child.dep_ == "prep" and child.lower_ in data.context.affiliation_preps:
                 describing.extend(_describing(child))
         country, _, former = _code_from_context(describing, data, country_at, code_at, agents)
         countries = list(dict.fromkeys(country_at[t.i] for t in describing if t.i in country_at))

@@ -85,6 +85,7 @@ class ContextRules:
     country_nouns: frozenset[str]
     institution_nouns: frozenset[str] = frozenset()
     population_role: str = ""
+    affiliation_preps: frozenset[str] = frozenset({"of"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,7 +148,7 @@ class ActorData:
             locative_preps=frozenset({"in", "at", "near", "inside", "within", "throughout", "across", "around"}),
             motion_verbs=frozenset(),
             former_words=frozenset({"former", "ex", "retired"}),
-            out_of_office_role="ELI",
+            out_of_office_role="",  # PETRARCH codes exactly what its dictionary says
             default_person_role="",
             country_nouns=frozenset({"country", "nation"}),
             institution_nouns=frozenset({"government", "ministry", "army", "military", "police", "parliament"}),
@@ -297,4 +298,5 @@ def _context(raw: Mapping[str, object]) -> ContextRules:
         country_nouns=words("country_nouns"),
         institution_nouns=words("institution_nouns"),
         population_role=str(raw.get("population_role", "")),
+        affiliation_preps=words("affiliation_prepositions"),
     )

@@ -43,14 +43,14 @@ def actor_at(actors: Sequence[Actor], start: int, end: int) -> Actor | None:
 def resolve_pronoun(doc: Doc, token_i: int, actors: Sequence[Actor]) -> Actor | None:
     """The actor a pronoun or role noun at ``doc[token_i]`` refers to, or None."""
     token = doc[token_i]
-    word = token.lower_
+    word = token.text.lower()  # not lower_: hand-built Docs may lack lexical attributes
     if word in PERSON_PRONOUNS:
         return _nearest(doc, token, actors, lambda a: a.kind == "person", prefer_subjects=True)
     if word in THING_PRONOUNS:
         return _nearest(doc, token, actors, lambda a: a.kind in ("country", "organization"), prefer_subjects=True)
     if word in PLURAL_PRONOUNS:
         return _nearest(doc, token, actors, lambda a: a.kind in ("group", "country", "organization"), prefer_subjects=True)
-    lemma = token.lemma_.lower()
+    lemma = (token.lemma_ or token.text).lower()
     if lemma in COUNTRY_NOUNS:
         return _nearest(doc, token, actors, lambda a: a.kind == "country", prefer_subjects=False)
     role = ROLE_NOUNS.get(lemma)
@@ -77,8 +77,8 @@ def _nearest(doc: Doc, token: Token, actors: Sequence[Actor], accept, prefer_sub
                 span = doc.char_span(start, end, alignment_mode="expand")
                 if span is not None and span.root.dep_ in _SUBJECT_DEPS:
                     subject = 1
-                if span is not None and span.sent.start != token.sent.start:
-                    subject = 0
+                if span is not None and token.sent.start - span.sent.end > 0:
+                    subject = 0  # only the current and the previous sentence's subjects are favoured
             score = (subject, start)
             if best is None or score > best[:2]:
                 best = (score[0], score[1], actor)

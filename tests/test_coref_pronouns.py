@@ -1,0 +1,45 @@
+"""coref.actor_at and coref.resolve_pronoun over hand-built actors."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from newsgraph.extract.coref import actor_at, resolve_pronoun
+from newsgraph.records import Actor
+
+
+def _doc() -> Doc:
+    words = ["Putin", "met", "Russia", "'s", "spokesman", ".", "He", "said", "it", "would", "act", "."]
+    spaces = [True, True, False, True, False, True, True, True, True, True, False, False]
+    sent_starts = [True] + [False] * 5 + [True] + [False] * 5
+    heads = [1, 1, 4, 2, 1, 1, 7, 7, 10, 10, 7, 7]
+    deps = ["nsubj", "ROOT", "poss", "case", "dobj", "punct", "nsubj", "ROOT", "nsubj", "aux", "ccomp", "punct"]
+    return Doc(Vocab(), words=words, spaces=spaces, sent_starts=sent_starts, heads=heads, deps=deps)
+
+
+def _actors(doc: Doc) -> list[Actor]:
+    def span(i: int) -> tuple[int, int]:
+        return (doc[i].idx, doc[i].idx + len(doc[i]))
+
+    return [
+        Actor("a1", "Vladimir Putin", "RUSGOV", "RUS", "GOV", "person", (span(0),)),
+        Actor("a2", "Russia", "RUS", "RUS", None, "country", (span(2),)),
+        Actor("a3", "spokesman", "RUSGOV", "RUS", "GOV", "person", ((doc[2].idx, doc[4].idx + 9),)),
+    ]
+
+
+def test_coref_actor_at_prefers_longest_overlap():
+    doc = _doc()
+    actors = _actors(doc)
+    assert actor_at(actors, doc[4].idx, doc[4].idx + 9).id == "a3"
+    assert actor_at(actors, doc[0].idx, doc[0].idx + 5).id == "a1"
+    assert actor_at(actors, doc[7].idx, doc[7].idx + 4) is None
+
+
+def test_coref_resolve_pronoun_person_and_thing():
+    doc = _doc()
+    actors = _actors(doc)
+    assert resolve_pronoun(doc, 6, actors).id == "a1"  # "He" -> the subject Putin, not the spokesman
+    assert resolve_pronoun(doc, 8, actors).id == "a2"  # "it" -> Russia
+    assert resolve_pronoun(doc, 1, actors) is None  # "met" is no pronoun
