@@ -23,12 +23,21 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 
-from newsgraph.extract.dates_normalize import READERS, Context, Reading, read_holiday, read_word, scan, with_approx
+from newsgraph.extract.dates_normalize import (
+    READERS,
+    Context,
+    Reading,
+    duration_value,
+    read_holiday,
+    read_word,
+    scan,
+    with_approx,
+)
 from newsgraph.records import TimeExpression
 
 DATA_FILE = "timex-2026-11.yaml"
 _EXTENT_THE = frozenset({"duration", "relative", "calendar", "quarter", "anchored"})
-_EXTENT_APPROX = frozenset({"duration", "anchored"})
+_EXTENT_APPROX = frozenset({"duration", "anchored", "calendar", "clock"})
 _EXTENT_EDGE = frozenset({"calendar", "weekday", "relative", "quarter", "holiday", "word"})
 _APPROX_WORDS = frozenset({"nearly", "almost", "about", "around", "roughly", "approximately", "some", "more", "less",
                            "fewer", "at", "up", "close", "just"})  # fmt: skip
@@ -130,7 +139,9 @@ def extract_dates(doc: Doc, published: date | None, rules: DateRules) -> list[Ti
                 approximate=reading.approximate,
             )
         )
-        if reading.type in ("DATE", "TIME") and reading.anchor is not None:
+        # derived readings ('a year earlier', 'the year-ago quarter') do not move the reference
+        derived = cand.info.rule == "anchored" or cand.info.id == "unit-ago-quarter"
+        if reading.type in ("DATE", "TIME") and reading.anchor is not None and not derived:
             last_date = reading.anchor
             last_quarter = reading.quarter
     return out
@@ -144,8 +155,10 @@ def _select(doc: Doc, rules: DateRules) -> list[_Candidate]:
         start += info.trim
         if start >= end or not _accept(doc, start, end, info, rules):
             continue
-        cands.append((-(end - start), start, order, _Candidate(start, end, info, (start, end))))
-    cands.sort(key=lambda c: (c[0], c[1], c[2]))
+        # on equal length a pattern beats a fixed word ('past year' over 'the past')
+        rank = (-(end - start), info.rule == "word", start, order)
+        cands.append((rank, start, order, _Candidate(start, end, info, (start, end))))
+    cands.sort(key=lambda c: c[0])
     taken = bytearray(len(doc))
     chosen: list[_Candidate] = []
     for _, start, _, cand in cands:
@@ -156,10 +169,12 @@ def _select(doc: Doc, rules: DateRules) -> list[_Candidate]:
     chosen.sort(key=lambda c: c.start)
     merged: list[_Candidate] = []
     for cand in chosen:
+        gap = doc[merged[-1].end : cand.start] if merged else doc[0:0]
         if (
             merged
             and merged[-1].info.rule == "clock"
-            and merged[-1].end == cand.start
+            and len(gap) <= 2
+            and all(t.lower_ in rules.vocab["timezone"] or t.text == "," for t in gap)
             and cand.info.rule in ("weekday", "word", "calendar")
         ):
             last = merged[-1]
@@ -178,6 +193,8 @@ def _accept(doc: Doc, start: int, end: int, info: PatternInfo, rules: DateRules)
         if tok.pos_ in ("VERB", "AUX"):
             return False
         return prev in rules.classes["EDGE_CONTEXT"] or (tok.lower_ != "may" and tok.ent_type_ == "DATE")
+    if info.id == "season":
+        return tok.pos_ in ("NOUN", "PROPN") and prev in rules.classes["EDGE_CONTEXT"] and prev not in (",", "and")
     if info.id == "year":
         if prev in ("$", "#", "no", "no.", "number") or (nxt is not None and nxt.lower_ in ("%", "percent")):
             return False
@@ -190,14 +207,17 @@ def _accept(doc: Doc, start: int, end: int, info: PatternInfo, rules: DateRules)
         return nxt is None or nxt.tag_ != "NNS"
     if info.rule == "duration":
         last = doc[end - 1].lower_
+        if last in ("quarter", "quarters") and any(t.text == "-" for t in doc[start:end]):
+            return False  # 'three-quarters' is a fraction, 'four-quarter' an adjective
+        if info.id == "a-unit" and start > 0 and doc[start - 1].pos_ in ("NUM", "NOUN", "PROPN", "SYM"):
+            return False  # a rate: '$500 million a year', 'four flights a week'
+
         if last in ("second", "seconds") and doc[start].lower_ in ("a", "an"):
             return nxt is None or nxt.pos_ not in ("NOUN", "ADJ", "PROPN")
         if doc[start].lower_ in ("first", "last", "final", "past", "next") and end - start == 2:
             return False  # 'first year' is not a duration; 'last year' is read by the relative rule
         if nxt is not None and nxt.lower_ == "old" and not any(t.text == "-" for t in doc[start:end]):
             return False  # ages: '28 years old'
-    if info.id.startswith("word:") and tok.lower_ == "current" and end - start == 1:
-        return nxt is None or nxt.pos_ not in ("NOUN", "PROPN") or nxt.lower_ in ("account",) and False
     return True
 
 
@@ -215,7 +235,10 @@ def _extent(doc: Doc, cand: _Candidate, lower: int, upper: int, rules: DateRules
                 continue
             head = prefix[0]
             if prefix == ("the",):
-                if doc[start].lower_ == "the" or rule not in _EXTENT_THE or not _the_fits(doc, start, end, rule):
+                if doc[start].lower_ == "the" or not _the_fits(doc, start, end, rule):
+                    continue
+            elif prefix == ("this",):
+                if doc[start].lower_ not in ("past", "coming"):
                     continue
             elif head in _APPROX_WORDS and prefix[-1] not in ("-",) and head not in _EDGE_WORDS:
                 if rule not in _EXTENT_APPROX:
@@ -234,7 +257,9 @@ def _extent(doc: Doc, cand: _Candidate, lower: int, upper: int, rules: DateRules
         n = len(suffix)
         if end + n > upper or tuple(t.lower_ for t in doc[end : end + n]) != suffix:
             continue
-        if suffix == ("or", "so") and rule in _EXTENT_APPROX or rule == "clock" and suffix != ("or", "so"):
+        if suffix == ("or", "so") and rule in ("duration", "anchored", "relative") or (
+            rule == "clock" and suffix != ("or", "so")
+        ):
             end += n
             break
     return start, end
@@ -242,14 +267,16 @@ def _extent(doc: Doc, cand: _Candidate, lower: int, upper: int, rules: DateRules
 
 def _the_fits(doc: Doc, start: int, end: int, rule: str) -> bool:
     """TimeML keeps 'the' unless the expression only modifies a following noun ('the 1990 elections')."""
-    if rule == "quarter":
-        return True
+    first = doc[start].lower_
+    if rule == "weekday":
+        return first in ("previous", "following", "next", "same")
+    if rule not in _EXTENT_THE:
+        return False
     nxt = doc[end] if end < len(doc) else None
     if nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and doc[end - 1].head.i >= end:
         return False
-    first = doc[start].lower_
     if rule == "calendar":
-        return first[:1].isdigit() or first in ("mid", "early", "late")
+        return first[:1].isdigit() or first.startswith(("mid", "early", "late"))
     return True
 
 
@@ -283,6 +310,8 @@ def _read(
         reading = read_holiday(entry, parts, ctx) if entry else None
     else:
         reading = READERS[rule](parts, ctx)
+    if reading is not None and cand.info.id == "the-unit" and end < len(doc) and doc[end].lower_ in ("ended", "ending"):
+        reading = Reading("DURATION", duration_value(1, parts.unit or "Y"))  # 'the year ended Sept. 30'
     return with_approx(reading, parts) if reading is not None else None
 
 
@@ -328,6 +357,8 @@ def _verb_tense(verb: Token, rules: DateRules) -> str | None:
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(c.lower_ in rules.classes["FUTURE_AUX"] for c in aux):
         return "future"
+    if any(c.lower_ in ("had", "'d") for c in aux):
+        return "past"
     if verb.lemma_ in rules.classes["FUTURE_VERB"]:
         return "future"
     if verb.tag_ == "VBD" or any(c.tag_ == "VBD" for c in aux):

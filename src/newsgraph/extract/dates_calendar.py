@@ -8,7 +8,7 @@ SEASON_OF_MONTH: dict[int, str] = {
     12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP",
     6: "SU", 7: "SU", 8: "SU", 9: "FA", 10: "FA", 11: "FA",
 }  # fmt: skip
-SEASON_ORDER: tuple[str, ...] = ("WI", "SP", "SU", "FA")
+SEASON_ORDER: tuple[str, ...] = ("SP", "SU", "FA", "WI")  # winter counted with its December
 
 
 def fmt_day(d: date) -> str:
@@ -149,39 +149,55 @@ def easter(year: int) -> date:
 
 
 def year_for_month(anchor: date, month: int, tense: str | None, strict: bool = False) -> int:
-    """The year of an unanchored month: past -> latest not after anchor, future -> next not before."""
-    if tense == "past":
-        return anchor.year if (month < anchor.month or (month == anchor.month and not strict)) else anchor.year - 1
-    if tense == "future":
-        return anchor.year if (month > anchor.month or (month == anchor.month and not strict)) else anchor.year + 1
-    return anchor.year
+    """The year of an unanchored month: the nearest occurrence; tense breaks near-ties.
+
+    ``strict`` ('last November', 'next January') excludes the anchor's own month and
+    follows the tense strictly.
+    """
+    if strict:
+        if tense == "past":
+            return anchor.year if month < anchor.month else anchor.year - 1
+        return anchor.year if month > anchor.month else anchor.year + 1
+    if month == anchor.month:
+        return anchor.year
+    back = (anchor.month - month) % 12
+    ahead = 12 - back
+    if abs(back - ahead) <= 2 and tense in ("past", "future"):
+        return anchor.year - (month > anchor.month) if tense == "past" else anchor.year + (month < anchor.month)
+    return anchor.year - (month > anchor.month) if back <= ahead else anchor.year + (month < anchor.month)
 
 
-def year_for_day(anchor: date, month: int, day: int, tense: str | None) -> int:
-    """The year of a month-and-day date without a year, by tense (else the anchor's year)."""
-    here = (month, day)
-    now = (anchor.month, anchor.day)
-    if tense == "past" and here > now:
-        return anchor.year - 1
-    if tense == "future" and here < now:
-        return anchor.year + 1
-    if tense is None:
-        # an undated day more than ~9 months ahead is usually last year's (and vice versa)
-        if month - anchor.month > 9:
-            return anchor.year - 1
-        if anchor.month - month > 9:
-            return anchor.year + 1
-    return anchor.year
+def nearest_day(anchor: date, month: int, day: int, tense: str | None, weekday: int | None = None) -> date | None:
+    """The year of a month-and-day date: the one whose weekday fits, else the nearest; tense breaks near-ties."""
+    cands: list[date] = []
+    for y in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            cands.append(date(y, month, day))
+        except ValueError:
+            continue
+    if not cands:
+        return None
+    if weekday is not None:
+        fitting = [c for c in cands if c.isoweekday() == weekday]
+        if fitting:
+            cands = fitting
+    cands.sort(key=lambda c: abs((c - anchor).days))
+    best = cands[0]
+    if len(cands) > 1 and abs(abs((cands[1] - anchor).days) - abs((best - anchor).days)) < 45:
+        if tense == "past":
+            best = min(cands[:2], key=lambda c: (c > anchor, -c.toordinal()))
+        elif tense == "future":
+            best = min(cands[:2], key=lambda c: (c < anchor, c.toordinal()))
+    return best
 
 
-def season_year(anchor: date, season: str, rel: int) -> int:
-    """The year of 'last/this/next <season>' (winter counted by its December)."""
+def season_year(anchor: date, season: str, rel: int, tense: str | None) -> int:
+    """The year of 'last/this/next <season>' or a bare season (winter counted by its December)."""
     cur = SEASON_OF_MONTH[anchor.month]
     cur_year = anchor.year - 1 if (cur == "WI" and anchor.month < 3) else anchor.year
     ci, si = SEASON_ORDER.index(cur), SEASON_ORDER.index(season)
-    # index in a year that starts with winter; winter runs Dec..Feb, so order WI SP SU FA of a year
-    if rel < 0:
+    if rel < 0 or (rel == 0 and tense == "past" and si > ci):
         return cur_year if si < ci else cur_year - 1
-    if rel > 0:
+    if rel > 0 or (rel == 0 and tense == "future" and si < ci):
         return cur_year if si > ci else cur_year + 1
     return cur_year

@@ -18,6 +18,11 @@ from newsgraph.extract import dates_calendar as cal
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 _DIGITS = re.compile(r"^\d{1,3}(,\d{3})*(\.\d+)?$")
 _YEAR = re.compile(r"^(1[5-9]|20)\d\d$")
+_EDGE_YEAR = re.compile(r"^(mid|early|late)-((?:1[5-9]|20)\d\d)$")
+_TENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+         "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+         "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}  # fmt: skip
+_ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 _DAY = re.compile(r"^(\d{1,2})(st|nd|rd|th)?$")
 _DECADE = re.compile(r"^(?:mid-|early-|late-)?((?:1[0-9]|20)\d)0'?s$")
 _SHORT_DECADE = re.compile(r"^(\d)0s$")
@@ -83,6 +88,7 @@ class Parts:
     offset: int | None = None
     hyphen_ago: bool = False
     year_rel: int | None = None
+    anaphoric: bool = False
 
 
 def _number(words: list[str], numbers: dict[str, Any]) -> float | None:
@@ -108,13 +114,40 @@ def _number(words: list[str], numbers: dict[str, Any]) -> float | None:
     return total if seen else None
 
 
+def _spelled_year(words: list[str]) -> tuple[int, set[int]] | None:
+    """'nineteen ninety-six' -> 1996, 'the year two thousand' -> 2000, with the word indexes used."""
+    for i, w in enumerate(words):
+        if w in ("eighteen", "nineteen") and i + 1 < len(words) and words[i + 1] in _TENS:
+            used = {i, i + 1}
+            year = (18 if w == "eighteen" else 19) * 100 + _TENS[words[i + 1]]
+            j = i + 2
+            if j < len(words) and words[j] == "-":
+                used.add(j)
+                j += 1
+            if j < len(words) and words[j] in _ONES:
+                year += _ONES[words[j]]
+                used.add(j)
+            return year, used
+        if w == "two" and i + 1 < len(words) and words[i + 1] == "thousand" and i > 0 and words[i - 1] == "year":
+            return 2000, {i, i + 1}
+    return None
+
+
 def scan(words: list[str], texts: list[str], vocab: dict[str, dict[str, Any]]) -> Parts:
     """Read a span's lower-cased words against the vocabulary tables."""
     p = Parts()
     num_words: list[str] = []
+    spelled = _spelled_year(words)
+    skip: set[int] = set()
+    if spelled:
+        p.year, skip = spelled
     for i, w in enumerate(words):
+        if i in skip:
+            continue
         nxt = words[i + 1] if i + 1 < len(words) else ""
         prev = words[i - 1] if i else ""
+        if w in ("following", "previous") or (w == "next" and prev == "the"):
+            p.anaphoric = True
         if w in vocab["approximator"] and p.approx is None and i == 0:
             p.approx = vocab["approximator"][w]
         two = f"{w} {nxt}"
@@ -122,6 +155,10 @@ def scan(words: list[str], texts: list[str], vocab: dict[str, dict[str, Any]]) -
             p.approx = vocab["approximator"][two]
         if _YEAR.match(w):
             p.year = int(w)
+            continue
+        m = _EDGE_YEAR.match(w)
+        if m:
+            p.edge, p.year = m.group(1), int(m.group(2))
             continue
         m = _DECADE.match(w)
         if m:
@@ -182,7 +219,7 @@ def scan(words: list[str], texts: list[str], vocab: dict[str, dict[str, Any]]) -
             if w in ("nights", "mornings"):
                 p.plural = True
             continue
-        if w in vocab["unit"]:
+        if w in vocab["unit"] and not (p.unit and p.direction is not None):
             p.unit = str(vocab["unit"][w])
             p.plural = w.endswith("s") and w != "hours" or w in ("hours", "centuries")
             continue
@@ -264,16 +301,20 @@ def read_calendar(p: Parts, ctx: Context) -> Reading | None:
         if p.season is not None:
             return Reading("DATE", f"{p.year:04d}-{p.season}", anchor=date(p.year, 1, 1))
         return Reading("DATE", f"{p.year:04d}", p.approx == "APPROX", anchor=date(p.year, 1, 1))
-    if p.month is None:
+    if p.month is None and p.season is None:
         return None
     if pub is None:
         return Reading("DATE", None)
+    if p.season is not None:
+        year = cal.season_year(pub, p.season, 0, ctx.tense)
+        return Reading("DATE", f"{year:04d}-{p.season}", anchor=date(year, 1, 1))
+    assert p.month is not None
+    if p.unit == "Y" and isinstance(p.rel, int):  # 'June last year'
+        year = pub.year + p.rel
+        return Reading("DATE", cal.fmt_month(year, p.month), anchor=date(year, p.month, 1))
     if p.day is not None:
-        year = cal.year_for_day(pub, p.month, p.day, ctx.tense)
-        try:
-            return _date_reading(date(year, p.month, p.day))
-        except ValueError:
-            return None
+        found = cal.nearest_day(pub, p.month, p.day, ctx.tense, p.weekday)
+        return _date_reading(found) if found else None
     year = cal.year_for_month(pub, p.month, ctx.tense)
     return Reading("DATE", cal.fmt_month(year, p.month), anchor=date(year, p.month, 1))
 
@@ -306,7 +347,8 @@ def read_weekday(p: Parts, ctx: Context) -> Reading | None:
     """'Monday (6)', 'last Friday', 'this Tuesday', 'Tuesday night'."""
     if ctx.published is None:
         return Reading("TIME" if p.part else "DATE", None)
-    d = _weekday_date(p, ctx, ctx.published)
+    base = (ctx.last_date or ctx.published) if p.anaphoric else ctx.published
+    d = _weekday_date(p, ctx, base)
     if p.part:
         return Reading("TIME", f"{d.isoformat()}T{p.part}", anchor=d)
     return _date_reading(d)
@@ -329,7 +371,7 @@ def read_relative(p: Parts, ctx: Context) -> Reading | None:
         year = cal.year_for_month(pub, p.month, tense, strict=True) if tense else pub.year
         return Reading("DATE", cal.fmt_month(year, p.month), anchor=date(year, p.month, 1))
     if p.season is not None:
-        year = cal.season_year(pub, p.season, step)
+        year = cal.season_year(pub, p.season, step, None)
         return Reading("DATE", f"{year:04d}-{p.season}", anchor=date(year, 1, 1))
     if unit == "WE":
         if p.rel is None:
@@ -346,7 +388,8 @@ def read_relative(p: Parts, ctx: Context) -> Reading | None:
         step = -1
     if unit in ("H", "MIN", "S"):
         return None
-    return _date_reading(cal.shift_date(pub, unit, step), unit)
+    base = (ctx.last_date or pub) if p.anaphoric else pub
+    return _date_reading(cal.shift_date(base, unit, step), unit)
 
 
 def read_anchored(p: Parts, ctx: Context) -> Reading | None:
@@ -387,13 +430,18 @@ def read_quarter(p: Parts, ctx: Context) -> Reading | None:
     if p.ordinal is None:
         if ctx.last_quarter:
             y, q = ctx.last_quarter
-            if p.direction is not None:
-                y -= 1
-            return Reading("DATE", cal.fmt_quarter(y, q), anchor=date(y, 3 * q - 2, 1), quarter=(y, q))
-        if pub is None:
+        elif pub is not None:
+            d = cal.shift_date(pub, "Q", -1)
+            y, q = d.year, cal.quarter_of(d)
+        else:
             return Reading("DATE", None)
-        d = cal.shift_date(pub, "Q", -1)
-        return _date_reading(d, "Q")
+        if p.year is not None:
+            y = p.year
+        elif p.year_rel is not None and pub is not None:
+            y = pub.year + p.year_rel
+        if p.direction is not None:
+            y -= 1
+        return Reading("DATE", cal.fmt_quarter(y, q), anchor=date(y, 3 * q - 2, 1), quarter=(y, q))
     n = p.ordinal
     is_half = p.half
     if is_half and n > 2 or not is_half and n > 4:
@@ -406,6 +454,8 @@ def read_quarter(p: Parts, ctx: Context) -> Reading | None:
         year = pub.year + (p.year_rel or 0)
         current = cal.quarter_of(pub) if not is_half else (1 if pub.month <= 6 else 2)
         if p.year_rel is None and n > current and ctx.tense != "future":
+            year -= 1
+        if p.direction is not None:
             year -= 1
     if is_half:
         return Reading("DATE", f"{year:04d}-H{n}", anchor=date(year, 6 * n - 5, 1))
@@ -440,8 +490,7 @@ def read_clock(p: Parts, ctx: Context) -> Reading | None:
     if p.weekday is not None and pub is not None:
         d = _weekday_date(p, ctx, pub)
     elif p.month is not None and p.day is not None and pub is not None:
-        year = p.year or cal.year_for_day(pub, p.month, p.day, ctx.tense)
-        d = date(year, p.month, p.day)
+        d = date(p.year, p.month, p.day) if p.year else cal.nearest_day(pub, p.month, p.day, ctx.tense)
     elif p.offset is not None and pub is not None:
         d = cal.shift_date(pub, "D", p.offset)
     else:
