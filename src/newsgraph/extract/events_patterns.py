@@ -31,6 +31,7 @@ class Pattern:
     after: tuple[tuple[tuple[str, ...], ...], ...]
     specificity: int
     order: int
+    tier: int  # which record set (0 = highest precedence)
     source: str
 
 
@@ -46,6 +47,7 @@ class Entry:
     phrase_before: tuple[str, ...]
     phrase_after: tuple[str, ...]
     order: int
+    tier: int
     source: str
 
 
@@ -73,7 +75,7 @@ class PatternIndex:
         entries: dict[str, list[Entry]] = {}
         blocks: dict[str, list[Pattern]] = {}
         order = 0
-        for records in record_sets:
+        for tier, records in enumerate(record_sets):
             for r in records:
                 order += 1
                 kind = r.get("kind")
@@ -87,6 +89,7 @@ class PatternIndex:
                         phrase_before=tuple(w.lower() for w in r.get("phrase_before", [])),
                         phrase_after=tuple(w.lower() for w in r.get("phrase_after", [])),
                         order=order,
+                        tier=tier,
                         source=r.get("source", ""),
                     )
                     for key in {e.lemma, *(f.lower() for f in r.get("forms", []))}:
@@ -104,6 +107,7 @@ class PatternIndex:
                             after=after,
                             specificity=sum(len(el[0]) for el in before + after),
                             order=order,
+                            tier=tier,
                             source=r.get("source", ""),
                         )
                     )
@@ -143,7 +147,7 @@ class PatternIndex:
             for p in self.blocks.get(e.block, ()):
                 if best is not None and (-p.specificity, p.order) >= best[0]:
                     break
-                if anchor is not None and e.block != anchor.block and p.code and anchor.code and p.code[:2] != anchor.code[:2]:
+                if anchor is not None and p.tier > anchor.tier and e.block != anchor.block and p.code and anchor.code and p.code[:2] != anchor.code[:2]:
                     continue
                 hit_after = _seq_match(p.after, right_words)
                 if hit_after is None:

@@ -58,7 +58,8 @@ class ActorIndex:
 def actors_of_phrase(tok: Token, index: ActorIndex, resolve: PRONOUN_RESOLVER | None, actors: Sequence[Actor], depth: int = 0) -> list[str]:
     """Actors named by the noun phrase headed at ``tok``, conjuncts included, in text order."""
     out: list[str] = []
-    for head in sorted([tok, *tok.conjuncts], key=lambda t: t.i):
+    # a coordination's head is its first conjunct; earlier ones belong to a larger phrase we entered from inside
+    for head in [tok, *sorted((c for c in tok.conjuncts if c.i > tok.i), key=lambda t: t.i)]:
         for found in _actors_of_head(head, index, resolve, actors, depth):
             if found not in out:
                 out.append(found)
@@ -72,6 +73,10 @@ def _actors_of_head(tok: Token, index: ActorIndex, resolve: PRONOUN_RESOLVER | N
         hit = resolve(tok.doc, tok.i, actors)
         if hit is not None:
             return [hit.id]
+    if depth == 0 and _is_pair_phrase(tok):
+        pair = _previous_pair(tok, index)
+        if pair:
+            return pair
     # "Russian troops", "the Kremlin's spokesman": the modifier names the actor
     for child in tok.children:
         if child.dep_ in {"compound", "amod", "poss", "nmod", "appos"} and child.i in index.by_token:
@@ -85,6 +90,31 @@ def _actors_of_head(tok: Token, index: ActorIndex, resolve: PRONOUN_RESOLVER | N
                     found = actors_of_phrase(pobj, index, resolve, actors, depth + 1)
                     if found:
                         return found
+    return []
+
+
+PAIR_WORDS = frozenset({"two", "both"})
+PAIR_LOOKBACK = 600  # tokens
+
+
+def _is_pair_phrase(tok: Token) -> bool:
+    """'the two presidents', 'both leaders', 'both': a definite pair that refers back."""
+    if tok.lower_ == "both" and tok.pos_ in {"PRON", "DET"}:
+        return True
+    return tok.pos_ == "NOUN" and tok.tag_ == "NNS" and any(c.lower_ in PAIR_WORDS and c.dep_ in {"nummod", "det", "predet"} for c in tok.children)
+
+
+def _previous_pair(tok: Token, index: ActorIndex) -> list[str]:
+    """The last two actors coordinated before ``tok`` ("Putin and Biden"), which a later 'the two ...' means."""
+    doc = tok.doc
+    for j in range(tok.i - 1, max(-1, tok.i - PAIR_LOOKBACK), -1):
+        first = index.by_token.get(j)
+        if first is None or doc[j].dep_ in {"conj", "amod", "compound"}:
+            continue  # "Russian and American analysts" coordinates modifiers, not the two actors
+        for conj in doc[j].conjuncts:
+            second = index.by_token.get(conj.i)
+            if second is not None and second != first and conj.i > j:
+                return [first, second]
     return []
 
 
