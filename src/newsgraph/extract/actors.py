@@ -281,20 +281,30 @@ class _Agent:
 
 
 def _agent_matches(doc: Doc, data: ActorData, covered: list[bool]) -> dict[int, _Agent]:
-    """Role nouns keyed by their last (head) token: the longest agent phrase ending there."""
+    """Role nouns keyed by their last (head) token: the longest agent phrase ending there.
+
+    Phrases grow leftwards only while they are the tail of some agent phrase
+    (``agent_suffixes``), so the cost stays a few dict probes per noun.
+    """
     found: dict[int, _Agent] = {}
+    lowers = [t.lower_ for t in doc]
     for token in doc:
         if token.pos_ not in ("NOUN", "PROPN") or covered[token.i]:
             continue
-        last_forms = (token.lower_, token.lemma_.lower())
         best: _Agent | None = None
-        for width in range(1, min(data.agent_max_words, token.i + 1) + 1):
-            words = [t.lower_ for t in doc[token.i - width + 1 : token.i]]
-            for last in last_forms:  # the word as written first, its lemma only as a fallback
-                role = data.agents.get(" ".join([*words, last]))
+        for last in (lowers[token.i], token.lemma_.lower()):  # as written first, the lemma as a fallback
+            key = last
+            start = token.i
+            while key in data.agent_suffixes:
+                role = data.agents.get(key)
                 if role is not None:
-                    best = _Agent(token.i - width + 1, token.i + 1, role.role, role.prefix)
+                    best = _Agent(start, token.i + 1, role.role, role.prefix)
+                start -= 1
+                if start < 0:
                     break
+                key = lowers[start] + " " + key
+            if best is not None:
+                break
         if best is not None:
             found[token.i] = best
     return found

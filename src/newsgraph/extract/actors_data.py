@@ -97,6 +97,7 @@ class ActorData:
     name_max_chars: int
     agents: Mapping[str, AgentRole]  # lowercased words joined by one space
     agent_max_words: int
+    agent_suffixes: frozenset[str]  # every word-tail of an agent phrase, to stop growing early
     countries: Mapping[str, str]  # norm_key of a country name or demonym -> ISO3
     capitals: Mapping[str, str]  # norm_key of a capital used as metonym -> ISO3
     country_codes: frozenset[str]
@@ -187,6 +188,9 @@ class ActorData:
             name_max_chars=max((len(k) for k in names), default=0),
             agents=agent_map,
             agent_max_words=max((k.count(" ") + 1 for k in agent_map), default=1),
+            agent_suffixes=frozenset(
+                " ".join(words[i:]) for k in agent_map for words in (k.split(),) for i in range(len(words))
+            ),
             countries=dict(countries),
             capitals=dict(capitals),
             country_codes=codes,
