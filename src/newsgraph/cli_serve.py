@@ -2,8 +2,58 @@
 
 from __future__ import annotations
 
+import ipaddress
+import sys
+from pathlib import Path
+from typing import Annotated
+
 import typer
 
 
 def register(app: typer.Typer) -> None:
     """Add the `serve` command to ``app``."""
+    app.command()(serve)
+
+
+def serve(
+    store: Annotated[
+        Path | None, typer.Option("--store", help="Store directory (default: $NEWSGRAPH_STORE or the user data dir).")
+    ] = None,
+    host: Annotated[str, typer.Option("--host", help="Address to bind; loopback unless you mean otherwise.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=0, max=65535, help="TCP port (0 picks a free one).")] = 8000,
+    token: Annotated[
+        str | None,
+        typer.Option("--token", envvar="NEWSGRAPH_TOKEN", help="Enables POST /documents for requests bearing it."),
+    ] = None,
+) -> None:
+    """Serve the HTTP API (schema at /openapi.json) and the web page over a store.
+
+    Read-only unless --token is given; then POST /documents (Authorization: Bearer TOKEN)
+    analyzes and stores articles.
+
+    Example: newsgraph serve --store ./store --port 8000
+    """
+    import uvicorn
+
+    from newsgraph.api import create_app
+    from newsgraph.store import Store, default_store
+
+    root = store or default_store()
+    if not root.exists():
+        sys.stderr.write(f"newsgraph: error: no store at {root} (run `newsgraph ingest` first, or pass --store)\n")
+        raise typer.Exit(1)
+    if token is not None and len(token) < 16:
+        sys.stderr.write("newsgraph: error: --token must be at least 16 characters\n")
+        raise typer.Exit(2)
+    if not _is_loopback(host):
+        sys.stderr.write(f"newsgraph: warning: listening on {host}, reachable from other machines\n")
+    uvicorn.run(create_app(Store(root), token=token), host=host, port=port, log_level="warning", access_log=False)
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False

@@ -1,0 +1,105 @@
+"""Corpus endpoints of the API: dyad series, alerts and actor summaries (from `newsgraph.analytics`)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Annotated, Any, Literal
+
+from fastapi import APIRouter, HTTPException, Path, Query
+
+from newsgraph import analytics
+from newsgraph.analytics import ActorSummary, Alert, AnalyticsError, DyadPoint, QuadCounts
+from newsgraph.api_models import DyadSeries, ErrorBody
+
+if TYPE_CHECKING:
+    from newsgraph.api_read import ReadContext
+
+#: Past this many periods a series is returned without its empty periods (a day series over centuries is no chart).
+MAX_FILLED_POINTS = 2000
+COUNTRY = Path(pattern=r"^[A-Z]{3}$", description="ISO 3166 alpha-3 country code, e.g. RUS.")
+#: Actor names as stored, or codes; no '/', no control characters.
+ACTOR_KEY_PATTERN = r"^[^/\x00-\x1f\x7f]{1,120}$"
+ERRORS: dict[int | str, dict[str, Any]] = {
+    404: {"model": ErrorBody, "description": "Nothing known about it"},
+    422: {"model": ErrorBody, "description": "Invalid parameters"},
+}
+
+
+def add_corpus_routes(router: APIRouter, ctx: ReadContext) -> None:
+    """Add `/dyads/{a}/{b}`, `/alerts` and `/actors/{key}` to ``router``."""
+
+    @router.get("/dyads/{a}/{b}", tags=["dyads"], response_model=DyadSeries, responses=ERRORS)
+    def dyad(
+        a: Annotated[str, COUNTRY],
+        b: Annotated[str, COUNTRY],
+        start: date | None = None,
+        end: date | None = None,
+        by: Literal["day", "week", "month"] = "week",
+        directed: Annotated[bool, Query(description="Only events with source in a and target in b.")] = False,
+        top: Annotated[int, Query(ge=0, le=20, description="Top events and quotes kept per period.")] = 5,
+    ) -> DyadSeries:
+        """Cooperation and conflict of a country pair per period: quad class counts, Goldstein, tone, top events."""
+        if start and end and start > end:
+            raise HTTPException(422, "start is after end")
+        try:
+            points = analytics.dyad_series(ctx.store, a, b, start, end, by, directed=directed, top=top, fill=False)
+        except AnalyticsError as err:
+            raise HTTPException(422, str(err)) from None
+        filled = fill_periods(points, by, start, end)
+        return DyadSeries(a=a, b=b, by=by, directed=directed, filled=filled is not None, points=filled or points)
+
+    @router.get("/alerts", tags=["alerts"], response_model=list[Alert], responses=ERRORS)
+    def list_alerts(
+        since: date | None = None,
+        k: Annotated[float, Query(ge=0.5, le=10.0, description="Standard deviations from the trailing mean.")] = 2.0,
+        window: Annotated[int, Query(ge=2, le=52, description="Trailing weeks of history.")] = 8,
+        min_events: Annotated[int, Query(ge=1, le=1000)] = 3,
+        limit: Annotated[int, Query(ge=1, le=100)] = 20,
+    ) -> list[Alert]:
+        """Country pairs whose weekly Goldstein mean or conflict share left their own trailing range."""
+        try:
+            return analytics.alerts(ctx.store, since, k, window, limit=limit, min_events=min_events)
+        except AnalyticsError as err:
+            raise HTTPException(422, str(err)) from None
+
+    @router.get("/actors/{key}", tags=["actors"], response_model=ActorSummary, responses=ERRORS)
+    def actor(
+        key: Annotated[str, Path(pattern=ACTOR_KEY_PATTERN, description="Actor name, CAMEO code, or ISO3 country.")],
+        top: Annotated[int, Query(ge=1, le=50)] = 10,
+    ) -> ActorSummary:
+        """One actor: names, codes, documents, quotes, events as source and target, top counterparts."""
+        if not key.strip():
+            raise HTTPException(422, "key: empty")
+        summary = analytics.actor_summary(ctx.store, key, top=top)
+        if summary.documents == 0 and not summary.recent_events and summary.quotes == 0:
+            raise HTTPException(404, f"no actor named or coded {key!r}")
+        return summary
+
+
+def fill_periods(points: list[DyadPoint], by: str, start: date | None, end: date | None) -> list[DyadPoint] | None:
+    """Every period from start (or the first point) to end (or the last), empty ones as zeros; None when too many."""
+    if not points and (start is None or end is None):
+        return []
+    period: Any = by
+    first = analytics.period_start(start, period) if start else min(p.period for p in points)
+    last = analytics.period_start(end, period) if end else max(p.period for p in points)
+    days_per = {"day": 1, "week": 7, "month": 28}[by]
+    if (last - first).days // days_per > MAX_FILLED_POINTS:
+        return None
+    known = {p.period: p for p in points}
+    out: list[DyadPoint] = []
+    day = first
+    while day <= last:
+        out.append(known.get(day) or DyadPoint(day, 0, QuadCounts(), 0.0, None, None, 0))
+        day = _next(day, by)
+    return out
+
+
+def _next(day: date, by: str) -> date:
+    from datetime import timedelta
+
+    if by == "day":
+        return day + timedelta(days=1)
+    if by == "week":
+        return day + timedelta(days=7)
+    return date(day.year + day.month // 12, day.month % 12 + 1, 1)

@@ -1,0 +1,205 @@
+"""Read endpoints of the API: documents, actors, events, quotes, search, dyads, alerts, stories.
+
+Every listing is one page (`limit`, `offset`, capped by `ApiOptions.max_limit`) with the
+total count. Queries are SQL over the store's DuckDB views, one cursor per request, with
+every user value passed as a parameter (never formatted into the SQL).
+"""
+
+
+import json
+import threading
+from dataclasses import asdict
+from datetime import date
+from typing import Annotated, Any
+
+import duckdb
+from fastapi import APIRouter, HTTPException, Path, Query
+
+from newsgraph import analytics
+from newsgraph.api import ApiOptions
+from newsgraph.api_corpus import add_corpus_routes
+from newsgraph.api_models import (
+    CODE_PATTERN,
+    DOC_ID_PATTERN,
+    EVENT_CODE_PATTERN,
+    AnalysisModel,
+    ErrorBody,
+    Modality,
+    Page,
+    SearchResult,
+)
+from newsgraph.query import connect
+from newsgraph.store import Store
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    404: {"model": ErrorBody, "description": "Unknown id"},
+    422: {"model": ErrorBody, "description": "Invalid parameters"},
+}
+DYAD_PATTERN = r"^[A-Z]{3}[-,][A-Z]{3}$"
+TEXT_QUERY = {"min_length": 1, "max_length": 200}
+
+
+class ReadContext:
+    """The store's DuckDB views for one server, reopened when a write adds the first segment."""
+
+    def __init__(self, store: Store, options: ApiOptions) -> None:
+        self.store = store
+        self.options = options
+        self._lock = threading.Lock()
+        self._con: duckdb.DuckDBPyConnection | None = None
+
+    def refresh(self) -> None:
+        """Reopen the views (a store that had no segments had empty stand-in tables)."""
+        with self._lock:
+            self._con = None
+
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        """A cursor of its own for this request (DuckDB cursors are safe to use from one thread each)."""
+        with self._lock:
+            if self._con is None:
+                self._con = connect(self.store)
+            return self._con.cursor()
+
+    def rows(self, sql: str, params: list[Any]) -> list[dict[str, Any]]:
+        """Run one query and return its rows as dicts (dates as ISO strings)."""
+        cur = self.cursor()
+        try:
+            result = cur.execute(sql, params)
+            columns = [d[0] for d in result.description or []]
+            return [{c: _plain(v) for c, v in zip(columns, row, strict=True)} for row in result.fetchall()]
+        finally:
+            cur.close()
+
+    def page(self, select: str, params: list[Any], order: str, limit: int, offset: int) -> Page:
+        """One page of ``select``, with the total count."""
+        total = self.rows(f"SELECT count(*) AS n FROM ({select})", params)[0]["n"]
+        items = self.rows(f"{select} ORDER BY {order} LIMIT ? OFFSET ?", [*params, limit, offset])
+        next_offset = offset + limit if offset + limit < total else None
+        return Page(total=total, limit=limit, offset=offset, next_offset=next_offset, items=items)
+
+
+def _plain(value: Any) -> Any:
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return value
+
+
+def _like(text: str) -> str:
+    """A LIKE pattern matching ``text`` anywhere, its wildcards escaped."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def read_router(ctx: ReadContext) -> APIRouter:
+    """The read-only endpoints over ``ctx``'s store."""
+    router = APIRouter()
+    max_limit = ctx.options.max_limit
+    Limit = Annotated[int, Query(ge=1, le=max_limit, description=f"Page size (at most {max_limit}).")]
+    Offset = Annotated[int, Query(ge=0, le=1_000_000)]
+    default = ctx.options.default_limit
+
+    @router.get("/health", tags=["meta"])
+    def health() -> dict[str, Any]:
+        """Liveness, version, and how many documents the store holds."""
+        from newsgraph import __version__
+
+        n = ctx.rows("SELECT count(*) AS n FROM documents", [])[0]["n"]
+        return {"status": "ok", "version": __version__, "documents": n}
+
+    @router.get("/documents", tags=["documents"], response_model=Page, responses=ERRORS)
+    def list_documents(
+        q: Annotated[str | None, Query(description="Words in the title or text.", **TEXT_QUERY)] = None,
+        limit: Limit = default,
+        offset: Offset = 0,
+    ) -> Page:
+        """Documents, newest first: id, title, published date, source, and counts of events and quotes."""
+        found = analytics.find_documents(ctx.store, text=q, limit=limit + 1, offset=offset)
+        return paged(found, limit, offset)
+
+    @router.get("/documents/{doc_id}", tags=["documents"], response_model=AnalysisModel, responses=ERRORS)
+    def get_document(doc_id: Annotated[str, Path(pattern=DOC_ID_PATTERN)]) -> Any:
+        """One document with its full Analysis (actors, quotes, dates, amounts, events, claims, tone)."""
+        rows = ctx.rows("SELECT analysis FROM documents WHERE doc_id = ? LIMIT 1", [doc_id])
+        if not rows:
+            raise HTTPException(404, f"no document with id {doc_id!r}")
+        return json.loads(rows[0]["analysis"])
+
+    @router.get("/actors", tags=["actors"], response_model=Page, responses=ERRORS)
+    def list_actors(
+        q: Annotated[str | None, Query(description="Part of the actor's name.", **TEXT_QUERY)] = None,
+        code: Annotated[str | None, Query(pattern=CODE_PATTERN, description="CAMEO actor code, e.g. RUSGOV.")] = None,
+        country: Annotated[str | None, Query(pattern=r"^[A-Z]{3}$")] = None,
+        kind: Annotated[str | None, Query(pattern=r"^(person|organization|country|group|place)$")] = None,
+        limit: Limit = default,
+        offset: Offset = 0,
+    ) -> Page:
+        """Actors across documents (one row per name and code), most mentioned first."""
+        where, params = [], []
+        if q:
+            where.append("name ILIKE ? ESCAPE '\\'")
+            params.append(_like(q))
+        for column, value in (("code", code), ("country", country), ("kind", kind)):
+            if value:
+                where.append(f"{column} = ?")
+                params.append(value)
+        select = (
+            "SELECT name, code, any_value(country) AS country, any_value(role) AS role, any_value(kind) AS kind, "
+            "count(DISTINCT doc_id) AS documents, CAST(sum(n_mentions) AS BIGINT) AS mentions FROM actors"
+        )
+        clause = f" WHERE {' AND '.join(where)}" if where else ""
+        grouped = f"SELECT * FROM ({select}{clause} GROUP BY name, code)"
+        return ctx.page(grouped, params, "mentions DESC, name, code", limit, offset)
+
+    @router.get("/events", tags=["events"], response_model=Page, responses=ERRORS)
+    def list_events(
+        actor: Annotated[
+            str | None, Query(description="Actor on either side: exact name, CAMEO code, or ISO3 country.", **TEXT_QUERY)
+        ] = None,
+        dyad: Annotated[str | None, Query(pattern=DYAD_PATTERN, description="Country pair, either way: USA-RUS.")] = None,
+        code: Annotated[str | None, Query(pattern=EVENT_CODE_PATTERN, description="CAMEO event code, exact.")] = None,
+        root: Annotated[str | None, Query(pattern=r"^[0-9]{2}$", description="CAMEO root code (first 2 digits).")] = None,
+        quad_class: Annotated[int | None, Query(ge=1, le=4, description="1 verbal/2 material cooperation, 3/4 conflict.")] = None,
+        modality: Modality | None = None,
+        date_from: date | None = None,
+        date_to: date | None = None,
+        limit: Limit = default,
+        offset: Offset = 0,
+    ) -> Page:
+        """CAMEO events with both actors, the day, and the evidence offsets in their document, newest first."""
+        found = analytics.find_events(
+            ctx.store, actor=actor, dyad=dyad, code=code, root=root, quad_class=quad_class, modality=modality,
+            start=date_from, end=date_to, limit=limit + 1, offset=offset,
+        )  # fmt: skip
+        return paged(found, limit, offset)
+
+    @router.get("/quotes", tags=["quotes"], response_model=Page, responses=ERRORS)
+    def list_quotes(
+        speaker: Annotated[str | None, Query(description="Speaker name (part) or exact actor code.", **TEXT_QUERY)] = None,
+        q: Annotated[str | None, Query(description="Words in the quote.", **TEXT_QUERY)] = None,
+        limit: Limit = default,
+        offset: Offset = 0,
+    ) -> Page:
+        """Quotes with their speakers (name and code), offsets and document, newest first."""
+        found = analytics.find_quotes(ctx.store, speaker=speaker, text=q, limit=limit + 1, offset=offset)
+        return paged(found, limit, offset)
+
+    @router.get("/search", tags=["search"], response_model=SearchResult, responses=ERRORS)
+    def search(
+        q: Annotated[str, Query(description="Words to find in articles and quotes.", **TEXT_QUERY)],
+        limit: Annotated[int, Query(ge=1, le=100)] = 20,
+    ) -> SearchResult:
+        """Full-text search over articles (title and text) and quotes."""
+        return SearchResult(
+            q=q,
+            documents=analytics.find_documents(ctx.store, text=q, limit=limit),
+            quotes=analytics.find_quotes(ctx.store, text=q, limit=limit),
+        )
+
+    add_corpus_routes(router, ctx)
+    return router
+
+
+def paged(found: list[Any], limit: int, offset: int) -> Page:
+    """A page from ``limit + 1`` rows: the extra row only says that there is a next page."""
+    items = [asdict(r) for r in found[:limit]]
+    return Page(limit=limit, offset=offset, next_offset=offset + limit if len(found) > limit else None, items=items)
