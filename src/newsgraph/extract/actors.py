@@ -29,7 +29,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.actors_data import ActorData, norm_key
-from newsgraph.extract.actors_names import fold_name
+from newsgraph.extract.actors_names import fold_name, same_surname
 from newsgraph.records import Actor, ActorKind
 
 __all__ = ["ActorData", "extract_actors"]
@@ -520,9 +520,13 @@ def _merge(doc: Doc, mentions: list[_Mention], data: ActorData) -> list[Actor]:
             if key.startswith("entry:"):
                 alias.setdefault(surname, key)
             else:
+                if surname not in alias:
+                    # Fuzzy surnames ("Kortunov"/"Kurtunov"): join an earlier person if close enough.
+                    close = next((k for k in alias if same_surname(k[7:], surname[7:])), None)
+                    if close is not None:
+                        alias[surname] = alias[close]
                 key = alias.get(surname, key)
-                if m.name and " " not in m.name.strip() and key == surname:
-                    key = alias.get(surname, surname)
+                alias.setdefault(surname, key)
         groups.setdefault(key, []).append(m)
     actors: list[Actor] = []
     for n, (_, group) in enumerate(sorted(groups.items(), key=lambda kv: kv[1][0].start), start=1):
