@@ -1,0 +1,79 @@
+"""Modality on every event: a feared, denied, demanded or threatened attack never comes out as having happened."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from newsgraph.extract.events import EventData, extract_events
+from newsgraph.records import Actor, Claim, Evidence
+
+
+def actors_for(text: str, codes: dict[str, str]) -> list[Actor]:
+    """Hand-coded actors (name -> CAMEO code), every occurrence a mention: no actor coder involved."""
+    out = []
+    for i, (name, code) in enumerate(codes.items()):
+        spans, start = [], text.find(name)
+        while start >= 0:
+            spans.append((start, start + len(name)))
+            start = text.find(name, start + 1)
+        out.append(Actor(f"a{i}", name, code, code[:3], None, "country", tuple(spans)))
+    return out
+
+
+@pytest.fixture(scope="module")
+def data(nlp) -> EventData:
+    return EventData.load(nlp)
+
+
+def modalities(nlp, data, text: str, codes: dict[str, str], root: str, claims: tuple[Claim, ...] = ()) -> list[str]:
+    """Modalities of the events whose CAMEO root is ``root``."""
+    events = extract_events(nlp(text), actors_for(text, codes), [], [], list(claims), date(2021, 12, 6), data)
+    return [e.modality for e in events if e.code.startswith(root)]
+
+
+RU_UA = {"Russia": "RUS", "Ukraine": "UKR"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russia attacked Ukraine on Friday.", "asserted"),
+        ("Russia did not attack Ukraine.", "negated"),
+        ("Russia denied an imminent invasion of Ukraine.", "negated"),
+        ("Britain warned of sanctions if Russia invades Ukraine.", "hypothetical"),
+        ("Russia could invade Ukraine in January.", "hypothetical"),
+        ("Fears of a Russian invasion of Ukraine grew.", "hypothetical"),
+        ("Officials discussed a possible Russian offensive against Ukraine.", "hypothetical"),
+    ],
+)
+def test_events_modality_of_force(nlp, data, text: str, expected: str) -> None:
+    codes = {**RU_UA, "Russian": "RUS", "Britain": "GBR"}
+    codes = {k: v for k, v in codes.items() if k in text}
+    got = modalities(nlp, data, text, codes, "19")
+    assert got and set(got) == {expected}, got
+
+
+def test_events_modality_planned_meeting_is_an_intent_to_meet(nlp, data) -> None:
+    text = "Putin will meet Biden on Tuesday."
+    events = extract_events(nlp(text), actors_for(text, {"Putin": "RUSGOV", "Biden": "USAGOV"}), [], [], [], None, data)
+    assert {(e.code, e.modality) for e in events} == {("036", "planned")}
+
+
+def test_events_modality_demanded_inside_a_demand(nlp, data) -> None:
+    text = "Russia demands assurances that NATO will not expand toward Ukraine."
+    events = extract_events(nlp(text), actors_for(text, {"Russia": "RUS", "NATO": "IGOWSTNAT", "Ukraine": "UKR"}), [], [], [], None, data)
+    demand = [e for e in events if e.code.startswith("10")]
+    inner = [e for e in events if not e.code.startswith("10")]
+    assert demand and demand[0].modality == "asserted"
+    assert inner and {e.modality for e in inner} == {"demanded"}
+
+
+def test_events_modality_reported_inside_a_disputed_claim(nlp, data) -> None:
+    text = "Ukraine said Russia shelled Kharkiv, which Moscow denies."
+    start, end = text.index("Russia"), text.index("Kharkiv") + len("Kharkiv")
+    claim = Claim(statement=Evidence(start, end), claimant="a0", disputed_by=("a2",))
+    codes = {"Ukraine": "UKR", "Russia": "RUS", "Moscow": "RUSGOV", "Kharkiv": "UKR"}
+    assert set(modalities(nlp, data, text, codes, "19", (claim,))) == {"reported"}
+    assert set(modalities(nlp, data, text, codes, "19")) == {"asserted"}

@@ -1,0 +1,100 @@
+"""Event codes per pattern family, roles from the parse, on short hand-written sentences."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from newsgraph.extract.events import EventData, extract_events
+from newsgraph.records import Actor, Event
+
+
+def actors_for(text: str, codes: dict[str, str]) -> list[Actor]:
+    """Hand-coded actors (name -> CAMEO code), every occurrence a mention: no actor coder involved."""
+    out = []
+    for i, (name, code) in enumerate(codes.items()):
+        spans, start = [], text.find(name)
+        while start >= 0:
+            spans.append((start, start + len(name)))
+            start = text.find(name, start + 1)
+        out.append(Actor(f"a{i}", name, code, code[:3], code[3:6] or None, "organization", tuple(spans)))
+    return out
+
+
+@pytest.fixture(scope="module")
+def data(nlp) -> EventData:
+    return EventData.load(nlp)
+
+
+def code_events(nlp, data: EventData, text: str, codes: dict[str, str]) -> list[tuple[str | None, str | None, str, str]]:
+    doc = nlp(text)
+    actors = actors_for(text, codes)
+    names = {a.id: a.name for a in actors}
+    events: list[Event] = extract_events(doc, actors, [], [], [], date(2021, 12, 6), data)
+    return [(names.get(e.source or ""), names.get(e.target or ""), e.code, e.modality) for e in events]
+
+
+def test_events_criticize_by_evaluative_call(nlp, data) -> None:
+    got = code_events(nlp, data, "The Kremlin called its relations with Washington deplorable.", {"Kremlin": "RUSGOV", "Washington": "USAGOV"})
+    assert ("Kremlin", "Washington", "111", "asserted") in got
+
+
+def test_events_criticize_verb(nlp, data) -> None:
+    got = code_events(nlp, data, "France condemned Iran over the arrests.", {"France": "FRA", "Iran": "IRN"})
+    assert [g[:3] for g in got if g[2].startswith("11")] == [("France", "Iran", "111")]
+
+
+def test_events_demand_keeps_its_family(nlp, data) -> None:
+    got = code_events(nlp, data, "Putin demanded security guarantees from NATO.", {"Putin": "RUSGOV", "NATO": "IGOWSTNAT"})
+    assert any(s == "Putin" and c.startswith("10") for s, _, c, _ in got), got
+
+
+def test_events_threat_of_sanctions(nlp, data) -> None:
+    got = code_events(nlp, data, "Washington warned Moscow of severe economic sanctions.", {"Washington": "USAGOV", "Moscow": "RUSGOV"})
+    assert ("Washington", "Moscow", "1312", "asserted") in got
+
+
+def test_events_offer_to_mediate_is_intent_to_mediate(nlp, data) -> None:
+    got = code_events(nlp, data, "Turkey offered to mediate between Armenia and Azerbaijan.", {"Turkey": "TUR", "Armenia": "ARM", "Azerbaijan": "AZE"})
+    assert {("Turkey", "Armenia", "039"), ("Turkey", "Azerbaijan", "039")} <= {g[:3] for g in got}
+    assert not any(c == "045" for _, _, c, _ in got)  # the complement is folded into the offer
+
+
+def test_events_visit_gives_the_reverse_host_event(nlp, data) -> None:
+    got = {g[:3] for g in code_events(nlp, data, "Modi visited Japan on Monday.", {"Modi": "INDGOV", "Japan": "JPN"})}
+    assert {("Modi", "Japan", "042"), ("Japan", "Modi", "043")} <= got
+
+
+def test_events_compound_subject_gives_one_event_per_pair(nlp, data) -> None:
+    got = {g[:2] for g in code_events(nlp, data, "Russia and China criticized Japan.", {"Russia": "RUS", "China": "CHN", "Japan": "JPN"})}
+    assert {("Russia", "Japan"), ("China", "Japan")} <= got
+
+
+def test_events_passive_agent_is_the_source(nlp, data) -> None:
+    got = code_events(nlp, data, "Israel was condemned by Turkey on Friday.", {"Israel": "ISR", "Turkey": "TUR"})
+    assert ("Turkey", "Israel", "111", "asserted") in got
+
+
+def test_events_noun_meeting_between_two_actors(nlp, data) -> None:
+    got = code_events(nlp, data, "Analysts discussed the meeting between Macron and Scholz.", {"Macron": "FRAGOV", "Scholz": "DEUGOV"})
+    assert any(s == "Macron" and t == "Scholz" and c.startswith("04") for s, t, c, _ in got), got
+
+
+def test_events_noun_without_actors_is_not_coded(nlp, data) -> None:
+    assert code_events(nlp, data, "The meeting lasted two hours.", {}) == []
+
+
+def test_events_date_from_the_governing_time_expression(nlp, data) -> None:
+    from newsgraph.records import TimeExpression
+
+    text = "Putin met Biden on Tuesday."
+    doc = nlp(text)
+    start = text.index("Tuesday")
+    tx = TimeExpression("Tuesday", start, start + 7, "DATE", "2021-12-07")
+    actors = actors_for(text, {"Putin": "RUSGOV", "Biden": "USAGOV"})
+    with_date = extract_events(doc, actors, [], [tx], [], date(2021, 12, 6), data)
+    without = extract_events(doc, actors, [], [], [], date(2021, 12, 6), data)
+    assert with_date and {e.date for e in with_date} == {"2021-12-07"}
+    assert {e.date for e in without} == {"2021-12-06"}
+    assert all(text[e.evidence.start : e.evidence.end].startswith("Putin") for e in with_date)
