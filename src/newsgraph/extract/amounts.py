@@ -262,16 +262,19 @@ def _merge_ranges(doc: Doc, runs: list[NumberRun], data: AmountData) -> list[Num
     out: list[NumberRun] = []
     for run in runs:
         prev = out[-1] if out else None
+        scaled = any(t.lower_ in data.scales or t.lower_ in ("hundred", "thousand") for t in doc[run.start + 1 : run.end])
+        first = _token_value(doc[run.start], data)
         if (
             prev is not None
+            and scaled
+            and first is not None
+            and first[0] > 0
             and prev.end + 1 == run.start
             and doc[prev.end].lower_ in ("to", "-")
             and prev.end - prev.start == 1
-            and run.end - run.start > 1
             and not prev.approximate
         ):
-            base = _compose([_token_value(doc[run.start], data)[0]]) if _token_value(doc[run.start], data) else 0.0  # type: ignore[index]
-            scale = run.value / base if base else 1.0
+            scale = run.value / first[0]
             out[-1] = NumberRun(prev.start, run.end, prev.value * scale, True, prev.words_only and run.words_only)
             continue
         out.append(run)
@@ -509,7 +512,10 @@ def _is_identifier(doc: Doc, run: NumberRun) -> bool:
         return True
     nxt = doc[run.end] if run.end < len(doc) else None
     if nxt is not None and nxt.text in ("-", "/") and doc[run.end - 1].whitespace_ == "" and run.end + 1 < len(doc):
-        return doc[run.end + 1].text[:1].isdigit()
+        if doc[run.end + 1].text[:1].isdigit():
+            return True
+    if run.start >= 2 and doc[run.start - 1].text in ("-", "/") and doc[run.start - 1].whitespace_ == "":
+        return doc[run.start - 2].text[-1:].isdigit() and doc[run.start - 2].whitespace_ == ""
     return False
 
 

@@ -348,6 +348,7 @@ def _latest_claim(doc: Doc, cue: Token, claims: Sequence[Claim]) -> Claim | None
 def _attach(doc: Doc, claims: list[Claim], d: Dispute, amounts: Sequence[Amount]) -> list[Claim]:
     """Add the disputer to the claim the statement overlaps, or add a new disputed claim."""
     inside = [a for a in amounts if d.start <= a.start and a.end <= d.end and a.value is not None]
+    cue_char = doc[d.cue_i].idx
     best: int | None = None
     best_key: tuple[int, int] = (0, 0)
     for k, c in enumerate(claims):
@@ -356,6 +357,8 @@ def _attach(doc: Doc, claims: list[Claim], d: Dispute, amounts: Sequence[Amount]
         if overlap <= 0 or c.claimant == d.disputer:
             continue  # the disputer's own statement of the denial is not what is disputed
         holds_amount = int(c.amount is not None and any(a.value == c.amount for a in inside))
+        if s <= cue_char < e and not holds_amount:
+            continue  # a claim reporting the denial itself ("X dismissed ..., the agency reported")
         key = (holds_amount, overlap)
         if key > best_key:
             best, best_key = k, key

@@ -1,0 +1,122 @@
+"""Amounts on short sentences: values, units, approximation, exclusions and claimants.
+
+Each sentence states one pattern; actors are built by hand so the test does not depend
+on the actor dictionary.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.extract.amounts import AmountData, extract_amounts
+from newsgraph.records import Actor, Amount
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def amount_data(nlp) -> AmountData:
+    return AmountData.load(nlp)
+
+
+def actors_for(text: str, names: dict[str, str]) -> list[Actor]:
+    """One actor per name, with every occurrence of the name as a mention."""
+    out = []
+    for k, (name, kind) in enumerate(names.items()):
+        spans, start = [], text.find(name)
+        while start >= 0:
+            spans.append((start, start + len(name)))
+            start = text.find(name, start + 1)
+        out.append(Actor(id=f"t{k}", name=name, code=None, country=None, role=None, kind=kind, mentions=tuple(spans)))  # type: ignore[arg-type]
+    return out
+
+
+def amounts_in(nlp, data: AmountData, text: str, names: dict[str, str] | None = None) -> list[Amount]:
+    doc = nlp(text)
+    return extract_amounts(doc, actors_for(text, names or {}), [], [], data)
+
+
+def one(amounts: list[Amount], fragment: str) -> Amount:
+    hits = [a for a in amounts if fragment in a.text]
+    assert len(hits) == 1, (fragment, amounts)
+    return hits[0]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fragment", "value", "unit", "approximate"),
+    [
+        ("The army moved 94,000 troops to the border.", "94,000", 94000, "troop", False),
+        ("Donors pledged $1.5 billion in aid to the region.", "1.5", 1.5e9, "USD", False),
+        ("The country imports 40% of gas from its neighbour.", "40", 40, "percent", False),
+        ("Hundreds of protesters marched through the capital.", "Hundreds", 100, "protester", True),
+        ("At least 12 dead were counted after the blast.", "12", 12, "dead", True),
+        ("The two leaders spoke by telephone.", "two", 2, "leader", False),
+        ("The bank lent 7.7 billion dlrs to the government.", "7.7", 7.7e9, "USD", False),
+        ("Output fell 2.5 pct last quarter.", "2.5", 2.5, "percent", False),
+        ("The firm offered 5.5 billion Canadian dlrs for the company.", "5.5", 5.5e9, "CAD", False),
+        ("Nearly twenty thousand people fled the fighting.", "twenty", 20000, "person", True),
+        ("The group has 13 members and a 13-nation council.", "13 members", 13, "member", False),
+        ("The canal will lose five to six mln dlrs this year.", "five", 5e6, "USD", True),
+        ("The shares rose 3/8 to 19-1/2 on heavy volume.", "19-1/2", 19.5, None, False),
+        ("Production reached 15.8 mln bpd.", "15.8", 15.8e6, "barrel", False),
+    ],
+)
+def test_amounts_value_unit_approximate(nlp, amount_data, sentence, fragment, value, unit, approximate):
+    a = one(amounts_in(nlp, amount_data, sentence), fragment)
+    assert a.value == pytest.approx(value)
+    assert a.unit == unit
+    assert a.approximate is approximate
+    assert sentence[a.start : a.end] == a.text
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The talks began on Monday (6) in Geneva.",  # day number after a weekday
+        "The treaty was signed in 1994 and renewed on March 19.",  # year, day of month
+        "Volodimir Pilipiuk, 71, said he was hopeful.",  # age apposition
+        "A 15-year-old girl was hurt, and the war lasted seven years.",  # age, duration
+        "She finished second, the first time in a decade.",  # ordinals
+        "Call 555-1234 for details.",  # phone number
+        "It was the No. 1 issue for voters.",  # rank
+        "One of the ministers resigned.",  # pronoun 'one'
+    ],
+)
+def test_amounts_not_amounts(nlp, amount_data, sentence):
+    assert amounts_in(nlp, amount_data, sentence) == []
+
+
+def test_amounts_page_furniture_line_is_not_an_amount(nlp, amount_data):
+    text = "The photos from the march.\n\n1.\n\nof.\n\n8.\n\nWorkers earn $5 an hour."
+    found = amounts_in(nlp, amount_data, text)
+    assert [a.value for a in found] == [5]
+
+
+def test_amounts_claimant_is_reporting_subject(nlp, amount_data):
+    text = "US officials warned of a troop movement of 94,000 troops near the border."
+    a = one(amounts_in(nlp, amount_data, text, {"US": "country"}), "94,000")
+    assert a.claimant == "t0"
+
+
+def test_amounts_claimant_inherited_by_conjoined_verb(nlp, amount_data):
+    text = "Ukrainian officials warned of an attack and expressed concern over a plan involving 175,000 troops."
+    a = one(amounts_in(nlp, amount_data, text, {"Ukrainian": "group"}), "175,000")
+    assert a.claimant == "t0"
+
+
+def test_amounts_claimant_according_to(nlp, amount_data):
+    text = "Exports rose to 469,100 tonnes, according to the Central Bank."
+    a = one(amounts_in(nlp, amount_data, text, {"the Central Bank": "organization"}), "469,100")
+    assert a.claimant == "t0"
+
+
+def test_amounts_denier_is_not_claimant(nlp, amount_data):
+    text = "Mexico denied reports that banks are resisting a 76 billion dlr loan."
+    a = one(amounts_in(nlp, amount_data, text, {"Mexico": "country"}), "76")
+    assert a.claimant is None
+
+
+def test_amounts_unattributed_has_no_claimant(nlp, amount_data):
+    text = "Mexico received a 76 billion dlr loan last year."
+    a = one(amounts_in(nlp, amount_data, text, {"Mexico": "country"}), "76")
+    assert a.claimant is None

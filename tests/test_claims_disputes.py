@@ -1,0 +1,111 @@
+"""Claims and disputes on short sentences, one pattern per test; actors built by hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.extract.amounts import extract_amounts
+from newsgraph.extract.claims import ClaimData, extract_claims
+from newsgraph.records import Actor, Claim
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def claim_data(nlp) -> ClaimData:
+    return ClaimData.load(nlp)
+
+
+def actors_for(text: str, names: list[str]) -> list[Actor]:
+    out = []
+    for k, name in enumerate(names):
+        spans, start = [], text.find(name)
+        while start >= 0:
+            spans.append((start, start + len(name)))
+            start = text.find(name, start + 1)
+        out.append(Actor(id=name, name=name, code=None, country=None, role=None, kind="country", mentions=tuple(spans)))
+    return out
+
+
+def claims_in(nlp, data: ClaimData, text: str, names: list[str]) -> list[Claim]:
+    doc = nlp(text)
+    actors = actors_for(text, names)
+    amounts = extract_amounts(doc, actors, [], [], data.amounts)
+    return extract_claims(doc, actors, [], amounts, data)
+
+
+def disputed(claims: list[Claim], text: str) -> list[tuple[str, tuple[str, ...]]]:
+    return [(text[c.statement.start : c.statement.end], c.disputed_by) for c in claims if c.disputed_by]
+
+
+def test_claims_relative_clause_dispute_links_the_amount(nlp, claim_data):
+    text = (
+        "Washington warned of a possible offensive in January that would involve 175,000 troops "
+        "— which Moscow denies and calls alarmism."
+    )
+    claims = claims_in(nlp, claim_data, text, ["Washington", "Moscow"])
+    hit = [c for c in claims if c.disputed_by]
+    assert len(hit) == 1
+    assert hit[0].disputed_by == ("Moscow",)
+    assert hit[0].claimant == "Washington"
+    assert hit[0].amount == 175000
+    assert "175,000 troops" in text[hit[0].statement.start : hit[0].statement.end]
+
+
+def test_claims_denies_an_event(nlp, claim_data):
+    text = "The Kremlin denies an imminent invasion."
+    assert disputed(claims_in(nlp, claim_data, text, ["The Kremlin"]), text) == [("an imminent invasion", ("The Kremlin",))]
+
+
+def test_claims_denied_that_clause(nlp, claim_data):
+    text = "Indonesia denied it had granted palm oil import licences."
+    assert disputed(claims_in(nlp, claim_data, text, ["Indonesia"]), text) == [
+        ("it had granted palm oil import licences", ("Indonesia",))
+    ]
+
+
+def test_claims_rejected_the_report_that(nlp, claim_data):
+    text = "Germany rejected the report that its troops had crossed the border."
+    assert disputed(claims_in(nlp, claim_data, text, ["Germany"]), text) == [
+        ("its troops had crossed the border", ("Germany",))
+    ]
+
+
+def test_claims_dismissed_the_allegations_points_back(nlp, claim_data):
+    text = "France said Italy had sold 20 missiles to the rebels. Italy dismissed the allegations."
+    claims = claims_in(nlp, claim_data, text, ["France", "Italy"])
+    hit = [c for c in claims if c.disputed_by]
+    assert len(hit) == 1 and hit[0].disputed_by == ("Italy",) and hit[0].claimant == "France"
+    assert hit[0].amount == 20
+
+
+def test_claims_called_the_claims_false(nlp, claim_data):
+    text = "Britain said Spain had moved 3,000 troops. Spain called the claims false."
+    hit = [c for c in claims_in(nlp, claim_data, text, ["Britain", "Spain"]) if c.disputed_by]
+    assert [(c.claimant, c.disputed_by) for c in hit] == [("Britain", ("Spain",))]
+
+
+def test_claims_figures_were_exaggerated(nlp, claim_data):
+    text = "Egypt said the figures were exaggerated."
+    found = disputed(claims_in(nlp, claim_data, text, ["Egypt"]), text)
+    assert found == [("the figures", ("Egypt",))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turkey denied bail to the suspect.",  # withholding
+        "Japan rejected the offer from the company.",  # an offer is not a claim
+        "Canada does not deny the existence of the deficit.",  # negated
+        "Chile denied British firms more lucrative orders.",  # two objects: withholding
+    ],
+)
+def test_claims_not_disputes(nlp, claim_data, text):
+    names = [w for w in ("Turkey", "Japan", "Canada", "Chile") if w in text]
+    assert disputed(claims_in(nlp, claim_data, text, names), text) == []
+
+
+def test_claims_attributed_amount_is_an_undisputed_claim(nlp, claim_data):
+    text = "Kenya said 300 people were displaced by the floods."
+    claims = claims_in(nlp, claim_data, text, ["Kenya"])
+    assert [(c.claimant, c.disputed_by, c.amount) for c in claims] == [("Kenya", (), 300)]
