@@ -38,7 +38,8 @@ COMPOSE_FILE = "event-compose-2026-11.yaml"
 STATEMENT_CODE = "010"
 INTENT_ROOTS = frozenset({"04", "05", "06", "07", "08"})
 THREAT_ROOTS = frozenset({"16", "17", "18", "19", "20"})
-MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})  # "the US-led war", "occupied territory": a modifier, not an event
+# "the US-led war", "occupied territory", "according to": a modifier or a function word, not an event
+MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "prep", "agent", "mark", "aux", "auxpass", "det", "case"})
 
 
 @dataclass(frozen=True, slots=True)
