@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from functools import lru_cache
 from importlib import resources
@@ -91,6 +91,7 @@ class TextCleanOptions:
     isolated_prose_weight: float = 0.4
     content_line_weight: float = 0.0
     extend_lists: bool = True
+    list_prose_weight: float = 0.3
     min_furniture_evidence: int = 2
     min_content_line_words: int = 4
 
@@ -105,6 +106,7 @@ class Unit:
     words: int
     kind: Kind
     byline: str | None = None
+    in_list: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -267,6 +269,8 @@ def _score(unit: Unit, repeats: int, isolated: bool, options: TextCleanOptions) 
             return -options.repeat_cost
         # teaser lists alternate headline, blurb, date: a blurb has no prose beside it
         weight = options.isolated_prose_weight if isolated else 1.0
+        # prose standing in a list block is a teaser blurb more often than article text
+        weight *= options.list_prose_weight if unit.in_list else 1.0
         return weight * (unit.words - options.prose_offset)
     if unit.kind is Kind.END:
         return -options.end_cost
@@ -370,7 +374,10 @@ def split_page(text: str, options: TextCleanOptions | None = None) -> TextParts:
     opts = options or default_options()
     units: list[Unit] = []
     for b, block in enumerate(_blocks(text)):
-        units.extend(_classify(p, b, opts) for p in _paragraphs(block))
+        paragraphs = _paragraphs(block)
+        # a block of several one-line paragraphs is a list (links, teasers) in html-to-text dumps
+        in_list = len(paragraphs) >= 3 and len(paragraphs) == len(block)
+        units.extend(replace(_classify(p, b, opts), in_list=in_list) for p in paragraphs)
     if not units:
         return TextParts((), None, None, ())
     counts = Counter(u.key.lower() for u in units if u.kind is not Kind.EMPTY)
