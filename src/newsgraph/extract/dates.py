@@ -295,7 +295,10 @@ def _read(
     words = [t.lower_ for t in toks]
     texts = [t.text for t in toks]
     parts = scan(words, texts, rules.vocab)
-    ctx = Context(published, _tense(doc, start, end, rules), last_date, last_quarter)
+    tense = _tense(doc, start, end, rules)
+    if tense == "past" and start > 0 and doc[start - 1].lower_ in rules.classes["DEADLINE_PREP"]:
+        tense = None  # 'was extended to Nov. 16': a deadline after a past verb can lie ahead
+    ctx = Context(published, tense, last_date, last_quarter)
     if words[:3] in (["this", "year", "'s"], ["last", "year", "'s"], ["next", "year", "'s"]):
         parts.year_rel = {"this": 0, "last": -1, "next": 1}[words[0]]
     rule = cand.info.rule
@@ -326,7 +329,7 @@ def _tense(doc: Doc, start: int, end: int, rules: DateRules) -> str | None:
     """'past' | 'future' | 'present' | None for the clause around a span, from its governing verb."""
     sent_start = doc[start].sent.start if doc.has_annotation("SENT_START") else 0
     for t in doc[max(sent_start, start - 4) : start]:
-        if t.lower_ in rules.classes["FUTURE_ADJ"]:
+        if t.lower_ in rules.classes["FUTURE_ADJ"] and (t.pos_ == "ADJ" or t.dep_ == "amod"):
             return "future"
     head: Token = doc[start:end].root
     for _ in range(3):

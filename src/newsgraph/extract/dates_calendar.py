@@ -8,6 +8,7 @@ SEASON_OF_MONTH: dict[int, str] = {
     12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP",
     6: "SU", 7: "SU", 8: "SU", 9: "FA", 10: "FA", 11: "FA",
 }  # fmt: skip
+TENSE_REACH_MONTHS = 7
 SEASON_ORDER: tuple[str, ...] = ("SP", "SU", "FA", "WI")  # winter counted with its December
 
 
@@ -149,26 +150,28 @@ def easter(year: int) -> date:
 
 
 def year_for_month(anchor: date, month: int, tense: str | None, strict: bool = False) -> int:
-    """The year of an unanchored month: the nearest occurrence; tense breaks near-ties.
+    """The year of an unanchored month: past -> latest not after the anchor, future -> next not
+    before it, unknown tense -> the nearest occurrence.
 
-    ``strict`` ('last November', 'next January') excludes the anchor's own month and
-    follows the tense strictly.
+    ``strict`` ('last November', 'next January') means the previous / next year's month,
+    the TimeBank reading.
     """
     if strict:
-        if tense == "past":
-            return anchor.year if month < anchor.month else anchor.year - 1
-        return anchor.year if month > anchor.month else anchor.year + 1
+        return anchor.year - 1 if tense == "past" else anchor.year + 1
     if month == anchor.month:
         return anchor.year
     back = (anchor.month - month) % 12
-    ahead = 12 - back
-    if abs(back - ahead) <= 2 and tense in ("past", "future"):
-        return anchor.year - (month > anchor.month) if tense == "past" else anchor.year + (month < anchor.month)
-    return anchor.year - (month > anchor.month) if back <= ahead else anchor.year + (month < anchor.month)
+    # the tense picks the side only while that side is within ~7 months (a past-tense report of
+    # a dividend 'payable Dec. 7' still points ahead); beyond that the nearest occurrence wins
+    if tense == "past" and back <= TENSE_REACH_MONTHS:
+        return anchor.year - (month > anchor.month)
+    if tense == "future" and 12 - back <= TENSE_REACH_MONTHS:
+        return anchor.year + (month < anchor.month)
+    return anchor.year - (month > anchor.month) if back <= 12 - back else anchor.year + (month < anchor.month)
 
 
 def nearest_day(anchor: date, month: int, day: int, tense: str | None, weekday: int | None = None) -> date | None:
-    """The year of a month-and-day date: the one whose weekday fits, else the nearest; tense breaks near-ties."""
+    """The year of a month-and-day date: the one whose weekday fits, else by tense, else the nearest."""
     cands: list[date] = []
     for y in (anchor.year - 1, anchor.year, anchor.year + 1):
         try:
@@ -181,14 +184,14 @@ def nearest_day(anchor: date, month: int, day: int, tense: str | None, weekday: 
         fitting = [c for c in cands if c.isoweekday() == weekday]
         if fitting:
             cands = fitting
-    cands.sort(key=lambda c: abs((c - anchor).days))
-    best = cands[0]
-    if len(cands) > 1 and abs(abs((cands[1] - anchor).days) - abs((best - anchor).days)) < 45:
-        if tense == "past":
-            best = min(cands[:2], key=lambda c: (c > anchor, -c.toordinal()))
-        elif tense == "future":
-            best = min(cands[:2], key=lambda c: (c < anchor, c.toordinal()))
-    return best
+    reach = TENSE_REACH_MONTHS * 31
+    past = [c for c in cands if c <= anchor and (anchor - c).days <= reach]
+    ahead = [c for c in cands if c >= anchor and (c - anchor).days <= reach]
+    if tense == "past" and past:
+        return max(past)
+    if tense == "future" and ahead:
+        return min(ahead)
+    return min(cands, key=lambda c: abs((c - anchor).days))
 
 
 def season_year(anchor: date, season: str, rel: int, tense: str | None) -> int:
@@ -196,8 +199,10 @@ def season_year(anchor: date, season: str, rel: int, tense: str | None) -> int:
     cur = SEASON_OF_MONTH[anchor.month]
     cur_year = anchor.year - 1 if (cur == "WI" and anchor.month < 3) else anchor.year
     ci, si = SEASON_ORDER.index(cur), SEASON_ORDER.index(season)
-    if rel < 0 or (rel == 0 and tense == "past" and si > ci):
-        return cur_year if si < ci else cur_year - 1
-    if rel > 0 or (rel == 0 and tense == "future" and si < ci):
-        return cur_year if si > ci else cur_year + 1
+    if rel:  # 'last spring' / 'next winter': the previous / next calendar year's (TimeBank)
+        return anchor.year + (1 if rel > 0 else -1)
+    if tense == "past" and si > ci:
+        return cur_year - 1
+    if tense == "future" and si < ci:
+        return cur_year + 1
     return cur_year
