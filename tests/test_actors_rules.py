@@ -86,3 +86,20 @@ def test_actors_rules_ner_place_names_do_not_swallow_people(nlp, actor_data):
     actors = _actors(nlp, actor_data, text)
     assert _code_of(actors, text, "Vladimir Sokolov") == "RUSELI"
     assert not any(a.kind == "place" for a in actors)
+
+
+def test_actors_rules_definite_role_noun_joins_the_named_officeholder(nlp, actor_data):
+    text = "Vladimir Putin met Sergei Lavrov in Sochi. Later the Russian president said talks would go on."
+    actors = _actors(nlp, actor_data, text, date(2021, 12, 6))
+    putin = next(a for a in actors if a.name == "Vladimir Putin")
+    lavrov = next(a for a in actors if a.name == "Sergei Lavrov")
+    start = text.index("Russian president")
+    assert any(s <= start < e for s, e in putin.mentions)
+    assert len(lavrov.mentions) == 1
+
+
+def test_actors_rules_occupation_is_not_part_of_the_name(nlp, actor_data):
+    text = "In Lviv, waiter Taras Melnyk, 34, said he was afraid."
+    actors = _actors(nlp, actor_data, text)
+    person = next(a for a in actors if a.kind == "person")
+    assert person.name == "Taras Melnyk" and person.code == "UKRCVL"

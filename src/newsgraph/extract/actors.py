@@ -52,6 +52,8 @@ class _Mention:
     code: str | None
     kind: ActorKind
     key: str  # merge key
+    title: str = ""  # lemmas of the role nouns stated with or known for a person, space-separated
+    anaphor: bool = False  # "the Russian president": refers back, never names the actor
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +108,8 @@ def extract_actors(doc: Doc, published: date | None, data: ActorData) -> list[Ac
         # modifier ("Russia's Council on ...") leaves the entity to be coded from context.
         if ent.label_ not in _NER_KIND or covered[ent.root.i] or all(covered[i] for i in range(ent.start, ent.end)):
             continue
+        if ent.label_ == "PERSON":
+            ent = _trim_person(doc, ent, data)
         mention = _code_entity(doc, ent, data, country_at, code_at, agents, places)
         if mention is None:
             continue
@@ -186,6 +190,16 @@ def _drop_inside_persons(doc: Doc, matches: list[_NameMatch], data: ActorData) -
     return kept
 
 
+def _trim_person(doc: Doc, ent: Span, data: ActorData) -> Span:
+    """A PERSON entity without the honorifics and role nouns spaCy sometimes includes ("Bartender X")."""
+    start = ent.start
+    while start < ent.end - 1 and (
+        doc[start].lower_.rstrip(".") in data.context.honorifics or doc[start].lower_ in data.agents
+    ):
+        start += 1
+    return ent if start == ent.start else Span(doc, start, ent.end, label=ent.label_)
+
+
 def _is_demonym(token: Token) -> bool:
     return token.pos_ == "ADJ" or token.ent_type_ == "NORP"
 
@@ -232,10 +246,13 @@ def _code_person_match(
     code = entry.code_on(published)
     iso3, role = data.split_code(code)
     base, stated_role, former = _code_from_context(_context_tokens(doc[m.start : m.end]), data, country_at, code_at, agents)
+    context = _context_tokens(doc[m.start : m.end])
+    title_lemma = next((doc[i].lemma_.lower() for i in (t.i for t in context) if i in agents), "")
     for t in doc[m.start : m.end - 1]:  # a title inside the dictionary phrase ("President Bush")
         title = data.agents.get(t.lower_)
-        if stated_role is None and title is not None:
-            stated_role = title.role
+        if title is not None:
+            stated_role = stated_role or title.role
+            title_lemma = title_lemma or t.lemma_.lower()
         former = former or t.lower_ in data.context.former_words
     key = f"entry:{m.entry}"
     name = entry.name
@@ -246,7 +263,8 @@ def _code_person_match(
         code = _compose(iso3 or base or "", stated_role) if (iso3 or base) else code
     elif code and role is None and data.context.out_of_office_role:
         code = code + data.context.out_of_office_role
-    return _Mention(m.start, m.end, name, code, "person", key)
+    known = " ".join(entry.titles) if key.startswith("entry:") else ""
+    return _Mention(m.start, m.end, name, code, "person", key, " ".join(filter(None, (title_lemma, known))))
 
 
 def _acting(span: Span, data: ActorData) -> bool:
@@ -398,7 +416,8 @@ def _code_entity(
         elif former and role is not None and role[:3] in ("GOV", "MIL"):
             role = data.context.out_of_office_role
         code = _compose(country, role) if country else None
-        return _Mention(ent.start, ent.end, ent.text, code, "person", "person:" + fold_name(ent[-1].text))
+        title = next((t.lemma_.lower() for t in context if t.i in agents), "")
+        return _Mention(ent.start, ent.end, ent.text, code, "person", "person:" + fold_name(ent[-1].text), title)
     if kind == "organization":
         inner = [t for t in ent] + [c for c in ent.root.children if c.dep_ in ("poss", "compound", "amod")]
         inner += [t for c in ent.root.children if c.dep_ == "poss" for t in c.subtree]
@@ -471,6 +490,13 @@ def _agent_mentions(
         if not countries:
             found = _possessive_country(token, earlier, country_at, data)
             countries = [found] if found else []
+        if not countries and not former and _definite(token) and token.tag_ == "NN":
+            # "the president" with no country: the latest person known by that title, if recent.
+            target = _antecedent(earlier, None, token.lemma_.lower(), agent.start, doc)
+            if target is not None:
+                out.append(_Mention(agent.start, agent.end, doc[agent.start : agent.end].text, target.code, "person",
+                                    target.key, token.lemma_.lower(), True))
+            continue
         role = agent.role if not former else data.context.out_of_office_role
         start = min([agent.start] + [t.i for t in describing if t.i in country_at or t.i in code_at])
         span = doc[start : agent.end]
@@ -479,8 +505,38 @@ def _agent_mentions(
             kind = "organization"
         for iso3 in countries:
             code = _compose(iso3, role, agent.prefix)
-            out.append(_Mention(span.start, span.end, span.text, code, kind, f"{kind}:{code}:{token.lemma_.lower()}"))
+            lemma = token.lemma_.lower()
+            if kind == "person" and _definite(token):
+                target = _antecedent(earlier, code, lemma, agent.start, doc)
+                if target is not None:  # "the Russian president" after "Vladimir Putin"
+                    out.append(_Mention(span.start, span.end, span.text, target.code, "person", target.key, lemma, True))
+                    continue
+            out.append(_Mention(span.start, span.end, span.text, code, kind, f"{kind}:{code}:{lemma}"))
     return out
+
+
+def _definite(token: Token) -> bool:
+    """A singular role noun with "the"/"this"/"that" or a possessive: it points at someone known."""
+    return token.tag_ == "NN" and any(
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that")) for c in token.children
+    )
+
+
+def _antecedent(earlier: list[_Mention], code: str | None, title: str, before: int, doc: Doc) -> _Mention | None:
+    """The latest earlier person with this code and title; without a code, within three sentences."""
+    candidates = [
+        m for m in earlier
+        if m.kind == "person" and m.end <= before and not m.anaphor and (code is None or m.code == code)
+    ]
+    titled = [m for m in candidates if title in m.title.split()]
+    if code is None:
+        window = doc[before].sent.start
+        for _ in range(2):
+            window = doc[window - 1].sent.start if window > 0 else 0
+        titled = [m for m in titled if m.start >= window]
+        return max(titled, key=lambda m: m.start) if titled else None
+    pool = titled or [m for m in candidates if not m.title]
+    return max(pool, key=lambda m: m.start) if pool else None
 
 
 def _possessive_country(token: Token, earlier: list[_Mention], country_at: dict[int, str], data: ActorData) -> str | None:
@@ -504,7 +560,7 @@ def _representative(group: list[_Mention]) -> _Mention:
     for m in group:
         counts[m.name] = counts.get(m.name, 0) + 1
     if group[0].kind == "person":
-        return max(group, key=lambda m: (m.code is not None, len(m.name.split()), counts[m.name]))
+        return max(group, key=lambda m: (not m.anaphor, m.code is not None, len(m.name.split()), counts[m.name]))
     return max(group, key=lambda m: (m.code is not None, counts[m.name], -m.start))
 
 
@@ -515,7 +571,7 @@ def _merge(doc: Doc, mentions: list[_Mention], data: ActorData) -> list[Actor]:
     alias: dict[str, str] = {}  # person surname key -> group key of the dictionary person
     for m in mentions:
         key = m.key
-        if m.kind == "person":
+        if m.kind == "person" and not m.anaphor:
             surname = "person:" + fold_name(doc[m.end - 1].text)
             if key.startswith("entry:"):
                 alias.setdefault(surname, key)

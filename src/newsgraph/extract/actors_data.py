@@ -52,6 +52,7 @@ class ActorEntry:
     ranges: tuple[CodeRange, ...]
     default: str | None
     source: str
+    titles: tuple[str, ...] = ()  # role nouns the press uses for them ("president", "foreign minister")
 
     def code_on(self, day: date | None) -> str | None:
         """The code valid on ``day``; without a date, the most recent range (news is mostly current)."""
@@ -86,6 +87,7 @@ class ContextRules:
     institution_nouns: frozenset[str] = frozenset()
     population_role: str = ""
     affiliation_preps: frozenset[str] = frozenset({"of"})
+    honorifics: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,7 +232,8 @@ def _entry_from_json(item: Mapping[str, object]) -> tuple[ActorEntry, Sequence[s
     ranges = tuple(_code_range(r) for r in item.get("codes", ()) or ())  # type: ignore[union-attr]
     name = str(item["name"])
     aliases = [str(a) for a in item.get("aliases", ()) or ()]  # type: ignore[union-attr]
-    entry = ActorEntry(name, item.get("kind", "person"), ranges, item.get("default"), str(item.get("source", "")))  # type: ignore[arg-type]
+    titles = tuple(str(t).split()[-1].lower() for t in item.get("titles", ()) or ())  # type: ignore[union-attr]
+    entry = ActorEntry(name, item.get("kind", "person"), ranges, item.get("default"), str(item.get("source", "")), titles)  # type: ignore[arg-type]
     return entry, (name, *aliases)
 
 
@@ -303,4 +306,5 @@ def _context(raw: Mapping[str, object]) -> ContextRules:
         institution_nouns=words("institution_nouns"),
         population_role=str(raw.get("population_role", "")),
         affiliation_preps=words("affiliation_prepositions"),
+        honorifics=words("honorifics"),
     )
