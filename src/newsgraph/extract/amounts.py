@@ -51,6 +51,7 @@ class AmountData:
     scales: dict[str, float]
     vague: dict[str, float]
     approximators: tuple[tuple[str, ...], ...]
+    approximator_length: int
     currency_symbols: dict[str, str]
     currency_words: dict[str, str]
     dollar_countries: dict[str, str]
@@ -80,6 +81,7 @@ class AmountData:
             scales={k: float(v) for k, v in table("scales", "value").items()},  # type: ignore[arg-type]
             vague={k: float(v) for k, v in table("vague_counts", "value").items()},  # type: ignore[arg-type]
             approximators=tuple(phrases),
+            approximator_length=max(len(p) for p in phrases),
             currency_symbols={e["symbol"]: e["code"] for e in raw["currency_symbols"]},
             currency_words={k: str(v) for k, v in table("currency_words", "code").items()},
             dollar_countries={k: str(v) for k, v in table("dollar_countries", "code").items()},
@@ -123,10 +125,11 @@ def extract_amounts(
 ) -> list[Amount]:
     """Every amount in the document, in text order."""
     date_spans = sorted((d.start, d.end) for d in dates)
+    text = doc.text  # built once: Doc.text joins every token
     out: list[Amount] = []
     for run in _number_runs(doc, data):
         unit = _unit(doc, run, data)
-        if _excluded(doc, run, unit, date_spans, data):
+        if _excluded(doc, text, run, unit, date_spans, data):
             continue
         first, last = _approximator_start(doc, unit.first, data), unit.last
         approximate = run.approximate or first < unit.first
@@ -134,7 +137,7 @@ def extract_amounts(
         att = attribution(doc, run.start, actors, quotes, data)
         out.append(
             Amount(
-                text=doc.text[start_char:end_char],
+                text=text[start_char:end_char],
                 start=start_char,
                 end=end_char,
                 value=run.value,
@@ -396,10 +399,10 @@ def _unit_name(noun: Token, data: AmountData) -> str:
 # --- exclusions -----------------------------------------------------------------------
 
 
-def _excluded(doc: Doc, run: NumberRun, unit: Unit, date_spans: Sequence[tuple[int, int]], data: AmountData) -> bool:
+def _excluded(doc: Doc, text: str, run: NumberRun, unit: Unit, date_spans: Sequence[tuple[int, int]], data: AmountData) -> bool:
     """True for dates, years, durations, ages, ordinals, pronoun 'one', ids, furniture."""
     first_tok = doc[run.start]
-    text = doc[run.start : run.end].text
+    number = text[first_tok.idx : doc[run.end - 1].idx + len(doc[run.end - 1])]
     has_unit = unit.kind in ("currency", "percent") or (unit.kind == "noun" and unit.name not in data.time_units)
     if unit.kind == "noun" and (unit.name in data.time_units or unit.name in data.non_count_nouns):
         return True  # "60 days", "two-year", "seven-year-old": a duration or an age; "one-time"
@@ -409,13 +412,13 @@ def _excluded(doc: Doc, run: NumberRun, unit: Unit, date_spans: Sequence[tuple[i
         return True  # "Dec. 2 attack", "July 1 deadline": a day of the month
     if unit.kind not in ("currency", "percent") and _after_label(doc, run, data):
         return True  # "No. 1 force", "Resolution 2231"
-    if unit.kind not in ("currency", "percent") and _alone_on_line(doc, run):
+    if unit.kind not in ("currency", "percent") and _alone_on_line(doc, text, run):
         return True  # slide counters and list markers: "1." on a line of its own
     if run.end < len(doc) and _is_time_unit(doc[run.end], data):
         return True
     if run.end + 1 < len(doc) and doc[run.end].text == "-" and _is_time_unit(doc[run.end + 1], data):
         return True
-    if unit.kind not in ("currency", "percent") and _YEAR.match(text) and run.end - run.start == 1:
+    if unit.kind not in ("currency", "percent") and _YEAR.match(number) and run.end - run.start == 1:
         return True  # a year ("in 1986", "the 2001 invasion")
     if run.words_only and run.end - run.start == 1 and not has_unit and not run.approximate:
         return True  # "the other two", "one of them": a pronoun, not a count
@@ -464,8 +467,7 @@ def _after_label(doc: Doc, run: NumberRun, data: AmountData) -> bool:
     return k >= 0 and doc[k].lower_ in data.label_cues and not run.words_only
 
 
-def _alone_on_line(doc: Doc, run: NumberRun) -> bool:
-    text = doc.text
+def _alone_on_line(doc: Doc, text: str, run: NumberRun) -> bool:
     lo = text.rfind("\n", 0, doc[run.start].idx) + 1
     end = doc[run.end - 1].idx + len(doc[run.end - 1])
     hi = text.find("\n", end)
@@ -540,8 +542,8 @@ def _overlaps(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
 
 def _approximator_start(doc: Doc, first: int, data: AmountData) -> int:
     """Token index where an approximating phrase before ``first`` starts, else ``first``."""
-    for phrase in data.approximators:
-        k = first - len(phrase)
-        if k >= 0 and tuple(t.lower_ for t in doc[k:first]) == phrase:
-            return k
+    words = [doc[k].lower_ for k in range(max(0, first - data.approximator_length), first)]
+    for phrase in data.approximators:  # longest first
+        if len(phrase) <= len(words) and tuple(words[len(words) - len(phrase) :]) == phrase:
+            return first - len(phrase)
     return first
