@@ -22,7 +22,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from newsgraph import __version__
-from newsgraph.store import Store
+from newsgraph.store import Store, StoreError
 
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
@@ -62,6 +62,8 @@ def create_app(store: Store, token: str | None = None, options: ApiOptions | Non
     from newsgraph.api_write import WriteContext, analyze_router, ingest_router
 
     opts = options or ApiOptions()
+    if token:
+        store.root.mkdir(parents=True, exist_ok=True)  # an ingesting server may start from nothing
     app = FastAPI(
         title="newsgraph",
         version=__version__,
@@ -123,6 +125,10 @@ def _add_error_handlers(app: FastAPI) -> None:
         ]
         first = details[0] if details else {"location": "request", "message": "invalid"}
         return error(422, f"{first['location']}: {first['message']}", details)
+
+    @app.exception_handler(StoreError)
+    async def store_error(request: Request, exc: StoreError) -> JSONResponse:
+        return error(503, str(exc))
 
     @app.exception_handler(Exception)
     async def server_error(request: Request, exc: Exception) -> JSONResponse:

@@ -1,6 +1,4 @@
-"""Corpus endpoints of the API: dyad series, alerts and actor summaries (from `newsgraph.analytics`)."""
-
-from __future__ import annotations
+"""Corpus endpoints of the API: dyad series, alerts, actor summaries (`newsgraph.analytics`) and stories."""
 
 from datetime import date
 from typing import TYPE_CHECKING, Annotated, Any, Literal
@@ -9,7 +7,7 @@ from fastapi import APIRouter, HTTPException, Path, Query
 
 from newsgraph import analytics
 from newsgraph.analytics import ActorSummary, Alert, AnalyticsError, DyadPoint, QuadCounts
-from newsgraph.api_models import DyadSeries, ErrorBody
+from newsgraph.api_models import DOC_ID_PATTERN, DyadSeries, ErrorBody, Page, Story
 
 if TYPE_CHECKING:
     from newsgraph.api_read import ReadContext
@@ -25,8 +23,9 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 }
 
 
-def add_corpus_routes(router: APIRouter, ctx: ReadContext) -> None:
-    """Add `/dyads/{a}/{b}`, `/alerts` and `/actors/{key}` to ``router``."""
+def add_corpus_routes(router: APIRouter, ctx: "ReadContext") -> None:
+    """Add `/dyads/{a}/{b}`, `/alerts`, `/actors/{key}` and `/stories` to ``router``."""
+    # no `from __future__ import annotations` here: FastAPI reads these annotations at run time
 
     @router.get("/dyads/{a}/{b}", tags=["dyads"], response_model=DyadSeries, responses=ERRORS)
     def dyad(
@@ -74,6 +73,40 @@ def add_corpus_routes(router: APIRouter, ctx: ReadContext) -> None:
         if summary.documents == 0 and not summary.recent_events and summary.quotes == 0:
             raise HTTPException(404, f"no actor named or coded {key!r}")
         return summary
+
+
+    @router.get("/stories", tags=["stories"], response_model=Page, responses=ERRORS)
+    def list_stories(
+        min_documents: Annotated[int, Query(ge=1, le=10_000, description="Only stories told this many times.")] = 1,
+        limit: Annotated[int, Query(ge=1, le=ctx.options.max_limit)] = ctx.options.default_limit,
+        offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+    ) -> Page:
+        """Stories (same-story articles grouped by MinHash at ingest), most retold first."""
+        select = (
+            "SELECT story_id, count(*) AS documents, CAST(min(published) AS VARCHAR) AS first_published, "
+            "CAST(max(published) AS VARCHAR) AS last_published, arg_min(title, coalesce(published, DATE '9999-12-31')) "
+            "AS title FROM (SELECT coalesce(story_id, doc_id) AS story_id, title, published FROM documents) "
+            "GROUP BY story_id HAVING count(*) >= ?"
+        )
+        return ctx.page(select, [min_documents], "documents DESC, last_published DESC NULLS LAST, story_id", limit, offset)
+
+    @router.get("/stories/{story_id}", tags=["stories"], response_model=Story, responses=ERRORS)
+    def get_story(story_id: Annotated[str, Path(pattern=DOC_ID_PATTERN)]) -> Story:
+        """One story: its articles and its events counted per story (GDELT's mentions, articles, sources)."""
+        docs = ctx.rows(
+            "SELECT doc_id, title, CAST(published AS VARCHAR) AS published, source, url FROM documents "
+            "WHERE coalesce(story_id, doc_id) = ? ORDER BY published NULLS LAST, doc_id",
+            [story_id],
+        )
+        if not docs:
+            raise HTTPException(404, f"no story with id {story_id!r}")
+        events = ctx.rows(
+            "SELECT source_actor, target_actor, root, code, CAST(quad_class AS INTEGER) AS quad_class, goldstein, "
+            "CAST(day AS VARCHAR) AS day, num_mentions, num_articles, num_sources, first_doc_id "
+            "FROM story_events WHERE story_id = ? ORDER BY num_mentions DESC, day NULLS LAST, root LIMIT 500",
+            [story_id],
+        )
+        return Story(story_id=story_id, documents=docs, events=events)
 
 
 def fill_periods(points: list[DyadPoint], by: str, start: date | None, end: date | None) -> list[DyadPoint] | None:

@@ -138,6 +138,14 @@ class SearchResult(BaseModel):
     quotes: list[QuoteRef]
 
 
+class Story(BaseModel):
+    """The articles of one story and its events, one row per (actors, CAMEO root, day) as in GDELT."""
+
+    story_id: str
+    documents: list[dict[str, Any]]
+    events: list[dict[str, Any]]
+
+
 class DyadSeries(BaseModel):
     """A country pair's events per period; ``filled`` says whether empty periods are included as zeros."""
 

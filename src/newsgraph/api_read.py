@@ -40,24 +40,31 @@ TEXT_QUERY = {"min_length": 1, "max_length": 200}
 
 
 class ReadContext:
-    """The store's DuckDB views for one server, reopened when a write adds the first segment."""
+    """The store's DuckDB views for one server, reopened whenever the store's segments change."""
 
     def __init__(self, store: Store, options: ApiOptions) -> None:
         self.store = store
         self.options = options
         self._lock = threading.Lock()
         self._con: duckdb.DuckDBPyConnection | None = None
+        self._segments: tuple[str, ...] = ()
 
     def refresh(self) -> None:
-        """Reopen the views (a store that had no segments had empty stand-in tables)."""
+        """Forget the open views (a write or a compaction changed the segment files)."""
         with self._lock:
             self._con = None
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
-        """A cursor of its own for this request (DuckDB cursors are safe to use from one thread each)."""
+        """A connection of its own for this request, over the store as it is now."""
+        segments = tuple(str(p) for p in self.store.segment_dirs())
+        if not segments or not getattr(self.store, "local", True):
+            # empty stand-in tables and object-store datasets are registered per connection,
+            # so a cursor (another connection to the same database) would not see them
+            return connect(self.store)
         with self._lock:
-            if self._con is None:
+            if self._con is None or segments != self._segments:
                 self._con = connect(self.store)
+                self._segments = segments
             return self._con.cursor()
 
     def rows(self, sql: str, params: list[Any]) -> list[dict[str, Any]]:

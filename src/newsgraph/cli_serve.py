@@ -29,7 +29,7 @@ def serve(
     """Serve the HTTP API (schema at /openapi.json) and the web page over a store.
 
     Read-only unless --token is given; then POST /documents (Authorization: Bearer TOKEN)
-    analyzes and stores articles.
+    analyzes and stores articles (the store is created if missing).
 
     Example: newsgraph serve --store ./store --port 8000
     """
@@ -39,7 +39,7 @@ def serve(
     from newsgraph.store import Store, default_store
 
     root = store or default_store()
-    if not root.exists():
+    if not root.exists() and token is None:
         sys.stderr.write(f"newsgraph: error: no store at {root} (run `newsgraph ingest` first, or pass --store)\n")
         raise typer.Exit(1)
     if token is not None and len(token) < 16:
