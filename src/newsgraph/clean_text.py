@@ -323,6 +323,9 @@ def _best_run(scores: list[float]) -> tuple[int, int]:
     return best_span
 
 
+_NOT_TITLE = (Kind.EMPTY, Kind.BYLINE, Kind.FURNITURE, Kind.END, Kind.NOTICE)
+
+
 def _headline_like(unit: Unit) -> bool:
     return unit.kind in (Kind.SHORT, Kind.LINE) and 2 <= unit.words <= 30 and not unit.key.endswith(".")
 
@@ -334,30 +337,46 @@ def _same_title(a: str, b: str) -> bool:
     return len(_WORD.findall(shorter)) >= 2 and longer.startswith(shorter)
 
 
-def _title(units: list[Unit], start: int) -> int | None:
-    """Index of the title unit before the article block, or None."""
-    window = [i for i in range(max(0, start - 15), start) if _headline_like(units[i])]
-    first = next((i for i, u in enumerate(units) if u.kind is not Kind.EMPTY), None)
+@dataclass(frozen=True, slots=True)
+class TitleAt:
+    """The unit that holds the title, and the title as it should read."""
+
+    index: int
+    text: str
+
+
+_SITE_SUFFIX = re.compile(r"^(?P<title>.+?)\s+[|•·–—-]\s+(?P<site>[^|•·–—]{1,60})$")
+
+
+def _without_site(title: str) -> str:
+    """A page title without its site name ("Headline | Site", "Headline - Site")."""
+    m = _SITE_SUFFIX.match(title)
+    if m and len(_WORD.findall(m["site"])) <= 4 and len(_WORD.findall(m["title"])) >= 3:
+        return m["title"].strip()
+    return title
+
+
+def _title(units: list[Unit], start: int) -> TitleAt | None:
+    """The title before the article block: the page title's repetition near it, the page title, or its headline."""
+    first = next((i for i, u in enumerate(units) if u.kind not in _NOT_TITLE), None)
     if first is None or first >= start:
         return None
-    if _headline_like(units[first]):
-        page_title = units[first].key
-        for i in reversed(window):
-            if i != first and _same_title(units[i].key, page_title):
-                return i
-        # a dump that starts with its headline, followed by the article (after a byline at most)
-        between = [u for u in units[first + 1 : start] if u.kind not in (Kind.EMPTY, Kind.BYLINE)]
-        if len(between) <= 2:
-            return first
+    head = units[first]
+    if _headline_like(head):
+        for i in range(start - 1, max(first, start - 40), -1):
+            if _headline_like(units[i]) and _same_title(units[i].key, head.key):
+                return TitleAt(i, " ".join(units[i].lines))
+        if head.words >= 3 and "@" not in head.key:
+            return TitleAt(first, _without_site(" ".join(head.lines)))
     # else the headline just above the article, past its byline, dateline and picture caption
     steps = 0
-    for i in range(start - 1, -1, -1):
+    for i in range(start - 1, first - 1, -1):
         unit = units[i]
-        if unit.kind in (Kind.EMPTY, Kind.BYLINE, Kind.FURNITURE):
+        if unit.kind in _NOT_TITLE:
             continue
         steps += 1
-        if _headline_like(unit) and unit.words >= 3:
-            return i
+        if _headline_like(unit) and unit.words >= 4 and "@" not in unit.key:
+            return TitleAt(i, " ".join(unit.lines))
         if steps >= 3:
             break
     return None
@@ -400,9 +419,9 @@ def split_page(text: str, options: TextCleanOptions | None = None) -> TextParts:
         start += 1
     while end > start and units[end - 1].kind is Kind.NOTICE:
         end -= 1
-    title_at = _title(units, start)
-    title_key = units[title_at].key.lower() if title_at is not None else None
-    title = " ".join(units[title_at].lines) if title_at is not None else None
+    found = _title(units, start)
+    title_key = units[found.index].key.lower() if found else None
+    title = found.text if found else None
     keep = (Kind.PROSE, Kind.SHORT, Kind.LINE, Kind.NOTICE)
     paragraphs = tuple(
         "\n".join(u.lines) for u in units[start:end] if u.kind in keep and u.key.lower() != title_key
