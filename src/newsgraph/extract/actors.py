@@ -36,6 +36,8 @@ __all__ = ["ActorData", "extract_actors"]
 
 _CONNECTORS = frozenset({"of", "the", "for", "on", "and", "de", "del", "da", "al", "el", "bin", "ibn", "van", "von",
                          "der", "la", "le", "du", "di", "-", ".", "'s", "&"})
+# Lower-case particles that open Arabic names ("al-Qaeda", "bin Laden"): a name may start there.
+_NAME_PARTICLES = frozenset({"al", "el", "ad", "ash", "as", "an", "bin", "ibn"})
 _STOP = frozenset({",", ";", ":", "(", ")", '"', "“", "”", "‘", "’", "—", "–"})
 _ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "dative", "attr", "iobj", "agent", "ROOT"})
 _NER_KIND: dict[str, ActorKind] = {"PERSON": "person", "ORG": "organization", "GPE": "place", "NORP": "group",
@@ -138,7 +140,10 @@ def _name_matches(doc: Doc, data: ActorData) -> list[_NameMatch]:
     i = 0
     while i < n:
         first = doc[i].text
-        if not (first[:1].isupper() or (first[:1].isdigit() and len(first) > 1)) or doc[i].pos_ == "PRON":
+        particle = first.lower() in _NAME_PARTICLES and i + 2 < n and (
+            (doc[i + 1].text == "-" and doc[i + 2].text[:1].isupper()) or first.lower() in ("bin", "ibn")
+        )
+        if not (first[:1].isupper() or particle or (first[:1].isdigit() and len(first) > 1)) or doc[i].pos_ == "PRON":
             i += 1
             continue
         key = ""
@@ -157,6 +162,8 @@ def _name_matches(doc: Doc, data: ActorData) -> list[_NameMatch]:
                 break
             if piece and key in data.names:
                 best = _NameMatch(i, j + 1, data.names[key], key)
+        if best is not None and best.end - best.start == 1 and doc[i].is_stop and not doc[i].is_upper:
+            best = None  # "Who ..." is a question, "WHO" the organization; "Us" is not the US
         if best is not None:
             found.append(best)
             i = best.end
