@@ -195,3 +195,10 @@ def test_clean_text_article_lines_are_never_altered(lines: list[str]) -> None:
         return
     for paragraph in cleaned.body.split("\n\n"):
         assert paragraph in lines
+
+
+def test_clean_text_plain_article_with_byline_only() -> None:
+    """A clean article (no furniture but its byline) keeps every paragraph; the byline moves out of the body."""
+    cleaned = clean_text(dump([TITLE, "By Jane Doe"], ARTICLE))
+    assert cleaned.title == TITLE and cleaned.byline == "Jane Doe"
+    assert cleaned.body.split("\n\n") == ARTICLE

@@ -3,14 +3,17 @@
 How a page is read:
 1. Lines are grouped into blocks (runs of non-blank lines); hard-wrapped prose inside a block is joined
    into paragraphs (units), so a wrapped line is never mistaken for a headline.
-2. Each unit is labelled from its own shape (words, closing punctuation, share of function words) and
-   the furniture cues (data/furniture-*.yaml): prose, short (headlines, menus, list items), furniture,
-   notice, byline, end-of-article heading, or empty (no word character, e.g. a lone ".").
-3. The article block is the run of units with the largest total score (prose counts its words, short
-   lines and furniture cost, an end-of-article heading cannot be crossed): the densest run of prose.
-4. The title is the headline-like line before the block, preferring one that repeats the page's
-   first line (a page title); it is not repeated in the body.
-A text with no furniture at all (no cue, no repeated line, e.g. a wire story) is kept whole.
+2. Each unit is labelled from its own shape (words, closing punctuation, share of function words or
+   of lower-case words) and the furniture cues (data/furniture-*.yaml): prose, line (a short line with
+   content, e.g. a table row), short (headlines, menus), furniture, notice, byline, end-of-article
+   heading, or empty (no word character, e.g. a lone ".").
+3. The article block is the run of units with the largest total score: prose counts its words (less
+   when it stands alone between non-prose units or inside a list block, as teaser blurbs do), menus,
+   furniture and repeated lines cost, an end-of-article heading costs a lot. It is then carried over
+   the content lines that close the article (a list, a table), and notices are trimmed off its edges.
+4. The title is the page's first headline-like line (or its repetition near the article, without the
+   site name), else the headline just above the article; it is not repeated in the body.
+A text with no furniture (fewer than two cue hits or repeated lines, e.g. a wire story) is kept whole.
 """
 
 from __future__ import annotations
@@ -211,12 +214,19 @@ def _paragraphs(block: list[str]) -> list[list[str]]:
     return paragraphs
 
 
-def _byline(key: str, words: int, cues: FurnitureCues) -> tuple[bool, str | None]:
+@dataclass(frozen=True, slots=True)
+class BylineMatch:
+    """A byline line and the author names it gives (None for an empty byline such as "by")."""
+
+    name: str | None
+
+
+def _byline(key: str, words: int, cues: FurnitureCues) -> BylineMatch | None:
     for cue in cues.bylines:
         if words <= cue.max_words and (m := cue.pattern.fullmatch(key)):
             name = (m.groupdict().get("name") or "").strip(" ,")
-            return True, name or None
-    return False, None
+            return BylineMatch(name or None)
+    return None
 
 
 def _classify(lines: list[str], block: int, options: TextCleanOptions) -> Unit:
@@ -232,9 +242,8 @@ def _classify(lines: list[str], block: int, options: TextCleanOptions) -> Unit:
     for cue in cues.sets:
         if cue.kind == "end" and words <= cue.max_words and cue.matches(key):
             return Unit(stripped, block, key, words, Kind.END)
-    is_byline, name = _byline(key, words, cues)
-    if is_byline:
-        return Unit(stripped, block, key, words, Kind.BYLINE, name)
+    if (byline := _byline(key, words, cues)) is not None:
+        return Unit(stripped, block, key, words, Kind.BYLINE, byline.name)
     for cue in cues.sets:
         if cue.kind == "line" and words <= cue.max_words and cue.matches(key):
             return Unit(stripped, block, key, words, Kind.FURNITURE)
@@ -310,17 +319,25 @@ def _extend(units: list[Unit], end: int, counts: Counter[str]) -> int:
     return end
 
 
-def _best_run(scores: list[float]) -> tuple[int, int]:
-    """Start and end (exclusive) of the run with the largest sum (Kadane); (0, 0) when none is positive."""
-    best, best_span = 0.0, (0, 0)
+@dataclass(frozen=True, slots=True)
+class Run:
+    """Units start to end (exclusive)."""
+
+    start: int
+    end: int
+
+
+def _best_run(scores: list[float]) -> Run:
+    """The run with the largest sum (Kadane, linear); empty when no score is positive."""
+    best, best_run = 0.0, Run(0, 0)
     total, start = 0.0, 0
     for i, s in enumerate(scores):
         if total <= 0:
             total, start = 0.0, i
         total += s
         if total > best:
-            best, best_span = total, (start, i + 1)
-    return best_span
+            best, best_run = total, Run(start, i + 1)
+    return best_run
 
 
 _NOT_TITLE = (Kind.EMPTY, Kind.BYLINE, Kind.FURNITURE, Kind.END, Kind.NOTICE)
@@ -388,6 +405,10 @@ def classify_paragraphs(paragraphs: list[str], options: TextCleanOptions | None 
     return [_classify([p], i, opts) for i, p in enumerate(paragraphs)]
 
 
+# how much each kind of unit tells that a text carries page furniture
+_EVIDENCE = {Kind.END: 2, Kind.FURNITURE: 1, Kind.NOTICE: 1, Kind.BYLINE: 1}
+
+
 def split_page(text: str, options: TextCleanOptions | None = None) -> TextParts:
     """Find the article in a plain-text page: body paragraphs, title and byline."""
     opts = options or default_options()
@@ -403,13 +424,14 @@ def split_page(text: str, options: TextCleanOptions | None = None) -> TextParts:
     bylines = [u for u in units if u.kind is Kind.BYLINE]
     byline = next((u.byline for u in bylines if u.byline), None)
     # one accidental cue match (a date line in a wire story) is not enough to cut a text
-    evidence = sum(2 if u.kind is Kind.END else 1 for u in units if u.kind in (Kind.END, Kind.FURNITURE, Kind.NOTICE, Kind.BYLINE))
+    evidence = sum(_EVIDENCE.get(u.kind, 0) for u in units)
     evidence += sum(1 for key, n in counts.items() if n > 2 or (n > 1 and " " in key))
     if evidence < opts.min_furniture_evidence:
         return _whole(units, byline)
     isolated = _isolated(units)
     scores = [_score(u, counts[u.key.lower()], iso, opts) for u, iso in zip(units, isolated)]
-    start, end = _best_run(scores)
+    run = _best_run(scores)
+    start, end = run.start, run.end
     if start == end:
         # no prose anywhere (a table, a list): nothing to tell the article from, so nothing is cut
         return _whole(units, byline)
@@ -430,14 +452,16 @@ def split_page(text: str, options: TextCleanOptions | None = None) -> TextParts:
 
 
 def _whole(units: list[Unit], byline: str | None) -> TextParts:
-    """A text without furniture: everything but wordless lines, the first line as title when it stands alone."""
-    first = next((i for i, u in enumerate(units) if u.kind is not Kind.EMPTY), None)
+    """A text without furniture: all but wordless and byline lines, the first line as title when it stands alone."""
+    first = next((i for i, u in enumerate(units) if u.kind not in (Kind.EMPTY, Kind.BYLINE)), None)
     if first is None:
         return TextParts((), None, byline, tuple(units))
     head = units[first]
     alone = first + 1 < len(units) and units[first + 1].block != head.block
     title = " ".join(head.lines) if alone and _headline_like(head) else None
     paragraphs = tuple(
-        "\n".join(u.lines) for i, u in enumerate(units) if u.kind is not Kind.EMPTY and not (title and i == first)
+        "\n".join(u.lines)
+        for i, u in enumerate(units)
+        if u.kind not in (Kind.EMPTY, Kind.BYLINE) and not (title and i == first)
     )
     return TextParts(paragraphs, title, byline, tuple(units))
