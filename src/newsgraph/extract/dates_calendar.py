@@ -8,7 +8,7 @@ SEASON_OF_MONTH: dict[int, str] = {
     12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP",
     6: "SU", 7: "SU", 8: "SU", 9: "FA", 10: "FA", 11: "FA",
 }  # fmt: skip
-TENSE_REACH_MONTHS = 7
+TENSE_REACH_MONTHS = 9
 SEASON_ORDER: tuple[str, ...] = ("SP", "SU", "FA", "WI")  # winter counted with its December
 
 
@@ -161,7 +161,7 @@ def year_for_month(anchor: date, month: int, tense: str | None, strict: bool = F
     if month == anchor.month:
         return anchor.year
     back = (anchor.month - month) % 12
-    # the tense picks the side only while that side is within ~7 months (a past-tense report of
+    # the tense picks the side only while that side is within ~9 months (a past-tense report of
     # a dividend 'payable Dec. 7' still points ahead); beyond that the nearest occurrence wins
     if tense == "past" and back <= TENSE_REACH_MONTHS:
         return anchor.year - (month > anchor.month)
