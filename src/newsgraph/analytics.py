@@ -22,7 +22,7 @@ from newsgraph.store import Store
 
 Period = Literal["day", "week", "month"]
 PERIODS: tuple[str, ...] = ("day", "week", "month")
-EVENT_DAY = "coalesce(e.date, e.published)"
+EVENT_DAY = "e.day"  # the store writes coalesce(date, published) into this column
 # A trailing history with (almost) no spread would make any change look infinitely
 # surprising; these floors keep a z-score meaningful on quiet pairs.
 MIN_STD_GOLDSTEIN = 1.0
@@ -195,13 +195,12 @@ def _country(code: str) -> str:
 
 
 def _pair_filter(a: str, b: str, directed: bool) -> tuple[str, list[Any]]:
+    """A filter on the sorted ``pair`` column, which Parquet statistics prune (plus the direction if asked)."""
     a, b = _country(a), _country(b)
+    pair = f"{min(a, b)}-{max(a, b)}"
     if directed:
-        return "(e.source_country = ? AND e.target_country = ?)", [a, b]
-    return (
-        "((e.source_country = ? AND e.target_country = ?) OR (e.source_country = ? AND e.target_country = ?))",
-        [a, b, b, a],
-    )
+        return "(e.pair = ? AND e.source_country = ?)", [pair, a]
+    return "e.pair = ?", [pair]
 
 
 def _range_filter(start: date | str | None, end: date | str | None) -> tuple[str, list[Any]]:
@@ -257,19 +256,19 @@ def dyad_series(
     if by not in PERIODS:
         raise AnalyticsError(f"unknown period {by!r} (expected day, week or month)")
     pair, pair_params = _pair_filter(a, b, directed)
+    countries = sorted({_country(a), _country(b)})
     span, span_params = _range_filter(start, end)
     con = connect(store)
     con.execute(
         f"""CREATE TEMP TABLE dyad AS
-        SELECT date_trunc('{by}', {EVENT_DAY})::DATE AS period, {EVENT_COLUMNS}
+        SELECT date_trunc('{by}', {EVENT_DAY})::DATE AS period, {EVENT_COLUMNS}, e.tone
         FROM events e WHERE {pair} AND {EVENT_DAY} IS NOT NULL AND {span}""",
         pair_params + span_params,
     )
     totals = _fetch(
         con,
-        """WITH docs AS (SELECT DISTINCT period, doc_id FROM dyad),
-        tone AS (SELECT docs.period, avg(d.tone_polarity) AS tone
-                 FROM docs JOIN documents d USING (doc_id) GROUP BY ALL)
+        """WITH tone AS (SELECT period, avg(tone) AS tone FROM (SELECT DISTINCT period, doc_id, tone FROM dyad)
+                         GROUP BY ALL)
         SELECT period, count(*),
                count(*) FILTER (quad_class = 1), count(*) FILTER (quad_class = 2),
                count(*) FILTER (quad_class = 3), count(*) FILTER (quad_class = 4),
@@ -281,13 +280,12 @@ def dyad_series(
     if top > 0 and totals:
         for row in _fetch(
             con,
-            f"""SELECT period, * EXCLUDE (period) FROM dyad
+            f"""SELECT period, * EXCLUDE (period, tone) FROM dyad
             QUALIFY row_number() OVER (PARTITION BY period ORDER BY abs(goldstein) DESC NULLS LAST,
                                        day, doc_id, idx) <= {int(top)}
             ORDER BY period, abs(goldstein) DESC NULLS LAST, day, doc_id, idx""",
         ):
             top_events.setdefault(row[0], []).append(_event(row[1:]))
-        countries = sorted({pair_params[0], pair_params[1]})
         for row in _fetch(
             con,
             f"""WITH docs AS (SELECT period, doc_id, count(*) AS n FROM dyad GROUP BY ALL)
@@ -349,18 +347,15 @@ def alerts(
     if window < 2:
         raise AnalyticsError("window must be at least 2 weeks")
     con = connect(store)
-    same = "" if domestic else "AND e.source_country <> e.target_country"
+    same = "" if domestic else "AND source_country <> target_country"
     since_clause, since_params = ("AND week >= ?", [period_start(_as_date(since), "week")]) if since else ("", [])
     rows = _fetch(
         con,
         f"""WITH weekly AS (
-            SELECT least(e.source_country, e.target_country) AS a, greatest(e.source_country, e.target_country) AS b,
-                   date_trunc('week', {EVENT_DAY})::DATE AS week, count(*) AS n,
-                   avg(e.goldstein) AS g, avg(CASE WHEN e.quad_class >= 3 THEN 1.0 ELSE 0.0 END) AS c
-            FROM events e
-            WHERE e.source_country IS NOT NULL AND e.target_country IS NOT NULL {same}
-              AND {EVENT_DAY} IS NOT NULL AND e.goldstein IS NOT NULL
-            GROUP BY ALL),
+            SELECT split_part(pair, '-', 1) AS a, split_part(pair, '-', 2) AS b, week, sum(events) AS n,
+                   sum(goldstein_sum) / sum(goldstein_n) AS g, (sum(q3) + sum(q4)) / sum(events) AS c
+            FROM dyad_weeks WHERE goldstein_n > 0 {same}
+            GROUP BY pair, week),
         scored AS (
             SELECT *, avg(g) OVER w AS hg, stddev_samp(g) OVER w AS sg,
                       avg(c) OVER w AS hc, stddev_samp(c) OVER w AS sc, count(*) OVER w AS hn
@@ -406,15 +401,18 @@ def _alert_evidence(
     ]
     con.execute("CREATE TEMP TABLE hits (a VARCHAR, b VARCHAR, week DATE, dir INTEGER)")
     con.executemany("INSERT INTO hits VALUES (?, ?, ?, ?)", keys)
+    pairs = sorted({f"{a}-{b}" for a, b, _, _ in keys})
+    first, last = min(k[2] for k in keys), max(k[2] for k in keys) + timedelta(days=6)
+    # literal pair and day bounds, so the Parquet scan skips row groups before the join
     found = _fetch(
         con,
         f"""SELECT h.a, h.b, h.week, {EVENT_COLUMNS} FROM events e
-        JOIN hits h ON least(e.source_country, e.target_country) = h.a
-                   AND greatest(e.source_country, e.target_country) = h.b
-                   AND date_trunc('week', {EVENT_DAY})::DATE = h.week
+        JOIN hits h ON e.pair = h.a || '-' || h.b AND date_trunc('week', {EVENT_DAY})::DATE = h.week
+        WHERE e.pair IN ({", ".join("?" for _ in pairs)}) AND {EVENT_DAY} BETWEEN ? AND ?
         QUALIFY row_number() OVER (PARTITION BY h.a, h.b, h.week
                                    ORDER BY h.dir * coalesce(e.goldstein, 0), e.doc_id, e.idx) <= {int(evidence)}
         ORDER BY h.a, h.b, h.week, h.dir * coalesce(e.goldstein, 0), e.doc_id, e.idx""",
+        [*pairs, first, last],
     )
     events: dict[tuple[str, str, date], list[EventRef]] = {}
     for row in found:

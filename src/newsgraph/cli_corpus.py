@@ -1,9 +1,302 @@
-"""Corpus commands (dyad, alerts, actors, quotes, compact, stories): registered on the main app."""
+"""Corpus commands (dyad, alerts, actors, quotes, stories, compact): registered on the main app.
 
-from __future__ import annotations
+Thin wrappers over `newsgraph.analytics`: a table for people, ``--format json`` (one JSON
+object per line) and ``--format csv`` for machines.
+"""
+
+
+import csv
+import json
+import sys
+from collections.abc import Sequence
+from dataclasses import asdict
+from typing import Annotated, Any
 
 import typer
+
+SPARKS = "▁▂▃▄▅▆▇█"
+
+
+def sparkline(values: Sequence[float | None]) -> str:
+    """One block character per value, scaled between the smallest and largest; a space for a missing value."""
+    present = [v for v in values if v is not None]
+    if not present:
+        return ""
+    low, high = min(present), max(present)
+    scale = (len(SPARKS) - 1) / (high - low) if high > low else 0.0
+    return "".join(" " if v is None else SPARKS[round((v - low) * scale)] for v in values)
+
+
+def _json_line(value: Any) -> None:
+    sys.stdout.write(json.dumps(asdict(value) if hasattr(value, "__dataclass_fields__") else value, default=str))
+    sys.stdout.write("\n")
+
+
+def _csv(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+    writer = csv.writer(sys.stdout)
+    writer.writerow(columns)
+    writer.writerows(rows)
+
+
+def _event_text(e: Any) -> str:
+    who = f"{e.source_name or e.source_code or '?'} → {e.target_name or e.target_code or '?'}"
+    return f"{e.day} {who}: {e.code} {e.label or ''} ({_fmt(e.goldstein, '+.1f')}) [{e.doc_id[:12]}]"
+
+
+def _event_brief(e: Any) -> str:
+    return f"{e.source_code or '?'}→{e.target_code or '?'} {e.code} {_fmt(e.goldstein, '+.1f')} {e.doc_id[:8]}"
+
+
+def _fmt(value: float | None, spec: str = "+.2f") -> str:
+    return "" if value is None else format(value, spec)
 
 
 def register(app: typer.Typer) -> None:
     """Add the corpus-scale commands to ``app``."""
+    from newsgraph.cli import QueryFormat, StoreOption, _store, fail, out, warn
+
+    FormatOption = Annotated[QueryFormat, typer.Option("--format", "-f", help="table for people; json or csv for machines.")]
+
+    @app.command()
+    def dyad(
+        a: Annotated[str, typer.Argument(help="First country (ISO3, e.g. RUS).")],
+        b: Annotated[str, typer.Argument(help="Second country (ISO3, e.g. USA).")],
+        start: Annotated[str | None, typer.Option("--from", help="First day YYYY-MM-DD.")] = None,
+        end: Annotated[str | None, typer.Option("--to", help="Last day YYYY-MM-DD.")] = None,
+        by: Annotated[str, typer.Option("--by", help="day, week or month.")] = "week",
+        directed: Annotated[bool, typer.Option("--directed", help="Only events with A as source and B as target.")] = False,
+        top: Annotated[int, typer.Option("--top", min=0, help="Top events and quotes per period.")] = 3,
+        store: StoreOption = None,
+        format: FormatOption = QueryFormat.table,
+    ) -> None:
+        """How relations between two countries moved: per period, events by quad class, Goldstein, tone, evidence.
+
+        Example: newsgraph dyad RUS USA --from 2021-01-01 --by month
+        """
+        from newsgraph.analytics import AnalyticsError, dyad_series
+        from newsgraph.store import StoreError
+
+        try:
+            points = dyad_series(_store(store), a, b, start, end, by=by, directed=directed, top=top)  # type: ignore[arg-type]
+        except (StoreError, AnalyticsError) as e:
+            fail(str(e))
+        if format == QueryFormat.json:
+            for p in points:
+                _json_line(p)
+            return
+        columns = ("period", "events", "verbal_coop", "material_coop", "verbal_conflict", "material_conflict",
+                   "goldstein_sum", "goldstein_mean", "tone", "articles")  # fmt: skip
+        rows = [
+            (p.period, p.events, p.quads.verbal_cooperation, p.quads.material_cooperation, p.quads.verbal_conflict,
+             p.quads.material_conflict, round(p.goldstein_sum, 2), _fmt(p.goldstein_mean, ".3f"), _fmt(p.tone, ".3f"),
+             p.articles)
+            for p in points
+        ]  # fmt: skip
+        if format == QueryFormat.csv:
+            _csv(columns + ("top_events",), [r + (";".join(f"{e.doc_id}:{e.idx}" for e in p.top_events),) for r, p in zip(rows, points, strict=True)])
+            return
+        if not points:
+            warn(f"no events between {a.upper()} and {b.upper()} in the store")
+            return
+        _dyad_table(out, a.upper(), b.upper(), points)
+
+    @app.command()
+    def alerts(
+        since: Annotated[str | None, typer.Option("--since", help="Only weeks from this day YYYY-MM-DD.")] = None,
+        k: Annotated[float, typer.Option("--k", min=0.0, help="Standard deviations that make an alert.")] = 2.0,
+        window: Annotated[int, typer.Option("--window", min=2, help="Trailing weeks of history per pair.")] = 8,
+        limit: Annotated[int, typer.Option("--limit", min=1, help="Most surprising alerts to show.")] = 20,
+        store: StoreOption = None,
+        format: FormatOption = QueryFormat.table,
+    ) -> None:
+        """Country pairs whose weekly Goldstein mean or conflict share left their own trailing range.
+
+        Example: newsgraph alerts --since 2021-11-01 --k 2.0 --window 8
+        """
+        from newsgraph.analytics import AnalyticsError
+        from newsgraph.analytics import alerts as find_alerts
+        from newsgraph.render import result_table
+        from newsgraph.store import StoreError
+
+        try:
+            found = find_alerts(_store(store), since=since, k=k, window=window, limit=limit)
+        except (StoreError, AnalyticsError) as e:
+            fail(str(e))
+        if format == QueryFormat.json:
+            for alert in found:
+                _json_line(alert)
+            return
+        columns = ("week", "pair", "metric", "z", "events", "goldstein", "baseline", "conflict", "baseline_conflict")
+        rows = [
+            (x.week, f"{x.a}-{x.b}", x.metric, f"{x.z:+.1f}", x.events, f"{x.goldstein_mean:+.2f}",
+             f"{x.goldstein_baseline:+.2f}", f"{x.conflict_share:.0%}", f"{x.conflict_baseline:.0%}")
+            for x in found
+        ]  # fmt: skip
+        if format == QueryFormat.csv:
+            _csv(columns + ("doc_ids",), [r + (";".join(d.doc_id for d in x.articles),) for r, x in zip(rows, found, strict=True)])
+            return
+        if not found:
+            warn("no alerts: no pair moved beyond k standard deviations of its history")
+            return
+        out.print(result_table(columns, rows, title=f"Alerts (k={k}, window={window} weeks)"))
+        for x in found:
+            out.print(f"[bold]{x.week} {x.a}-{x.b}[/bold] driven by:")
+            for e in x.top_events:
+                out.print(f"  {_event_text(e)}", markup=False)
+            for d in x.articles:
+                out.print(f"  article {d.doc_id} {d.published or ''} {d.title or ''}", markup=False)
+
+    @app.command()
+    def actors(
+        name: Annotated[str | None, typer.Argument(help="An actor name or code for its summary (e.g. Putin, RUSGOV).")] = None,
+        top: Annotated[int, typer.Option("--top", min=1, help="How many actors (or counterparts) to list.")] = 20,
+        store: StoreOption = None,
+        format: FormatOption = QueryFormat.table,
+    ) -> None:
+        """The actors found in the most documents; with NAME, one actor's quotes, events and counterparts.
+
+        Example: newsgraph actors --top 10
+        """
+        from newsgraph.analytics import actor_summary, top_actors
+        from newsgraph.render import result_table
+        from newsgraph.store import StoreError
+
+        try:
+            if name is not None:
+                summary = actor_summary(_store(store), name, top=top)
+            else:
+                found = top_actors(_store(store), top=top)
+        except StoreError as e:
+            fail(str(e))
+        if name is not None:
+            if format != QueryFormat.table:
+                _json_line(summary)
+                return
+            if not summary.documents and not summary.as_source.total and not summary.as_target.total:
+                fail(f"no actor named or coded {name!r} in the store")
+            _actor_summary(out, summary, result_table)
+            return
+        columns = ("name", "code", "country", "documents", "quotes", "events")
+        rows = [(x.name, x.code, x.country, x.documents, x.quotes, x.events) for x in found]
+        if format == QueryFormat.json:
+            for x in found:
+                _json_line(x)
+        elif format == QueryFormat.csv:
+            _csv(columns, rows)
+        else:
+            out.print(result_table(columns, rows, title=f"Top {len(rows)} actors"))
+
+    @app.command()
+    def quotes(
+        speaker: Annotated[str | None, typer.Option("--speaker", help="Speaker name (part of it) or code.")] = None,
+        text: Annotated[str | None, typer.Option("--text", help="Words the quote contains.")] = None,
+        limit: Annotated[int, typer.Option("--limit", min=1)] = 20,
+        offset: Annotated[int, typer.Option("--offset", min=0)] = 0,
+        store: StoreOption = None,
+        format: FormatOption = QueryFormat.table,
+    ) -> None:
+        """Who said what: quotes by speaker and text, newest first, with their articles.
+
+        Example: newsgraph quotes --speaker Putin --limit 5
+        """
+        from newsgraph.analytics import find_quotes
+        from newsgraph.render import result_table
+        from newsgraph.store import StoreError
+
+        try:
+            found = find_quotes(_store(store), speaker=speaker, text=text, limit=limit, offset=offset)
+        except StoreError as e:
+            fail(str(e))
+        columns = ("published", "speaker", "code", "kind", "quote", "doc_id")
+        rows = [(q.published, q.speaker_name, q.speaker_code, q.kind, q.text, q.doc_id) for q in found]
+        if format == QueryFormat.json:
+            for q in found:
+                _json_line(q)
+        elif format == QueryFormat.csv:
+            _csv(columns, rows)
+        else:
+            out.print(result_table(columns, rows, title=f"Quotes ({len(rows)})"))
+
+    @app.command()
+    def stories(
+        top: Annotated[int, typer.Option("--top", min=1, help="How many stories to list.")] = 20,
+        store: StoreOption = None,
+        format: FormatOption = QueryFormat.table,
+    ) -> None:
+        """The largest stories: groups of near-duplicate and same-story articles, with their deduplicated events.
+
+        Example: newsgraph stories --top 10
+        """
+        from newsgraph.cli import write_rows
+        from newsgraph.query import run_sql
+        from newsgraph.store import StoreError
+
+        sql = f"""SELECT d.story_id, count(*) AS articles, min(d.published) AS first, max(d.published) AS last,
+                         arg_min(d.title, d.published) AS title,
+                         (SELECT count(*) FROM story_events s WHERE s.story_id = d.story_id) AS events
+                  FROM documents d GROUP BY d.story_id ORDER BY articles DESC, first, d.story_id LIMIT {int(top)}"""
+        try:
+            result = run_sql(_store(store), sql)
+        except StoreError as e:
+            fail(str(e))
+        write_rows(result.columns, result.rows, format)
+
+    @app.command()
+    def compact(
+        target: Annotated[int, typer.Option("--target", min=2, help="Documents per merged segment.")] = 5000,
+        store: StoreOption = None,
+    ) -> None:
+        """Merge small segments into larger ones (crash-safe); no query result changes.
+
+        Example: newsgraph compact --store /tmp/ng-store --target 5000
+        """
+        from newsgraph.store import StoreError
+
+        try:
+            result = _store(store).compact(target=target)
+        except StoreError as e:
+            fail(str(e))
+        warn(f"compacted {result.merged} segments into {result.written} ({result.documents} documents)")
+
+
+def _dyad_table(out: Any, a: str, b: str, points: Sequence[Any]) -> None:
+    from rich.table import Table
+
+    first, last = points[0].period, points[-1].period
+    out.print(f"[bold]{a}–{b}[/bold] {first} … {last}  ({sum(p.events for p in points)} events)")
+    out.print(f"events    {sparkline([p.events for p in points])}", markup=False)
+    out.print(f"goldstein {sparkline([p.goldstein_mean for p in points])}", markup=False)
+    table = Table(title_justify="left")
+    for column in ("period", "n", "coop", "confl", "G sum", "G mean", "tone"):
+        table.add_column(column, no_wrap=True)
+    table.add_column("top event", overflow="fold")
+    for p in points:
+        q = p.quads
+        table.add_row(
+            str(p.period), str(p.events), f"{q.verbal_cooperation}/{q.material_cooperation}",
+            f"{q.verbal_conflict}/{q.material_conflict}", f"{p.goldstein_sum:+.1f}", _fmt(p.goldstein_mean),
+            _fmt(p.tone), _event_brief(p.top_events[0]) if p.top_events else "",
+        )  # fmt: skip
+    out.print(table)
+    quotes = [q for p in points for q in p.top_quotes]
+    if quotes:
+        out.print("[bold]Quotes[/bold]")
+        for q in quotes[:10]:
+            out.print(f"  {q.published} {q.speaker_name or '?'}: “{q.text[:160]}” [{q.doc_id[:12]}]", markup=False)
+
+
+def _actor_summary(out: Any, s: Any, result_table: Any) -> None:
+    out.print(f"[bold]{', '.join(s.names) or s.query}[/bold] codes {', '.join(s.codes) or '-'}", highlight=False)
+    out.print(f"{s.documents} documents, {s.mentions} mentions, {s.quotes} quotes")
+    for label, quads, mean in (("as source", s.as_source, s.goldstein_source_mean),
+                               ("as target", s.as_target, s.goldstein_target_mean)):  # fmt: skip
+        out.print(
+            f"{label}: {quads.total} events (coop {quads.verbal_cooperation}/{quads.material_cooperation}, "
+            f"conflict {quads.verbal_conflict}/{quads.material_conflict}), Goldstein mean {_fmt(mean)}"
+        )
+    rows = [(c.name, c.code, c.country, c.events, _fmt(c.goldstein_mean)) for c in s.counterparts]
+    out.print(result_table(("counterpart", "code", "country", "events", "goldstein"), rows, title="Counterparts"))
+    for q in s.top_quotes:
+        out.print(f"  {q.published} “{q.text[:160]}” [{q.doc_id[:12]}]", markup=False)
+    for e in s.recent_events:
+        out.print(f"  {_event_text(e)}", markup=False)

@@ -6,10 +6,8 @@ from dataclasses import dataclass
 from typing import Any
 
 import duckdb
-import pyarrow as pa
 import pyarrow.dataset as pads
 
-from newsgraph.stories import MINHASH_SCHEMA
 from newsgraph.store import ALL_TABLES, SCHEMAS, TABLES, Store, StoreError
 
 # GDELT's NumMentions / NumArticles / NumSources, counted per story instead of per 15-minute
@@ -55,7 +53,7 @@ def connect(store: Store) -> duckdb.DuckDBPyConnection:
         raise StoreError(f"no store at {store.root} (run `newsgraph ingest` first, or pass --store)")
     con = duckdb.connect()
     for table in ALL_TABLES:
-        schema = SCHEMAS.get(table, MINHASH_SCHEMA)
+        schema = SCHEMAS[table]
         files = store.files(table)
         if not files:
             con.register(table, schema.empty_table())

@@ -37,7 +37,6 @@ from newsgraph import __version__
 from newsgraph.data_version import data_version
 from newsgraph.records import Analysis
 from newsgraph.stories import (
-    MINHASH_SCHEMA,
     StoredCandidate,
     StoryOptions,
     assign_stories,
@@ -45,10 +44,18 @@ from newsgraph.stories import (
     minhash_rows,
     signature,
 )
+from newsgraph.store_rows import (  # re-exported: the store's schema is part of its interface
+    ALL_TABLES,
+    DERIVED_TABLES,
+    EVENT_ROW_GROUP,
+    SCHEMAS,
+    TABLES,
+    dyad_weeks,
+    rows_for,
+    sort_events,
+)
 
-TABLES = ("documents", "actors", "quotes", "dates", "amounts", "events", "claims")
-LATER_TABLES = ("minhash",)  # tables added after the first segments were written
-ALL_TABLES = TABLES + LATER_TABLES
+__all__ = ["ALL_TABLES", "SCHEMAS", "TABLES", "Store", "StoreError", "WriteResult", "CompactResult", "rows_for"]
 URI = re.compile(r"^([a-z][a-z0-9+.-]+):/+(.*)$")
 SEGMENT_GLOB = "segments/seg-*/{table}.parquet"
 
@@ -64,119 +71,6 @@ def default_store() -> Path:
     from platformdirs import user_data_path
 
     return user_data_path("newsgraph") / "store"
-
-
-SCHEMAS: dict[str, pa.Schema] = {
-    "documents": pa.schema(
-        [
-            ("doc_id", pa.string()),
-            ("url", pa.string()),
-            ("source", pa.string()),
-            ("title", pa.string()),
-            ("byline", pa.string()),
-            ("published", pa.date32()),
-            ("language", pa.string()),
-            ("text", pa.string()),
-            ("n_chars", pa.int32()),
-            ("tone_positive", pa.float64()),
-            ("tone_negative", pa.float64()),
-            ("tone_polarity", pa.float64()),
-            ("ingested_at", pa.timestamp("s", tz="UTC")),
-            ("code_version", pa.string()),
-            ("data_version", pa.string()),
-            ("analysis", pa.string()),  # the whole Analysis as JSON, for the API and exports
-            ("story_id", pa.string()),  # the first stored document of its story (stories.py)
-        ]
-    ),
-    "actors": pa.schema(
-        [
-            ("doc_id", pa.string()),
-            ("actor_id", pa.string()),
-            ("name", pa.string()),
-            ("code", pa.string()),
-            ("country", pa.string()),
-            ("role", pa.string()),
-            ("kind", pa.string()),
-            ("n_mentions", pa.int32()),
-            ("first_start", pa.int32()),
-        ]
-    ),
-    "quotes": pa.schema(
-        [
-            ("doc_id", pa.string()),
-            ("idx", pa.int32()),
-            ("text", pa.string()),
-            ("start", pa.int32()),
-            ("end", pa.int32()),
-            ("kind", pa.string()),
-            ("speaker", pa.string()),
-            ("speaker_name", pa.string()),
-            ("speaker_code", pa.string()),
-            ("speaker_text", pa.string()),
-            ("cue", pa.string()),
-            ("published", pa.date32()),
-        ]
-    ),
-    "dates": pa.schema(
-        [
-            ("doc_id", pa.string()),
-            ("text", pa.string()),
-            ("start", pa.int32()),
-            ("end", pa.int32()),
-            ("type", pa.string()),
-            ("value", pa.string()),
-            ("approximate", pa.bool_()),
-        ]
-    ),
-    "amounts": pa.schema(
-        [
-            ("doc_id", pa.string()),
-            ("text", pa.string()),
-            ("start", pa.int32()),
-            ("end", pa.int32()),
-            ("value", pa.float64()),
-            ("unit", pa.string()),
-            ("claimant", pa.string()),
-            ("claimant_name", pa.string()),
-            ("approximate", pa.bool_()),
-        ]
-    ),
-    "events": pa.schema(
-        [
-            ("doc_id", pa.string()),
-            ("idx", pa.int32()),
-            ("source", pa.string()),
-            ("source_name", pa.string()),
-            ("source_code", pa.string()),
-            ("source_country", pa.string()),
-            ("target", pa.string()),
-            ("target_name", pa.string()),
-            ("target_code", pa.string()),
-            ("target_country", pa.string()),
-            ("code", pa.string()),
-            ("root", pa.string()),
-            ("label", pa.string()),
-            ("quad_class", pa.int8()),
-            ("goldstein", pa.float64()),
-            ("modality", pa.string()),
-            ("date", pa.date32()),
-            ("published", pa.date32()),
-            ("evidence_start", pa.int32()),
-            ("evidence_end", pa.int32()),
-        ]
-    ),
-    "claims": pa.schema(
-        [
-            ("doc_id", pa.string()),
-            ("statement_start", pa.int32()),
-            ("statement_end", pa.int32()),
-            ("claimant", pa.string()),
-            ("claimant_name", pa.string()),
-            ("disputed_by", pa.list_(pa.string())),
-            ("amount", pa.float64()),
-        ]
-    ),
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,7 +151,7 @@ class Store:
     def files(self, table: str) -> list[str]:
         """The Parquet files of one table in the visible segments (segments from before a table existed skip it)."""
         paths = [str(seg / f"{table}.parquet") for seg in self.segment_dirs()]
-        if table not in LATER_TABLES:
+        if table not in DERIVED_TABLES:
             return paths
         return [info.path for info in self.fs.get_file_info(paths) if info.type == pafs.FileType.File]
 
@@ -340,7 +234,8 @@ class Store:
         assignments = assign_stories(signatures, stored, self.stories)
         rows = rows_for(batch, {a.doc_id: a.story_id for a in assignments})
         tables = {t: pa.Table.from_pylist(rows[t], schema=SCHEMAS[t]) for t in TABLES}
-        tables["minhash"] = pa.Table.from_pylist(minhash_rows(assignments), schema=MINHASH_SCHEMA)
+        tables["minhash"] = pa.Table.from_pylist(minhash_rows(assignments), schema=SCHEMAS["minhash"])
+        tables["dyad_weeks"] = dyad_weeks(tables["events"])
         return tables
 
     def _candidates(self, keys: set[int]) -> dict[int, list[StoredCandidate]]:
@@ -370,6 +265,7 @@ class Store:
         return candidates_from_rows(rows)
 
     def _write_segment(self, tables: dict[str, pa.Table], replaces: tuple[str, ...] = ()) -> Any:
+        tables = {**tables, "events": sort_events(tables["events"])}
         name = f"seg-{time.strftime('%Y%m%dT%H%M%S', time.gmtime())}-{secrets.token_hex(4)}"
         manifest = {
             "documents": tables["documents"].num_rows,
@@ -385,7 +281,9 @@ class Store:
             final = self.segments / name
             try:
                 for table in ALL_TABLES:
-                    pq.write_table(tables[table], str(final / f"{table}.parquet"), filesystem=self.fs)
+                    pq.write_table(
+                        tables[table], str(final / f"{table}.parquet"), filesystem=self.fs, row_group_size=EVENT_ROW_GROUP
+                    )
                 with self.fs.open_output_stream(str(final / "manifest.json")) as f:
                     f.write(json.dumps(manifest, indent=2).encode())  # last: it makes the segment visible
             except OSError as err:
@@ -396,7 +294,7 @@ class Store:
         try:
             tmp.mkdir()
             for table in ALL_TABLES:
-                pq.write_table(tables[table], tmp / f"{table}.parquet")
+                pq.write_table(tables[table], tmp / f"{table}.parquet", row_group_size=EVENT_ROW_GROUP)
             (tmp / "manifest.json").write_text(json.dumps(manifest, indent=2))
             _fsync_dir(tmp)
             os.rename(tmp, final)
@@ -437,7 +335,7 @@ class Store:
         return CompactResult(merged=merged, written=written, documents=documents)
 
     def _concat(self, group: list[Any], table: str) -> pa.Table:
-        schema = SCHEMAS.get(table, MINHASH_SCHEMA)
+        schema = SCHEMAS[table]
         parts = []
         for seg in group:
             path = str(seg / f"{table}.parquet")
@@ -463,150 +361,6 @@ def _aligned(table: pa.Table, schema: pa.Schema) -> pa.Table:
         for f in schema
     ]
     return pa.Table.from_arrays(columns, schema=schema)
-
-
-def rows_for(batch: list[Analysis], story_ids: dict[str, str] | None = None) -> dict[str, list[dict[str, Any]]]:
-    """Flatten analyses into one row list per table (actor codes copied where queries need them)."""
-    rows: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES}
-    now = time.time()
-    version = data_version()
-    for a in batch:
-        d = a.document
-        doc_id = d.id
-        published = _date(d.published)
-        by_id = {actor.id: actor for actor in a.actors}
-        rows["documents"].append(
-            {
-                "doc_id": doc_id,
-                "url": d.url,
-                "source": d.source,
-                "title": d.title,
-                "byline": d.byline,
-                "published": published,
-                "language": d.language,
-                "text": d.text,
-                "n_chars": len(d.text),
-                "tone_positive": a.tone.positive,
-                "tone_negative": a.tone.negative,
-                "tone_polarity": a.tone.polarity,
-                "ingested_at": int(now),
-                "code_version": __version__,
-                "data_version": version,
-                "analysis": json.dumps(a.to_dict(), ensure_ascii=False),
-                "story_id": (story_ids or {}).get(doc_id, doc_id),
-            }
-        )
-        for actor in a.actors:
-            rows["actors"].append(
-                {
-                    "doc_id": doc_id,
-                    "actor_id": actor.id,
-                    "name": actor.name,
-                    "code": actor.code,
-                    "country": actor.country,
-                    "role": actor.role,
-                    "kind": actor.kind,
-                    "n_mentions": len(actor.mentions),
-                    "first_start": actor.mentions[0][0] if actor.mentions else None,
-                }
-            )
-        for i, q in enumerate(a.quotes):
-            speaker = by_id.get(q.speaker) if q.speaker else None
-            rows["quotes"].append(
-                {
-                    "doc_id": doc_id,
-                    "idx": i,
-                    "text": q.text,
-                    "start": q.start,
-                    "end": q.end,
-                    "kind": q.kind,
-                    "speaker": q.speaker,
-                    "speaker_name": speaker.name if speaker else None,
-                    "speaker_code": speaker.code if speaker else None,
-                    "speaker_text": q.speaker_text,
-                    "cue": q.cue,
-                    "published": published,
-                }
-            )
-        for t in a.dates:
-            rows["dates"].append(
-                {
-                    "doc_id": doc_id,
-                    "text": t.text,
-                    "start": t.start,
-                    "end": t.end,
-                    "type": t.type,
-                    "value": t.value,
-                    "approximate": t.approximate,
-                }
-            )
-        for m in a.amounts:
-            claimant = by_id.get(m.claimant) if m.claimant else None
-            rows["amounts"].append(
-                {
-                    "doc_id": doc_id,
-                    "text": m.text,
-                    "start": m.start,
-                    "end": m.end,
-                    "value": m.value,
-                    "unit": m.unit,
-                    "claimant": m.claimant,
-                    "claimant_name": claimant.name if claimant else None,
-                    "approximate": m.approximate,
-                }
-            )
-        for i, e in enumerate(a.events):
-            src = by_id.get(e.source) if e.source else None
-            tgt = by_id.get(e.target) if e.target else None
-            rows["events"].append(
-                {
-                    "doc_id": doc_id,
-                    "idx": i,
-                    "source": e.source,
-                    "source_name": src.name if src else None,
-                    "source_code": src.code if src else None,
-                    "source_country": src.country if src else None,
-                    "target": e.target,
-                    "target_name": tgt.name if tgt else None,
-                    "target_code": tgt.code if tgt else None,
-                    "target_country": tgt.country if tgt else None,
-                    "code": e.code,
-                    "root": e.code[:2],
-                    "label": e.label,
-                    "quad_class": e.quad_class,
-                    "goldstein": e.goldstein,
-                    "modality": e.modality,
-                    "date": _date(e.date),
-                    "published": published,
-                    "evidence_start": e.evidence.start,
-                    "evidence_end": e.evidence.end,
-                }
-            )
-        for c in a.claims:
-            claimant = by_id.get(c.claimant) if c.claimant else None
-            rows["claims"].append(
-                {
-                    "doc_id": doc_id,
-                    "statement_start": c.statement.start,
-                    "statement_end": c.statement.end,
-                    "claimant": c.claimant,
-                    "claimant_name": claimant.name if claimant else None,
-                    "disputed_by": list(c.disputed_by),
-                    "amount": c.amount,
-                }
-            )
-    return rows
-
-
-def _date(value: str | None) -> Any:
-    from datetime import date
-
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None  # partial values (2021-11, 2021-W48) stay in the record, not in the date column
 
 
 def _fsync_dir(path: Path) -> None:

@@ -1,0 +1,334 @@
+"""Store rows: the Parquet schema of every store table, and Analyses flattened into rows.
+
+Besides the record tables, each segment holds two derived tables: ``minhash`` (stories.py)
+and ``dyad_weeks``, the segment's events summed per (source country, target country, week),
+which alerts read instead of scanning every event. Sums and counts add up across segments,
+so compaction merely concatenates them.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from datetime import date
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from newsgraph import __version__
+from newsgraph.data_version import data_version
+from newsgraph.records import Analysis
+from newsgraph.stories import MINHASH_SCHEMA
+
+TABLES = ("documents", "actors", "quotes", "dates", "amounts", "events", "claims")
+DERIVED_TABLES = ("minhash", "dyad_weeks")  # added after the first segments were written
+ALL_TABLES = TABLES + DERIVED_TABLES
+EVENT_ROW_GROUP = 65_536  # small enough that a dyad filter skips most of a compacted segment
+
+SCHEMAS: dict[str, pa.Schema] = {
+    "documents": pa.schema(
+        [
+            ("doc_id", pa.string()),
+            ("url", pa.string()),
+            ("source", pa.string()),
+            ("title", pa.string()),
+            ("byline", pa.string()),
+            ("published", pa.date32()),
+            ("language", pa.string()),
+            ("text", pa.string()),
+            ("n_chars", pa.int32()),
+            ("tone_positive", pa.float64()),
+            ("tone_negative", pa.float64()),
+            ("tone_polarity", pa.float64()),
+            ("ingested_at", pa.timestamp("s", tz="UTC")),
+            ("code_version", pa.string()),
+            ("data_version", pa.string()),
+            ("analysis", pa.string()),  # the whole Analysis as JSON, for the API and exports
+            ("story_id", pa.string()),  # the first stored document of its story (stories.py)
+        ]
+    ),
+    "actors": pa.schema(
+        [
+            ("doc_id", pa.string()),
+            ("actor_id", pa.string()),
+            ("name", pa.string()),
+            ("code", pa.string()),
+            ("country", pa.string()),
+            ("role", pa.string()),
+            ("kind", pa.string()),
+            ("n_mentions", pa.int32()),
+            ("first_start", pa.int32()),
+        ]
+    ),
+    "quotes": pa.schema(
+        [
+            ("doc_id", pa.string()),
+            ("idx", pa.int32()),
+            ("text", pa.string()),
+            ("start", pa.int32()),
+            ("end", pa.int32()),
+            ("kind", pa.string()),
+            ("speaker", pa.string()),
+            ("speaker_name", pa.string()),
+            ("speaker_code", pa.string()),
+            ("speaker_text", pa.string()),
+            ("cue", pa.string()),
+            ("published", pa.date32()),
+        ]
+    ),
+    "dates": pa.schema(
+        [
+            ("doc_id", pa.string()),
+            ("text", pa.string()),
+            ("start", pa.int32()),
+            ("end", pa.int32()),
+            ("type", pa.string()),
+            ("value", pa.string()),
+            ("approximate", pa.bool_()),
+        ]
+    ),
+    "amounts": pa.schema(
+        [
+            ("doc_id", pa.string()),
+            ("text", pa.string()),
+            ("start", pa.int32()),
+            ("end", pa.int32()),
+            ("value", pa.float64()),
+            ("unit", pa.string()),
+            ("claimant", pa.string()),
+            ("claimant_name", pa.string()),
+            ("approximate", pa.bool_()),
+        ]
+    ),
+    "events": pa.schema(
+        [
+            ("doc_id", pa.string()),
+            ("idx", pa.int32()),
+            ("source", pa.string()),
+            ("source_name", pa.string()),
+            ("source_code", pa.string()),
+            ("source_country", pa.string()),
+            ("target", pa.string()),
+            ("target_name", pa.string()),
+            ("target_code", pa.string()),
+            ("target_country", pa.string()),
+            ("code", pa.string()),
+            ("root", pa.string()),
+            ("label", pa.string()),
+            ("quad_class", pa.int8()),
+            ("goldstein", pa.float64()),
+            ("modality", pa.string()),
+            ("date", pa.date32()),
+            ("published", pa.date32()),
+            ("evidence_start", pa.int32()),
+            ("evidence_end", pa.int32()),
+            # derived here once so queries filter plain columns (Parquet statistics can skip row groups):
+            ("day", pa.date32()),  # the event's date, else the article's published date
+            ("pair", pa.string()),  # the two countries, sorted: "RUS-USA" (null unless both known)
+            ("tone", pa.float64()),  # the article's tone polarity
+        ]
+    ),
+    "claims": pa.schema(
+        [
+            ("doc_id", pa.string()),
+            ("statement_start", pa.int32()),
+            ("statement_end", pa.int32()),
+            ("claimant", pa.string()),
+            ("claimant_name", pa.string()),
+            ("disputed_by", pa.list_(pa.string())),
+            ("amount", pa.float64()),
+        ]
+    ),
+    "minhash": MINHASH_SCHEMA,
+    "dyad_weeks": pa.schema(
+        [
+            ("pair", pa.string()),
+            ("source_country", pa.string()),
+            ("target_country", pa.string()),
+            ("week", pa.date32()),
+            ("events", pa.int64()),
+            ("q1", pa.int64()),
+            ("q2", pa.int64()),
+            ("q3", pa.int64()),
+            ("q4", pa.int64()),
+            ("goldstein_n", pa.int64()),
+            ("goldstein_sum", pa.float64()),
+        ]
+    ),
+}
+
+
+def sort_events(events: pa.Table) -> pa.Table:
+    """Events ordered by pair and day, so each row group covers few pairs and a dyad query reads few."""
+    if events.num_rows == 0:
+        return events
+    return events.sort_by([("pair", "ascending"), ("day", "ascending"), ("doc_id", "ascending"), ("idx", "ascending")])
+
+
+def dyad_weeks(events: pa.Table) -> pa.Table:
+    """The events of one segment summed per (source country, target country, Monday of the week)."""
+    con = duckdb.connect()
+    con.register("ev", events)
+    table = con.sql(
+        """SELECT pair, source_country, target_country, date_trunc('week', day)::DATE AS week,
+                  count(*) AS events,
+                  count(*) FILTER (quad_class = 1) AS q1, count(*) FILTER (quad_class = 2) AS q2,
+                  count(*) FILTER (quad_class = 3) AS q3, count(*) FILTER (quad_class = 4) AS q4,
+                  count(goldstein) AS goldstein_n, coalesce(sum(goldstein), 0) AS goldstein_sum
+           FROM ev WHERE pair IS NOT NULL AND day IS NOT NULL
+           GROUP BY ALL ORDER BY ALL"""
+    ).to_arrow_table()
+    con.close()
+    return table.cast(SCHEMAS["dyad_weeks"]) if table.num_rows else SCHEMAS["dyad_weeks"].empty_table()
+
+
+
+def rows_for(batch: list[Analysis], story_ids: dict[str, str] | None = None) -> dict[str, list[dict[str, Any]]]:
+    """Flatten analyses into one row list per table (actor codes copied where queries need them)."""
+    rows: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES}
+    now = time.time()
+    version = data_version()
+    for a in batch:
+        d = a.document
+        doc_id = d.id
+        published = _date(d.published)
+        by_id = {actor.id: actor for actor in a.actors}
+        rows["documents"].append(
+            {
+                "doc_id": doc_id,
+                "url": d.url,
+                "source": d.source,
+                "title": d.title,
+                "byline": d.byline,
+                "published": published,
+                "language": d.language,
+                "text": d.text,
+                "n_chars": len(d.text),
+                "tone_positive": a.tone.positive,
+                "tone_negative": a.tone.negative,
+                "tone_polarity": a.tone.polarity,
+                "ingested_at": int(now),
+                "code_version": __version__,
+                "data_version": version,
+                "analysis": json.dumps(a.to_dict(), ensure_ascii=False),
+                "story_id": (story_ids or {}).get(doc_id, doc_id),
+            }
+        )
+        for actor in a.actors:
+            rows["actors"].append(
+                {
+                    "doc_id": doc_id,
+                    "actor_id": actor.id,
+                    "name": actor.name,
+                    "code": actor.code,
+                    "country": actor.country,
+                    "role": actor.role,
+                    "kind": actor.kind,
+                    "n_mentions": len(actor.mentions),
+                    "first_start": actor.mentions[0][0] if actor.mentions else None,
+                }
+            )
+        for i, q in enumerate(a.quotes):
+            speaker = by_id.get(q.speaker) if q.speaker else None
+            rows["quotes"].append(
+                {
+                    "doc_id": doc_id,
+                    "idx": i,
+                    "text": q.text,
+                    "start": q.start,
+                    "end": q.end,
+                    "kind": q.kind,
+                    "speaker": q.speaker,
+                    "speaker_name": speaker.name if speaker else None,
+                    "speaker_code": speaker.code if speaker else None,
+                    "speaker_text": q.speaker_text,
+                    "cue": q.cue,
+                    "published": published,
+                }
+            )
+        for t in a.dates:
+            rows["dates"].append(
+                {
+                    "doc_id": doc_id,
+                    "text": t.text,
+                    "start": t.start,
+                    "end": t.end,
+                    "type": t.type,
+                    "value": t.value,
+                    "approximate": t.approximate,
+                }
+            )
+        for m in a.amounts:
+            claimant = by_id.get(m.claimant) if m.claimant else None
+            rows["amounts"].append(
+                {
+                    "doc_id": doc_id,
+                    "text": m.text,
+                    "start": m.start,
+                    "end": m.end,
+                    "value": m.value,
+                    "unit": m.unit,
+                    "claimant": m.claimant,
+                    "claimant_name": claimant.name if claimant else None,
+                    "approximate": m.approximate,
+                }
+            )
+        for i, e in enumerate(a.events):
+            src = by_id.get(e.source) if e.source else None
+            tgt = by_id.get(e.target) if e.target else None
+            rows["events"].append(
+                {
+                    "doc_id": doc_id,
+                    "idx": i,
+                    "source": e.source,
+                    "source_name": src.name if src else None,
+                    "source_code": src.code if src else None,
+                    "source_country": src.country if src else None,
+                    "target": e.target,
+                    "target_name": tgt.name if tgt else None,
+                    "target_code": tgt.code if tgt else None,
+                    "target_country": tgt.country if tgt else None,
+                    "code": e.code,
+                    "root": e.code[:2],
+                    "label": e.label,
+                    "quad_class": e.quad_class,
+                    "goldstein": e.goldstein,
+                    "modality": e.modality,
+                    "date": _date(e.date),
+                    "published": published,
+                    "evidence_start": e.evidence.start,
+                    "evidence_end": e.evidence.end,
+                    "day": _date(e.date) or published,
+                    "pair": _pair(src.country if src else None, tgt.country if tgt else None),
+                    "tone": a.tone.polarity,
+                }
+            )
+        for c in a.claims:
+            claimant = by_id.get(c.claimant) if c.claimant else None
+            rows["claims"].append(
+                {
+                    "doc_id": doc_id,
+                    "statement_start": c.statement.start,
+                    "statement_end": c.statement.end,
+                    "claimant": c.claimant,
+                    "claimant_name": claimant.name if claimant else None,
+                    "disputed_by": list(c.disputed_by),
+                    "amount": c.amount,
+                }
+            )
+    return rows
+
+
+def _pair(a: str | None, b: str | None) -> str | None:
+    return f"{min(a, b)}-{max(a, b)}" if a and b else None
+
+
+def _date(value: str | None) -> Any:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None  # partial values (2021-11, 2021-W48) stay in the record, not in the date column
+
