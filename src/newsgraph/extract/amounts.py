@@ -57,6 +57,7 @@ class AmountData:
     dollar_countries: dict[str, str]
     percent_words: frozenset[str]
     unit_aliases: dict[str, str]
+    name_like: frozenset[str]
     time_units: frozenset[str]
     calendar_words: frozenset[str]
     age_cues: frozenset[str]
@@ -87,6 +88,7 @@ class AmountData:
             dollar_countries={k: str(v) for k, v in table("dollar_countries", "code").items()},
             percent_words=frozenset(w.lower() for w in raw["percent_words"]["words"]),
             unit_aliases={k: str(v) for k, v in table("unit_aliases", "unit").items()},
+            name_like=frozenset(raw["name_like_currency_words"]["words"]),
             time_units=frozenset(raw["time_units"]["words"]),
             calendar_words=frozenset(raw["calendar_words"]["words"]),
             age_cues=frozenset(raw["age_cues"]["words"]),
@@ -127,8 +129,10 @@ def extract_amounts(
     date_spans = sorted((d.start, d.end) for d in dates)
     text = doc.text  # built once: Doc.text joins every token
     out: list[Amount] = []
-    for run in _number_runs(doc, data):
-        unit = _unit(doc, run, data)
+    runs = _number_runs(doc, data)
+    units = [_unit(doc, run, data) for run in runs]
+    for k, run in enumerate(runs):
+        unit = _shared_unit(doc, runs, units, k)
         if _excluded(doc, text, run, unit, date_spans, data):
             continue
         first, last = _approximator_start(doc, unit.first, data), unit.last
@@ -147,6 +151,18 @@ def extract_amounts(
             )
         )
     return out
+
+
+def _shared_unit(doc: Doc, runs: Sequence[NumberRun], units: Sequence[Unit], k: int) -> Unit:
+    """'2.0 to 2.2 pct', 'between 20 and 30 dlrs': the first number takes the second's currency or percent."""
+    unit = units[k]
+    if unit.kind != "none" or k + 1 >= len(runs):
+        return unit
+    nxt, nxt_unit = runs[k + 1], units[k + 1]
+    gap = nxt.start - runs[k].end
+    if nxt_unit.kind in ("currency", "percent") and gap == 1 and doc[runs[k].end].lower_ in ("to", "-", "and", "or"):
+        return Unit(nxt_unit.name, nxt_unit.kind, unit.first, unit.last)
+    return unit
 
 
 def gkg_amounts(amounts: Sequence[Amount]) -> str:
@@ -300,11 +316,13 @@ def _unit(doc: Doc, run: NumberRun, data: AmountData) -> Unit:
     country: str | None = None
     ahead = _word_indices(doc, last, 3)
     for k in ahead:
+        if _layout_gap(doc, last - 1, k):
+            break
         low = doc[k].lower_.rstrip(".")
         if low in data.dollar_countries and doc[k].pos_ in ("ADJ", "PROPN", "NOUN"):
             country = data.dollar_countries[low]
             continue
-        if low in data.currency_words and (doc[k].pos_ != "PROPN" or country is not None or low in ("dlrs", "dlr")):
+        if low in data.currency_words and (not doc[k].is_title or country is not None or low not in data.name_like):
             code = data.currency_words[low]
             if code == "USD" and country is not None:
                 code = country
@@ -347,6 +365,36 @@ def _currency_symbol(doc: Doc, start: int, data: AmountData) -> tuple[str, int] 
 
 
 def _counted_noun(doc: Doc, run: NumberRun, data: AmountData) -> Token | None:
+    """The noun a number counts, unless a layout break (table column, paragraph) separates them."""
+    noun = _counted_candidate(doc, run, data)
+    if noun is None or noun.i < run.end:
+        return noun
+    if _layout_gap(doc, run.end - 1, noun.i):
+        return None
+    low = noun.lower_
+    if len(low) < 3 and low not in data.unit_aliases or not low.replace("-", "").isalpha():
+        return None  # "IV", "Y": table labels and roman numerals, not counted things
+    return noun
+
+
+def _layout_gap(doc: Doc, a: int, b: int) -> bool:
+    """Layout whitespace after a token in [a, b): a blank line, an indent, a column gap (not a line wrap)."""
+    ws = ""
+    for tok in doc[a:b]:
+        if tok.is_space:
+            ws += tok.text_with_ws
+            continue
+        if _is_layout(ws):
+            return True
+        ws = tok.whitespace_
+    return _is_layout(ws)
+
+
+def _is_layout(ws: str) -> bool:
+    return ws.count("\n") >= 2 or "  " in ws.replace("\n", "") or "\n " in ws or "\n\t" in ws
+
+
+def _counted_candidate(doc: Doc, run: NumberRun, data: AmountData) -> Token | None:
     """The noun a number counts: its head, the noun after a hyphen, or the object of 'of'."""
     last = doc[run.end - 1]
     nxt = doc[run.end] if run.end < len(doc) else None
@@ -531,7 +579,10 @@ def _is_furniture(doc: Doc, run: NumberRun) -> bool:
 def _inside_name(doc: Doc, run: NumberRun) -> bool:
     """A number between a lower-case function word of a title and a capitalized word ('Fight for 15 Movement')."""
     if run.start < 2 or run.end >= len(doc):
-        return False
+        return run.start >= 1 and doc[run.start].ent_iob_ == "I" and doc[run.start].ent_type_ in _NAME_ENTS
+    first = doc[run.start]
+    if first.ent_type_ in _NAME_ENTS and first.ent_iob_ == "I" and doc[run.start - 1].is_title:
+        return True  # "Intermediate School 285", "Apollo 11": the number ends a name
     prev, before, nxt = doc[run.start - 1], doc[run.start - 2], doc[run.end]
     return prev.is_lower and prev.is_stop and before.is_title and nxt.is_title and nxt.pos_ == "PROPN"
 
