@@ -103,3 +103,20 @@ def test_actors_rules_occupation_is_not_part_of_the_name(nlp, actor_data):
     actors = _actors(nlp, actor_data, text)
     person = next(a for a in actors if a.kind == "person")
     assert person.name == "Taras Melnyk" and person.code == "UKRCVL"
+
+
+def test_actors_rules_capital_inside_media_name_and_addressed_capital(nlp, actor_data):
+    text = "The Washington Post reported that Ottawa sent a letter to Moscow after he flew to Moscow."
+    actors = _actors(nlp, actor_data, text)
+    assert _code_of(actors, text, "Washington Post") == "USAMED"
+    assert _code_of(actors, text, "Ottawa") == "CANGOV"
+    assert _code_of(actors, text, "Moscow") == "RUSGOV"  # a letter is addressed to the government
+    flown = text.rindex("Moscow")
+    place = next(a for a in actors if any(s == flown for s, _ in a.mentions))
+    assert place.kind == "place" and place.code == "RUS"
+
+
+def test_actors_rules_stop_words_are_not_organizations(nlp, actor_data):
+    text = "Who pays? The WHO said it would."
+    actors = _actors(nlp, actor_data, text)
+    assert [a.code for a in actors] == ["IGOUNOWHO"]

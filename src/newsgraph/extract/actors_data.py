@@ -36,6 +36,10 @@ CONTEXT = "actor-context-2026-11.yaml"
 
 # Codes whose first three letters are a CAMEO actor type, not a country.
 NON_STATE_PREFIXES = frozenset({"IGO", "NGO", "IMG", "NGM", "MNC", "INT", "UIS", "UNO", "PKO", "AMN", "IRC", "GRP"})
+# CAMEO role codes (CAMEO.type.tsv): a code that starts with one has no country ("MED" alone).
+ROLE_CODES = frozenset(
+    "COP GOV INS JUD MIL OPP REB SEP SPY UAF AGR BUS CRM CVL DEV EDU ELI ENV HLH HRI LAB LEG MED REF MOD RAD SET".split()
+)
 
 
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
@@ -210,7 +214,7 @@ class ActorData:
         if not code:
             return None, None
         head = code[:3].upper()
-        if head in NON_STATE_PREFIXES:
+        if head in NON_STATE_PREFIXES or head in ROLE_CODES:
             return None, head
         role = code[3:6].upper() or None
         return head, role
@@ -221,7 +225,7 @@ def petrarch_entry(record: DictActor, source: str) -> ActorEntry:
     codes = [r.code for r in record.ranges] + ([record.default] if record.default else [])
     if record.ranges:
         kind: ActorKind = "person"
-    elif all(len(c) == 3 for c in codes) and codes[0][:3] not in NON_STATE_PREFIXES:
+    elif all(len(c) == 3 for c in codes) and codes[0][:3] not in NON_STATE_PREFIXES | ROLE_CODES:
         kind = "country"
     else:
         kind = "organization"
