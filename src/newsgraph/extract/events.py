@@ -58,9 +58,13 @@ class Frame:
     name: str
     default: str
     codes: dict[str, str]
+    deps: frozenset[str]  # which complements it takes (xcomp, ccomp, dobj)
+    identity: bool = False  # a light verb ("held talks", "continued to send"): the complement's code stands
 
     def compose(self, code: str) -> str | None:
         """Longest-prefix mapping of the complement's code, or None."""
+        if self.identity:
+            return code
         for n in range(len(code), 1, -1):
             if code[:n] in self.codes:
                 return self.codes[code[:n]]
@@ -100,7 +104,13 @@ class EventData:
         compose = yaml.safe_load((base / COMPOSE_FILE).read_text(encoding="utf-8"))
         by_governor: dict[str, list[Frame]] = {}
         for name, spec in compose["frames"].items() if frames else ():
-            frame = Frame(name, str(spec["default"]), {str(k): str(v) for k, v in spec["codes"].items()})
+            frame = Frame(
+                name,
+                str(spec.get("default", "")),
+                {str(k): str(v) for k, v in (spec.get("codes") or {}).items()},
+                frozenset(spec.get("deps", ["xcomp", "ccomp", "dobj"])),
+                bool(spec.get("identity", False)),
+            )
             for gov in spec["governors"]:
                 by_governor.setdefault(str(gov).lower(), []).append(frame)
         return cls(
@@ -227,27 +237,19 @@ def find_candidates(
             if m is not None:
                 matches[tok.i] = m
     consumed: set[int] = set()
-    folded: dict[int, tuple[str, int]] = {}  # governor index -> (composed code, complement index)
     for i, m in matches.items():
-        consumed.update(j for j in m.consumed if j != i)
-    for i, m in list(matches.items()):
         tok = doc[i]
-        gov = tok.head
-        if tok.dep_ in {"xcomp", "ccomp", "dobj"} and gov.i != i and gov.lemma_.lower() in data.frames and m.code:
-            frames = data.frames[gov.lemma_.lower()]
-            composed = next((c for f in frames if (c := f.compose(m.code))), None)
-            if composed is None and tok.dep_ == "xcomp":
-                composed = frames[0].default
-            if composed is not None:
-                folded[gov.i] = (composed, i)
-                consumed.add(i)
+        # a pattern consumes the trigger words it matched below it, never the verb that governs it
+        consumed.update(j for j in m.consumed if j != i and tok.left_edge.i <= j <= tok.right_edge.i)
+    folded, complements = _fold_frames(doc, matches, data)
+    consumed.update(complements)
     out: list[Candidate] = []
     for i in sorted(set(matches) | set(folded)):
         if i in consumed and i not in folded:
             continue
         tok = doc[i]
         m = matches.get(i)
-        code, reverse = (folded[i][0], None) if i in folded or m is None else (m.code, m.reverse_code)
+        code, reverse = (folded[i], None) if i in folded else (m.code, m.reverse_code) if m else ("", None)
         if not code and not reverse:
             continue
         if tok.pos_ in {"NOUN", "PROPN"}:
@@ -277,6 +279,29 @@ def find_candidates(
             )
         )
     return _drop_covered_statements(doc, out)
+
+
+def _fold_frames(doc: Doc, matches: dict[int, CodeMatch], data: EventData) -> tuple[dict[int, str], set[int]]:
+    """Governor index -> composed code, and the complements folded into it; deepest first, so frames chain
+    ("agreed to hold talks": talks 046 -> hold 046 -> agreed 036)."""
+    codes = {i: m.code for i, m in matches.items() if m.code}
+    folded: dict[int, str] = {}
+    complements: set[int] = set()
+    for i in sorted(codes, key=lambda i: -_depth(doc[i])):
+        tok, code = doc[i], codes[i]
+        gov = tok.head
+        frames = data.frames.get(gov.lemma_.lower(), ())
+        if gov.i == i or not frames or tok.dep_ not in {"xcomp", "ccomp", "dobj"}:
+            continue
+        own = matches.get(gov.i)
+        usable = [f for f in frames if tok.dep_ in f.deps and not (f.identity and own is not None and own.specificity > 0)]
+        composed = next((c for f in usable if (c := f.compose(code))), None)
+        if composed is None and tok.dep_ == "xcomp" and usable and not usable[0].identity:
+            composed = usable[0].default
+        if composed is not None:
+            folded[gov.i] = codes[gov.i] = composed
+            complements.add(i)
+    return folded, complements
 
 
 def _evidence(tok: Token, actor_ids: list[str], index: ActorIndex, doc: Doc) -> tuple[int, int]:
