@@ -10,7 +10,7 @@ import json
 
 import pytest
 
-from newsgraph.evaluate.amounts import DEFAULT_DEVSET, evaluate, load_articles
+from newsgraph.evaluate.amounts import DEFAULT_DEVSET, UNWRAPPED, evaluate, load_articles
 
 pytestmark = [pytest.mark.slow, pytest.mark.gold]
 
@@ -31,8 +31,11 @@ def test_eval_amounts_devset_has_no_article_text():
 def test_eval_amounts_floors(shared_data):
     report = evaluate(shared_data)
     print(report.render())
-    assert report.value("dev amount precision") >= 0.85
-    assert report.value("dev amount recall") >= 0.80
-    assert report.value("test amount precision") >= 0.85
-    assert report.value("test amount recall") >= 0.80
-    assert report.value("dev dispute F1") >= 0.5
+    for split in ("dev", "test"):
+        assert report.value(f"{split} amount precision") >= 0.85
+        assert report.value(f"{split} amount recall") >= 0.80
+        assert report.value(f"{split} amount value accuracy") >= 0.9
+    # disputes need whole sentences: gated on unwrapped text, and loosely on the text as stored
+    # (a parse that starts a sentence at every line break cuts wire sentences in two)
+    assert report.value("dev dispute F1", system=UNWRAPPED) >= 0.6
+    assert report.value("dev dispute F1") >= 0.25

@@ -26,6 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.amounts_attribution import Attribution, actor_of, attribution
+from newsgraph.extract.amounts_exclusions import excluded
 from newsgraph.records import Actor, Amount, Quote, TimeExpression
 
 __all__ = ["AmountData", "Attribution", "actor_of", "attribution", "extract_amounts", "gkg_amounts"]
@@ -35,11 +36,8 @@ DATA_FILE = "amount-units-2026-11.yaml"
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$|^\.\d+$")
 _FRACTION = re.compile(r"^(\d{1,2})/(\d{1,2})$")
 _SUFFIXED = re.compile(r"^(\d+(?:\.\d+)?)([a-z]{1,3})$")
-_YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)s?$")
 _FRACTION_DENOMINATORS = frozenset({2, 3, 4, 8, 16, 32})
 _NOUNS = frozenset({"NOUN", "PROPN"})
-_NAME_ENTS = frozenset({"ORG", "WORK_OF_ART", "LAW", "EVENT", "FAC", "PRODUCT"})
-_MAX_AGE = 120
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +131,7 @@ def extract_amounts(
     units = [_unit(doc, run, data) for run in runs]
     for k, run in enumerate(runs):
         unit = _shared_unit(doc, runs, units, k)
-        if _excluded(doc, text, run, unit, date_spans, data):
+        if excluded(doc, text, run, unit, date_spans, data):
             continue
         first, last = _approximator_start(doc, unit.first, data), unit.last
         approximate = run.approximate or first < unit.first
@@ -397,7 +395,8 @@ def _is_layout(ws: str) -> bool:
 def _counted_candidate(doc: Doc, run: NumberRun, data: AmountData) -> Token | None:
     """The noun a number counts: its head, the noun after a hyphen, or the object of 'of'."""
     last = doc[run.end - 1]
-    nxt = doc[run.end] if run.end < len(doc) else None
+    after = _skip_space(doc, run.end)  # wire text wraps lines: "three\ndivisions"
+    nxt = doc[after] if after < len(doc) else None
     # "13-nation group", "18-point lead": the noun after the hyphen, and nothing else
     if nxt is not None and nxt.text == "-" and run.end + 1 < len(doc) and last.whitespace_ == "":
         cand = doc[run.end + 1]
@@ -413,16 +412,16 @@ def _counted_candidate(doc: Doc, run: NumberRun, data: AmountData) -> Token | No
             head = tok.head
             if tok.dep_ in ("nummod", "quantmod", "compound", "amod", "npadvmod"):
                 break
-    if head.i >= run.end and head.pos_ in _NOUNS and head.i - run.end <= 4 and not _punct_between(doc, run.end, head.i):
+    if head.i >= run.end and head.pos_ in _NOUNS and head.i - after <= 4 and not _punct_between(doc, run.end, head.i):
         return head
     # "at least 12 dead", "20 wounded": an adjective/participle right after the number
     if nxt is not None and nxt.pos_ in ("ADJ", "VERB") and nxt.tag_ in ("JJ", "VBN"):
         if nxt.pos_ == "NOUN" or nxt.i + 1 >= len(doc) or doc[nxt.i + 1].is_punct or doc[nxt.i + 1].pos_ in ("AUX", "CCONJ"):
             return nxt
     # "four Central American states", "Twenty thousand fewer people": next noun in the phrase
-    for k in range(run.end, min(run.end + 4, len(doc))):
+    for k in _word_indices(doc, run.end, 4):
         tok = doc[k]
-        if tok.pos_ in _NOUNS and (k + 1 >= len(doc) or doc[k + 1].pos_ not in _NOUNS):
+        if tok.pos_ in _NOUNS and (_skip_space(doc, k + 1) >= len(doc) or doc[_skip_space(doc, k + 1)].pos_ not in _NOUNS):
             return tok if tok.head.i == tok.i or tok.dep_ != "compound" else None
         if tok.pos_ not in ("ADJ", "PROPN", "NOUN") and tok.lower_ not in ("more", "fewer", "other", "less"):
             break
@@ -442,153 +441,6 @@ def _unit_name(noun: Token, data: AmountData) -> str:
     if noun.pos_ == "PROPN" and low.endswith("s") and len(low) > 3:
         lemma = low[:-1]
     return data.unit_aliases.get(lemma, lemma)
-
-
-# --- exclusions -----------------------------------------------------------------------
-
-
-def _excluded(doc: Doc, text: str, run: NumberRun, unit: Unit, date_spans: Sequence[tuple[int, int]], data: AmountData) -> bool:
-    """True for dates, years, durations, ages, ordinals, pronoun 'one', ids, furniture."""
-    first_tok = doc[run.start]
-    number = text[first_tok.idx : doc[run.end - 1].idx + len(doc[run.end - 1])]
-    has_unit = unit.kind in ("currency", "percent") or (unit.kind == "noun" and unit.name not in data.time_units)
-    if unit.kind == "noun" and (unit.name in data.time_units or unit.name in data.non_count_nouns):
-        return True  # "60 days", "two-year", "seven-year-old": a duration or an age; "one-time"
-    if _hyphen_adjective(doc, run, unit):
-        return True  # "three-pronged": a compound adjective, not a count
-    if unit.kind not in ("currency", "percent") and _after_calendar_word(doc, run, data):
-        return True  # "Dec. 2 attack", "July 1 deadline": a day of the month
-    if unit.kind not in ("currency", "percent") and _after_label(doc, run, data):
-        return True  # "No. 1 force", "Resolution 2231"
-    if unit.kind not in ("currency", "percent") and _alone_on_line(doc, text, run):
-        return True  # slide counters and list markers: "1." on a line of its own
-    if run.end < len(doc) and _is_time_unit(doc[run.end], data):
-        return True
-    if run.end + 1 < len(doc) and doc[run.end].text == "-" and _is_time_unit(doc[run.end + 1], data):
-        return True
-    if unit.kind not in ("currency", "percent") and _YEAR.match(number) and run.end - run.start == 1:
-        return True  # a year ("in 1986", "the 2001 invasion")
-    if run.words_only and run.end - run.start == 1 and not has_unit and not run.approximate:
-        return True  # "the other two", "one of them": a pronoun, not a count
-    if first_tok.lower_ == "one" and run.end - run.start == 1 and first_tok.dep_ != "nummod":
-        return True
-    if not has_unit and _near_calendar_word(doc, run, data):
-        return True  # "March 19", "Monday (6)", "April 22 or 23"
-    if not has_unit and _is_age(doc, run, data):
-        return True
-    if not has_unit and _overlaps(date_spans, first_tok.idx, doc[run.end - 1].idx + len(doc[run.end - 1])):
-        return True
-    if not has_unit and _is_identifier(doc, run):
-        return True
-    if not has_unit and _is_furniture(doc, run):
-        return True
-    if unit.kind not in ("currency", "percent") and _inside_name(doc, run):
-        return True  # "Fight for 15 Movement", "Group of 20" as a name
-    return False
-
-
-def _hyphen_adjective(doc: Doc, run: NumberRun, unit: Unit) -> bool:
-    nxt = run.end
-    return (
-        unit.kind == "none"
-        and nxt + 1 < len(doc)
-        and doc[nxt].text == "-"
-        and doc[run.end - 1].whitespace_ == ""
-        and doc[nxt + 1].pos_ not in _NOUNS
-    )
-
-
-def _after_calendar_word(doc: Doc, run: NumberRun, data: AmountData) -> bool:
-    """A month or weekday right before a day number ('Dec. 2', 'Monday (6)')."""
-    if not (run.value.is_integer() and 1 <= run.value <= 31) or run.words_only:
-        return False
-    k = run.start - 1
-    if k >= 0 and doc[k].text == "(":
-        k -= 1
-    return k >= 0 and doc[k].lower_.rstrip(".") in data.calendar_words
-
-
-def _after_label(doc: Doc, run: NumberRun, data: AmountData) -> bool:
-    k = run.start - 1
-    if k >= 1 and doc[k].text == "." and doc[k - 1].whitespace_ == "":
-        return doc[k - 1].lower_ + "." in data.label_cues and not run.words_only  # "No" "." "1"
-    return k >= 0 and doc[k].lower_ in data.label_cues and not run.words_only
-
-
-def _alone_on_line(doc: Doc, text: str, run: NumberRun) -> bool:
-    lo = text.rfind("\n", 0, doc[run.start].idx) + 1
-    end = doc[run.end - 1].idx + len(doc[run.end - 1])
-    hi = text.find("\n", end)
-    line = text[lo : hi if hi >= 0 else len(text)]
-    rest = line.replace(doc[run.start : run.end].text, "", 1)
-    return not any(c.isalnum() for c in rest)
-
-
-def _is_time_unit(tok: Token, data: AmountData) -> bool:
-    return tok.lower_ in data.time_units or tok.lemma_.lower() in data.time_units
-
-
-def _near_calendar_word(doc: Doc, run: NumberRun, data: AmountData) -> bool:
-    value_ok = run.value.is_integer() and 1 <= run.value <= 31
-    if not value_ok:
-        return False
-    lo = max(doc[run.start].sent.start, run.start - 4)
-    for k in range(lo, run.start):
-        if doc[k].lower_.rstrip(".") in data.calendar_words:
-            return True
-    nxt = doc[run.end] if run.end < len(doc) else None
-    return nxt is not None and nxt.lower_.rstrip(".") in data.calendar_words
-
-
-def _is_age(doc: Doc, run: NumberRun, data: AmountData) -> bool:
-    """'Pilipiuk, 71', 'aged 71', 'Age: 27'."""
-    if not (run.value.is_integer() and 0 < run.value <= _MAX_AGE):
-        return False
-    for k in range(max(0, run.start - 2), run.start):
-        if doc[k].lower_ in data.age_cues:
-            return True
-    if run.start >= 2 and doc[run.start - 1].text in (",", "("):
-        before = doc[run.start - 2]
-        after = doc[run.end] if run.end < len(doc) else None
-        if before.pos_ == "PROPN" or before.ent_type_ == "PERSON":
-            return after is None or after.is_punct or after.pos_ in ("AUX", "VERB", "CCONJ")
-    return False
-
-
-def _is_identifier(doc: Doc, run: NumberRun) -> bool:
-    """Long digit strings without separators, phone-like '555-1234', scores like '3-2'."""
-    text = doc[run.start].text
-    if text.isdigit() and len(text) >= 7:
-        return True
-    nxt = doc[run.end] if run.end < len(doc) else None
-    if nxt is not None and nxt.text in ("-", "/") and doc[run.end - 1].whitespace_ == "" and run.end + 1 < len(doc):
-        if doc[run.end + 1].text[:1].isdigit():
-            return True
-    if run.start >= 2 and doc[run.start - 1].text in ("-", "/") and doc[run.start - 1].whitespace_ == "":
-        return doc[run.start - 2].text[-1:].isdigit() and doc[run.start - 2].whitespace_ == ""
-    return False
-
-
-def _is_furniture(doc: Doc, run: NumberRun) -> bool:
-    """A number alone in its sentence ('1.', 'of. 8.'): slide counters, list markers."""
-    sent = doc[run.start].sent
-    words = [t for t in sent if not t.is_punct and not t.is_space]
-    return len(words) <= 2 and all(t.i in range(run.start, run.end) or t.is_stop for t in words)
-
-
-def _inside_name(doc: Doc, run: NumberRun) -> bool:
-    """A number between a lower-case function word of a title and a capitalized word ('Fight for 15 Movement')."""
-    if run.start < 2 or run.end >= len(doc):
-        return run.start >= 1 and doc[run.start].ent_iob_ == "I" and doc[run.start].ent_type_ in _NAME_ENTS
-    first = doc[run.start]
-    if first.ent_type_ in _NAME_ENTS and first.ent_iob_ == "I" and doc[run.start - 1].is_title:
-        return True  # "Intermediate School 285", "Apollo 11": the number ends a name
-    prev, before, nxt = doc[run.start - 1], doc[run.start - 2], doc[run.end]
-    return prev.is_lower and prev.is_stop and before.is_title and nxt.is_title and nxt.pos_ == "PROPN"
-
-
-def _overlaps(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in spans)
 
 
 def _approximator_start(doc: Doc, first: int, data: AmountData) -> int:
