@@ -63,3 +63,18 @@ def test_clean_html_never_crashes_except_clean_error(html: str) -> None:
     except CleanError:
         return
     assert cleaned.body.strip()
+
+
+@pytest.mark.gold
+def test_clean_html_real_page_must_and_must_not_contain(shared_data) -> None:
+    """venturebeat.com 2019-11-18 (Zyte benchmark page, by reference): a Reuters story in a site's template."""
+    from newsgraph.evaluate.boilerplate import load_html
+
+    page = "06e5123e4ef7cfb4533250dc45d1e03d0838fc66223f45c583c4d12f48b4da85"
+    cleaned = clean_html(load_html(shared_data, page))
+    assert cleaned.published == "2019-11-18"
+    assert cleaned.title and cleaned.title.startswith("New York State Attorney General investigating WeWork")
+    assert cleaned.body.startswith("(Reuters) — The New York State Attorney General (NYAG) is investigating WeWork")
+    assert "(Reporting by Greg Roumeliotis" in cleaned.body
+    for furniture in ("Follow VentureBeat", "Most Read", "Got a news tip?", "Image Credit"):
+        assert furniture not in cleaned.body

@@ -221,3 +221,26 @@ def test_clean_text_keeps_news_articles_whole(shared_data) -> None:
         kept += sum((words & out).values())
         total += sum(words.values())
     assert kept / total >= 0.99  # measured 0.998 (2026-11)
+
+
+# A real page by reference (Zyte benchmark, ../shared/data/boilerplate, MIT): venturebeat.com, 2019-11-18,
+# "New York State Attorney General investigating WeWork and former CEO" (a Reuters story in a site's template).
+WEWORK_PAGE = "06e5123e4ef7cfb4533250dc45d1e03d0838fc66223f45c583c4d12f48b4da85"
+WEWORK_MUST_CONTAIN = (
+    "(Reuters) — The New York State Attorney General (NYAG) is investigating WeWork",
+    "A spokesperson for the NYAG declined to comment.",
+    "(Reporting by Greg Roumeliotis",
+)
+WEWORK_MUST_NOT_CONTAIN = ("Follow VentureBeat on Twitter", "Most Read", "Got a news tip?", "Image Credit")
+
+
+@pytest.mark.gold
+def test_clean_text_real_page_must_and_must_not_contain(shared_data) -> None:
+    from newsgraph.evaluate.boilerplate import load_output
+
+    cleaned = clean_text(load_output(shared_data, "html-text")[WEWORK_PAGE])
+    assert cleaned.title == "New York State Attorney General investigating WeWork and former CEO"
+    for snippet in WEWORK_MUST_CONTAIN:
+        assert snippet in cleaned.body
+    for snippet in WEWORK_MUST_NOT_CONTAIN:
+        assert snippet not in cleaned.body
