@@ -38,7 +38,7 @@ from newsgraph.records import Actor, Quote, Span
 
 CUE_FILE = "quote-cues-2026-11.yaml"
 _SUBJECTS = frozenset({"nsubj", "csubj"})
-_AFTER_SENTENCE_MAX = 15  # tokens of a following "he said." sentence that still attributes
+_AFTER_LEAD = 6  # a following sentence attributes a quote only by its root or its first few words
 _ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _NOT_SPEAKERS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 _PERSONAL = frozenset({"he", "she", "they", "we", "i"})
@@ -223,8 +223,9 @@ def _carry_continuations(
     """A multi-paragraph quote's open paragraphs take the attribution of the one that closes it."""
     out = list(found)
     for n in range(len(passages) - 2, -1, -1):
-        if passages[n].continued and out[n] is None:
-            out[n] = out[n + 1]
+        nxt = out[n + 1]
+        if passages[n].continued and out[n] is None and nxt is not None:
+            out[n] = replace(nxt, content=None)
     return out
 
 
@@ -238,7 +239,31 @@ def _attribute(
             att = _cue_at(doc[i], in_quote, cues)
             if att is not None:
                 return replace(att, content=_content_of(doc, lo, hi, att))
-    return _governing(doc, lo, hi, in_quote)
+    return _colon_intro(doc, lo, in_quote, para) or _governing(doc, lo, hi, in_quote)
+
+
+def _colon_intro(doc: Doc, lo: int, in_quote: Sequence[int], para: Sequence[int]) -> Attribution | None:
+    """"Clinton: “…”" and "Her response was: “…”": a colon hands the floor to whoever its
+    clause is about — the subject of the verb before it, or the bare name."""
+    k = lo - 1
+    while k >= 0 and doc[k].is_space and para[k] == para[lo]:
+        k -= 1
+    if k < 0 or doc[k].text != ":" or para[k] != para[lo]:
+        return None
+    name = doc[k - 1] if k > 0 else None
+    if name is not None and (name.ent_type_ in ("PERSON", "ORG") or name.pos_ == "PROPN") and in_quote[name.i] < 0:
+        return Attribution(name, k, k + 1)  # "… - Carl Bialik: “…”": the name right before the colon
+    head = doc[k].head
+    if head.i == k or in_quote[head.i] >= 0:
+        return None
+    if head.pos_ in ("VERB", "AUX"):
+        subj = next((c for c in head.children if c.dep_ in _SUBJECTS), None)
+        if subj is None or in_quote[subj.i] >= 0:
+            return None
+        return Attribution(subj, k, k + 1)
+    if head.pos_ in ("PROPN", "NOUN", "PRON"):
+        return Attribution(head, k, k + 1)
+    return None
 
 
 def _content_of(doc: Doc, lo: int, hi: int, att: Attribution) -> tuple[int, int] | None:
@@ -265,8 +290,11 @@ def _content_of(doc: Doc, lo: int, hi: int, att: Attribution) -> tuple[int, int]
 
 def _clause_without(clause: Token, prep: Token) -> tuple[int, int] | None:
     """A clause's tokens without a leading or trailing framing phrase ("according to X")."""
+    doc = clause.doc
     prep_lo, prep_hi = prep.left_edge.i, prep.right_edge.i + 1
     lo, hi = clause.left_edge.i, clause.right_edge.i + 1
+    while hi > prep_hi and doc[hi - 1].is_punct:
+        hi -= 1
     if prep_lo <= lo:
         return prep_hi, hi
     if prep_hi >= hi:
@@ -292,8 +320,10 @@ def _window(doc: Doc, lo: int, hi: int, in_quote: Sequence[int], para: Sequence[
     tiers = [order(range(first.start, last.end))]
     if last.end < len(doc) and last.end - hi <= 1:
         after = doc[last.end].sent
-        if len(after) <= _AFTER_SENTENCE_MAX and "\n" not in text[doc[hi - 1].idx : after[0].idx]:
-            tiers.append(order(range(after.start, after.end)))
+        if "\n" not in text[doc[hi - 1].idx : after[0].idx]:
+            # only the attribution itself: "Hannity pressed." / "He tweeted when …"
+            lead = [i for i in order(range(after.start, after.end)) if i - after.start < _AFTER_LEAD or doc[i].dep_ == "ROOT"]
+            tiers.append(lead)
     if first.start > 0 and lo - first.start <= 1:
         before = doc[first.start - 1].sent
         if any(t.text == ":" for t in before[-2:]) and "\n" not in text[before[-1].idx : doc[lo].idx]:
@@ -362,7 +392,8 @@ def _pobj(tok: Token) -> Token | None:
 def _speaker_of(verb: Token, in_quote: Sequence[int]) -> Token | None:
     """The subject of a reporting verb, the passive agent, or the subject it shares with its head.
 
-    Never a word inside a quotation, nor a date ("said Wednesday" parsed as a subject).
+    Never a word inside a quotation, nor a date ("said Wednesday" parsed as a subject). A
+    relative pronoun stays the speaker phrase (as PolNeAR marks it); its actor is resolved later.
     """
     v = verb
     for _ in range(3):
@@ -378,9 +409,17 @@ def _speaker_of(verb: Token, in_quote: Sequence[int]) -> Token | None:
         if v.dep_ in ("conj", "advcl", "xcomp") and v.head.i != v.i and in_quote[v.head.i] < 0:
             v = v.head
             continue
-        # "…, said Russian government spokesman Dmitri Peskov": some parses leave the
-        # inverted subject as an object
-        return next((c for c in v.rights if c.dep_ in ("dobj", "attr", "npadvmod") and c.pos_ == "PROPN"), None)
+        return _inverted_subject(v, in_quote)
+    return None
+
+
+def _inverted_subject(verb: Token, in_quote: Sequence[int]) -> Token | None:
+    """"…,” said spokesman Dmitri Peskov" / "…?” asked the boy": some parses leave the
+    inverted subject as an object; a common noun counts only right after a quote."""
+    after_quote = verb.i > 0 and (in_quote[verb.i - 1] >= 0 or verb.doc[verb.i - 1].is_punct)
+    for c in verb.rights:
+        if c.dep_ in ("dobj", "attr", "npadvmod") and (c.pos_ == "PROPN" or after_quote and c.pos_ == "NOUN"):
+            return c
     return None
 
 

@@ -25,6 +25,7 @@ except ImportError:  # pragma: no cover - depends on the actors work
 
 _NP_LEFT = frozenset({"compound", "amod", "det", "poss", "nmod", "nummod", "case", "punct", "quantmod", "advmod"})
 _NP_RIGHT = frozenset({"compound", "case"})
+_RELATIVE = frozenset({"who", "which", "that", "whom"})
 _RECENT_CHARS = 1500  # how far back a pronoun still finds its actor (about two paragraphs)
 
 
@@ -71,6 +72,9 @@ class MentionIndex:
         actor = self.actor_at(span)
         if actor is not None or head.pos_ not in ("PRON", "NOUN"):
             return actor
+        if head.lower_ in _RELATIVE and head.head.dep_ == "relcl":
+            noun = head.head.head  # "the boy, who said …": the noun the clause modifies
+            return self.actor_at((noun.idx, noun.idx + len(noun)))
         kinds = self.pronoun_kinds.get(head.lower_)
         if kinds is not None:
             for s, _e, actor in reversed(self.mentions[: bisect_left(self.starts, span[0])]):

@@ -1,0 +1,142 @@
+"""Direct quotes (extract/quotes.py): one short sentence per attribution pattern."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.extract.quotes import QuoteCues, extract_quotes
+from newsgraph.records import Actor, Quote
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def cues(nlp) -> QuoteCues:
+    return QuoteCues.load(nlp)
+
+
+def _quotes(nlp, cues: QuoteCues, text: str) -> tuple[list[Quote], dict[str, str]]:
+    doc = nlp(text)
+    actors = _ner_actors(doc)
+    return extract_quotes(doc, actors, cues), {a.id: a.name for a in actors}
+
+
+def _ner_actors(doc) -> list[Actor]:  # type: ignore[no-untyped-def]
+    """Stand-in actors from spaCy's NER, so these tests do not depend on the actors work."""
+    kinds = {"PERSON": "person", "ORG": "organization", "GPE": "country", "NORP": "group"}
+    by_name: dict[str, list[tuple[int, int]]] = {}
+    kind: dict[str, str] = {}
+    for ent in doc.ents:
+        if ent.label_ in kinds:
+            by_name.setdefault(ent.text, []).append((ent.start_char, ent.end_char))
+            kind.setdefault(ent.text, kinds[ent.label_])
+    return [
+        Actor(f"a{i}", name, None, None, None, kind[name], tuple(spans))  # type: ignore[arg-type]
+        for i, (name, spans) in enumerate(by_name.items())
+    ]
+
+
+def _one(quotes: list[Quote], contains: str) -> Quote:
+    found = [q for q in quotes if contains in q.text]
+    assert len(found) == 1, [q.text for q in quotes]
+    return found[0]
+
+
+def test_quotes_direct_quote_then_said_name(nlp, cues) -> None:
+    text = "“We will not retreat from the border,” said Defence Minister Ben Wallace."
+    quotes, _ = _quotes(nlp, cues, text)
+    q = _one(quotes, "retreat")
+    assert q.kind == "direct"
+    assert q.speaker_text is not None and "Wallace" in q.speaker_text
+    assert q.cue == "said"
+    assert text[q.start] == "“"
+
+
+def test_quotes_direct_name_says_then_quote(nlp, cues) -> None:
+    quotes, names = _quotes(nlp, cues, "Angela Merkel said: “Europe must stand together.”")
+    q = _one(quotes, "Europe must")
+    assert q.speaker_text == "Angela Merkel"
+    assert names[q.speaker] == "Angela Merkel"
+
+
+def test_quotes_direct_pronoun_speaker_resolves_to_actor(nlp, cues) -> None:
+    text = "Emmanuel Macron met the press in Paris.\n\n“France will keep talking to everyone,” he said."
+    quotes, names = _quotes(nlp, cues, text)
+    q = _one(quotes, "France will")
+    assert q.speaker_text == "he"
+    assert q.speaker_span == (text.index(" he said") + 1, text.index(" he said") + 3)
+    assert names[q.speaker] == "Emmanuel Macron"
+
+
+def test_quotes_direct_pronoun_skips_names_inside_the_quote(nlp, cues) -> None:
+    text = (
+        "Dmitry Peskov spoke on Monday.\n\n"
+        "“We discussed the initiatives of President Xi Jinping at length,” he said."
+    )
+    quotes, names = _quotes(nlp, cues, text)
+    assert names[_one(quotes, "initiatives").speaker] == "Dmitry Peskov"
+
+
+def test_quotes_direct_according_to(nlp, cues) -> None:
+    quotes, _ = _quotes(nlp, cues, "“The talks have failed,” according to Josep Borrell.")
+    q = _one(quotes, "talks have failed")
+    assert q.speaker_text == "Josep Borrell"
+    assert q.cue == "according to"
+
+
+def test_quotes_direct_interrupted_quote_is_one(nlp, cues) -> None:
+    text = "“We are ready to talk,” Erdogan said. “But we will not accept threats.”"
+    quotes, _ = _quotes(nlp, cues, text)
+    direct = [q for q in quotes if q.kind == "direct"]
+    assert len(direct) == 1
+    q = direct[0]
+    assert q.start == 0 and q.end == len(text)
+    assert "ready to talk" in q.text and "accept threats" in q.text and "Erdogan said" not in q.text
+    assert q.speaker_text == "Erdogan"
+
+
+def test_quotes_direct_multi_paragraph_quote(nlp, cues) -> None:
+    text = (
+        "“The first part of the statement is long and it goes on.\n\n"
+        "“The second part closes the quote,” said Jens Stoltenberg."
+    )
+    quotes, _ = _quotes(nlp, cues, text)
+    first = _one(quotes, "first part")
+    second = _one(quotes, "second part")
+    assert first.speaker_text == second.speaker_text == "Jens Stoltenberg"
+    assert "\n" not in first.text
+
+
+def test_quotes_direct_passive_agent_is_speaker(nlp, cues) -> None:
+    text = "The decision was called “deeply regrettable” by the European Commission on Friday."
+    quotes, _ = _quotes(nlp, cues, text)
+    q = _one(quotes, "deeply regrettable")
+    assert q.speaker_text is not None and "Commission" in q.speaker_text
+
+
+def test_quotes_direct_partial_quote_in_reported_clause(nlp, cues) -> None:
+    text = "The Japanese government said it “will respond firmly” to any incursion."
+    quotes, _ = _quotes(nlp, cues, text)
+    q = _one(quotes, "respond firmly")
+    assert q.speaker_text is not None and "government" in q.speaker_text
+    assert q.cue == "said"
+
+
+def test_quotes_direct_scare_quote_stays_unattributed(nlp, cues) -> None:
+    text = "The so-called “peace dividend” has long been spent on other things."
+    quotes, _ = _quotes(nlp, cues, text)
+    q = _one(quotes, "peace dividend")
+    assert q.speaker is None and q.speaker_span is None and q.cue is None
+
+
+def test_quotes_direct_colon_after_name(nlp, cues) -> None:
+    text = "The reaction from the opposition - Boris Johnson: “This is a shameful day.”"
+    quotes, _ = _quotes(nlp, cues, text)
+    q = _one(quotes, "shameful day")
+    assert q.speaker_text == "Boris Johnson"
+
+
+def test_quotes_direct_unbalanced_marks_do_not_swallow_article(nlp, cues) -> None:
+    text = "He called it “a mistake.\n\n" + "The minister went home. " * 30 + "\n\nNothing more was said."
+    quotes, _ = _quotes(nlp, cues, text)
+    assert all(q.end - q.start < 100 for q in quotes if q.kind == "direct")

@@ -1,0 +1,76 @@
+"""Indirect speech (extract/quotes.py): the cue verb's complement, with its subject as speaker."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.extract.quotes import QuoteCues, extract_quotes
+from newsgraph.records import Quote
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def cues(nlp) -> QuoteCues:
+    return QuoteCues.load(nlp)
+
+
+def _indirect(nlp, cues: QuoteCues, text: str) -> list[Quote]:
+    return [q for q in extract_quotes(nlp(text), (), cues) if q.kind == "indirect"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content", "cue"),
+    [
+        ("Wang Yi said that China would not interfere.", "Wang Yi", "that China would not interfere", "said"),
+        ("Olaf Scholz says Berlin has no objections to the plan.", "Olaf Scholz", "Berlin has no objections to the plan", "says"),
+        ("Indian officials warned of a build-up of troops near the border.", "Indian officials", "of a build-up of troops near the border", "warned"),
+        ("A senior State Department official told reporters that sanctions were ready.", "A senior State Department official", "that sanctions were ready", "told"),
+        ("The ministry denied any involvement in the attack.", "The ministry", "any involvement in the attack", "denied"),
+        ("Tehran claims the drones were shot down over its own territory.", "Tehran", "the drones were shot down over its own territory", "claims"),
+    ],
+)
+def test_quotes_indirect_reporting_verb(nlp, cues, text: str, speaker: str, content: str, cue: str) -> None:
+    quotes = _indirect(nlp, cues, text)
+    assert len(quotes) == 1, quotes
+    q = quotes[0]
+    assert q.text == content
+    assert q.speaker_text == speaker
+    assert q.cue == cue
+    assert text[q.start : q.end] == q.text
+
+
+def test_quotes_indirect_according_to_sentence_initial(nlp, cues) -> None:
+    text = "According to the Pentagon, two brigades have left the region."
+    (q,) = _indirect(nlp, cues, text)
+    assert q.text == "two brigades have left the region"
+    assert q.speaker_text == "the Pentagon" or q.speaker_text == "Pentagon"
+    assert q.cue == "According to"
+
+
+def test_quotes_indirect_according_to_sentence_final(nlp, cues) -> None:
+    text = "Two brigades have left the region, according to the Pentagon."
+    (q,) = _indirect(nlp, cues, text)
+    assert q.text == "Two brigades have left the region"
+
+
+def test_quotes_indirect_framing_for_named_actor(nlp, cues) -> None:
+    text = "For Beijing, the sale of the jets is a provocation."
+    (q,) = _indirect(nlp, cues, text)
+    assert q.speaker_text == "Beijing"
+    assert q.text == "the sale of the jets is a provocation"
+
+
+def test_quotes_indirect_framing_needs_an_actor(nlp, cues) -> None:
+    assert _indirect(nlp, cues, "For years, the border has been quiet.") == []
+
+
+def test_quotes_indirect_speaker_shared_through_conjunction(nlp, cues) -> None:
+    text = "The envoy arrived in Seoul and said the talks would resume in March."
+    (q,) = _indirect(nlp, cues, text)
+    assert q.speaker_text == "The envoy" or q.speaker_text == "envoy"
+    assert q.text == "the talks would resume in March"
+
+
+def test_quotes_indirect_no_speech_verb_no_quote(nlp, cues) -> None:
+    assert _indirect(nlp, cues, "The troops crossed the river at dawn.") == []

@@ -1,0 +1,56 @@
+"""Quotation-mark scanning (extract/quotes_marks.py): pure text in, passages out."""
+
+from __future__ import annotations
+
+from newsgraph.extract.quotes_marks import find_passages
+
+
+def _texts(text: str) -> list[str]:
+    return [text[p.start : p.end] for p in find_passages(text)]
+
+
+def test_quotes_marks_curly_straight_and_guillemets() -> None:
+    text = 'He said “yes, we will.” She said "no." They said «jamais».'
+    assert _texts(text) == ["“yes, we will.”", '"no."', "«jamais»"]
+
+
+def test_quotes_marks_mixed_shapes_close_each_other() -> None:
+    # scraped text often opens curly and closes straight
+    assert _texts('He said “we will win," and left.') == ['“we will win,"']
+
+
+def test_quotes_marks_apostrophes_are_not_quotes() -> None:
+    text = "The students’ union didn’t say ‘never’ to the plan."
+    assert _texts(text) == ["‘never’"]
+
+
+def test_quotes_marks_single_quotes_inside_double_are_not_separate() -> None:
+    text = "“They told us ‘go home’ at once,” she said."
+    assert _texts(text) == ["“They told us ‘go home’ at once,”"]
+
+
+def test_quotes_marks_unclosed_quote_is_capped_at_sentence() -> None:
+    text = "He called it “a disaster. Nobody listened.\n\nThe next paragraph is narration."
+    passages = find_passages(text)
+    assert len(passages) == 1
+    assert not passages[0].closed
+    assert "Nobody" not in text[passages[0].start : passages[0].end]
+
+
+def test_quotes_marks_unclosed_never_crosses_paragraph() -> None:
+    text = "“We will fight on\n\nMore narration here. And “more."
+    for p in find_passages(text):
+        assert "\n" not in text[p.start : p.end]
+
+
+def test_quotes_marks_multi_paragraph_convention() -> None:
+    text = "“The first paragraph of the speech.\n\n“The second one, which ends,” he said."
+    first, second = find_passages(text)
+    assert first.continued and not first.closed
+    assert second.closed and not second.continued
+
+
+def test_quotes_marks_unbalanced_article_does_not_hang_or_swallow() -> None:
+    text = ("He said “oops. " + "Plain narration sentence. " * 200 + "\n\n") * 20
+    passages = find_passages(text)
+    assert all(p.end - p.start < 500 for p in passages)
