@@ -84,7 +84,7 @@ def extract_actors(doc: Doc, published: date | None, data: ActorData) -> list[Ac
         if data.entries[m.entry].kind == "person":
             mention = _code_person_match(doc, m, published, data, country_at, code_at, agents)
         else:
-            mention = _code_match(doc, m, published, data)
+            mention = _titled_name(doc, m, published, data, agents) or _code_match(doc, m, published, data)
         if mention is None:
             continue
         iso3, _ = data.split_code(mention.code)
@@ -272,6 +272,23 @@ def _code_person_match(
         code = code + data.context.out_of_office_role
     known = " ".join(entry.titles) if key.startswith("entry:") else ""
     return _Mention(m.start, m.end, name, code, "person", key, " ".join(filter(None, (title_lemma, known))))
+
+
+def _titled_name(doc: Doc, m: _NameMatch, published: date | None, data: ActorData, agents: dict[int, _Agent]) -> _Mention | None:
+    """A name coded with a bare country but titled like a person ("Bree President Romendacil").
+
+    PETRARCH-style dictionaries list people with their country code only; the title in
+    front of the name makes them a person and supplies the role.
+    """
+    entry = data.entries[m.entry]
+    root = doc[m.start : m.end].root
+    if entry.kind not in ("country", "place") or _is_demonym(root):
+        return None
+    title = next((agents[c.i] for c in root.children if c.dep_ == "compound" and c.i < m.start and c.i in agents), None)
+    code = entry.code_on(published)
+    if title is None or not code:
+        return None
+    return _Mention(m.start, m.end, entry.name, _compose(code, title.role, title.prefix), "person", f"entry:{m.entry}")
 
 
 def _acting(span: Span, data: ActorData) -> bool:
@@ -494,6 +511,8 @@ def _agent_mentions(
         countries = list(dict.fromkeys(country_at[t.i] for t in describing if t.i in country_at))
         if country is not None and country not in countries:
             countries.insert(0, country)
+        if not countries and token.dep_ == "compound" and token.head.i in country_at:
+            countries = [country_at[token.head.i]]  # "MSF Arnor": the agent names the country's branch
         if not countries:
             found = _possessive_country(token, earlier, country_at, data)
             countries = [found] if found else []

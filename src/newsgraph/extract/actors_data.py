@@ -14,7 +14,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -157,15 +157,10 @@ class ActorData:
                         countries.setdefault(norm_key(phrase), entry.default[:3])
         agents = [] if agents_file is None else [(a.phrase, AgentRole(a.role, a.prefix)) for a in read_agents(agents_file)]
         codes = frozenset(countries.values())
-        context = ContextRules(
-            locative_preps=frozenset({"in", "at", "near", "inside", "within", "throughout", "across", "around"}),
-            motion_verbs=frozenset(),
-            former_words=frozenset({"former", "ex", "retired"}),
-            out_of_office_role="",  # PETRARCH codes exactly what its dictionary says
-            default_person_role="",
-            country_nouns=frozenset({"country", "nation"}),
-            institution_nouns=frozenset({"government", "ministry", "army", "military", "police", "parliament"}),
-        )
+        # English context rules are language data, not dictionary knowledge: reuse them, but
+        # code only what the dictionaries say (no civilian or elite defaults).
+        raw = _yaml(resources.files(DATA_PACKAGE).joinpath(CONTEXT).read_text(encoding="utf-8"))
+        context = replace(_context(raw), out_of_office_role="", default_person_role="", population_role="")
         return cls.build(entries, agents, countries, {}, context, codes)
 
     @classmethod
