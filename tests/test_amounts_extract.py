@@ -120,3 +120,9 @@ def test_amounts_unattributed_has_no_claimant(nlp, amount_data):
     text = "Mexico received a 76 billion dlr loan last year."
     a = one(amounts_in(nlp, amount_data, text, {"Mexico": "country"}), "76")
     assert a.claimant is None
+
+
+def test_amounts_claimant_definite_noun_names_earlier_actor(nlp, amount_data):
+    text = "The Finance Ministry met bankers. The ministry said 3.5 billion dlrs would arrive."
+    a = one(amounts_in(nlp, amount_data, text, {"Finance Ministry": "organization"}), "3.5")
+    assert a.claimant == "t0"

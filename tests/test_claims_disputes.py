@@ -109,3 +109,18 @@ def test_claims_attributed_amount_is_an_undisputed_claim(nlp, claim_data):
     text = "Kenya said 300 people were displaced by the floods."
     claims = claims_in(nlp, claim_data, text, ["Kenya"])
     assert [(c.claimant, c.disputed_by, c.amount) for c in claims] == [("Kenya", (), 300)]
+
+
+def test_claims_participle_denial_takes_main_subject(nlp, claim_data):
+    text = "Denying that its jets had crossed the border, Syria summoned the envoy."
+    assert disputed(claims_in(nlp, claim_data, text, ["Syria"]), text) == [("its jets had crossed the border", ("Syria",))]
+
+
+def test_claims_relative_pronoun_disputer_is_antecedent(nlp, claim_data):
+    text = "Moscow, which denies that its troops are in Ukraine, called for talks."
+    assert disputed(claims_in(nlp, claim_data, text, ["Moscow"]), text) == [("its troops are in Ukraine", ("Moscow",))]
+
+
+def test_claims_denial_noun(nlp, claim_data):
+    text = "Iran's denial that it had enriched uranium was rejected."
+    assert disputed(claims_in(nlp, claim_data, text, ["Iran"]), text) == [("it had enriched uranium", ("Iran",))]

@@ -143,7 +143,23 @@ def actor_of(doc: Doc, tok: Token, actors: Sequence[Actor]) -> Actor | None:
     if resolved is not None:
         return resolved
     tail = doc[tok.i : tok.right_edge.i + 1]
-    return actor_at(actors, tail.start_char, tail.end_char)
+    found = actor_at(actors, tail.start_char, tail.end_char)
+    if found is None and tok.pos_ == "NOUN" and any(c.lower_ in ("the", "this") for c in tok.children):
+        found = _named_before(tok, actors)
+    return found
+
+
+def _named_before(tok: Token, actors: Sequence[Actor]) -> Actor | None:
+    """'the ministry' after 'the Finance Ministry': the latest earlier actor whose name holds the noun."""
+    words = {tok.lower_, tok.lemma_.lower()}
+    best: tuple[int, Actor] | None = None
+    for actor in actors:
+        if not words & set(actor.name.lower().split()):
+            continue
+        for start, end in actor.mentions:
+            if end <= tok.idx and (best is None or start > best[0]):
+                best = (start, actor)
+    return best[1] if best else None
 
 
 def _end_char(doc: Doc, i: int) -> int:

@@ -44,6 +44,7 @@ class ClaimData:
     verbs: dict[str, str]  # lemma -> "any" | "claims"
     particle_verbs: dict[tuple[str, str], str]  # (lemma, particle) -> objects
     label_verbs: frozenset[str]
+    nouns: frozenset[str]
     claim_nouns: frozenset[str]
     false_predicates: frozenset[str]
     true_predicates: frozenset[str]
@@ -61,6 +62,7 @@ class ClaimData:
             verbs=verbs,
             particle_verbs=particles,
             label_verbs=frozenset(raw["label_verbs"]["lemmas"]),
+            nouns=frozenset(raw["nouns"]["lemmas"]),
             claim_nouns=frozenset(raw["claim_nouns"]["lemmas"]),
             false_predicates=frozenset(raw["false_predicates"]["lemmas"]),
             true_predicates=frozenset(raw["true_predicates"]["lemmas"]),
@@ -137,6 +139,8 @@ def _disputes(
             d = _label_dispute(doc, tok, actors, claims, data)
         if d is None and (lemma in data.false_predicates or lemma in data.true_predicates):
             d = _predicate_dispute(doc, tok, actors, quotes, data)
+        if d is None and tok.pos_ == "NOUN" and lemma in data.nouns:
+            d = _noun_dispute(doc, tok, actors, claims, data)
         if d is not None and not any((d.start, d.end, d.disputer) == (o.start, o.end, o.disputer) for o in found):
             found.append(d)
     return found
@@ -258,6 +262,33 @@ def _predicate_dispute(
     return Dispute(att.actor, start, end, pred.i, _noun_source(doc, subj, actors))
 
 
+def _noun_dispute(doc: Doc, noun: Token, actors: Sequence[Actor], claims: Sequence[Claim], data: ClaimData) -> Dispute | None:
+    """'X's denial that S', 'a denial by X of the report', 'X issued a denial of S'."""
+    disputer: Actor | None = None
+    target: Token | None = None
+    for child in noun.children:
+        if child.dep_ == "poss":
+            disputer = actor_of(doc, child, actors)
+        elif child.dep_ == "prep" and child.lower_ == "by":
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            disputer = actor_of(doc, pobj, actors) if pobj is not None else disputer
+        elif child.dep_ == "prep" and child.lower_ in ("of", "to"):
+            target = next((c for c in child.children if c.dep_ == "pobj"), target)
+    target = _clause_of(noun) or target
+    if disputer is None and noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
+        disputer = _disputer(doc, noun.head, actors)  # "X issued a denial"
+    if disputer is None:
+        return None
+    if target is None:
+        earlier = _latest_claim(doc, noun, claims)
+        return Dispute(disputer.id, earlier.statement.start, earlier.statement.end, noun.i) if earlier else None
+    if target.pos_ in ("NOUN", "PROPN") and target.lemma_.lower() in data.claim_nouns:
+        clause = _clause_of(target)
+        if clause is not None:
+            return _dispute(disputer, doc, clause, noun, source=_noun_source(doc, target, actors))
+    return _dispute(disputer, doc, target, noun)
+
+
 def _is_false(tok: Token, data: ClaimData) -> bool:
     return tok.lemma_.lower() in data.false_predicates or tok.lower_ in data.false_predicates
 
@@ -267,11 +298,13 @@ def _negated(tok: Token) -> bool:
 
 
 def _disputer(doc: Doc, verb: Token, actors: Sequence[Actor]) -> Actor | None:
-    """The subject of the verb (inherited from a first conjunct), or the agent of a passive."""
-    for v in (verb, verb.head if verb.dep_ == "conj" else None):
+    """The subject of the verb (inherited from a first conjunct or a main clause), or a passive's agent."""
+    for v in (verb, verb.head if verb.dep_ in ("conj", "advcl", "xcomp") else None):
         if v is None:
             continue
         subj = next((c for c in v.children if c.dep_ == _SUBJECT), None)
+        if subj is not None and subj.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
+            return actor_of(doc, v.head, actors)  # "Moscow, which denies the reports, ..."
         if subj is not None:
             return actor_of(doc, subj, actors)
         agent = next((c for c in v.children if c.dep_ == "agent"), None)
