@@ -33,6 +33,7 @@ class Pattern:
     order: int
     tier: int  # which record set (0 = highest precedence)
     source: str
+    keys: tuple[frozenset[str], ...] = ()  # per element, the 3-letter prefixes it can match: a cheap pre-filter
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +110,7 @@ class PatternIndex:
                             order=order,
                             tier=tier,
                             source=r.get("source", ""),
+                            keys=tuple(frozenset(alt[0].rstrip("_")[:3] for alt in el) for el in before + after),
                         )
                     )
         return cls(
@@ -135,6 +137,7 @@ class PatternIndex:
         left = [t for t in tok.doc[max(tok.sent.start, tok.i - 8) : tok.i] if t.i in own]
         right_words = [(t.lower_, t.lemma_.lower()) for t in right]
         left_words = [(t.lower_, t.lemma_.lower()) for t in left]
+        present = {w[:3] for pair in right_words + left_words for w in pair}
         best: tuple[tuple[int, int], CodeMatch] | None = None
         seen: set[str] = set()
         # the first coded entry anchors the event family: other blocks' patterns may refine its
@@ -148,6 +151,8 @@ class PatternIndex:
                 if best is not None and (-p.specificity, p.order) >= best[0]:
                     break
                 if anchor is not None and p.tier > anchor.tier and e.block != anchor.block and p.code and anchor.code and p.code[:2] != anchor.code[:2]:
+                    continue
+                if not all(k & present for k in p.keys):
                     continue
                 hit_after = _seq_match(p.after, right_words)
                 if hit_after is None:

@@ -9,6 +9,7 @@ Conjuncts expand ("Russia and China agreed") so that the caller can emit one eve
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -35,6 +36,7 @@ class ActorIndex:
     all_at: dict[int, tuple[str, ...]]  # "the ambassadors of A, B and C": one mention, several actors
     by_id: dict[str, Actor]
     mention_span: dict[int, tuple[int, int]]  # token index -> (first token, last token + 1) of its mention
+    pairs: tuple[tuple[int, str, str], ...]  # (token index, first, second) of coordinated actor pairs, in text order
 
     @classmethod
     def build(cls, doc: Doc, actors: Sequence[Actor]) -> ActorIndex:
@@ -52,7 +54,15 @@ class ActorIndex:
                     if actor.id not in all_at.setdefault(tok.i, []):
                         all_at[tok.i].append(actor.id)
                     spans.setdefault(tok.i, (span.start, span.end))
-        return cls(by_token, {k: tuple(v) for k, v in all_at.items()}, {a.id: a for a in actors}, spans)
+        pairs: list[tuple[int, str, str]] = []
+        for i in sorted(by_token):
+            tok = doc[i]
+            if tok.dep_ in {"conj", "amod", "compound"}:
+                continue  # "Russian and American analysts" coordinates modifiers, not the two actors
+            second = next((by_token[c.i] for c in tok.conjuncts if c.i > i and c.i in by_token and by_token[c.i] != by_token[i]), None)
+            if second is not None and (not pairs or pairs[-1][0] != i):
+                pairs.append((i, by_token[i], second))
+        return cls(by_token, {k: tuple(v) for k, v in all_at.items()}, {a.id: a for a in actors}, spans, tuple(pairs))
 
 
 def actors_of_phrase(tok: Token, index: ActorIndex, resolve: PRONOUN_RESOLVER | None, actors: Sequence[Actor], depth: int = 0) -> list[str]:
@@ -106,16 +116,11 @@ def _is_pair_phrase(tok: Token) -> bool:
 
 def _previous_pair(tok: Token, index: ActorIndex) -> list[str]:
     """The last two actors coordinated before ``tok`` ("Putin and Biden"), which a later 'the two ...' means."""
-    doc = tok.doc
-    for j in range(tok.i - 1, max(-1, tok.i - PAIR_LOOKBACK), -1):
-        first = index.by_token.get(j)
-        if first is None or doc[j].dep_ in {"conj", "amod", "compound"}:
-            continue  # "Russian and American analysts" coordinates modifiers, not the two actors
-        for conj in doc[j].conjuncts:
-            second = index.by_token.get(conj.i)
-            if second is not None and second != first and conj.i > j:
-                return [first, second]
-    return []
+    pos = bisect.bisect_left(index.pairs, (tok.i,)) - 1
+    if pos < 0 or tok.i - index.pairs[pos][0] > PAIR_LOOKBACK:
+        return []
+    _, first, second = index.pairs[pos]
+    return [first, second]
 
 
 def _subject_tokens(verb: Token) -> tuple[list[Token], bool]:
