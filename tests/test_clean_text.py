@@ -244,3 +244,14 @@ def test_clean_text_real_page_must_and_must_not_contain(shared_data) -> None:
         assert snippet in cleaned.body
     for snippet in WEWORK_MUST_NOT_CONTAIN:
         assert snippet not in cleaned.body
+
+
+def test_clean_text_cue_file_loads_and_every_cue_has_a_source() -> None:
+    from newsgraph.clean_text import default_options, load_cues
+
+    cues = default_options().cues
+    assert cues.version == "2026-11" and cues.sets and cues.bylines
+    with pytest.raises(ValueError, match="source"):
+        load_cues("version: x\nmax_words: {line: 3}\nsources: {a: b}\ncues:\n  - {kind: line, pattern: 'x'}\n")
+    with pytest.raises(ValueError, match="kind"):
+        load_cues("version: x\nmax_words: {line: 3}\nsources: {a: b}\ncues:\n  - {kind: nope, source: a, pattern: 'x'}\n")

@@ -132,8 +132,8 @@ def load_cues(text: str) -> FurnitureCues:
         kind = cue["kind"]
         if kind not in defaults:
             raise ValueError(f"furniture cue of unknown kind {kind!r}")
-        if not cue.get("source"):
-            raise ValueError(f"furniture cue without a source: {cue['pattern']!r}")
+        if cue.get("source") not in data.get("sources", {}):
+            raise ValueError(f"furniture cue without a declared source: {cue['pattern']!r}")
         limit = int(cue.get("max_words", defaults[kind]))
         contains = cue.get("match", "full") == "contains"
         if kind == "byline":
