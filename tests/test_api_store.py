@@ -48,8 +48,10 @@ def build_sample_store(root: Path) -> Path:
         RawItem("reuters21578", r["text"], False, id=r["id"], title=r["title"], published=r["published"])
         for r in reuters_sample()
     ]
-    analyses = [a for a in analyze_items(items, PipelineOptions()) if isinstance(a, Analysis)]
-    Store(root).write(analyses)
+    results = list(analyze_items(items, PipelineOptions()))
+    problems = [str(r) for r in results if not isinstance(r, Analysis)]
+    assert not problems, f"the sample store lost articles: {problems[:3]}"
+    Store(root).write([r for r in results if isinstance(r, Analysis)])
     return root
 
 

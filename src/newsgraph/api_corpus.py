@@ -41,7 +41,10 @@ def add_corpus_routes(router: APIRouter, ctx: "ReadContext") -> None:
         if start and end and start > end:
             raise HTTPException(422, "start is after end")
         try:
-            points = analytics.dyad_series(ctx.store, a, b, start, end, by, directed=directed, top=top, fill=False)
+            points = ctx.cached(
+                ("dyad", a, b, start, end, by, directed, top),
+                lambda: analytics.dyad_series(ctx.store, a, b, start, end, by, directed=directed, top=top, fill=False),
+            )
         except AnalyticsError as err:
             raise HTTPException(422, str(err)) from None
         filled = fill_periods(points, by, start, end)
@@ -57,7 +60,10 @@ def add_corpus_routes(router: APIRouter, ctx: "ReadContext") -> None:
     ) -> list[Alert]:
         """Country pairs whose weekly Goldstein mean or conflict share left their own trailing range."""
         try:
-            return analytics.alerts(ctx.store, since, k, window, limit=limit, min_events=min_events)
+            return ctx.cached(
+                ("alerts", since, k, window, limit, min_events),
+                lambda: analytics.alerts(ctx.store, since, k, window, limit=limit, min_events=min_events),
+            )
         except AnalyticsError as err:
             raise HTTPException(422, str(err)) from None
 
@@ -69,7 +75,7 @@ def add_corpus_routes(router: APIRouter, ctx: "ReadContext") -> None:
         """One actor: names, codes, documents, quotes, events as source and target, top counterparts."""
         if not key.strip():
             raise HTTPException(422, "key: empty")
-        summary = analytics.actor_summary(ctx.store, key, top=top)
+        summary = ctx.cached(("actor", key, top), lambda: analytics.actor_summary(ctx.store, key, top=top))
         if summary.documents == 0 and not summary.recent_events and summary.quotes == 0:
             raise HTTPException(404, f"no actor named or coded {key!r}")
         return summary

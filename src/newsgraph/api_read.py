@@ -8,15 +8,17 @@ every user value passed as a parameter (never formatted into the SQL).
 
 import json
 import threading
+from collections.abc import Callable
 from dataclasses import asdict
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import duckdb
 from fastapi import APIRouter, HTTPException, Path, Query
 
 from newsgraph import analytics
 from newsgraph.api import ApiOptions
+from newsgraph.api_cache import ResultCache
 from newsgraph.api_corpus import add_corpus_routes
 from newsgraph.api_models import (
     CODE_PATTERN,
@@ -31,6 +33,7 @@ from newsgraph.api_models import (
 from newsgraph.query import connect
 from newsgraph.store import Store
 
+T = TypeVar("T")
 ERRORS: dict[int | str, dict[str, Any]] = {
     404: {"model": ErrorBody, "description": "Unknown id"},
     422: {"model": ErrorBody, "description": "Invalid parameters"},
@@ -48,6 +51,15 @@ class ReadContext:
         self._lock = threading.Lock()
         self._con: duckdb.DuckDBPyConnection | None = None
         self._segments: tuple[str, ...] = ()
+        self.cache = ResultCache(options.cache_size)
+
+    def version(self) -> tuple[str, ...]:
+        """The store's segment listing: it changes with every write and compaction."""
+        return tuple(str(p) for p in self.store.segment_dirs())
+
+    def cached(self, key: tuple[Any, ...], compute: Callable[[], T]) -> T:
+        """``compute()``, remembered for this store version (answers are read-only and the store append-only)."""
+        return self.cache.get((self.version(), *key), compute)
 
     def refresh(self) -> None:
         """Forget the open views (a write or a compaction changed the segment files)."""
@@ -56,7 +68,7 @@ class ReadContext:
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
         """A connection of its own for this request, over the store as it is now."""
-        segments = tuple(str(p) for p in self.store.segment_dirs())
+        segments = self.version()
         if not segments or not getattr(self.store, "local", True):
             # empty stand-in tables and object-store datasets are registered per connection,
             # so a cursor (another connection to the same database) would not see them
@@ -110,7 +122,7 @@ def read_router(ctx: ReadContext) -> APIRouter:
         """Liveness, version, and how many documents the store holds."""
         from newsgraph import __version__
 
-        n = ctx.rows("SELECT count(*) AS n FROM documents", [])[0]["n"]
+        n = ctx.cached(("health",), lambda: ctx.rows("SELECT count(*) AS n FROM documents", []))[0]["n"]
         return {"status": "ok", "version": __version__, "documents": n}
 
     @router.get("/documents", tags=["documents"], response_model=Page, responses=ERRORS)
@@ -120,13 +132,18 @@ def read_router(ctx: ReadContext) -> APIRouter:
         offset: Offset = 0,
     ) -> Page:
         """Documents, newest first: id, title, published date, source, and counts of events and quotes."""
-        found = analytics.find_documents(ctx.store, text=q, limit=limit + 1, offset=offset)
+        found = ctx.cached(
+            ("documents", q, limit, offset),
+            lambda: analytics.find_documents(ctx.store, text=q, limit=limit + 1, offset=offset),
+        )
         return paged(found, limit, offset)
 
     @router.get("/documents/{doc_id}", tags=["documents"], response_model=AnalysisModel, responses=ERRORS)
     def get_document(doc_id: Annotated[str, Path(pattern=DOC_ID_PATTERN)]) -> Any:
         """One document with its full Analysis (actors, quotes, dates, amounts, events, claims, tone)."""
-        rows = ctx.rows("SELECT analysis FROM documents WHERE doc_id = ? LIMIT 1", [doc_id])
+        rows = ctx.cached(
+            ("document", doc_id), lambda: ctx.rows("SELECT analysis FROM documents WHERE doc_id = ? LIMIT 1", [doc_id])
+        )
         if not rows:
             raise HTTPException(404, f"no document with id {doc_id!r}")
         return json.loads(rows[0]["analysis"])
@@ -173,10 +190,11 @@ def read_router(ctx: ReadContext) -> APIRouter:
         offset: Offset = 0,
     ) -> Page:
         """CAMEO events with both actors, the day, and the evidence offsets in their document, newest first."""
-        found = analytics.find_events(
+        key = ("events", actor, dyad, code, root, quad_class, modality, date_from, date_to, limit, offset)
+        found = ctx.cached(key, lambda: analytics.find_events(
             ctx.store, actor=actor, dyad=dyad, code=code, root=root, quad_class=quad_class, modality=modality,
             start=date_from, end=date_to, limit=limit + 1, offset=offset,
-        )  # fmt: skip
+        ))  # fmt: skip
         return paged(found, limit, offset)
 
     @router.get("/quotes", tags=["quotes"], response_model=Page, responses=ERRORS)
@@ -187,7 +205,10 @@ def read_router(ctx: ReadContext) -> APIRouter:
         offset: Offset = 0,
     ) -> Page:
         """Quotes with their speakers (name and code), offsets and document, newest first."""
-        found = analytics.find_quotes(ctx.store, speaker=speaker, text=q, limit=limit + 1, offset=offset)
+        found = ctx.cached(
+            ("quotes", speaker, q, limit, offset),
+            lambda: analytics.find_quotes(ctx.store, speaker=speaker, text=q, limit=limit + 1, offset=offset),
+        )
         return paged(found, limit, offset)
 
     @router.get("/search", tags=["search"], response_model=SearchResult, responses=ERRORS)
@@ -196,10 +217,13 @@ def read_router(ctx: ReadContext) -> APIRouter:
         limit: Annotated[int, Query(ge=1, le=100)] = 20,
     ) -> SearchResult:
         """Full-text search over articles (title and text) and quotes."""
-        return SearchResult(
-            q=q,
-            documents=analytics.find_documents(ctx.store, text=q, limit=limit),
-            quotes=analytics.find_quotes(ctx.store, text=q, limit=limit),
+        return ctx.cached(
+            ("search", q, limit),
+            lambda: SearchResult(
+                q=q,
+                documents=analytics.find_documents(ctx.store, text=q, limit=limit),
+                quotes=analytics.find_quotes(ctx.store, text=q, limit=limit),
+            ),
         )
 
     add_corpus_routes(router, ctx)
