@@ -120,3 +120,18 @@ def test_actors_rules_stop_words_are_not_organizations(nlp, actor_data):
     text = "Who pays? The WHO said it would."
     actors = _actors(nlp, actor_data, text)
     assert [a.code for a in actors] == ["IGOUNOWHO"]
+
+
+def test_actors_rules_scene_places_code_untitled_people_only(nlp, actor_data):
+    # A country named as a topic does not make a passer-by its citizen; a scene place does.
+    text = "Iran was discussed. Anna Berg said she was worried. In Tehran, Reza Karimi said prices rose."
+    actors = _actors(nlp, actor_data, text)
+    assert _code_of(actors, text, "Anna Berg") is None
+    assert _code_of(actors, text, "Reza Karimi") == "IRNCVL"
+
+
+def test_actors_rules_organization_apposition_codes_the_organization(nlp, actor_data):
+    text = "Nova, the Canadian company that owns the mine, said it received approval."
+    actors = _actors(nlp, actor_data, text)
+    assert _code_of(actors, text, "Nova") == "CANBUS"
+    assert not any(a.name == "Canadian company" for a in actors)

@@ -76,7 +76,7 @@ def extract_actors(doc: Doc, published: date | None, data: ActorData) -> list[Ac
     country_at: dict[int, str] = {}  # token index -> ISO3 for country names/demonyms
     code_at: dict[int, str] = {}  # token index -> code of a coded name (the Kremlin -> RUSGOV)
     mentions: list[_Mention] = []
-    places: list[tuple[int, str]] = []  # (token index, ISO3) of places/countries, for context
+    places: list[tuple[int, str, bool]] = []  # (token index, ISO3, sets the scene) for context
     agents = _agent_matches(doc, data, covered)
     # Places and organizations first: people read them as context ("Russian President X").
     people = [m for m in matches if data.entries[m.entry].kind == "person"]
@@ -91,13 +91,13 @@ def extract_actors(doc: Doc, published: date | None, data: ActorData) -> list[Ac
         if mention.kind in ("country", "place", "group") and iso3:
             for i in range(m.start, m.end):
                 country_at[i] = iso3
-            places.append((m.start, iso3))
+            places.append((m.start, iso3, mention.kind != "group" and _sets_scene(doc[m.start : m.end], data)))
         elif mention.kind in ("organization", "person") and mention.code:
             # "the Kremlin spokesman", "the Biden administration": the name codes the role noun.
             for i in range(m.start, m.end):
                 code_at[i] = mention.code
             if iso3 and mention.kind == "organization":
-                places.append((m.start, iso3))
+                places.append((m.start, iso3, False))
         mentions.append(mention)
     places.sort()
     for m in mentions:
@@ -112,14 +112,19 @@ def extract_actors(doc: Doc, published: date | None, data: ActorData) -> list[Ac
             continue
         if ent.label_ == "PERSON":
             ent = _trim_person(doc, ent, data)
+            if len(ent) == 1 and (ent[0].lower_.rstrip(".") in data.context.honorifics or ent[0].lower_ in data.agents):
+                continue  # "Sen." split off "Sen. Bob Packwood" is no one
         mention = _code_entity(doc, ent, data, country_at, code_at, agents, places)
         if mention is None:
             continue
         mentions.append(mention)
         for i in range(ent.start, ent.end):
             covered[i] = True
-        if mention.kind == "person":
-            for t in _context_tokens(ent):
+        if mention.kind in ("person", "organization"):
+            described = _context_tokens(ent) if mention.kind == "person" else [
+                t for c in ent.root.children if c.dep_ == "appos" for t in _describing(c)
+            ]
+            for t in described:
                 if t.i in agents:  # the title belongs to the name ("government spokesman X")
                     covered[t.i] = True
             if mention.code:
@@ -185,6 +190,14 @@ def _drop_inside_persons(doc: Doc, matches: list[_NameMatch], data: ActorData) -
         entry = data.entries[m.entry]
         if ent is not None and entry.kind == "person" and m.end < ent.end:
             continue  # "Hassan" inside "Omar Hassan al-Bashir" is not the dictionary's Hassan
+        if (
+            ent is not None
+            and entry.kind in ("country", "place")
+            and m.key not in data.capitals
+            and m.key not in data.countries
+            and (ent.start, ent.end) == (m.start, m.end)
+        ):
+            continue  # a minor place name that is also a surname: trust the person reading
         if (
             ent is not None
             and entry.kind in ("country", "place")
@@ -282,7 +295,7 @@ def _titled_name(doc: Doc, m: _NameMatch, published: date | None, data: ActorDat
     """
     entry = data.entries[m.entry]
     root = doc[m.start : m.end].root
-    if entry.kind not in ("country", "place") or _is_demonym(root):
+    if entry.kind not in ("country", "place") or _is_demonym(root) or root.ent_type_ in ("GPE", "LOC", "FAC"):
         return None
     title = next((agents[c.i] for c in root.children if c.dep_ == "compound" and c.i < m.start and c.i in agents), None)
     code = entry.code_on(published)
@@ -294,7 +307,7 @@ def _titled_name(doc: Doc, m: _NameMatch, published: date | None, data: ActorDat
 def _acting(span: Span, data: ActorData) -> bool:
     """Whether a capital stands for its government here (acts, is acted upon) or is a location."""
     root = span.root
-    if span.start == span.sent.start and span.end < len(span.doc) and span.doc[span.end].text in ("(", "-", "—", "–"):
+    if span.doc[span.start].is_sent_start and span.end < len(span.doc) and span.doc[span.end].text in ("(", "-", "—", "–"):
         return False  # dateline: "MOSCOW (Reuters) -"
     while root.dep_ == "conj" and root.head.i != root.i:
         root = root.head
@@ -424,7 +437,7 @@ def _code_entity(
     country_at: dict[int, str],
     code_at: dict[int, str],
     agents: dict[int, _Agent],
-    places: list[tuple[int, str]],
+    places: list[tuple[int, str, bool]],
 ) -> _Mention | None:
     kind = _NER_KIND[ent.label_]
     if kind == "person":
@@ -445,6 +458,8 @@ def _code_entity(
     if kind == "organization":
         inner = [t for t in ent] + [c for c in ent.root.children if c.dep_ in ("poss", "compound", "amod")]
         inner += [t for c in ent.root.children if c.dep_ == "poss" for t in c.subtree]
+        # "Nova, the Canadian company, ...": the apposition describes the organization.
+        inner += [t for c in ent.root.children if c.dep_ == "appos" for t in _describing(c)]
         country, role, _ = _code_from_context(inner, data, country_at, code_at, agents)
         code = _compose(country, role) if country else None
         return _Mention(ent.start, ent.end, ent.text, code, "organization", f"org:{norm_key(ent.text)}")
@@ -453,11 +468,13 @@ def _code_entity(
     return _Mention(ent.start, ent.end, ent.text, None, kind, f"{kind}:{norm_key(ent.text)}")
 
 
-def _setting(doc: Doc, span: Span, places: list[tuple[int, str]], forward: bool = False) -> str | None:
-    """The country a sentence is set in: the last place before the span in it or the two before.
+def _setting(doc: Doc, span: Span, places: list[tuple[int, str, bool]], forward: bool = False) -> str | None:
+    """The country a person is placed in by the text, or None.
 
-    With ``forward`` (a titled official: "Defence Minister X said France ..."), the first
-    country later in the same sentence also counts.
+    An untitled person ("said Volodimir Pilipiuk, 71") takes the scene set by a locative
+    place in the sentence or the two before ("In the streets of Kyiv, ..."); a titled one
+    ("Defence Minister X said France ...") any country named there, else the first country
+    later in the same sentence.
     """
     sent = span.sent
     first = sent.start
@@ -466,14 +483,30 @@ def _setting(doc: Doc, span: Span, places: list[tuple[int, str]], forward: bool 
             break
         first = doc[first - 1].sent.start
     best: str | None = None
-    for i, iso3 in places:
-        if first <= i < span.start:
+    for i, iso3, scene in places:
+        if first <= i < span.start and (scene or forward):
             best = iso3
     if best is None and forward:
-        for i, iso3 in places:
+        for i, iso3, _ in places:
             if span.end <= i < sent.end:
                 return iso3
     return best
+
+
+def _sets_scene(span: Span, data: ActorData) -> bool:
+    """Whether a place is where the reported scene happens: "in Kyiv", "in the streets of Kyiv", a dateline."""
+    doc = span.doc
+    if doc[span.start].is_sent_start and span.end < len(doc) and doc[span.end].text in ("(", "-", "—", "–"):
+        return True
+    root = span.root
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    if root.dep_ != "pobj":
+        return False
+    prep = root.head
+    if prep.lower_ in data.context.locative_preps:
+        return True
+    return prep.lower_ == "of" and prep.head.dep_ == "pobj" and prep.head.head.lower_ in data.context.locative_preps
 
 
 # --- 4. role nouns without a name ----------------------------------------------------------------
@@ -595,6 +628,7 @@ def _merge(doc: Doc, mentions: list[_Mention], data: ActorData) -> list[Actor]:
     mentions.sort(key=lambda m: (m.start, -m.end))
     groups: dict[str, list[_Mention]] = {}
     alias: dict[str, str] = {}  # person surname key -> group key of the dictionary person
+    first_names: dict[str, str] = {}  # folded first name of a full name -> its surname key
     for m in mentions:
         key = m.key
         if m.kind == "person" and not m.anaphor:
@@ -602,6 +636,9 @@ def _merge(doc: Doc, mentions: list[_Mention], data: ActorData) -> list[Actor]:
             if key.startswith("entry:"):
                 alias.setdefault(surname, key)
             else:
+                first_name = fold_name(doc[m.start].text)
+                if m.end - m.start == 1 and surname not in alias and first_name in first_names:
+                    surname = first_names[first_name]  # "John" after "John Tower": a first name
                 if surname not in alias:
                     # Fuzzy surnames ("Kortunov"/"Kurtunov"): join an earlier person if close enough.
                     close = next((k for k in alias if same_surname(k[7:], surname[7:])), None)
@@ -609,6 +646,8 @@ def _merge(doc: Doc, mentions: list[_Mention], data: ActorData) -> list[Actor]:
                         alias[surname] = alias[close]
                 key = alias.get(surname, key)
                 alias.setdefault(surname, key)
+        if m.kind == "person" and not m.anaphor and m.end - m.start > 1:
+            first_names.setdefault(fold_name(doc[m.start].text), "person:" + fold_name(doc[m.end - 1].text))
         groups.setdefault(key, []).append(m)
     actors: list[Actor] = []
     for n, (_, group) in enumerate(sorted(groups.items(), key=lambda kv: kv[1][0].start), start=1):
