@@ -124,3 +124,21 @@ def test_claims_relative_pronoun_disputer_is_antecedent(nlp, claim_data):
 def test_claims_denial_noun(nlp, claim_data):
     text = "Iran's denial that it had enriched uranium was rejected."
     assert disputed(claims_in(nlp, claim_data, text, ["Iran"]), text) == [("it had enriched uranium", ("Iran",))]
+
+
+def test_claims_which_attached_low_goes_to_the_claim_noun(nlp, claim_data):
+    text = "Peru faces allegations that it bombed Ecuador, which Peru has denied."
+    found = disputed(claims_in(nlp, claim_data, text, ["Peru"]), text)
+    assert found == [("it bombed Ecuador", ("Peru",))]
+
+
+def test_claims_noun_with_that_clause_counts_as_claim(nlp, claim_data):
+    text = "Greece rejected suggestions that its navy had entered Turkish waters."
+    assert disputed(claims_in(nlp, claim_data, text, ["Greece"]), text) == [
+        ("its navy had entered Turkish waters", ("Greece",))
+    ]
+
+
+def test_claims_denied_a_hearing_is_withholding(nlp, claim_data):
+    text = "Senator Smith denied Garland, the nominee for the court, a confirmation hearing."
+    assert disputed(claims_in(nlp, claim_data, text, ["Senator Smith"]), text) == []

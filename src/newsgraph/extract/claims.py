@@ -164,6 +164,8 @@ def _verb_dispute(doc: Doc, verb: Token, actors: Sequence[Actor], claims: Sequen
     children = list(verb.children)
     if sum(c.dep_ in ("dobj", "dative") for c in children) > 1 or any(c.dep_ == "dative" for c in children):
         return None  # "denied British competitors more orders": withholding, not disputing
+    if any(c.lemma_.lower() in data.withhold_objects for c in children if c.dep_ in ("dobj", "npadvmod", "attr", "oprd")):
+        return None  # "denied Garland a hearing" parsed with the hearing elsewhere
     clause = next(  # a clause before the verb is not its content ("This time, X engaged: X denied ...")
         (c for c in children if c.i > verb.i and (c.dep_ == "ccomp" or (c.dep_ == "xcomp" and objects == "any"))), None
     )
@@ -189,6 +191,12 @@ def _object_dispute(
 ) -> Dispute | None:
     if obj.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
         ante = verb.head
+        claim = _claim_above(ante, data)
+        if claim is not None and claim.i != ante.i:  # "allegations that he assaulted X, which he denied"
+            clause = _clause_of(claim)
+            return _dispute(disputer, doc, clause if clause is not None else claim, verb, stop=verb.left_edge.i)
+        if objects != "any" and ante.lemma_.lower() not in data.claim_nouns:
+            return None  # "advice which X rejected": rejecting advice is not disputing a claim
         start = ante.left_edge.idx
         end = max((t.idx + len(t) for t in doc[ante.left_edge.i : verb.left_edge.i] if not t.is_punct), default=start)
         return Dispute(disputer.id, start, end, verb.i)
@@ -197,13 +205,32 @@ def _object_dispute(
         clause = _clause_of(obj)
         if clause is not None:
             return _dispute(disputer, doc, clause, verb, source=_noun_source(doc, obj, actors))
-        earlier = _latest_claim(doc, verb, claims)
-        if earlier is not None:
+        earlier = _latest_claim(doc, verb, claims) if _bare(obj) else None
+        if earlier is not None:  # "dismissed the claims": the claims made just before
             return Dispute(disputer.id, earlier.statement.start, earlier.statement.end, verb.i)
         return _dispute(disputer, doc, obj, verb)
-    if objects != "any" or lemma in data.withhold_objects or obj.pos_ == "PRON":
-        return None
+    content = _clause_of(obj)
+    if content is not None and any(c.dep_ == "mark" and c.lower_ == "that" for c in content.children):
+        return _dispute(disputer, doc, content, verb)  # "rejected attacks that he was not a conservative"
+    if objects != "any" or lemma in data.withhold_objects or obj.pos_ == "PRON" or obj.ent_type_ == "PERSON":
+        return None  # one denies a person something, never a person
     return _dispute(disputer, doc, obj, verb)
+
+
+def _bare(noun: Token) -> bool:
+    """'the claims', 'these reports': a claim noun that only points back (no owner, no content)."""
+    return all(c.dep_ in ("det", "amod", "punct", "advmod") for c in noun.children)
+
+
+def _claim_above(tok: Token, data: ClaimData, steps: int = 6) -> Token | None:
+    """The nearest claim noun at or above ``tok`` in its phrase (the parser often attaches 'which' low)."""
+    for _ in range(steps):
+        if tok.lemma_.lower() in data.claim_nouns and tok.pos_ in ("NOUN", "PROPN"):
+            return tok
+        if tok.head.i == tok.i or tok.dep_ in ("nsubj", "dobj", "ROOT") and tok.pos_ in ("VERB", "AUX"):
+            return None
+        tok = tok.head
+    return None
 
 
 def _label_dispute(doc: Doc, verb: Token, actors: Sequence[Actor], claims: Sequence[Claim], data: ClaimData) -> Dispute | None:
@@ -342,13 +369,12 @@ def _noun_source(doc: Doc, noun: Token, actors: Sequence[Actor]) -> str | None:
     return None
 
 
-def _span_of(doc: Doc, tok: Token) -> tuple[int, int]:
-    """Characters of ``tok``'s subtree, without a leading 'that', punctuation, or a noun's conjuncts."""
+def _span_of(doc: Doc, tok: Token, stop: int | None = None) -> tuple[int, int]:
+    """Characters of ``tok``'s subtree before ``stop``, without a leading 'that', punctuation, a noun's conjuncts."""
+    cut = tok.right_edge.i + 1 if stop is None else stop
     if tok.pos_ in ("NOUN", "PROPN"):
-        cut = min((c.i for c in tok.children if c.dep_ in ("cc", "conj") and c.i > tok.i), default=tok.right_edge.i + 1)
-        tokens = [t for t in tok.subtree if t.i < cut]
-    else:
-        tokens = list(tok.subtree)
+        cut = min([cut] + [c.i for c in tok.children if c.dep_ in ("cc", "conj") and c.i > tok.i])
+    tokens = [t for t in tok.subtree if t.i < cut]
     while tokens and (tokens[0].dep_ == "mark" or tokens[0].is_punct or tokens[0].is_space):
         tokens.pop(0)
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
@@ -358,8 +384,10 @@ def _span_of(doc: Doc, tok: Token) -> tuple[int, int]:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
 
 
-def _dispute(disputer: Actor, doc: Doc, target: Token, cue: Token, source: str | None = None) -> Dispute:
-    start, end = _span_of(doc, target)
+def _dispute(
+    disputer: Actor, doc: Doc, target: Token, cue: Token, source: str | None = None, stop: int | None = None
+) -> Dispute:
+    start, end = _span_of(doc, target, stop)
     return Dispute(disputer.id, start, end, cue.i, source)
 
 
