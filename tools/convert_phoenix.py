@@ -24,10 +24,24 @@ ACTOR_FILES = {
 }
 
 
+_SMALL = frozenset({"OF", "THE", "AND", "FOR", "ON", "IN", "AT", "TO", "BY", "DE", "DU", "DEL", "LA", "LE", "AL", "EL", "BIN"})
+
+
 def _name(phrase: str) -> str:
-    # Dictionary phrases are upper case; keep acronyms (NATO, U.N.) as they are.
+    """A display name from an upper-case dictionary phrase: "Us Secretary Of State" -> "US Secretary of State"."""
     words = phrase.split()
-    return " ".join(w if (len(w) <= 4 and "." not in w and w.isalpha() and len(words) == 1) else w.title() for w in words)
+    out = []
+    for n, word in enumerate(words):
+        letters = word.replace(".", "")
+        if n > 0 and word in _SMALL:
+            out.append(word.lower())
+        elif "." in word or (letters.isalpha() and (len(letters) <= 2 or not set(letters) & set("AEIOUY"))) or (
+            len(words) == 1 and len(letters) <= 4
+        ):
+            out.append(word)  # acronyms: U.N., US, NATO
+        else:
+            out.append("-".join(p[:1].upper() + p[1:].lower() for p in word.split("-")))
+    return " ".join(out)
 
 
 def convert(phoenix: Path, out: Path) -> tuple[int, int]:
