@@ -35,7 +35,7 @@ def _name(phrase: str) -> str:
         letters = word.replace(".", "")
         if n > 0 and word in _SMALL:
             out.append(word.lower())
-        elif "." in word or (letters.isalpha() and (len(letters) <= 2 or not set(letters) & set("AEIOUY"))) or (
+        elif "." in word or (word not in _SMALL and letters.isalpha() and (len(letters) <= 2 or not set(letters) & set("AEIOUY"))) or (
             len(words) == 1 and len(letters) <= 4
         ):
             out.append(word)  # acronyms: U.N., US, NATO
