@@ -19,6 +19,12 @@ The cascade, in order (data in ``newsgraph/data/``; see ``actors_data.py``):
    person already coded that way.
 5. Mentions merge into actors: people by dictionary entry or by surname (spelling
    variants normalized), countries by code, the rest by name and code.
+
+Conventions (countries-2026-11.csv): a demonym codes as its country ("Russian" -> RUS,
+"American" -> USA) and joins the country's actor; "Soviet" codes RUS, the Russian
+Federation being the USSR's continuator state; a plural nationality used as a noun
+("Ukrainians") is the population, coded with ``population_role`` (CVL). Places keep the
+bare country code (kind place); governments acting through a capital get GOV.
 """
 
 from __future__ import annotations
