@@ -13,6 +13,7 @@ The cascade, in the order ``extract_dates`` runs it:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from importlib import resources
@@ -21,6 +22,7 @@ from typing import Any
 import yaml
 from spacy.language import Language
 from spacy.matcher import Matcher
+from spacy.attrs import LOWER, SHAPE
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.dates_normalize import (
@@ -36,11 +38,14 @@ from newsgraph.extract.dates_normalize import (
 from newsgraph.records import TimeExpression
 
 DATA_FILE = "timex-2026-11.yaml"
+ANCHOR_TABLES = ("month", "weekday", "weekdays", "season", "unit", "part_of_day", "frequency", "meridiem")
+WINDOW = 8  # tokens either side of an anchor: longer than any pattern
 _EXTENT_THE = frozenset({"duration", "relative", "calendar", "quarter", "anchored"})
 _EXTENT_APPROX = frozenset({"duration", "anchored", "calendar", "clock"})
 _EXTENT_EDGE = frozenset({"calendar", "weekday", "relative", "quarter", "holiday", "word"})
 _APPROX_WORDS = frozenset({"nearly", "almost", "about", "around", "roughly", "approximately", "some", "more", "less",
                            "fewer", "at", "up", "close", "just"})  # fmt: skip
+_PLAUSIBLE_YEAR = re.compile(r"^((mid|early|late)-)?(1[5-9]|20)\d\d$")
 _EDGE_WORDS = frozenset({"early", "earlier", "late", "later", "mid", "end", "beginning", "start", "middle", "rest"})
 
 
@@ -51,6 +56,7 @@ class PatternInfo:
     id: str
     rule: str
     trim: int = 0
+    priority: int = 0  # position in the rule file: earlier wins among equally long matches
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +72,10 @@ class DateRules:
     prefixes: tuple[tuple[str, ...], ...]
     suffixes: tuple[tuple[str, ...], ...]
     version: str
+    anchors: frozenset[int]  # LOWER hashes of words a temporal expression must contain one of
+    anchor_shapes: frozenset[int]  # SHAPE hashes of the patterns' digit tokens ('dddd', 'ddxx' ...)
+    prefix_ends: frozenset[str]
+    suffix_starts: frozenset[str]
 
     @classmethod
     def load(cls, nlp: Language, data: dict[str, Any] | None = None) -> DateRules:
@@ -78,21 +88,43 @@ class DateRules:
         classes.update({name: frozenset(str(w) for w in c["entries"]) for name, c in data["classes"].items()})
         matcher = Matcher(nlp.vocab)
         patterns: dict[int, PatternInfo] = {}
-        for p in data["patterns"]:
+        for i, p in enumerate(data["patterns"]):
             key = f"timex:{p['id']}"
             matcher.add(key, [[_expand(tok, classes) for tok in p["tokens"]]])
-            patterns[nlp.vocab.strings[key]] = PatternInfo(p["id"], p["rule"], int(p.get("trim", 0)))
+            patterns[nlp.vocab.strings[key]] = PatternInfo(p["id"], p["rule"], int(p.get("trim", 0)), i)
         words: dict[tuple[str, ...], dict[str, Any]] = {}
         for w in data["words"]["entries"]:
             toks = tuple(w["text"].split())
             words[toks] = w
             key = f"timex:word:{w['text']}"
             matcher.add(key, [[{"LOWER": t} for t in toks]])
-            patterns[nlp.vocab.strings[key]] = PatternInfo(f"word:{w['text']}", "word", int(w.get("trim", 0)))
+            patterns[nlp.vocab.strings[key]] = PatternInfo(
+                f"word:{w['text']}", "word", int(w.get("trim", 0)), len(patterns)
+            )
         holidays = {tuple(h["text"].split()): h for h in data["holidays"]["entries"]}
         by_length = sorted((tuple(p) for p in data["prefixes"]["entries"]), key=len, reverse=True)
         suffixes = tuple(sorted((tuple(p) for p in data["suffixes"]["entries"]), key=len, reverse=True))
-        return cls(matcher, patterns, vocab, classes, words, holidays, tuple(by_length), suffixes, data["version"])
+        anchor_words = set(classes["ANCHOR"])
+        for table in ANCHOR_TABLES:
+            anchor_words.update(vocab[table])
+        anchor_words.update(key[-1] for key in words)
+        anchors = frozenset(nlp.vocab.strings.add(w) for w in anchor_words)
+        anchor_shapes = frozenset(nlp.vocab.strings.add(x) for x in classes["ANCHOR_SHAPE"])
+        return cls(
+            matcher,
+            patterns,
+            vocab,
+            classes,
+            words,
+            holidays,
+            tuple(by_length),
+            suffixes,
+            data["version"],
+            anchors,
+            anchor_shapes,
+            frozenset(p[-1] for p in by_length),
+            frozenset(p[0] for p in suffixes),
+        )
 
 
 def _expand(token: dict[str, Any], classes: dict[str, frozenset[str]]) -> dict[str, Any]:
@@ -149,14 +181,14 @@ def extract_dates(doc: Doc, published: date | None, rules: DateRules) -> list[Ti
 
 def _select(doc: Doc, rules: DateRules) -> list[_Candidate]:
     """Longest non-overlapping accepted matches, in text order, clock times merged with their day."""
-    cands: list[tuple[int, int, int, _Candidate]] = []
-    for order, (match_id, start, end) in enumerate(rules.matcher(doc)):
+    cands: list[tuple[tuple[int, bool, int, int], int, int, _Candidate]] = []
+    for order, (match_id, start, end) in enumerate(_matches(doc, rules)):
         info = rules.patterns[match_id]
         start += info.trim
         if start >= end or not _accept(doc, start, end, info, rules):
             continue
         # on equal length a pattern beats a fixed word ('past year' over 'the past')
-        rank = (-(end - start), info.rule == "word", start, order)
+        rank = (-(end - start), info.rule == "word", start, info.priority)
         cands.append((rank, start, order, _Candidate(start, end, info, (start, end))))
     cands.sort(key=lambda c: c[0])
     taken = bytearray(len(doc))
@@ -184,6 +216,26 @@ def _select(doc: Doc, rules: DateRules) -> list[_Candidate]:
     return merged
 
 
+def _matches(doc: Doc, rules: DateRules) -> list[tuple[int, int, int]]:
+    """Matcher results, computed only in windows around anchor words (the Matcher is the cost)."""
+    if len(doc) == 0:
+        return []
+    arr = doc.to_array([LOWER, SHAPE])
+    windows: list[tuple[int, int]] = []
+    for i, (lower, shape) in enumerate(arr.tolist()):
+        if lower in rules.anchors or shape in rules.anchor_shapes:
+            lo, hi = max(0, i - WINDOW), min(len(doc), i + WINDOW + 1)
+            if windows and lo <= windows[-1][1]:
+                windows[-1] = (windows[-1][0], hi)
+            else:
+                windows.append((lo, hi))
+    found: set[tuple[int, int, int]] = set()
+    for lo, hi in windows:
+        for match_id, start, end in rules.matcher(doc[lo:hi]):
+            found.add((match_id, lo + start, lo + end))
+    return sorted(found, key=lambda m: (m[1], m[2], m[0]))
+
+
 def _accept(doc: Doc, start: int, end: int, info: PatternInfo, rules: DateRules) -> bool:
     """Context filters: is this match a time at all?"""
     tok = doc[start]
@@ -196,6 +248,8 @@ def _accept(doc: Doc, start: int, end: int, info: PatternInfo, rules: DateRules)
     if info.id == "season":
         return tok.pos_ in ("NOUN", "PROPN") and prev in rules.classes["EDGE_CONTEXT"] and prev not in (",", "and")
     if info.id == "year":
+        if not _PLAUSIBLE_YEAR.match(tok.text):
+            return False
         if prev in ("$", "#", "no", "no.", "number") or (nxt is not None and nxt.lower_ in ("%", "percent")):
             return False
         if nxt is not None and nxt.text in ("-", "/") and end + 1 < len(doc) and doc[end + 1].like_num:
@@ -229,6 +283,8 @@ def _extent(doc: Doc, cand: _Candidate, lower: int, upper: int, rules: DateRules
         rule = "ref"
     for _ in range(3):
         grown = False
+        if start == 0 or doc[start - 1].lower_ not in rules.prefix_ends:
+            break
         for prefix in rules.prefixes:
             n = len(prefix)
             if start - n < lower or tuple(t.lower_ for t in doc[start - n : start]) != prefix:
@@ -253,6 +309,8 @@ def _extent(doc: Doc, cand: _Candidate, lower: int, upper: int, rules: DateRules
             break
         if not grown:
             break
+    if end >= len(doc) or doc[end].lower_ not in rules.suffix_starts:
+        return start, end
     for suffix in rules.suffixes:
         n = len(suffix)
         if end + n > upper or tuple(t.lower_ for t in doc[end : end + n]) != suffix:
