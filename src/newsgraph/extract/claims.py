@@ -214,6 +214,8 @@ def _object_dispute(
         return _dispute(disputer, doc, content, verb)  # "rejected attacks that he was not a conservative"
     if objects != "any" or lemma in data.withhold_objects or obj.pos_ == "PRON" or obj.ent_type_ == "PERSON":
         return None  # one denies a person something, never a person
+    if any(t.lemma_.lower() in data.withhold_objects and t.dep_ in ("appos", "npadvmod") for t in obj.subtree):
+        return None  # "denied Garland, the nominee, a hearing" parsed as an apposition
     return _dispute(disputer, doc, obj, verb)
 
 
