@@ -38,6 +38,7 @@ from newsgraph.records import Actor, Quote, Span
 
 CUE_FILE = "quote-cues-2026-11.yaml"
 _SUBJECTS = frozenset({"nsubj", "csubj"})
+_MAX_CONTINUED = 3  # paragraphs of one multi-paragraph quote before its closing paragraph
 _AFTER_LEAD = 6  # a following sentence attributes a quote only by its root or its first few words
 _ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _NOT_SPEAKERS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
@@ -106,7 +107,7 @@ def extract_quotes(doc: Doc, actors: Sequence[Actor], cues: QuoteCues) -> list[Q
     found = _carry_continuations(passages, found)
     direct = _direct_quotes(doc, passages, found)
     indirect = _indirect_quotes(doc, in_quote, direct, cues)
-    quotes = _carry_speakers(doc.text, sorted(direct + indirect, key=lambda q: (q.start, q.end)))
+    quotes = sorted(direct + indirect, key=lambda q: (q.start, q.end))
     index = MentionIndex.build(doc, actors, cues.pronoun_kinds, [(q.start, q.end) for q in quotes])
     return _resolve_speakers(doc, quotes, index)
 
@@ -119,29 +120,6 @@ def _paragraph_ids(doc: Doc) -> list[int]:
         if tok.is_space and "\n" in tok.text:
             n += 1
     return ids
-
-
-def _carry_speakers(text: str, quotes: Sequence[Quote]) -> list[Quote]:
-    """A paragraph that is only a quote, with no attribution of its own, continues the
-    speaker of the paragraph before (the news convention of quoting on after "X said")."""
-    out: list[Quote] = []
-    for q in quotes:
-        prev = next((p for p in reversed(out) if p.speaker_span is not None), None)
-        if (
-            q.kind == "direct"
-            and q.speaker_span is None
-            and prev is not None
-            and _opens_paragraph(text, q.start)
-            and text.count("\n\n", prev.end, q.start) + text.count("\n", prev.end, q.start) <= 3
-        ):
-            q = replace(q, speaker_text=prev.speaker_text, speaker_span=prev.speaker_span, cue=prev.cue, cue_span=prev.cue_span)
-        out.append(q)
-    return out
-
-
-def _opens_paragraph(text: str, start: int) -> bool:
-    line_start = text.rfind("\n", 0, start) + 1
-    return not text[line_start:start].strip()
 
 
 def _resolve_speakers(doc: Doc, quotes: Sequence[Quote], index: MentionIndex) -> list[Quote]:
@@ -220,11 +198,15 @@ def _make_quote(doc: Doc, start: int, end: int, text: str, kind: str, att: Attri
 def _carry_continuations(
     passages: Sequence[QuotedPassage], found: list[Attribution | None]
 ) -> list[Attribution | None]:
-    """A multi-paragraph quote's open paragraphs take the attribution of the one that closes it."""
+    """A multi-paragraph quote's open paragraphs take the attribution of the one that closes
+    it, at most ``_MAX_CONTINUED`` paragraphs back (a longer run of unclosed paragraphs is
+    more likely a list of separate quotes than one speech)."""
     out = list(found)
+    run = 0
     for n in range(len(passages) - 2, -1, -1):
+        run = run + 1 if passages[n].continued else 0
         nxt = out[n + 1]
-        if passages[n].continued and out[n] is None and nxt is not None:
+        if passages[n].continued and out[n] is None and nxt is not None and run <= _MAX_CONTINUED:
             out[n] = replace(nxt, content=None)
     return out
 
@@ -239,7 +221,11 @@ def _attribute(
             att = _cue_at(doc[i], in_quote, cues)
             if att is not None:
                 return replace(att, content=_content_of(doc, lo, hi, att))
-    return _colon_intro(doc, lo, in_quote, para) or _governing(doc, lo, hi, in_quote)
+    colon = _colon_intro(doc, lo, in_quote, para)
+    if colon is not None:
+        return colon
+    governing = _governing(doc, lo, hi, in_quote)
+    return replace(governing, content=_content_of(doc, lo, hi, governing)) if governing is not None else None
 
 
 def _colon_intro(doc: Doc, lo: int, in_quote: Sequence[int], para: Sequence[int]) -> Attribution | None:
