@@ -34,6 +34,17 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.extract.actors_context import (
+    RoleNoun,
+    acting,
+    code_from_context,
+    compose,
+    context_tokens,
+    describing,
+    role_nouns,
+    setting,
+    sets_scene,
+)
 from newsgraph.extract.actors_data import ActorData, norm_key
 from newsgraph.extract.actors_names import fold_name, same_surname
 from newsgraph.records import Actor, ActorKind
@@ -45,7 +56,6 @@ _CONNECTORS = frozenset({"of", "the", "for", "on", "and", "de", "del", "da", "al
 # Lower-case particles that open Arabic names ("al-Qaeda", "bin Laden"): a name may start there.
 _NAME_PARTICLES = frozenset({"al", "el", "ad", "ash", "as", "an", "bin", "ibn"})
 _STOP = frozenset({",", ";", ":", "(", ")", '"', "“", "”", "‘", "’", "—", "–"})
-_ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "dative", "attr", "iobj", "agent", "ROOT"})
 _NER_KIND: dict[str, ActorKind] = {"PERSON": "person", "ORG": "organization", "GPE": "place", "NORP": "group",
                                    "LOC": "place"}
 
@@ -83,7 +93,7 @@ def extract_actors(doc: Doc, published: date | None, data: ActorData) -> list[Ac
     code_at: dict[int, str] = {}  # token index -> code of a coded name (the Kremlin -> RUSGOV)
     mentions: list[_Mention] = []
     places: list[tuple[int, str, bool]] = []  # (token index, ISO3, sets the scene) for context
-    agents = _agent_matches(doc, data, covered)
+    agents = role_nouns(doc, data, covered)
     # Places and organizations first: people read them as context ("Russian President X").
     people = [m for m in matches if data.entries[m.entry].kind == "person"]
     for m in [m for m in matches if data.entries[m.entry].kind != "person"] + people:
@@ -97,7 +107,7 @@ def extract_actors(doc: Doc, published: date | None, data: ActorData) -> list[Ac
         if mention.kind in ("country", "place", "group") and iso3:
             for i in range(m.start, m.end):
                 country_at[i] = iso3
-            places.append((m.start, iso3, mention.kind != "group" and _sets_scene(doc[m.start : m.end], data)))
+            places.append((m.start, iso3, mention.kind != "group" and sets_scene(doc[m.start : m.end], data)))
         elif mention.kind in ("organization", "person") and mention.code:
             # "the Kremlin spokesman", "the Biden administration": the name codes the role noun.
             for i in range(m.start, m.end):
@@ -108,7 +118,7 @@ def extract_actors(doc: Doc, published: date | None, data: ActorData) -> list[Ac
     places.sort()
     for m in mentions:
         if m.kind == "person":
-            for t in _context_tokens(doc[m.start : m.end]):
+            for t in context_tokens(doc[m.start : m.end]):
                 if t.i in agents:
                     covered[t.i] = True
     for ent in doc.ents:
@@ -127,8 +137,8 @@ def extract_actors(doc: Doc, published: date | None, data: ActorData) -> list[Ac
         for i in range(ent.start, ent.end):
             covered[i] = True
         if mention.kind in ("person", "organization"):
-            described = _context_tokens(ent) if mention.kind == "person" else [
-                t for c in ent.root.children if c.dep_ == "appos" for t in _describing(c)
+            described = context_tokens(ent) if mention.kind == "person" else [
+                t for c in ent.root.children if c.dep_ == "appos" for t in describing(c)
             ]
             for t in described:
                 if t.i in agents:  # the title belongs to the name ("government spokesman X")
@@ -237,14 +247,14 @@ def _code_match(doc: Doc, m: _NameMatch, published: date | None, data: ActorData
     if entry.kind in ("country", "place"):
         iso3 = (code or "")[:3] or None
         if m.key in data.capitals or (entry.kind == "place" and m.key in data.capitals):
-            if _acting(span, data):
+            if acting(span, data):
                 return _Mention(m.start, m.end, span.text, f"{iso3}GOV", "organization", f"gov:{m.key}")
             return _Mention(m.start, m.end, span.text, iso3, "place", f"place:{m.key}")
         if m.key in data.countries:
             iso3 = data.countries[m.key]
             if span.root.tag_ in ("NNPS", "NNS") and span.root.ent_type_ == "NORP":
                 # "Ukrainians", "Palestinians": the people of a country, CAMEO's civilians.
-                code = _compose(iso3, data.context.population_role or None)
+                code = compose(iso3, data.context.population_role or None)
                 return _Mention(m.start, m.end, span.text, code, "group", f"group:{m.key}")
             return _Mention(m.start, m.end, entry.name if entry.kind == "country" else span.text, iso3, "country",
                             f"country:{iso3}")
@@ -260,7 +270,7 @@ def _code_person_match(
     data: ActorData,
     country_at: dict[int, str],
     code_at: dict[int, str],
-    agents: dict[int, _Agent],
+    agents: dict[int, RoleNoun],
 ) -> _Mention:
     """A dictionary person, its dated code overruled by what the text itself asserts.
 
@@ -271,8 +281,8 @@ def _code_person_match(
     entry = data.entries[m.entry]
     code = entry.code_on(published)
     iso3, role = data.split_code(code)
-    base, stated_role, former = _code_from_context(_context_tokens(doc[m.start : m.end]), data, country_at, code_at, agents)
-    context = _context_tokens(doc[m.start : m.end])
+    base, stated_role, former = code_from_context(context_tokens(doc[m.start : m.end]), data, country_at, code_at, agents)
+    context = context_tokens(doc[m.start : m.end])
     title_lemma = next((doc[i].lemma_.lower() for i in (t.i for t in context) if i in agents), "")
     for t in doc[m.start : m.end - 1]:  # a title inside the dictionary phrase ("President Bush")
         title = data.agents.get(t.lower_)
@@ -286,14 +296,14 @@ def _code_person_match(
         iso3, role, key, name = base, None, "person:" + fold_name(doc[m.start].text), doc[m.start].text
         code = base
     if stated_role is not None and not former and (role is None or role == data.context.out_of_office_role):
-        code = _compose(iso3 or base or "", stated_role) if (iso3 or base) else code
+        code = compose(iso3 or base or "", stated_role) if (iso3 or base) else code
     elif code and role is None and data.context.out_of_office_role:
         code = code + data.context.out_of_office_role
     known = " ".join(entry.titles) if key.startswith("entry:") else ""
     return _Mention(m.start, m.end, name, code, "person", key, " ".join(filter(None, (title_lemma, known))))
 
 
-def _titled_name(doc: Doc, m: _NameMatch, published: date | None, data: ActorData, agents: dict[int, _Agent]) -> _Mention | None:
+def _titled_name(doc: Doc, m: _NameMatch, published: date | None, data: ActorData, agents: dict[int, RoleNoun]) -> _Mention | None:
     """A name coded with a bare country but titled like a person ("Bree President Romendacil").
 
     PETRARCH-style dictionaries list people with their country code only; the title in
@@ -307,133 +317,10 @@ def _titled_name(doc: Doc, m: _NameMatch, published: date | None, data: ActorDat
     code = entry.code_on(published)
     if title is None or not code:
         return None
-    return _Mention(m.start, m.end, entry.name, _compose(code, title.role, title.prefix), "person", f"entry:{m.entry}")
-
-
-def _acting(span: Span, data: ActorData) -> bool:
-    """Whether a capital stands for its government here (acts, is acted upon) or is a location."""
-    root = span.root
-    if span.doc[span.start].is_sent_start and span.end < len(span.doc) and span.doc[span.end].text in ("(", "-", "—", "–"):
-        return False  # dateline: "MOSCOW (Reuters) -"
-    while root.dep_ == "conj" and root.head.i != root.i:
-        root = root.head
-    if root.dep_ == "pobj":
-        prep = root.head
-        word = prep.lower_
-        if word in data.context.locative_preps:
-            return False
-        if word in ("to", "from", "into") and prep.head.lemma_.lower() in data.context.motion_verbs:
-            return False
-        if prep.head.dep_ == "pobj" and prep.head.head.lower_ in data.context.locative_preps:
-            return False  # "in the streets of Kyiv"
-        return True
-    return root.dep_ in _ACTING_DEPS
+    return _Mention(m.start, m.end, entry.name, compose(code, title.role, title.prefix), "person", f"entry:{m.entry}")
 
 
 # --- 3. names from context -----------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class _Agent:
-    start: int
-    end: int
-    role: str
-    prefix: bool
-
-
-def _agent_matches(doc: Doc, data: ActorData, covered: list[bool]) -> dict[int, _Agent]:
-    """Role nouns keyed by their last (head) token: the longest agent phrase ending there.
-
-    Phrases grow leftwards only while they are the tail of some agent phrase
-    (``agent_suffixes``), so the cost stays a few dict probes per noun.
-    """
-    found: dict[int, _Agent] = {}
-    lowers = [t.lower_ for t in doc]
-    for token in doc:
-        if token.pos_ not in ("NOUN", "PROPN") or covered[token.i]:
-            continue
-        best: _Agent | None = None
-        for last in (lowers[token.i], token.lemma_.lower()):  # as written first, the lemma as a fallback
-            key = last
-            start = token.i
-            while key in data.agent_suffixes:
-                role = data.agents.get(key)
-                if role is not None:
-                    best = _Agent(start, token.i + 1, role.role, role.prefix)
-                start -= 1
-                if start < 0:
-                    break
-                key = lowers[start] + " " + key
-            if best is not None:
-                break
-        if best is not None:
-            found[token.i] = best
-    return found
-
-
-def _context_tokens(span: Span) -> list[Token]:
-    """Tokens that describe a name: its left modifiers, apposition, or the NP it is apposed to."""
-    root = span.root
-    doc = span.doc
-    out = [t for t in doc[root.left_edge.i : span.start]]
-    for child in root.children:
-        if child.dep_ == "appos" or (child.dep_ == "prep" and child.lower_ == "of"):
-            out.extend(_describing(child))
-    if root.dep_ == "appos":
-        head = root.head
-        out.extend(doc[head.left_edge.i : head.i + 1])
-        for child in head.children:
-            if child.dep_ == "prep" and child.lower_ == "of":
-                out.extend(child.subtree)
-    return out
-
-
-def _describing(token: Token) -> list[Token]:
-    """A descriptive phrase without its relative clauses ("..., which is close to the ministry")."""
-    out = [token]
-    for child in token.children:
-        if child.dep_ not in ("relcl", "acl", "punct", "cc") or (child.dep_ == "cc"):
-            out.extend(_describing(child))
-    return out
-
-
-def _code_from_context(
-    tokens: list[Token],
-    data: ActorData,
-    country_at: dict[int, str],
-    code_at: dict[int, str],
-    agents: dict[int, _Agent],
-) -> tuple[str | None, str | None, bool]:
-    """(base, role, former) read off describing tokens: base is a country or an organization code.
-
-    A coded organization in the description ("Arab League Secretary General", "UN spokesman")
-    is the base itself, so its people are coded IGOARBARLGOV rather than after a country.
-    """
-    base: str | None = None
-    role: str | None = None
-    former = False
-    for t in tokens:
-        if t.lower_ in data.context.former_words:
-            former = True
-        if t.i in code_at:
-            iso3, org_role = data.split_code(code_at[t.i])
-            if iso3 is None and org_role is not None:
-                base = base or code_at[t.i]
-            else:
-                base = base or iso3
-        elif base is None and t.i in country_at:
-            base = country_at[t.i]
-        agent = agents.get(t.i)
-        if agent is not None and role is None:
-            role = agent.role
-    return base, role, former
-
-
-def _compose(base: str, role: str | None, prefix: bool = False) -> str:
-    """A CAMEO code from a country or organization code and a role (NGO-style roles go first)."""
-    if not role or base.endswith(role):
-        return base
-    return role + base if prefix else base + role
 
 
 def _code_entity(
@@ -442,77 +329,36 @@ def _code_entity(
     data: ActorData,
     country_at: dict[int, str],
     code_at: dict[int, str],
-    agents: dict[int, _Agent],
+    agents: dict[int, RoleNoun],
     places: list[tuple[int, str, bool]],
 ) -> _Mention | None:
     kind = _NER_KIND[ent.label_]
     if kind == "person":
-        context = _context_tokens(ent)
-        country, role, former = _code_from_context(context, data, country_at, code_at, agents)
+        context = context_tokens(ent)
+        country, role, former = code_from_context(context, data, country_at, code_at, agents)
         described = country is not None or any(
             t.dep_ == "appos" and t.pos_ in ("NOUN", "PROPN") for t in ent.root.children
         )
         if country is None:
-            country = _setting(doc, ent, places, forward=role is not None)
+            country = setting(doc, ent, places, forward=role is not None)
         if role is None and not described:
             role = data.context.default_person_role or None
         elif former and role is not None and role[:3] in ("GOV", "MIL"):
             role = data.context.out_of_office_role
-        code = _compose(country, role) if country else None
+        code = compose(country, role) if country else None
         title = next((t.lemma_.lower() for t in context if t.i in agents), "")
         return _Mention(ent.start, ent.end, ent.text, code, "person", "person:" + fold_name(ent[-1].text), title)
     if kind == "organization":
         inner = [t for t in ent] + [c for c in ent.root.children if c.dep_ in ("poss", "compound", "amod")]
         inner += [t for c in ent.root.children if c.dep_ == "poss" for t in c.subtree]
         # "Nova, the Canadian company, ...": the apposition describes the organization.
-        inner += [t for c in ent.root.children if c.dep_ == "appos" for t in _describing(c)]
-        country, role, _ = _code_from_context(inner, data, country_at, code_at, agents)
-        code = _compose(country, role) if country else None
+        inner += [t for c in ent.root.children if c.dep_ == "appos" for t in describing(c)]
+        country, role, _ = code_from_context(inner, data, country_at, code_at, agents)
+        code = compose(country, role) if country else None
         return _Mention(ent.start, ent.end, ent.text, code, "organization", f"org:{norm_key(ent.text)}")
     if kind == "group":
         return None  # a nationality or creed no dictionary knows codes nothing
     return _Mention(ent.start, ent.end, ent.text, None, kind, f"{kind}:{norm_key(ent.text)}")
-
-
-def _setting(doc: Doc, span: Span, places: list[tuple[int, str, bool]], forward: bool = False) -> str | None:
-    """The country a person is placed in by the text, or None.
-
-    An untitled person ("said Volodimir Pilipiuk, 71") takes the scene set by a locative
-    place in the sentence or the two before ("In the streets of Kyiv, ..."); a titled one
-    ("Defence Minister X said France ...") any country named there, else the first country
-    later in the same sentence.
-    """
-    sent = span.sent
-    first = sent.start
-    for _ in range(2):
-        if first == 0:
-            break
-        first = doc[first - 1].sent.start
-    best: str | None = None
-    for i, iso3, scene in places:
-        if first <= i < span.start and (scene or forward):
-            best = iso3
-    if best is None and forward:
-        for i, iso3, _ in places:
-            if span.end <= i < sent.end:
-                return iso3
-    return best
-
-
-def _sets_scene(span: Span, data: ActorData) -> bool:
-    """Whether a place is where the reported scene happens: "in Kyiv", "in the streets of Kyiv", a dateline."""
-    doc = span.doc
-    if doc[span.start].is_sent_start and span.end < len(doc) and doc[span.end].text in ("(", "-", "—", "–"):
-        return True
-    root = span.root
-    while root.dep_ == "conj" and root.head.i != root.i:
-        root = root.head
-    if root.dep_ != "pobj":
-        return False
-    prep = root.head
-    if prep.lower_ in data.context.locative_preps:
-        return True
-    return prep.lower_ == "of" and prep.head.dep_ == "pobj" and prep.head.head.lower_ in data.context.locative_preps
 
 
 # --- 4. role nouns without a name ----------------------------------------------------------------
@@ -521,7 +367,7 @@ def _sets_scene(span: Span, data: ActorData) -> bool:
 def _agent_mentions(
     doc: Doc,
     data: ActorData,
-    agents: dict[int, _Agent],
+    agents: dict[int, RoleNoun],
     covered: list[bool],
     country_at: dict[int, str],
     code_at: dict[int, str],
@@ -539,15 +385,15 @@ def _agent_mentions(
             continue
         if token.dep_ == "compound" and token.head.i in agents:
             continue  # "government" in "government official": the official is the actor
-        describing = list(doc[token.left_edge.i : agent.start])
+        describers = list(doc[token.left_edge.i : agent.start])
         if token.dep_ == "compound":
-            describing += [c for c in token.head.children if c.i < token.i and c.dep_ in ("amod", "poss", "compound")]
+            describers += [c for c in token.head.children if c.i < token.i and c.dep_ in ("amod", "poss", "compound")]
         for child in token.children:
             # "president of Armenia", "rebels in Darfur", "students throughout Indonesia"
             if child.dep_ == "prep" and child.lower_ in data.context.affiliation_preps:
-                describing.extend(_describing(child))
-        country, _, former = _code_from_context(describing, data, country_at, code_at, agents)
-        countries = list(dict.fromkeys(country_at[t.i] for t in describing if t.i in country_at))
+                describers.extend(describing(child))
+        country, _, former = code_from_context(describers, data, country_at, code_at, agents)
+        countries = list(dict.fromkeys(country_at[t.i] for t in describers if t.i in country_at))
         if country is not None and country not in countries:
             countries.insert(0, country)
         if not countries and token.dep_ == "compound" and token.head.i in country_at:
@@ -563,13 +409,13 @@ def _agent_mentions(
                                     target.key, token.lemma_.lower(), True))
             continue
         role = agent.role if not former else data.context.out_of_office_role
-        start = min([agent.start] + [t.i for t in describing if t.i in country_at or t.i in code_at])
+        start = min([agent.start] + [t.i for t in describers if t.i in country_at or t.i in code_at])
         span = doc[start : agent.end]
         kind: ActorKind = "group" if token.tag_ in ("NNS", "NNPS") or token.dep_ == "compound" else "person"
         if token.lemma_.lower() in data.context.institution_nouns:
             kind = "organization"
         for iso3 in countries:
-            code = _compose(iso3, role, agent.prefix)
+            code = compose(iso3, role, agent.prefix)
             lemma = token.lemma_.lower()
             if kind == "person" and _definite(token):
                 target = _antecedent(earlier, code, lemma, agent.start, doc)

@@ -1,0 +1,179 @@
+"""Context rules for actor coding: role nouns, describing phrases, capitals as governments, scenes.
+
+Split from ``actors.py``; every rule reads word lists from ``ActorData.context`` (the
+``actor-context-*.yaml`` file) or the agents dictionary, never constants of its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.extract.actors_data import ActorData
+
+ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "dative", "attr", "iobj", "agent", "ROOT"})
+
+
+def acting(span: Span, data: ActorData) -> bool:
+    """Whether a capital stands for its government here (acts, is acted upon) or is a location."""
+    root = span.root
+    if span.doc[span.start].is_sent_start and span.end < len(span.doc) and span.doc[span.end].text in ("(", "-", "—", "–"):
+        return False  # dateline: "MOSCOW (Reuters) -"
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    if root.dep_ == "pobj":
+        prep = root.head
+        word = prep.lower_
+        if word in data.context.locative_preps:
+            return False
+        if word in ("to", "from", "into") and prep.head.lemma_.lower() in data.context.motion_verbs:
+            return False
+        if prep.head.dep_ == "pobj" and prep.head.head.lower_ in data.context.locative_preps:
+            return False  # "in the streets of Kyiv"
+        return True
+    return root.dep_ in ACTING_DEPS
+
+
+@dataclass(frozen=True, slots=True)
+class RoleNoun:
+    start: int
+    end: int
+    role: str
+    prefix: bool
+
+
+def role_nouns(doc: Doc, data: ActorData, covered: list[bool]) -> dict[int, RoleNoun]:
+    """Role nouns keyed by their last (head) token: the longest agent phrase ending there.
+
+    Phrases grow leftwards only while they are the tail of some agent phrase
+    (``agent_suffixes``), so the cost stays a few dict probes per noun.
+    """
+    found: dict[int, RoleNoun] = {}
+    lowers = [t.lower_ for t in doc]
+    for token in doc:
+        if token.pos_ not in ("NOUN", "PROPN") or covered[token.i]:
+            continue
+        best: RoleNoun | None = None
+        for last in (lowers[token.i], token.lemma_.lower()):  # as written first, the lemma as a fallback
+            key = last
+            start = token.i
+            while key in data.agent_suffixes:
+                role = data.agents.get(key)
+                if role is not None:
+                    best = RoleNoun(start, token.i + 1, role.role, role.prefix)
+                start -= 1
+                if start < 0:
+                    break
+                key = lowers[start] + " " + key
+            if best is not None:
+                break
+        if best is not None:
+            found[token.i] = best
+    return found
+
+
+def context_tokens(span: Span) -> list[Token]:
+    """Tokens that describe a name: its left modifiers, apposition, or the NP it is apposed to."""
+    root = span.root
+    doc = span.doc
+    out = [t for t in doc[root.left_edge.i : span.start]]
+    for child in root.children:
+        if child.dep_ == "appos" or (child.dep_ == "prep" and child.lower_ == "of"):
+            out.extend(describing(child))
+    if root.dep_ == "appos":
+        head = root.head
+        out.extend(doc[head.left_edge.i : head.i + 1])
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                out.extend(child.subtree)
+    return out
+
+
+def describing(token: Token) -> list[Token]:
+    """A descriptive phrase without its relative clauses ("..., which is close to the ministry")."""
+    out = [token]
+    for child in token.children:
+        if child.dep_ not in ("relcl", "acl", "punct", "cc") or (child.dep_ == "cc"):
+            out.extend(describing(child))
+    return out
+
+
+def code_from_context(
+    tokens: list[Token],
+    data: ActorData,
+    country_at: dict[int, str],
+    code_at: dict[int, str],
+    agents: dict[int, RoleNoun],
+) -> tuple[str | None, str | None, bool]:
+    """(base, role, former) read off describing tokens: base is a country or an organization code.
+
+    A coded organization in the description ("Arab League Secretary General", "UN spokesman")
+    is the base itself, so its people are coded IGOARBARLGOV rather than after a country.
+    """
+    base: str | None = None
+    role: str | None = None
+    former = False
+    for t in tokens:
+        if t.lower_ in data.context.former_words:
+            former = True
+        if t.i in code_at:
+            iso3, org_role = data.split_code(code_at[t.i])
+            if iso3 is None and org_role is not None:
+                base = base or code_at[t.i]
+            else:
+                base = base or iso3
+        elif base is None and t.i in country_at:
+            base = country_at[t.i]
+        agent = agents.get(t.i)
+        if agent is not None and role is None:
+            role = agent.role
+    return base, role, former
+
+
+def compose(base: str, role: str | None, prefix: bool = False) -> str:
+    """A CAMEO code from a country or organization code and a role (NGO-style roles go first)."""
+    if not role or base.endswith(role):
+        return base
+    return role + base if prefix else base + role
+
+
+def setting(doc: Doc, span: Span, places: list[tuple[int, str, bool]], forward: bool = False) -> str | None:
+    """The country a person is placed in by the text, or None.
+
+    An untitled person ("said Volodimir Pilipiuk, 71") takes the scene set by a locative
+    place in the sentence or the two before ("In the streets of Kyiv, ..."); a titled one
+    ("Defence Minister X said France ...") any country named there, else the first country
+    later in the same sentence.
+    """
+    sent = span.sent
+    first = sent.start
+    for _ in range(2):
+        if first == 0:
+            break
+        first = doc[first - 1].sent.start
+    best: str | None = None
+    for i, iso3, scene in places:
+        if first <= i < span.start and (scene or forward):
+            best = iso3
+    if best is None and forward:
+        for i, iso3, _ in places:
+            if span.end <= i < sent.end:
+                return iso3
+    return best
+
+
+def sets_scene(span: Span, data: ActorData) -> bool:
+    """Whether a place is where the reported scene happens: "in Kyiv", "in the streets of Kyiv", a dateline."""
+    doc = span.doc
+    if doc[span.start].is_sent_start and span.end < len(doc) and doc[span.end].text in ("(", "-", "—", "–"):
+        return True
+    root = span.root
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    if root.dep_ != "pobj":
+        return False
+    prep = root.head
+    if prep.lower_ in data.context.locative_preps:
+        return True
+    return prep.lower_ == "of" and prep.head.dep_ == "pobj" and prep.head.head.lower_ in data.context.locative_preps
