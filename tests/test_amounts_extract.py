@@ -126,3 +126,26 @@ def test_amounts_claimant_definite_noun_names_earlier_actor(nlp, amount_data):
     text = "The Finance Ministry met bankers. The ministry said 3.5 billion dlrs would arrive."
     a = one(amounts_in(nlp, amount_data, text, {"Finance Ministry": "organization"}), "3.5")
     assert a.claimant == "t0"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit"),
+    [
+        ("Tens of thousands of people marched.", 10000, "person"),
+        ("Hundreds of millions of dollars were spent.", 1e8, "USD"),
+        ("A million people fled the city.", 1e6, "person"),
+        ("Twenty-five trucks arrived.", 25, "truck"),
+        ("The project costs Rs 500 crore.", 5e9, "INR"),
+    ],
+)
+def test_amounts_spelled_and_vague_scales(nlp, amount_data, sentence, value, unit):
+    found = amounts_in(nlp, amount_data, sentence)
+    assert [(a.value, a.unit) for a in found] == [(pytest.approx(value), unit)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The G-20 summit discussed F-16 jets and COVID-19 cases.", "He lives at 10 Downing Street."],
+)
+def test_amounts_numbers_inside_names(nlp, amount_data, sentence):
+    assert amounts_in(nlp, amount_data, sentence) == []

@@ -210,16 +210,21 @@ def _number_runs(doc: Doc, data: AmountData) -> list[NumberRun]:
             j, value = i + 1, data.vague[lower]
             # "tens of thousands", "hundreds of millions": the second word scales the first
             if j + 1 < n and doc[j].lower_ == "of" and doc[j + 1].lower_ in data.vague:
-                value = value * data.vague[doc[j + 1].lower_] / 10 if lower == "tens" else value * data.vague[doc[j + 1].lower_]
+                value *= data.vague[doc[j + 1].lower_]
                 j += 2
             runs.append(NumberRun(i, j, value, True, True))
             i = j
             continue
         first = _token_value(tok, data)
+        if first is None and lower in data.scales and len(lower) > 2 and i > 0 and doc[i - 1].lower_ == "a":
+            first = (1.0, None)  # "a million people": the scale word is the number
+            lower = "one"
         if first is None:
             i += 1
             continue
         j, parts, suffix = i + 1, [first[0]], first[1]
+        if lower == "one" and tok.lower_ in data.scales:
+            parts.append(-data.scales[tok.lower_])
         words_only = not any(c.isdigit() for c in tok.text)
         while j < n and suffix is None:
             k = _skip_space(doc, j)
@@ -231,7 +236,7 @@ def _number_runs(doc: Doc, data: AmountData) -> list[NumberRun]:
                 j = k + 1
             elif words_only and low in data.number_words and low != "dozen":
                 parts.append(data.number_words[low])
-                j += 1
+                j = k + 1
             elif low == "-" and j + 1 < n and _joins_after_hyphen(doc, j + 1, words_only, data):
                 v = _token_value(doc[j + 1], data)
                 parts.append(v[0] if v else 0.0)
@@ -334,6 +339,8 @@ def _unit(doc: Doc, run: NumberRun, data: AmountData) -> Unit:
             return Unit("percent", "percent", first, after + 1 if low == "per" else k + 1)
         break
     noun = _counted_noun(doc, run, data)
+    if noun is not None and noun.lower_ in data.currency_words and not noun.is_title:
+        return Unit(data.currency_words[noun.lower_], "currency", first, max(last, noun.i + 1))  # "millions of dollars"
     if noun is not None:
         return Unit(_unit_name(noun, data), "noun", first, max(last, noun.i + 1))
     return Unit(None, "none", first, last)

@@ -138,7 +138,8 @@ def _is_identifier(doc: Doc, run: NumberRun) -> bool:
         if doc[run.end + 1].text[:1].isdigit():
             return True
     if run.start >= 2 and doc[run.start - 1].text in ("-", "/") and doc[run.start - 1].whitespace_ == "":
-        return doc[run.start - 2].text[-1:].isdigit() and doc[run.start - 2].whitespace_ == ""
+        before = doc[run.start - 2]  # "555-1234", and "G-20", "F-16", "COVID-19", "mid-1990s"
+        return before.whitespace_ == "" and (before.text[-1:].isdigit() or before.is_alpha)
     return False
 
 
@@ -156,7 +157,10 @@ def _inside_name(doc: Doc, run: NumberRun) -> bool:
     first = doc[run.start]
     if first.ent_type_ in _NAME_ENTS and first.ent_iob_ == "I" and doc[run.start - 1].is_title:
         return True  # "Intermediate School 285", "Apollo 11": the number ends a name
-    prev, before, nxt = doc[run.start - 1], doc[run.start - 2], doc[run.end]
+    nxt = doc[run.end]
+    if first.ent_type_ in ("FAC", "ORG") and first.ent_iob_ == "B" and nxt.ent_iob_ == "I" and nxt.is_title:
+        return nxt.pos_ == "PROPN"  # "10 Downing Street", "7 World Trade Center"
+    prev, before = doc[run.start - 1], doc[run.start - 2]
     return prev.is_lower and prev.is_stop and before.is_title and nxt.is_title and nxt.pos_ == "PROPN"
 
 
