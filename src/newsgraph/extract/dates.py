@@ -272,6 +272,12 @@ def _accept(doc: Doc, start: int, end: int, info: PatternInfo, rules: DateRules)
             return False  # 'first year' is not a duration; 'last year' is read by the relative rule
         if nxt is not None and nxt.lower_ == "old" and not any(t.text == "-" for t in doc[start:end]):
             return False  # ages: '28 years old'
+        if nxt is not None and nxt.text == "-" and end + 1 < len(doc) and doc[end + 1].lower_ == "old":
+            return False  # ages: 'a 6-year-old boy'
+        if last in ("weekend", "weekends"):
+            return False
+    if info.id == "frequency-word":
+        return tok.pos_ == "ADV"  # 'appears daily'; not 'daily flights' or 'the party daily Granma'
     return True
 
 
@@ -302,8 +308,13 @@ def _extent(doc: Doc, cand: _Candidate, lower: int, upper: int, rules: DateRules
             elif prefix[-1] == "'s":
                 if rule != "quarter":
                     continue
+            elif head in ("last", "next"):
+                if rule != "holiday":
+                    continue
             elif rule not in _EXTENT_EDGE and not (rule == "anchored" and cand.info.id == "that-day"):
                 continue
+            elif head in ("earlier", "later") and rule in ("weekday", "word"):
+                continue  # 'Earlier Friday', 'later today': the comparative stays outside (TimeBank/AQUAINT)
             start -= n
             grown = True
             break
@@ -333,8 +344,8 @@ def _the_fits(doc: Doc, start: int, end: int, rule: str) -> bool:
     nxt = doc[end] if end < len(doc) else None
     if nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and doc[end - 1].head.i >= end:
         return False
-    if rule == "calendar":
-        return first[:1].isdigit() or first.startswith(("mid", "early", "late"))
+    if rule == "calendar":  # 'the 1990s', 'the mid-1980s'; not 'the 1996 election'
+        return first[:1].isdigit() and first.endswith("s") or first.startswith(("mid", "early", "late"))
     return True
 
 
@@ -424,8 +435,8 @@ def _verb_tense(verb: Token, rules: DateRules) -> str | None:
         return "future"
     if verb.tag_ == "VBD" or any(c.tag_ == "VBD" for c in aux):
         return "past"
-    if verb.tag_ == "VBN" and any(c.lower_ in ("has", "have", "had", "'s", "'ve") for c in aux):
-        return "past"
+    if verb.tag_ in ("VBN", "VBG") and any(c.lower_ in ("has", "have", "had", "'s", "'ve") for c in aux):
+        return "past"  # present perfect ('have been searching since ...') looks back
     if verb.tag_ == "VBG" and any(c.lower_ in ("is", "are", "'re", "am") for c in aux):
         return "future"
     if verb.tag_ in ("VBZ", "VBP") or any(c.tag_ in ("VBZ", "VBP") for c in aux):

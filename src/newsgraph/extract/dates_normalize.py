@@ -338,9 +338,8 @@ def _weekday_date(p: Parts, ctx: Context, pub: date) -> date:
         return cal.shift_date(pub, "D", wd - pub.isoweekday())
     if ctx.tense == "future":
         return cal.weekday_near(pub, wd, 1, include_anchor=True)
-    if ctx.tense == "past":
-        return cal.weekday_near(pub, wd, -1, include_anchor=True)
-    return cal.weekday_near(pub, wd, 0, include_anchor=True)
+    # news mostly reports what happened: a bare weekday without a future verb is the last one
+    return cal.weekday_near(pub, wd, -1, include_anchor=True)
 
 
 def read_weekday(p: Parts, ctx: Context) -> Reading | None:
@@ -421,7 +420,8 @@ def read_anchored(p: Parts, ctx: Context) -> Reading | None:
     d = cal.shift_date(base, unit, n * p.direction)
     if approx:
         d = cal.round_to_unit(d, unit)
-    return _date_reading(d, unit if unit != "WE" else "W", approx)
+    # 'a decade ago' names a year, not the decade it falls in
+    return _date_reading(d, {"WE": "W", "DE": "Y", "CE": "Y"}.get(unit, unit), approx)
 
 
 def read_quarter(p: Parts, ctx: Context) -> Reading | None:
@@ -552,12 +552,13 @@ def read_holiday(entry: dict[str, Any], p: Parts, ctx: Context) -> Reading | Non
     if p.year is not None:
         return _date_reading(on(p.year))
     assert pub is not None
-    d = on(pub.year)
-    if ctx.tense == "past" and d > pub:
-        d = on(pub.year - 1)
-    elif ctx.tense == "future" and d < pub:
-        d = on(pub.year + 1)
-    return _date_reading(d)
+    cands = [on(pub.year - 1), on(pub.year), on(pub.year + 1)]
+    if p.rel in (-1, "past") or (p.rel is None and ctx.tense == "past"):
+        cands = [c for c in cands if c < pub or (c == pub and p.rel is None)]
+        return _date_reading(max(cands))
+    if p.rel in (1, "coming") or (p.rel is None and ctx.tense == "future"):
+        return _date_reading(min(c for c in cands if c >= pub))
+    return _date_reading(min(cands, key=lambda c: abs((c - pub).days)))
 
 
 READERS = {
