@@ -149,3 +149,12 @@ def test_amounts_spelled_and_vague_scales(nlp, amount_data, sentence, value, uni
 )
 def test_amounts_numbers_inside_names(nlp, amount_data, sentence):
     assert amounts_in(nlp, amount_data, sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [("The middle one-fifth paid little.", 0.2), ("Two thirds of voters agreed.", 2 / 3), ("It took three quarters of the budget.", 0.75)],
+)
+def test_amounts_fractions_in_words(nlp, amount_data, sentence, value):
+    found = amounts_in(nlp, amount_data, sentence)
+    assert [a.value for a in found] == [pytest.approx(value)]

@@ -56,6 +56,7 @@ class AmountData:
     percent_words: frozenset[str]
     unit_aliases: dict[str, str]
     name_like: frozenset[str]
+    fractions: dict[str, float]
     time_units: frozenset[str]
     calendar_words: frozenset[str]
     age_cues: frozenset[str]
@@ -87,6 +88,7 @@ class AmountData:
             percent_words=frozenset(w.lower() for w in raw["percent_words"]["words"]),
             unit_aliases={k: str(v) for k, v in table("unit_aliases", "unit").items()},
             name_like=frozenset(raw["name_like_currency_words"]["words"]),
+            fractions={k: float(v) for k, v in raw["fraction_words"]["denominators"].items()},
             time_units=frozenset(raw["time_units"]["words"]),
             calendar_words=frozenset(raw["calendar_words"]["words"]),
             age_cues=frozenset(raw["age_cues"]["words"]),
@@ -131,6 +133,9 @@ def extract_amounts(
     units = [_unit(doc, run, data) for run in runs]
     for k, run in enumerate(runs):
         unit = _shared_unit(doc, runs, units, k)
+        value = run.value
+        if unit.kind == "noun" and unit.name in data.fractions and run.value < data.fractions[unit.name]:
+            value, unit = run.value / data.fractions[unit.name], Unit(None, "fraction", unit.first, unit.last)
         if excluded(doc, text, run, unit, date_spans, data):
             continue
         first, last = _approximator_start(doc, unit.first, data), unit.last
@@ -142,7 +147,7 @@ def extract_amounts(
                 text=text[start_char:end_char],
                 start=start_char,
                 end=end_char,
-                value=run.value,
+                value=value,
                 unit=unit.name,
                 claimant=att.actor if att else None,
                 approximate=approximate,
@@ -377,7 +382,7 @@ def _counted_noun(doc: Doc, run: NumberRun, data: AmountData) -> Token | None:
     if _layout_gap(doc, run.end - 1, noun.i):
         return None
     low = noun.lower_
-    if len(low) < 3 and low not in data.unit_aliases or not low.replace("-", "").isalpha():
+    if len(low) < 3 and low not in data.unit_aliases or not low.replace("-", "").isalpha() or low.endswith("-"):
         return None  # "IV", "Y": table labels and roman numerals, not counted things
     return noun
 

@@ -25,6 +25,8 @@ def excluded(doc: Doc, text: str, run: NumberRun, unit: Unit, date_spans: Sequen
     first_tok = doc[run.start]
     number = text[first_tok.idx : doc[run.end - 1].idx + len(doc[run.end - 1])]
     has_unit = unit.kind in ("currency", "percent") or (unit.kind == "noun" and unit.name not in data.time_units)
+    if unit.kind == "fraction":
+        return False
     if unit.kind == "noun" and (unit.name in data.time_units or unit.name in data.non_count_nouns):
         return True  # "60 days", "two-year", "seven-year-old": a duration or an age; "one-time"
     if _hyphen_adjective(doc, run, unit):
