@@ -103,11 +103,9 @@ def clean_html(html: str, url: str | None = None, options: HtmlCleanOptions | No
 
 
 def _extract(tree: object, **kwargs: object) -> str:
-    import copy
-
     import trafilatura
 
-    # trafilatura prunes the tree it is given: each run gets its own copy
-    return trafilatura.extract(copy.deepcopy(tree), output_format="txt", **kwargs) or ""
+    # trafilatura copies a tree it is given before pruning it, so one parse serves every run
+    return trafilatura.extract(tree, output_format="txt", **kwargs) or ""
 
 
