@@ -349,10 +349,11 @@ def _code_entity(
         title = next((t.lemma_.lower() for t in context if t.i in agents), "")
         return _Mention(ent.start, ent.end, ent.text, code, "person", "person:" + fold_name(ent[-1].text), title)
     if kind == "organization":
-        inner = [t for t in ent] + [c for c in ent.root.children if c.dep_ in ("poss", "compound", "amod")]
-        inner += [t for c in ent.root.children if c.dep_ == "poss" for t in c.subtree]
+        children = list(ent.root.children)  # Span.root walks heads: compute it once
+        inner = [t for t in ent] + [c for c in children if c.dep_ in ("poss", "compound", "amod")]
+        inner += [t for c in children if c.dep_ == "poss" for t in describing(c)]
         # "Nova, the Canadian company, ...": the apposition describes the organization.
-        inner += [t for c in ent.root.children if c.dep_ == "appos" for t in describing(c)]
+        inner += [t for c in children if c.dep_ == "appos" for t in describing(c)]
         country, role, _ = code_from_context(inner, data, country_at, code_at, agents)
         code = compose(country, role) if country else None
         return _Mention(ent.start, ent.end, ent.text, code, "organization", f"org:{norm_key(ent.text)}")
