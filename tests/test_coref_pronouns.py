@@ -43,3 +43,21 @@ def test_coref_resolve_pronoun_person_and_thing():
     assert resolve_pronoun(doc, 6, actors).id == "a1"  # "He" -> the subject Putin, not the spokesman
     assert resolve_pronoun(doc, 8, actors).id == "a2"  # "it" -> Russia
     assert resolve_pronoun(doc, 1, actors) is None  # "met" is no pronoun
+
+
+def test_coref_resolve_pronoun_skips_quoted_names_and_finds_titles(nlp):
+    from datetime import date
+
+    from newsgraph.extract.actors import ActorData, extract_actors
+
+    text = (
+        "Andrey Sokolov, a Russian analyst, says the talks will fail. "
+        "\u201cI don't see how Biden can promise that,\u201d he says. "
+        "Russian government spokesman Dmitry Peskov declined to comment."
+    )
+    doc = nlp(text)
+    actors = extract_actors(doc, date(2021, 12, 6), ActorData.load(nlp))
+    he = next(t.i for t in doc if t.text == "he")
+    spokesman = next(t.i for t in doc if t.text == "spokesman")
+    assert resolve_pronoun(doc, he, actors).name == "Andrey Sokolov"
+    assert resolve_pronoun(doc, spokesman, actors).name == "Dmitry Peskov"

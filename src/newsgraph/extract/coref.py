@@ -45,44 +45,98 @@ def resolve_pronoun(doc: Doc, token_i: int, actors: Sequence[Actor]) -> Actor | 
     token = doc[token_i]
     word = token.text.lower()  # not lower_: hand-built Docs may lack lexical attributes
     if word in PERSON_PRONOUNS:
-        return _nearest(doc, token, actors, lambda a: a.kind == "person", prefer_subjects=True)
+        return _nearest(doc, token, actors, lambda a: a.kind == "person")
     if word in THING_PRONOUNS:
-        return _nearest(doc, token, actors, lambda a: a.kind in ("country", "organization"), prefer_subjects=True)
+        return _nearest(doc, token, actors, lambda a: a.kind in ("country", "organization"))
     if word in PLURAL_PRONOUNS:
-        return _nearest(doc, token, actors, lambda a: a.kind in ("group", "country", "organization"), prefer_subjects=True)
+        return _nearest(doc, token, actors, lambda a: a.kind in ("group", "country", "organization"))
     lemma = (token.lemma_ or token.text).lower()
     if lemma in COUNTRY_NOUNS:
-        return _nearest(doc, token, actors, lambda a: a.kind == "country", prefer_subjects=False)
+        # "the country" points back at a country named as a noun, not at an adjective ("Russian attacks").
+        return _nearest(doc, token, actors, lambda a: a.kind == "country", prefer_subjects=False, nouns_only=True)
     role = ROLE_NOUNS.get(lemma)
-    if role is not None:
-        return _nearest(doc, token, actors, lambda a: a.kind == "person" and a.role == role, prefer_subjects=False)
+    if role is None or token.tag_ in ("NNS", "NNPS"):
+        return None  # "the two presidents" is no one person
+    named = _titled(doc, token, actors)
+    if named is not None:
+        return named  # "spokesman" in "government spokesman Dmitri Peskov"
+    return _nearest(doc, token, actors, lambda a: a.kind == "person" and a.role == role, prefer_subjects=False)
+
+
+def _titled(doc: Doc, token: Token, actors: Sequence[Actor]) -> Actor | None:
+    """The person a title noun belongs to: itself part of the mention, or modifying / apposed to it."""
+    for candidate in (token, token.head):
+        if candidate is not token and token.dep_ not in ("compound", "appos"):
+            continue
+        found = actor_at(actors, candidate.idx, candidate.idx + len(candidate.text))
+        if found is not None and found.kind == "person":
+            return found
+    for child in token.children:
+        if child.dep_ == "appos":
+            found = actor_at(actors, child.idx, child.idx + len(child.text))
+            if found is not None and found.kind == "person":
+                return found
     return None
 
 
-def _nearest(doc: Doc, token: Token, actors: Sequence[Actor], accept, prefer_subjects: bool) -> Actor | None:  # type: ignore[no-untyped-def]
-    """The latest accepted mention before ``token`` within a few sentences; subjects first if asked."""
-    sent_starts = _window_start(doc, token)
-    limit = token.idx
-    best: tuple[int, int, Actor] | None = None
+def _nearest(  # type: ignore[no-untyped-def]
+    doc: Doc, token: Token, actors: Sequence[Actor], accept, prefer_subjects: bool = True, nouns_only: bool = False
+) -> Actor | None:
+    """The latest accepted mention before ``token`` within a few sentences.
+
+    With ``prefer_subjects``, subjects of a main clause win over other subjects, which win
+    over any mention; an unquoted pronoun never points into a quotation ("..., he says"
+    is the quoted speaker, not someone the quote names).
+    """
+    window = _window_start(doc, token)
+    quoted = _quoted_spans(doc.text)
+    outside = not _inside(quoted, token.idx)
+    best: tuple[int, int, int, Actor] | None = None
     for actor in actors:
         if not accept(actor):
             continue
         for start, end in actor.mentions:
-            if end > limit or start < sent_starts:
+            if end > token.idx or start < window or start <= token.idx < end:
                 continue
-            if start <= token.idx < end:
+            if outside and _inside(quoted, start):
                 continue
-            subject = 0
+            main = sub = 0
+            if nouns_only:
+                span = doc.char_span(start, end, alignment_mode="expand")
+                if span is not None and span.root.pos_ == "ADJ":
+                    continue
             if prefer_subjects:
                 span = doc.char_span(start, end, alignment_mode="expand")
                 if span is not None and span.root.dep_ in _SUBJECT_DEPS:
-                    subject = 1
-                if span is not None and token.sent.start - span.sent.end > 0:
-                    subject = 0  # only the current and the previous sentence's subjects are favoured
-            score = (subject, start)
-            if best is None or score > best[:2]:
-                best = (score[0], score[1], actor)
-    return None if best is None else best[2]
+                    sub = 1
+                    main = int(span.root.head.dep_ == "ROOT")
+            score = (main, sub, start)
+            if best is None or score > best[:3]:
+                best = (main, sub, start, actor)
+    return None if best is None else best[3]
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans inside quotation marks (curly pairs, or straight quotes taken in pairs)."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    while True:
+        start = text.find("\u201c", pos)
+        if start < 0:
+            break
+        end = text.find("\u201d", start + 1)
+        if end < 0:
+            break
+        spans.append((start, end + 1))
+        pos = end + 1
+    if not spans:
+        marks = [i for i, c in enumerate(text) if c == '"']
+        spans = [(marks[i], marks[i + 1] + 1) for i in range(0, len(marks) - 1, 2)]
+    return spans
+
+
+def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    return any(s <= offset < e for s, e in spans)
 
 
 def _window_start(doc: Doc, token: Token) -> int:
