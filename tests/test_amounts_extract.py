@@ -158,3 +158,20 @@ def test_amounts_numbers_inside_names(nlp, amount_data, sentence):
 def test_amounts_fractions_in_words(nlp, amount_data, sentence, value):
     found = amounts_in(nlp, amount_data, sentence)
     assert [a.value for a in found] == [pytest.approx(value)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fragment", "unit"),
+    [
+        ("It raised its offer to 5.5 billion Canadian dlrs from 4.3 billion.", "4.3", "CAD"),
+        ("Cruz was at 25 percent and Rubio at 14.", "14", "percent"),
+        ("Output was 52 mln tonnes and will rise to 80 mln.", "80", "tonne"),
+    ],
+)
+def test_amounts_elliptic_unit_from_previous_amount(nlp, amount_data, sentence, fragment, unit):
+    assert one(amounts_in(nlp, amount_data, sentence), fragment).unit == unit
+
+
+def test_amounts_day_range_does_not_inherit_a_unit(nlp, amount_data):
+    found = amounts_in(nlp, amount_data, "The two sides meet in Washington from July 7 to 10.")
+    assert [a.text for a in found] == ["two sides"]

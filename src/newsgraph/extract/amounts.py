@@ -131,6 +131,7 @@ def extract_amounts(
     out: list[Amount] = []
     runs = _number_runs(doc, data)
     units = [_unit(doc, run, data) for run in runs]
+    previous: tuple[int, Unit] | None = None  # the last kept amount's sentence start and unit
     for k, run in enumerate(runs):
         unit = _shared_unit(doc, runs, units, k)
         value = run.value
@@ -138,9 +139,14 @@ def extract_amounts(
             value, unit = run.value / data.fractions[unit.name], Unit(None, "fraction", unit.first, unit.last)
         if excluded(doc, text, run, unit, date_spans, data):
             continue
+        sent_start = doc[run.start].sent.start
+        if unit.kind == "none" and previous is not None and previous[0] == sent_start:
+            unit = _elliptic_unit(doc, run, unit, previous[1], data)
         first, last = _approximator_start(doc, unit.first, data), unit.last
         approximate = run.approximate or first < unit.first
         start_char, end_char = doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
+        if unit.kind != "none":
+            previous = (sent_start, unit)
         att = attribution(doc, run.start, actors, quotes, data)
         out.append(
             Amount(
@@ -154,6 +160,15 @@ def extract_amounts(
             )
         )
     return out
+
+
+def _elliptic_unit(doc: Doc, run: NumberRun, unit: Unit, before: Unit, data: AmountData) -> Unit:
+    """'to 5.5 billion dlrs from 4.3 billion', 'Cruz at 25 percent and Rubio at 14': the unit is left out."""
+    scaled = any(t.lower_ in data.scales for t in doc[run.start + 1 : run.end])
+    after_prep = run.start > 0 and doc[run.start - 1].lower_ in ("to", "from", "at", "vs", "versus", "against")
+    if scaled or after_prep and before.kind in ("currency", "percent"):
+        return Unit(before.name, before.kind, unit.first, unit.last)
+    return unit
 
 
 def _shared_unit(doc: Doc, runs: Sequence[NumberRun], units: Sequence[Unit], k: int) -> Unit:
