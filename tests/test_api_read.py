@@ -63,6 +63,12 @@ def test_api_listings_page_with_next_offset(client: TestClient) -> None:
     assert not {d["doc_id"] for d in first["items"]} & {d["doc_id"] for d in second["items"]}
 
 
+def test_api_documents_by_ids_gives_titles(client: TestClient) -> None:
+    body = client.get("/documents", params={"ids": f"{seed_id()},reuters-nope"}).json()
+    assert body["total"] == 1 and body["items"][0]["title"].startswith("Russia calls US relations")
+    assert client.get("/documents", params={"ids": "a,,b"}).status_code == 422
+
+
 def test_api_limit_over_max_is_422(client: TestClient) -> None:
     response = client.get("/events", params={"limit": 100_000})
     assert response.status_code == 422

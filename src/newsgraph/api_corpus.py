@@ -7,7 +7,7 @@ from fastapi import APIRouter, HTTPException, Path, Query
 
 from newsgraph import analytics
 from newsgraph.analytics import ActorSummary, Alert, AnalyticsError, DyadPoint, QuadCounts
-from newsgraph.api_models import DOC_ID_PATTERN, DyadSeries, ErrorBody, Page, Story
+from newsgraph.api_models import DOC_ID_PATTERN, DyadSeries, ErrorBody, Page, Story, StoryRow
 
 if TYPE_CHECKING:
     from newsgraph.api_read import ReadContext
@@ -81,12 +81,12 @@ def add_corpus_routes(router: APIRouter, ctx: "ReadContext") -> None:
         return summary
 
 
-    @router.get("/stories", tags=["stories"], response_model=Page, responses=ERRORS)
+    @router.get("/stories", tags=["stories"], response_model=Page[StoryRow], responses=ERRORS)
     def list_stories(
         min_documents: Annotated[int, Query(ge=1, le=10_000, description="Only stories told this many times.")] = 1,
         limit: Annotated[int, Query(ge=1, le=ctx.options.max_limit)] = ctx.options.default_limit,
         offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
-    ) -> Page:
+    ) -> dict[str, Any]:
         """Stories (same-story articles grouped by MinHash at ingest), most retold first."""
         select = (
             "SELECT story_id, count(*) AS documents, CAST(min(published) AS VARCHAR) AS first_published, "

@@ -7,7 +7,7 @@ the store and the pipeline keep using the frozen dataclasses of `newsgraph.recor
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Literal
+from typing import Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -120,14 +120,39 @@ class AnalysisModel(_Model):
     tone: ToneModel = ToneModel()
 
 
-class Page(BaseModel):
+ItemT = TypeVar("ItemT")
+
+
+class Page(BaseModel, Generic[ItemT]):
     """One page of a listing; ``next_offset`` is null on the last page; ``total`` is given where it is cheap."""
 
     limit: int
     offset: int
     next_offset: int | None = None
     total: int | None = None
-    items: list[dict[str, Any]]
+    items: list[ItemT]
+
+
+class ActorRow(BaseModel):
+    """An actor across documents: one name and code, how many documents and mentions."""
+
+    name: str | None
+    code: str | None
+    country: str | None
+    role: str | None
+    kind: str | None
+    documents: int
+    mentions: int
+
+
+class StoryRow(BaseModel):
+    """A story: its id (the first stored article of it), how many articles, when, and the first title."""
+
+    story_id: str
+    documents: int
+    first_published: str | None
+    last_published: str | None
+    title: str | None
 
 
 class SearchResult(BaseModel):

@@ -9,7 +9,6 @@ every user value passed as a parameter (never formatted into the SQL).
 import json
 import threading
 from collections.abc import Callable
-from dataclasses import asdict
 from datetime import date
 from typing import Annotated, Any, TypeVar
 
@@ -17,6 +16,7 @@ import duckdb
 from fastapi import APIRouter, HTTPException, Path, Query
 
 from newsgraph import analytics
+from newsgraph.analytics import DocumentRef, EventRef, QuoteRef
 from newsgraph.api import ApiOptions
 from newsgraph.api_cache import ResultCache
 from newsgraph.api_corpus import add_corpus_routes
@@ -24,6 +24,7 @@ from newsgraph.api_models import (
     CODE_PATTERN,
     DOC_ID_PATTERN,
     EVENT_CODE_PATTERN,
+    ActorRow,
     AnalysisModel,
     ErrorBody,
     Modality,
@@ -38,6 +39,8 @@ ERRORS: dict[int | str, dict[str, Any]] = {
     404: {"model": ErrorBody, "description": "Unknown id"},
     422: {"model": ErrorBody, "description": "Invalid parameters"},
 }
+_ID = DOC_ID_PATTERN.strip("^$")
+IDS_PATTERN = f"^{_ID}(,{_ID}){{0,99}}$"
 DYAD_PATTERN = r"^[A-Z]{3}[-,][A-Z]{3}$"
 TEXT_QUERY = {"min_length": 1, "max_length": 200}
 
@@ -80,27 +83,25 @@ class ReadContext:
             return self._con.cursor()
 
     def rows(self, sql: str, params: list[Any]) -> list[dict[str, Any]]:
-        """Run one query and return its rows as dicts (dates as ISO strings)."""
+        """Run one query and return its rows as dicts."""
         cur = self.cursor()
         try:
             result = cur.execute(sql, params)
             columns = [d[0] for d in result.description or []]
-            return [{c: _plain(v) for c, v in zip(columns, row, strict=True)} for row in result.fetchall()]
+            return [dict(zip(columns, row, strict=True)) for row in result.fetchall()]
         finally:
             cur.close()
 
-    def page(self, select: str, params: list[Any], order: str, limit: int, offset: int) -> Page:
-        """One page of ``select``, with the total count."""
-        total = self.rows(f"SELECT count(*) AS n FROM ({select})", params)[0]["n"]
-        items = self.rows(f"{select} ORDER BY {order} LIMIT ? OFFSET ?", [*params, limit, offset])
-        next_offset = offset + limit if offset + limit < total else None
-        return Page(total=total, limit=limit, offset=offset, next_offset=next_offset, items=items)
+    def page(self, select: str, params: list[Any], order: str, limit: int, offset: int) -> dict[str, Any]:
+        """One page of ``select`` (the shape of `Page`), with the total count."""
 
+        def compute() -> dict[str, Any]:
+            total = self.rows(f"SELECT count(*) AS n FROM ({select})", params)[0]["n"]
+            items = self.rows(f"{select} ORDER BY {order} LIMIT ? OFFSET ?", [*params, limit, offset])
+            next_offset = offset + limit if offset + limit < total else None
+            return {"limit": limit, "offset": offset, "next_offset": next_offset, "total": total, "items": items}
 
-def _plain(value: Any) -> Any:
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    return value
+        return self.cached(("page", select, tuple(params), order, limit, offset), compute)
 
 
 def _like(text: str) -> str:
@@ -125,13 +126,25 @@ def read_router(ctx: ReadContext) -> APIRouter:
         n = ctx.cached(("health",), lambda: ctx.rows("SELECT count(*) AS n FROM documents", []))[0]["n"]
         return {"status": "ok", "version": __version__, "documents": n}
 
-    @router.get("/documents", tags=["documents"], response_model=Page, responses=ERRORS)
+    @router.get("/documents", tags=["documents"], response_model=Page[DocumentRef], responses=ERRORS)
     def list_documents(
         q: Annotated[str | None, Query(description="Words in the title or text.", **TEXT_QUERY)] = None,
+        ids: Annotated[
+            str | None, Query(pattern=IDS_PATTERN, description="Only these documents: ids separated by commas (≤ 100).")
+        ] = None,
         limit: Limit = default,
         offset: Offset = 0,
-    ) -> Page:
+    ) -> dict[str, Any]:
         """Documents, newest first: id, title, published date, source, and counts of events and quotes."""
+        if ids:
+            wanted = sorted(set(ids.split(",")))
+            marks = ", ".join("?" for _ in wanted)
+            select = (
+                "SELECT d.doc_id, d.title, d.published, d.source, d.url, "
+                "(SELECT count(*) FROM events e WHERE e.doc_id = d.doc_id) AS n_events, "
+                f"(SELECT count(*) FROM quotes q WHERE q.doc_id = d.doc_id) AS n_quotes FROM documents d WHERE d.doc_id IN ({marks})"
+            )
+            return ctx.page(select, wanted, "published DESC NULLS LAST, doc_id", limit, offset)
         found = ctx.cached(
             ("documents", q, limit, offset),
             lambda: analytics.find_documents(ctx.store, text=q, limit=limit + 1, offset=offset),
@@ -148,7 +161,7 @@ def read_router(ctx: ReadContext) -> APIRouter:
             raise HTTPException(404, f"no document with id {doc_id!r}")
         return json.loads(rows[0]["analysis"])
 
-    @router.get("/actors", tags=["actors"], response_model=Page, responses=ERRORS)
+    @router.get("/actors", tags=["actors"], response_model=Page[ActorRow], responses=ERRORS)
     def list_actors(
         q: Annotated[str | None, Query(description="Part of the actor's name.", **TEXT_QUERY)] = None,
         code: Annotated[str | None, Query(pattern=CODE_PATTERN, description="CAMEO actor code, e.g. RUSGOV.")] = None,
@@ -156,7 +169,7 @@ def read_router(ctx: ReadContext) -> APIRouter:
         kind: Annotated[str | None, Query(pattern=r"^(person|organization|country|group|place)$")] = None,
         limit: Limit = default,
         offset: Offset = 0,
-    ) -> Page:
+    ) -> dict[str, Any]:
         """Actors across documents (one row per name and code), most mentioned first."""
         where, params = [], []
         if q:
@@ -174,7 +187,7 @@ def read_router(ctx: ReadContext) -> APIRouter:
         grouped = f"SELECT * FROM ({select}{clause} GROUP BY name, code)"
         return ctx.page(grouped, params, "mentions DESC, name, code", limit, offset)
 
-    @router.get("/events", tags=["events"], response_model=Page, responses=ERRORS)
+    @router.get("/events", tags=["events"], response_model=Page[EventRef], responses=ERRORS)
     def list_events(
         actor: Annotated[
             str | None, Query(description="Actor on either side: exact name, CAMEO code, or ISO3 country.", **TEXT_QUERY)
@@ -188,7 +201,7 @@ def read_router(ctx: ReadContext) -> APIRouter:
         date_to: date | None = None,
         limit: Limit = default,
         offset: Offset = 0,
-    ) -> Page:
+    ) -> dict[str, Any]:
         """CAMEO events with both actors, the day, and the evidence offsets in their document, newest first."""
         key = ("events", actor, dyad, code, root, quad_class, modality, date_from, date_to, limit, offset)
         found = ctx.cached(key, lambda: analytics.find_events(
@@ -197,13 +210,13 @@ def read_router(ctx: ReadContext) -> APIRouter:
         ))  # fmt: skip
         return paged(found, limit, offset)
 
-    @router.get("/quotes", tags=["quotes"], response_model=Page, responses=ERRORS)
+    @router.get("/quotes", tags=["quotes"], response_model=Page[QuoteRef], responses=ERRORS)
     def list_quotes(
         speaker: Annotated[str | None, Query(description="Speaker name (part) or exact actor code.", **TEXT_QUERY)] = None,
         q: Annotated[str | None, Query(description="Words in the quote.", **TEXT_QUERY)] = None,
         limit: Limit = default,
         offset: Offset = 0,
-    ) -> Page:
+    ) -> dict[str, Any]:
         """Quotes with their speakers (name and code), offsets and document, newest first."""
         found = ctx.cached(
             ("quotes", speaker, q, limit, offset),
@@ -214,15 +227,16 @@ def read_router(ctx: ReadContext) -> APIRouter:
     @router.get("/search", tags=["search"], response_model=SearchResult, responses=ERRORS)
     def search(
         q: Annotated[str, Query(description="Words to find in articles and quotes.", **TEXT_QUERY)],
-        limit: Annotated[int, Query(ge=1, le=100)] = 20,
+        limit: Annotated[int, Query(ge=1, le=100, description="Articles and quotes, each.")] = 20,
+        offset: Offset = 0,
     ) -> SearchResult:
         """Full-text search over articles (title and text) and quotes."""
         return ctx.cached(
-            ("search", q, limit),
+            ("search", q, limit, offset),
             lambda: SearchResult(
                 q=q,
-                documents=analytics.find_documents(ctx.store, text=q, limit=limit),
-                quotes=analytics.find_quotes(ctx.store, text=q, limit=limit),
+                documents=analytics.find_documents(ctx.store, text=q, limit=limit, offset=offset),
+                quotes=analytics.find_quotes(ctx.store, text=q, limit=limit, offset=offset),
             ),
         )
 
@@ -230,7 +244,7 @@ def read_router(ctx: ReadContext) -> APIRouter:
     return router
 
 
-def paged(found: list[Any], limit: int, offset: int) -> Page:
-    """A page from ``limit + 1`` rows: the extra row only says that there is a next page."""
-    items = [asdict(r) for r in found[:limit]]
-    return Page(limit=limit, offset=offset, next_offset=offset + limit if len(found) > limit else None, items=items)
+def paged(found: list[Any], limit: int, offset: int) -> dict[str, Any]:
+    """A page (the shape of `Page`) from ``limit + 1`` rows: the extra row only says that there is a next page."""
+    next_offset = offset + limit if len(found) > limit else None
+    return {"limit": limit, "offset": offset, "next_offset": next_offset, "total": None, "items": found[:limit]}

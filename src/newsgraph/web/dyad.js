@@ -144,11 +144,17 @@ async function showPeriod(details, series, p) {
     e.modality || "",
     documentLink(e.doc_id, "evidence", { event: e.idx }),
   ]);
-  const docs = [...new Set(page.items.map((e) => e.doc_id))];
+  const ids = [...new Set(page.items.map((e) => e.doc_id))].slice(0, 100);
+  let articles = ids.map((id) => ({ doc_id: id, title: id, published: "" }));
+  try {
+    articles = (await api("/documents", { ids: ids.join(","), limit: 100 })).items;
+  } catch {
+    // titles are a nicety: the ids still link to the articles
+  }
   details.append(
     table(["day", "source", "event", "target", "Goldstein", "modality", ""], rows, { "data-testid": "period-events" }),
-    el("h3", { text: `Articles (${docs.length})` }),
-    el("ul", { "data-testid": "period-articles" }, docs.map((id) => el("li", {}, documentLink(id, id)))),
+    el("h3", { text: `Articles (${ids.length})` }),
+    el("ul", { "data-testid": "period-articles" }, articles.map((d) => el("li", {}, d.published ? `${d.published} ` : "", documentLink(d.doc_id, d.title || d.doc_id)))),
   );
   if (p.top_quotes && p.top_quotes.length) {
     details.append(
