@@ -126,6 +126,10 @@ def extract_actors(doc: Doc, published: date | None, data: ActorData) -> list[Ac
         # modifier ("Russia's Council on ...") leaves the entity to be coded from context.
         if ent.label_ not in _NER_KIND or covered[ent.root.i] or all(covered[i] for i in range(ent.start, ent.end)):
             continue
+        if ent.label_ == "ORG" and any(
+            c.dep_ == "compound" and c.i < ent.start and c.lower_ in data.context.honorifics for c in ent.root.children
+        ):
+            ent = Span(doc, ent.start, ent.end, label="PERSON")  # "Vice-President Moody Awori": a title makes a person
         if ent.label_ == "PERSON":
             ent = _trim_person(doc, ent, data)
             if len(ent) == 1 and (ent[0].lower_.rstrip(".") in data.context.honorifics or ent[0].lower_ in data.agents):
@@ -292,6 +296,11 @@ def _code_person_match(
         former = former or t.lower_ in data.context.former_words
     key = f"entry:{m.entry}"
     name = entry.name
+    if code is None and entry.ranges:
+        # Out of every dated office and no default: still of the country the offices were in.
+        iso3 = data.split_code(entry.ranges[-1].code)[0]
+        role = data.context.out_of_office_role or None
+        code = compose(iso3, role) if iso3 else None
     if base is not None and iso3 is not None and base[:3] != iso3 and m.end - m.start == 1:
         iso3, role, key, name = base, None, "person:" + fold_name(doc[m.start].text), doc[m.start].text
         code = base
