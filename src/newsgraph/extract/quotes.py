@@ -428,10 +428,12 @@ def _indirect_quotes(doc: Doc, in_quote: Sequence[int], direct: Sequence[Quote],
 
 
 def _indirect_at(tok: Token, in_quote: Sequence[int], cues: QuoteCues) -> tuple[tuple[int, int], Attribution] | None:
+    """Reported content anchored on this token: a reporting verb's complement (after it, or
+    before it in "X happened, officials said"), or the clause an "according to" frames."""
     verb = cues.verbs.get(tok.lemma_.lower())
     if verb is not None and tok.pos_ in ("VERB", "AUX"):
         for child in tok.children:
-            if child.dep_ in verb.content and child.i > tok.i:
+            if child.dep_ in verb.content and (child.i > tok.i or child.dep_ == "ccomp" and _fronted(child, tok)):
                 if child.dep_ == "prep" and child.lower_ not in verb.preps:
                     continue
                 who = _speaker_of(tok, in_quote)
@@ -448,6 +450,14 @@ def _indirect_at(tok: Token, in_quote: Sequence[int], cues: QuoteCues) -> tuple[
         clause = clause.head
     rng = _clause_without(clause, tok)
     return (rng, att) if rng is not None else None
+
+
+def _fronted(clause: Token, verb: Token) -> bool:
+    """A complement before its verb, set off by a comma: "Troops left, the ministry said"."""
+    doc = verb.doc
+    return any(t.text == "," for t in doc[clause.right_edge.i + 1 : verb.i]) or (
+        clause.right_edge.i + 1 < len(doc) and doc[clause.right_edge.i + 1].text == ","
+    )
 
 
 def _trim(doc: Doc, lo: int, hi: int) -> Span | None:

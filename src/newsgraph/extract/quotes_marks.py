@@ -20,6 +20,7 @@ from dataclasses import dataclass
 _OPEN_CLOSE = {"“": "”", "«": "»", "„": "“"}
 _STRAIGHT = '"'
 _SINGLE_OPEN, _SINGLE_CLOSE = "‘", "’"
+_FILLER = "\x00"
 _MAX_UNCLOSED = 400  # characters an unclosed mid-paragraph quote may run before it is dropped
 
 
@@ -32,22 +33,26 @@ class QuotedPassage:
     closed: bool
     continued: bool  # multi-paragraph quote: the next paragraph continues it
     single: bool = False
+    width: int = 1  # characters per mark: 2 for the typewriter '' … '' convention
 
     @property
     def inner(self) -> tuple[int, int]:
         """The quoted words without the marks."""
-        return self.start + 1, self.end - 1 if self.closed else self.end
+        return self.start + self.width, self.end - self.width if self.closed else self.end
 
 
-def find_passages(text: str) -> list[QuotedPassage]:
-    """All quoted passages of ``text`` in order, none nested, none crossing a paragraph."""
+def find_passages(text: str, typewriter: bool = True) -> list[QuotedPassage]:
+    """All quoted passages of ``text`` in order, none nested, none crossing a paragraph.
+
+    ``typewriter`` also reads '' … '' (two apostrophes) as quotation marks.
+    """
     out: list[QuotedPassage] = []
     pos = 0
     paragraphs = text.split("\n")
     for n, para in enumerate(paragraphs):
         if para.strip():
             nxt = next((p for p in paragraphs[n + 1 :] if p.strip()), "")
-            out.extend(_scan_paragraph(para, pos, _opens(nxt.lstrip()[:1])))
+            out.extend(_scan_paragraph(para, pos, _opens(nxt.lstrip()[:1]), typewriter))
         pos += len(para) + 1
     return out
 
@@ -56,7 +61,12 @@ def _opens(ch: str) -> bool:
     return ch in _OPEN_CLOSE or ch == _STRAIGHT or ch == _SINGLE_OPEN
 
 
-def _scan_paragraph(para: str, offset: int, next_opens: bool) -> list[QuotedPassage]:
+def _scan_paragraph(para: str, offset: int, next_opens: bool, typewriter: bool) -> list[QuotedPassage]:
+    # '' (two apostrophes, as some wire and newspaper archives write quotes) scans as a
+    # straight double mark followed by a filler, so every offset stays where it was
+    doubled = typewriter and "''" in para
+    if doubled:
+        para = para.replace("''", '"' + _FILLER)
     out: list[QuotedPassage] = []
     starts_with_mark = _opens(para.lstrip()[:1])
     i, n = 0, len(para)
@@ -70,9 +80,11 @@ def _scan_paragraph(para: str, offset: int, next_opens: bool) -> list[QuotedPass
             continue
         j = _find_close(para, i + 1, close, ch)
         if j is not None:
-            if j > i + 1:
-                out.append(QuotedPassage(offset + i, offset + j + 1, True, False, close == _SINGLE_CLOSE))
-            i = j + 1
+            width = 2 if doubled and para[i + 1 : i + 2] == _FILLER else 1
+            end = j + width
+            if end > i + 2 * width and any(c.isalpha() for c in para[i:end]):
+                out.append(QuotedPassage(offset + i, offset + end, True, False, close == _SINGLE_CLOSE, width))
+            i = end
             continue
         if close == _SINGLE_CLOSE:
             i += 1  # an unmatched ‘ is more likely a typo or an apostrophe than a quote
