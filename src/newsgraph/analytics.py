@@ -259,10 +259,12 @@ def dyad_series(
     countries = sorted({_country(a), _country(b)})
     span, span_params = _range_filter(start, end)
     con = connect(store)
+    where = f"{pair} AND {EVENT_DAY} IS NOT NULL AND {span}"
+    # only the narrow columns the sums need: a busy pair has hundreds of thousands of events
     con.execute(
         f"""CREATE TEMP TABLE dyad AS
-        SELECT date_trunc('{by}', {EVENT_DAY})::DATE AS period, {EVENT_COLUMNS}, e.tone
-        FROM events e WHERE {pair} AND {EVENT_DAY} IS NOT NULL AND {span}""",
+        SELECT date_trunc('{by}', {EVENT_DAY})::DATE AS period, e.doc_id, e.idx, e.day, e.quad_class, e.goldstein, e.tone
+        FROM events e WHERE {where}""",
         pair_params + span_params,
     )
     totals = _fetch(
@@ -278,12 +280,17 @@ def dyad_series(
     top_events: dict[date, list[EventRef]] = {}
     top_quotes: dict[date, list[QuoteRef]] = {}
     if top > 0 and totals:
+        con.execute(
+            f"""CREATE TEMP TABLE top_keys AS SELECT period, doc_id, idx FROM dyad
+            QUALIFY row_number() OVER (PARTITION BY period ORDER BY abs(goldstein) DESC NULLS LAST,
+                                       day, doc_id, idx) <= {int(top)}"""
+        )
         for row in _fetch(
             con,
-            f"""SELECT period, * EXCLUDE (period, tone) FROM dyad
-            QUALIFY row_number() OVER (PARTITION BY period ORDER BY abs(goldstein) DESC NULLS LAST,
-                                       day, doc_id, idx) <= {int(top)}
-            ORDER BY period, abs(goldstein) DESC NULLS LAST, day, doc_id, idx""",
+            f"""SELECT k.period, {EVENT_COLUMNS} FROM events e JOIN top_keys k USING (doc_id, idx)
+            WHERE {where}
+            ORDER BY k.period, abs(e.goldstein) DESC NULLS LAST, day, e.doc_id, e.idx""",
+            pair_params + span_params,
         ):
             top_events.setdefault(row[0], []).append(_event(row[1:]))
         for row in _fetch(
@@ -352,7 +359,7 @@ def alerts(
     rows = _fetch(
         con,
         f"""WITH weekly AS (
-            SELECT split_part(pair, '-', 1) AS a, split_part(pair, '-', 2) AS b, week, sum(events) AS n,
+            SELECT pair, week, sum(events) AS n,
                    sum(goldstein_sum) / sum(goldstein_n) AS g, (sum(q3) + sum(q4)) / sum(events) AS c
             FROM dyad_weeks WHERE goldstein_n > 0 {same}
             GROUP BY pair, week),
@@ -360,15 +367,17 @@ def alerts(
             SELECT *, avg(g) OVER w AS hg, stddev_samp(g) OVER w AS sg,
                       avg(c) OVER w AS hc, stddev_samp(c) OVER w AS sc, count(*) OVER w AS hn
             FROM weekly
-            WINDOW w AS (PARTITION BY a, b ORDER BY week ROWS BETWEEN {int(window)} PRECEDING AND 1 PRECEDING)),
+            WINDOW w AS (PARTITION BY pair ORDER BY week ROWS BETWEEN {int(window)} PRECEDING AND 1 PRECEDING)),
         z AS (
             SELECT *, (g - hg) / greatest(coalesce(sg, 0), {MIN_STD_GOLDSTEIN}) AS zg,
                       (c - hc) / greatest(coalesce(sc, 0), {MIN_STD_CONFLICT}) AS zc
-            FROM scored WHERE hn >= ? AND n >= ? {since_clause})
-        SELECT a, b, week, n, g, hg, zg, c, hc, zc, hn FROM z
-        WHERE abs(zg) > ? OR abs(zc) > ?
-        ORDER BY greatest(abs(zg), abs(zc)) DESC, week DESC, a, b
-        LIMIT ?""",
+            FROM scored WHERE hn >= ? AND n >= ? {since_clause}
+              AND (abs((g - hg) / greatest(coalesce(sg, 0), {MIN_STD_GOLDSTEIN})) > ?
+                   OR abs((c - hc) / greatest(coalesce(sc, 0), {MIN_STD_CONFLICT})) > ?)
+            ORDER BY greatest(abs(zg), abs(zc)) DESC, week DESC, pair
+            LIMIT ?)
+        SELECT split_part(pair, '-', 1), split_part(pair, '-', 2), week, n, g, hg, zg, c, hc, zc, hn FROM z
+        ORDER BY greatest(abs(zg), abs(zc)) DESC, week DESC, pair""",
         [min_history, min_events, *since_params, k, k, limit],
     )
     if not rows:
@@ -392,28 +401,24 @@ def alerts(
 def _alert_evidence(
     con: duckdb.DuckDBPyConnection, rows: list[tuple[Any, ...]], evidence: int
 ) -> dict[tuple[str, str, date], tuple[tuple[EventRef, ...], tuple[DocumentRef, ...]]]:
-    """The events that pushed each alert's week in its direction, and their articles, in one scan."""
+    """The events that pushed each alert's week in its direction, and their articles."""
     # dir 1: the week turned hostile (lower Goldstein or more conflict), so its lowest-Goldstein events drove it;
     # dir -1: it turned friendly, so its highest did
     keys = [
         (a, b, week, 1 if (zg < 0 if abs(zg) >= abs(zc) else zc > 0) else -1)
         for a, b, week, _, _, _, zg, _, _, zc, _ in rows
     ]
-    con.execute("CREATE TEMP TABLE hits (a VARCHAR, b VARCHAR, week DATE, dir INTEGER)")
-    con.executemany("INSERT INTO hits VALUES (?, ?, ?, ?)", keys)
-    pairs = sorted({f"{a}-{b}" for a, b, _, _ in keys})
-    first, last = min(k[2] for k in keys), max(k[2] for k in keys) + timedelta(days=6)
-    # literal pair and day bounds, so the Parquet scan skips row groups before the join
-    found = _fetch(
-        con,
-        f"""SELECT h.a, h.b, h.week, {EVENT_COLUMNS} FROM events e
-        JOIN hits h ON e.pair = h.a || '-' || h.b AND date_trunc('week', {EVENT_DAY})::DATE = h.week
-        WHERE e.pair IN ({", ".join("?" for _ in pairs)}) AND {EVENT_DAY} BETWEEN ? AND ?
-        QUALIFY row_number() OVER (PARTITION BY h.a, h.b, h.week
-                                   ORDER BY h.dir * coalesce(e.goldstein, 0), e.doc_id, e.idx) <= {int(evidence)}
-        ORDER BY h.a, h.b, h.week, h.dir * coalesce(e.goldstein, 0), e.doc_id, e.idx""",
-        [*pairs, first, last],
-    )
+    # one pruned scan per alert (pair and week as plain filters skip row groups), joined in one statement
+    parts, params = [], []
+    for n, (a, b, week, direction) in enumerate(keys):
+        parts.append(
+            f"""(SELECT {n} AS alert, {EVENT_COLUMNS} FROM events e
+            WHERE e.pair = ? AND {EVENT_DAY} BETWEEN ? AND ?
+            ORDER BY {direction} * coalesce(e.goldstein, 0), e.doc_id, e.idx LIMIT {int(evidence)})"""
+        )
+        params += [f"{a}-{b}", week, week + timedelta(days=6)]
+    found = _fetch(con, " UNION ALL ".join(parts) + " ORDER BY alert", params) if evidence > 0 else []
+    found = [(keys[row[0]][0], keys[row[0]][1], keys[row[0]][2], *row[1:]) for row in found]
     events: dict[tuple[str, str, date], list[EventRef]] = {}
     for row in found:
         events.setdefault((row[0], row[1], row[2]), []).append(_event(row[3:]))

@@ -158,6 +158,12 @@ def ingest(
     published: PublishedOption = None,
     workers: WorkersOption = 1,
     segment_size: Annotated[int, typer.Option(min=1, help="Documents per Parquet segment.")] = 500,
+    engine: Annotated[
+        str, typer.Option("--engine", help="local (worker processes) or ray (Ray Data actors; --workers actors).")
+    ] = "local",
+    ray_address: Annotated[
+        str | None, typer.Option("--ray-address", help="A Ray cluster (ray://host:10001 or auto); default: local Ray.")
+    ] = None,
 ) -> None:
     """Analyze articles and append them to the store; documents already stored are skipped.
 
@@ -168,13 +174,22 @@ def ingest(
     from newsgraph.progress import progress_bar
     from newsgraph.store import StoreError
 
+    if engine not in ("local", "ray"):
+        fail(f"--engine: {engine!r} is not one of local, ray", 2)
     target = _store(store)
     options = PipelineOptions(published=_published(published), workers=workers)
     problems = 0
 
+    def results() -> Iterator[Any]:
+        if engine == "local":
+            return analyze_items(iter_inputs(sources), options)
+        from newsgraph.engine_ray import RayOptions, analyze_sources_ray
+
+        return analyze_sources_ray(sources, options, RayOptions(address=ray_address, concurrency=workers))
+
     def analyses(advance: Any) -> Iterator[Any]:
         nonlocal problems
-        for result in analyze_items(iter_inputs(sources), options):
+        for result in results():
             advance()
             if isinstance(result, Problem):
                 problems += 1
@@ -186,6 +201,10 @@ def ingest(
         with progress_bar(count_inputs(sources), err) as advance:
             written = target.write(analyses(advance), segment_size=segment_size)
     except StoreError as e:
+        fail(str(e))
+    except Exception as e:  # RayEngineError and Ray's own start-up failures, as one line
+        if type(e).__module__.split(".")[0] not in ("newsgraph", "ray"):
+            raise
         fail(str(e))
     warn(
         f"ingested {written.written} new documents into {target.root} "

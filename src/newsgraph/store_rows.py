@@ -24,7 +24,7 @@ from newsgraph.stories import MINHASH_SCHEMA
 TABLES = ("documents", "actors", "quotes", "dates", "amounts", "events", "claims")
 DERIVED_TABLES = ("minhash", "dyad_weeks")  # added after the first segments were written
 ALL_TABLES = TABLES + DERIVED_TABLES
-EVENT_ROW_GROUP = 65_536  # small enough that a dyad filter skips most of a compacted segment
+EVENT_ROW_GROUP = 16_384  # small enough that a dyad or alert filter reads little of a compacted segment
 
 SCHEMAS: dict[str, pa.Schema] = {
     "documents": pa.schema(
