@@ -1,6 +1,6 @@
 """The web page in headless Chromium (Debian's /usr/bin/chromium, driven by Playwright) against a real server.
 
-The server is `create_app` under uvicorn on 127.0.0.1 in a thread, over a copy of the
+The server is `newsgraph serve --token …` on a free 127.0.0.1 port, over a copy of the
 sample store (the XSS test ingests into it). Set NEWSGRAPH_SCREENSHOTS=docs/img to save
 one screenshot per view.
 """
@@ -10,8 +10,10 @@ from __future__ import annotations
 import os
 import shutil
 import socket
-import threading
+import subprocess
+import sys
 import time
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -34,28 +36,33 @@ pytestmark = [
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    import uvicorn
-
-    from newsgraph.api import create_app
-    from newsgraph.store import Store
-
+    """`newsgraph serve` itself, in a subprocess on a free loopback port, over a copy of the sample store."""
     root = tmp_path_factory.mktemp("web") / "store"
     shutil.copytree(sample_store(tmp_path_factory), root)
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    config = uvicorn.Config(create_app(Store(root), token=TOKEN), log_level="warning", access_log=False)
-    srv = uvicorn.Server(config)
-    thread = threading.Thread(target=srv.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not srv.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert srv.started, "uvicorn did not start"
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(timeout=10)
-    sock.close()
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    command = [sys.executable, "-m", "newsgraph", "serve", "--store", str(root), "--port", str(port), "--token", TOKEN]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        if process.poll() is not None:
+            pytest.fail(f"newsgraph serve exited: {process.stderr.read().decode()[-800:] if process.stderr else ''}")
+        try:
+            urllib.request.urlopen(f"{base}/health", timeout=2).read()
+            break
+        except OSError:
+            if time.monotonic() > deadline:
+                process.kill()
+                pytest.fail("newsgraph serve did not answer in 60 s")
+            time.sleep(0.2)
+    yield base
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
 
 
 @pytest.fixture(scope="module")
