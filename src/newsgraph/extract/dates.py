@@ -276,6 +276,12 @@ def _accept(doc: Doc, start: int, end: int, info: PatternInfo, rules: DateRules)
             return False  # ages: 'a 6-year-old boy'
         if last in ("weekend", "weekends"):
             return False
+    if info.id == "word:soon" and (prev == "as" or (nxt is not None and nxt.lower_ in ("as", "after"))):
+        return False  # 'as soon as trading opened', 'soon after': a conjunction, not a time
+    if info.rule in ("relative", "duration") and end - start > 1:
+        unit_tok = doc[end - 1]
+        if unit_tok.is_title and not unit_tok.is_sent_start and unit_tok.lower_ in rules.vocab["unit"]:
+            return False  # a title: ABC's "This Week", CBS's "60 Minutes"
     if info.id == "frequency-word":
         return tok.pos_ == "ADV"  # 'appears daily'; not 'daily flights' or 'the party daily Granma'
     return True
@@ -365,9 +371,10 @@ def _read(
     texts = [t.text for t in toks]
     parts = scan(words, texts, rules.vocab)
     tense = _tense(doc, start, end, rules)
-    if tense == "past" and start > 0 and doc[start - 1].lower_ in rules.classes["DEADLINE_PREP"]:
+    deadline = start > 0 and doc[start - 1].lower_ in rules.classes["DEADLINE_PREP"]
+    if tense == "past" and deadline:
         tense = None  # 'was extended to Nov. 16': a deadline after a past verb can lie ahead
-    ctx = Context(published, tense, last_date, last_quarter)
+    ctx = Context(published, tense, last_date, last_quarter, deadline)
     if words[:3] in (["this", "year", "'s"], ["last", "year", "'s"], ["next", "year", "'s"]):
         parts.year_rel = {"this": 0, "last": -1, "next": 1}[words[0]]
     rule = cand.info.rule
@@ -431,6 +438,8 @@ def _verb_tense(verb: Token, rules: DateRules) -> str | None:
         return "future"
     if any(c.lower_ in ("had", "'d") for c in aux):
         return "past"
+    if verb.tag_ == "VBD":
+        return "past"  # 'planned on Friday': the planning is what happened then
     if verb.lemma_ in rules.classes["FUTURE_VERB"]:
         return "future"
     if verb.tag_ == "VBD" or any(c.tag_ == "VBD" for c in aux):
