@@ -142,3 +142,16 @@ def test_claims_noun_with_that_clause_counts_as_claim(nlp, claim_data):
 def test_claims_denied_a_hearing_is_withholding(nlp, claim_data):
     text = "Senator Smith denied Garland, the nominee for the court, a confirmation hearing."
     assert disputed(claims_in(nlp, claim_data, text, ["Senator Smith"]), text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "statement"),
+    [
+        ("Israel said there was no truth to the reports that its jets struck Syria.", "its jets struck Syria"),
+        ("Nigeria said it was not true that its army had fired first.", "its army had fired first"),
+        ("Chad refuted claims that its troops had looted the town.", "its troops had looted the town"),
+    ],
+)
+def test_claims_more_dispute_phrasings(nlp, claim_data, text, statement):
+    name = text.split()[0]
+    assert disputed(claims_in(nlp, claim_data, text, [name]), text) == [(statement, (name,))]

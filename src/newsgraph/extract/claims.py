@@ -45,6 +45,7 @@ class ClaimData:
     particle_verbs: dict[tuple[str, str], str]  # (lemma, particle) -> objects
     label_verbs: frozenset[str]
     nouns: frozenset[str]
+    no_truth_nouns: frozenset[str]
     claim_nouns: frozenset[str]
     false_predicates: frozenset[str]
     true_predicates: frozenset[str]
@@ -63,6 +64,7 @@ class ClaimData:
             particle_verbs=particles,
             label_verbs=frozenset(raw["label_verbs"]["lemmas"]),
             nouns=frozenset(raw["nouns"]["lemmas"]),
+            no_truth_nouns=frozenset(raw["no_truth_nouns"]["lemmas"]),
             claim_nouns=frozenset(raw["claim_nouns"]["lemmas"]),
             false_predicates=frozenset(raw["false_predicates"]["lemmas"]),
             true_predicates=frozenset(raw["true_predicates"]["lemmas"]),
@@ -141,6 +143,8 @@ def _disputes(
             d = _predicate_dispute(doc, tok, actors, quotes, data)
         if d is None and tok.pos_ == "NOUN" and lemma in data.nouns:
             d = _noun_dispute(doc, tok, actors, claims, data)
+        if d is None and tok.pos_ == "NOUN" and lemma in data.no_truth_nouns:
+            d = _no_truth_dispute(doc, tok, actors, quotes, data)
         if d is not None and not any((d.start, d.end, d.disputer) == (o.start, o.end, o.disputer) for o in found):
             found.append(d)
     return found
@@ -280,15 +284,39 @@ def _predicate_dispute(
     else:
         return None
     subj = next((c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None or subj.lemma_.lower() not in data.claim_nouns:
+    extraposed = next((c for c in holder.children if c.dep_ == "ccomp" and c.i > pred.i), None)
+    if subj is not None and subj.lower_ == "it" and extraposed is not None:
+        target: Token = extraposed  # "it is not true that S"
+    elif subj is None or subj.lemma_.lower() not in data.claim_nouns:
         return None
+    else:
+        clause = _clause_of(subj)
+        target = clause if clause is not None else subj
     att = attribution(doc, pred.i, actors, quotes, data.amounts)
     if att is None or att.actor is None:
         return None
-    clause = _clause_of(subj)
-    target = clause if clause is not None else subj
     start, end = _span_of(doc, target)
-    return Dispute(att.actor, start, end, pred.i, _noun_source(doc, subj, actors))
+    return Dispute(att.actor, start, end, pred.i, _noun_source(doc, subj, actors) if subj is not None else None)
+
+
+def _no_truth_dispute(doc: Doc, noun: Token, actors: Sequence[Actor], quotes: Sequence[Quote], data: ClaimData) -> Dispute | None:
+    """'there is no truth to the reports', 'the allegations have no basis': disputed by whoever says so."""
+    if not any(c.lower_ == "no" and c.dep_ == "det" for c in noun.children):
+        return None
+    claim: Token | None = None
+    for child in noun.children:  # "no truth to/in the reports"
+        if child.dep_ == "prep" and child.lower_ in ("to", "in", "behind", "for"):
+            claim = next((c for c in child.children if c.dep_ == "pobj"), None)
+    if claim is None and noun.dep_ == "dobj":  # "the allegations have no basis"
+        claim = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+    if claim is None or claim.lemma_.lower() not in data.claim_nouns:
+        return None
+    att = attribution(doc, noun.i, actors, quotes, data.amounts)
+    if att is None or att.actor is None:
+        return None
+    clause = _clause_of(claim)
+    start, end = _span_of(doc, clause if clause is not None else claim)
+    return Dispute(att.actor, start, end, noun.i, _noun_source(doc, claim, actors))
 
 
 def _noun_dispute(doc: Doc, noun: Token, actors: Sequence[Actor], claims: Sequence[Claim], data: ClaimData) -> Dispute | None:
