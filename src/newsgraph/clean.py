@@ -67,17 +67,15 @@ def clean_text(text: str, options: TextCleanOptions | None = None) -> Cleaned:
 def clean_html(html: str, url: str | None = None, options: HtmlCleanOptions | None = None) -> Cleaned:
     """Extract the article from an HTML page with trafilatura; date from the page metadata (htmldate)."""
     import trafilatura
-    from trafilatura.settings import use_config
 
     opts = options or HtmlCleanOptions()
     if not html or not html.strip():
         raise CleanError("empty HTML")
-    config = use_config()
     # one parse serves text, title, author and date (extract_metadata runs htmldate on the tree)
     tree = trafilatura.load_html(html)
     if tree is None:
         raise CleanError("not parseable as HTML")
-    common = dict(url=url, include_comments=opts.include_comments, include_tables=opts.include_tables, config=config)
+    common = dict(url=url, include_comments=opts.include_comments, include_tables=opts.include_tables)
     body = _extract(tree, favor_precision=opts.favor_precision, **common)
     if opts.favor_precision and opts.fallback_ratio > 0:
         # whether the precise run cut the article is judged against a fast plain run (no readability or
