@@ -59,3 +59,12 @@ def test_api_cache_does_not_keep_errors() -> None:
     with pytest.raises(ValueError):
         cache.get("k", boom)
     assert cache.get("k", lambda: 7) == 7
+
+
+def test_api_cache_bounds_rows_in_all() -> None:
+    cache = ResultCache(size=100, max_rows=25)
+    for i in range(10):
+        cache.get(i, lambda: list(range(9)))  # 10 rows each
+    assert cache.rows <= 25 and len(cache._done) == 2
+    assert cache.get("huge", lambda: list(range(100))) == list(range(100))
+    assert "huge" not in cache._done

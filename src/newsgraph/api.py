@@ -49,7 +49,7 @@ class ApiOptions:
     default_limit: int = 50
     analyze_rate: float = 1.0  # tokens per second, per client
     analyze_burst: int = 10
-    cache_size: int = 1024  # answers kept per store version (see api_cache)
+    cache_size: int = 512  # answers kept per store version (see api_cache)
 
 
 def web_dir() -> Path:

@@ -18,13 +18,27 @@ from typing import Any, TypeVar
 T = TypeVar("T")
 
 
-class ResultCache:
-    """Up to ``size`` results, least recently used dropped first; concurrent misses on one key compute once."""
+def weight(value: Any) -> int:
+    """Rough size of a result in rows: a page or list counts its items, anything else 1."""
+    if isinstance(value, dict) and isinstance(value.get("items"), list):
+        return 1 + len(value["items"])
+    if isinstance(value, (list, tuple)):
+        return 1 + len(value)
+    return 1
 
-    def __init__(self, size: int = 1024) -> None:
+
+class ResultCache:
+    """Up to ``size`` results and ``max_rows`` rows in all, least recently used dropped first.
+
+    Concurrent misses on one key compute once.
+    """
+
+    def __init__(self, size: int = 1024, max_rows: int = 50_000) -> None:
         self.size = size
+        self.max_rows = max_rows
+        self.rows = 0
         self._lock = threading.Lock()
-        self._done: OrderedDict[Hashable, Any] = OrderedDict()
+        self._done: OrderedDict[Hashable, tuple[Any, int]] = OrderedDict()
         self._pending: dict[Hashable, Future[Any]] = {}
         self.hits = 0
         self.misses = 0
@@ -35,7 +49,7 @@ class ResultCache:
             if key in self._done:
                 self._done.move_to_end(key)
                 self.hits += 1
-                return self._done[key]
+                return self._done[key][0]
             waiting = self._pending.get(key)
             if waiting is None:
                 mine: Future[Any] = Future()
@@ -50,10 +64,13 @@ class ResultCache:
                 del self._pending[key]
             mine.set_exception(err)  # the waiters get the same error; nothing is cached
             raise
+        rows = weight(value)
         with self._lock:
             del self._pending[key]
-            self._done[key] = value
-            while len(self._done) > self.size:
-                self._done.popitem(last=False)
+            if rows <= self.max_rows:
+                self._done[key] = (value, rows)
+                self.rows += rows
+            while len(self._done) > self.size or self.rows > self.max_rows:
+                self.rows -= self._done.popitem(last=False)[1][1]
         mine.set_result(value)
         return value

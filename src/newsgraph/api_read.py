@@ -1,10 +1,12 @@
-"""Read endpoints of the API: documents, actors, events, quotes, search, dyads, alerts, stories.
+"""Read endpoints of the API: documents, actors, events, quotes and search (dyads, alerts, stories: api_corpus).
 
-Every listing is one page (`limit`, `offset`, capped by `ApiOptions.max_limit`) with the
-total count. Queries are SQL over the store's DuckDB views, one cursor per request, with
-every user value passed as a parameter (never formatted into the SQL).
+Every listing is one page (`limit` capped by `ApiOptions.max_limit`, `offset`, `next_offset`).
+Answers come from `newsgraph.analytics` or from SQL over the store's DuckDB views with every
+user value bound as a parameter, and are cached per store version (`api_cache`).
 """
 
+# no `from __future__ import annotations`: FastAPI reads the route annotations at run time,
+# and some of them (page size limits) are built from the server's options inside read_router
 
 import json
 import threading
