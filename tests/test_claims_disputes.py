@@ -155,3 +155,8 @@ def test_claims_denied_a_hearing_is_withholding(nlp, claim_data):
 def test_claims_more_dispute_phrasings(nlp, claim_data, text, statement):
     name = text.split()[0]
     assert disputed(claims_in(nlp, claim_data, text, [name]), text) == [(statement, (name,))]
+
+
+def test_claims_evaluative_extraposition_is_not_a_dispute(nlp, claim_data):
+    text = "Peru said it was ridiculous that firms expect buyers to pay their staff."
+    assert disputed(claims_in(nlp, claim_data, text, ["Peru"]), text) == []

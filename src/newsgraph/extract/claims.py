@@ -46,6 +46,7 @@ class ClaimData:
     label_verbs: frozenset[str]
     nouns: frozenset[str]
     no_truth_nouns: frozenset[str]
+    untrue_that: frozenset[str]
     claim_nouns: frozenset[str]
     false_predicates: frozenset[str]
     true_predicates: frozenset[str]
@@ -65,6 +66,7 @@ class ClaimData:
             label_verbs=frozenset(raw["label_verbs"]["lemmas"]),
             nouns=frozenset(raw["nouns"]["lemmas"]),
             no_truth_nouns=frozenset(raw["no_truth_nouns"]["lemmas"]),
+            untrue_that=frozenset(raw["untrue_that"]["lemmas"]),
             claim_nouns=frozenset(raw["claim_nouns"]["lemmas"]),
             false_predicates=frozenset(raw["false_predicates"]["lemmas"]),
             true_predicates=frozenset(raw["true_predicates"]["lemmas"]),
@@ -286,6 +288,8 @@ def _predicate_dispute(
     subj = next((c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     extraposed = next((c for c in holder.children if c.dep_ == "ccomp" and c.i > pred.i), None)
     if subj is not None and subj.lower_ == "it" and extraposed is not None:
+        if lemma not in data.true_predicates and lemma not in data.untrue_that:
+            return None  # "it is ridiculous that S" judges S, it does not call S false
         target: Token = extraposed  # "it is not true that S"
     elif subj is None or subj.lemma_.lower() not in data.claim_nouns:
         return None
