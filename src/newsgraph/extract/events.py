@@ -231,9 +231,14 @@ def find_candidates(
     anchors = _date_anchors(doc, dates)
     disputed = [(c.statement.start, c.statement.end) for c in claims if c.disputed_by]
     matches: dict[int, CodeMatch] = {}
-    for tok in doc:
+    words = [(t.lower_, t.lemma_.lower()) for t in doc]
+    known = data.patterns.words
+    for i, (lower, lemma) in enumerate(words):
+        if lemma not in known and lower not in known:
+            continue
+        tok = doc[i]
         if tok.is_alpha and tok.pos_ in {"VERB", "NOUN", "PROPN", "AUX"} and not (tok.pos_ == "VERB" and tok.dep_ in MODIFIER_DEPS):
-            m = data.patterns.match(tok)
+            m = data.patterns.match(tok, words)
             if m is not None:
                 matches[tok.i] = m
     consumed: set[int] = set()

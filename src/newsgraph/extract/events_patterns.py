@@ -11,7 +11,7 @@ break ties), else the lemma's default code; a code of None means "no event".
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -67,8 +67,10 @@ class CodeMatch:
 class PatternIndex:
     """Lookup from a token's word form or lemma to its entries, and from a block to its patterns."""
 
-    entries: dict[str, tuple[Entry, ...]]
+    words: frozenset[str]  # every trigger word form: a cheap first test per token
+    entries: dict[str, tuple[Entry, ...]]  # "VERB:lemma" / "NOUN:lemma" (and irregular forms) -> entries
     blocks: dict[str, tuple[Pattern, ...]]
+    first_keys: dict[str, dict[str, tuple[int, ...]]]  # block -> 3-letter prefix -> positions of patterns whose first word has it
 
     @classmethod
     def from_records(cls, record_sets: Iterable[Iterable[dict[str, Any]]]) -> PatternIndex:
@@ -94,7 +96,7 @@ class PatternIndex:
                         source=r.get("source", ""),
                     )
                     for key in {e.lemma, *(f.lower() for f in r.get("forms", []))}:
-                        entries.setdefault(key, []).append(e)
+                        entries.setdefault(f"{e.pos}:{key}", []).append(e)
                 elif kind == "pattern":
                     before = _elements(r.get("before", []))
                     after = _elements(r.get("after", []))
@@ -113,9 +115,18 @@ class PatternIndex:
                             keys=tuple(frozenset(alt[0].rstrip("_")[:3] for alt in el) for el in before + after),
                         )
                     )
+        sorted_blocks = {k: tuple(sorted(v, key=lambda p: (-p.specificity, p.order))) for k, v in blocks.items()}
+        by_key: dict[str, dict[str, list[int]]] = {}
+        for name, pats in sorted_blocks.items():
+            table = by_key.setdefault(name, {})
+            for pos, p in enumerate(pats):
+                for key in p.keys[0]:
+                    table.setdefault(key, []).append(pos)
         return cls(
+            words=frozenset(k.split(":", 1)[1] for k in entries),
             entries={k: tuple(v) for k, v in entries.items()},
-            blocks={k: tuple(sorted(v, key=lambda p: (-p.specificity, p.order))) for k, v in blocks.items()},
+            blocks=sorted_blocks,
+            first_keys={b: {k: tuple(v) for k, v in t.items()} for b, t in by_key.items()},
         )
 
     def lookup(self, tok: Token) -> tuple[Entry, ...]:
@@ -123,20 +134,26 @@ class PatternIndex:
         pos = "VERB" if tok.pos_ in {"VERB", "AUX"} or tok.tag_.startswith("VB") else "NOUN" if tok.pos_ in {"NOUN", "PROPN"} else ""
         if not pos:
             return ()
-        found = self.entries.get(tok.lemma_.lower(), ()) or self.entries.get(tok.lower_, ())
-        return tuple(e for e in found if e.pos == pos and _phrase_ok(tok, e))
+        found = self.entries.get(f"{pos}:{tok.lemma_.lower()}", ()) or self.entries.get(f"{pos}:{tok.lower_}", ())
+        if not found:
+            return ()
+        return tuple(e for e in found if not (e.phrase_after or e.phrase_before) or _phrase_ok(tok, e))
 
-    def match(self, tok: Token) -> CodeMatch | None:
-        """The most specific code for this trigger token, or None."""
+    def match(self, tok: Token, words: Sequence[tuple[str, str]] | None = None) -> CodeMatch | None:
+        """The most specific code for this trigger token, or None; ``words`` caches (lower, lemma) per token of the doc."""
         entries = self.lookup(tok)
         if not entries:
             return None
+        if not any(e.block in self.blocks for e in entries):
+            return self._default(entries)
+        if words is None:
+            words = [(t.lower_, t.lemma_.lower()) for t in tok.doc]
         own = _own_scope(tok)
-        right = [t for t in tok.doc[tok.i + 1 : min(tok.right_edge.i, tok.i + WINDOW) + 1] if t.i in own]
+        right = [i for i in range(tok.i + 1, min(tok.right_edge.i, tok.i + WINDOW) + 1) if i in own]
         own |= _governing_scope(tok)
-        left = [t for t in tok.doc[max(tok.sent.start, tok.i - 8) : tok.i] if t.i in own]
-        right_words = [(t.lower_, t.lemma_.lower()) for t in right]
-        left_words = [(t.lower_, t.lemma_.lower()) for t in left]
+        left = [i for i in range(max(0, tok.i - 8), tok.i) if i in own]  # own and governing tokens stay in the sentence
+        right_words = [words[i] for i in right]
+        left_words = [words[i] for i in left]
         present = {w[:3] for pair in right_words + left_words for w in pair}
         best: tuple[tuple[int, int], CodeMatch] | None = None
         seen: set[str] = set()
@@ -147,7 +164,11 @@ class PatternIndex:
             if e.block in seen:
                 continue
             seen.add(e.block)
-            for p in self.blocks.get(e.block, ()):
+            patterns = self.blocks.get(e.block, ())
+            table = self.first_keys.get(e.block, {})
+            # only patterns whose first word can be present; positions keep the specificity order
+            positions = sorted({pos for key in present for pos in table.get(key, ())})
+            for p in (patterns[pos] for pos in positions):
                 if best is not None and (-p.specificity, p.order) >= best[0]:
                     break
                 if anchor is not None and p.tier > anchor.tier and e.block != anchor.block and p.code and anchor.code and p.code[:2] != anchor.code[:2]:
@@ -163,12 +184,16 @@ class PatternIndex:
                 if p.code is None and p.reverse_code is None:
                     cm = CodeMatch("", None, (), p.source, p.specificity)  # an explicit "no event" pattern
                 else:
-                    consumed = tuple(right[i].i for i in hit_after) + tuple(left[i].i for i in hit_before)
+                    consumed = tuple(right[i] for i in hit_after) + tuple(left[i] for i in hit_before)
                     cm = CodeMatch(p.code or "", p.reverse_code, consumed, p.source, p.specificity)
                 best = ((-p.specificity, p.order), cm)
                 break
         if best is not None:
             return best[1] if best[1].code or best[1].reverse_code else None
+        return self._default(entries)
+
+    @staticmethod
+    def _default(entries: tuple[Entry, ...]) -> CodeMatch | None:
         for e in sorted(entries, key=lambda e: e.order):
             if e.code or e.reverse_code:
                 return CodeMatch(e.code or "", e.reverse_code, (), e.source, 0)
@@ -180,7 +205,7 @@ def _own_scope(tok: Token) -> set[int]:
     scope: set[int] = set()
     for child in tok.children:
         if child.dep_ not in FOREIGN_DEPS:
-            scope.update(t.i for t in child.subtree)
+            scope.update(range(child.left_edge.i, child.right_edge.i + 1))  # subtrees are contiguous
     return scope
 
 
