@@ -294,9 +294,10 @@ LimitOption = Annotated[int | None, typer.Option("--limit", min=1, help="Score o
 def eval_boilerplate(
     track: Annotated[str, typer.Option(help="html (raw pages) or text (flat page text).")] = "text",
     data: DataOption = None,
+    limit: LimitOption = None,
     json_: JsonFlag = False,
 ) -> None:
-    """Article-body extraction on the Zyte benchmark (word 4-gram F1).
+    """Article-body extraction on the Zyte benchmark (word 4-gram F1), with trafilatura as the comparison.
 
     Example: newsgraph eval boilerplate --track text
     """
@@ -304,7 +305,7 @@ def eval_boilerplate(
 
     if track not in ("html", "text"):
         fail("--track must be html or text", 2)
-    _report(evaluate(_data_dir(data), track), json_)
+    _report(evaluate(_data_dir(data), track, limit=limit), json_)
 
 
 @eval_app.command("timex")

@@ -73,13 +73,16 @@ def to_document(item: RawItem, options: PipelineOptions) -> Document | Problem:
         published = options.published or normalize_date(item.published) or normalize_date(cleaned.published)
     except ValueError as err:
         return Problem(item.source, str(err))
+    title = item.title or cleaned.title
     text = cleaned.text
+    if item.title and not text.startswith(item.title):
+        text = f"{item.title}\n\n{cleaned.body}"  # a title given beside the text is part of what we read
     return Document(
         id=item.id or document_id(text),
         text=text,
         url=item.url,
         source=item.source,
-        title=item.title or cleaned.title,
+        title=title,
         byline=cleaned.byline,
         published=published,
     )

@@ -1,0 +1,41 @@
+"""Pipeline: raw items become Documents with stable ids, normalized dates and their title in the text."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.ingest import Problem, RawItem
+from newsgraph.pipeline import PipelineOptions, document_id, normalize_date, to_document
+
+BODY = "Kyiv said on Monday that talks with Moscow would resume next week, officials said."
+
+
+def test_pipeline_same_article_from_two_sources_is_one_document() -> None:
+    a = to_document(RawItem("a.txt", BODY, False), PipelineOptions())
+    b = to_document(RawItem("feed.jsonl", "  " + BODY.replace(" ", "  ") + "\n", False), PipelineOptions())
+    assert not isinstance(a, Problem) and not isinstance(b, Problem)
+    assert a.id == b.id == document_id(BODY)
+    assert document_id(BODY) != document_id(BODY + " More.")
+
+
+def test_pipeline_given_title_leads_the_text() -> None:
+    doc = to_document(RawItem("x.jsonl", BODY, False, id="x1", title="Talks to resume"), PipelineOptions())
+    assert not isinstance(doc, Problem)
+    assert doc.id == "x1" and doc.title == "Talks to resume"
+    assert doc.text.startswith("Talks to resume\n\n") and doc.text.endswith("officials said.")
+
+
+def test_pipeline_published_override_and_item_dates() -> None:
+    item = RawItem("x", BODY, False, published="1998-02-03T10:00:00Z")
+    assert to_document(item, PipelineOptions()).published == "1998-02-03"  # type: ignore[union-attr]
+    assert to_document(item, PipelineOptions(published="2021-12-06")).published == "2021-12-06"  # type: ignore[union-attr]
+    bad = to_document(RawItem("x.jsonl", BODY, False, published="next Tuesday-ish"), PipelineOptions())
+    assert isinstance(bad, Problem) and "unreadable date" in bad.message
+
+
+@pytest.mark.parametrize(
+    "raw, iso",
+    [("2021-12-06", "2021-12-06"), ("20211206", "2021-12-06"), ("26-FEB-1987 15:01:01.79", "1987-02-26"), ("", None)],
+)
+def test_pipeline_normalize_date(raw: str, iso: str | None) -> None:
+    assert normalize_date(raw) == iso
