@@ -135,3 +135,18 @@ def test_actors_rules_organization_apposition_codes_the_organization(nlp, actor_
     actors = _actors(nlp, actor_data, text)
     assert _code_of(actors, text, "Nova") == "CANBUS"
     assert not any(a.name == "Canadian company" for a in actors)
+
+
+def test_actors_rules_full_names_found_despite_spelling_and_surname_clashes(nlp, actor_data):
+    text = "President Francois Mitterand welcomed Ali Hassan, a shopkeeper from Beirut."
+    actors = _actors(nlp, actor_data, text, date(1990, 1, 1))
+    assert _code_of(actors, text, "Francois Mitterand") == "FRAGOV"  # dictionary: Mitterrand
+    hassan = next(a for a in actors if "Hassan" in a.name)
+    assert hassan.name == "Ali Hassan" and hassan.code != "JORELI"
+
+
+def test_actors_rules_title_organizations_belong_to_the_person(nlp, actor_data):
+    text = "Iran's foreign ministry spokesman Nasser Kanaani condemned the strikes."
+    actors = _actors(nlp, actor_data, text)
+    assert _code_of(actors, text, "Nasser Kanaani") == "IRNGOV"
+    assert not any(a.kind == "organization" for a in actors)

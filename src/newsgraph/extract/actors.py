@@ -134,7 +134,14 @@ def extract_actors(doc: Doc, published: date | None, data: ActorData) -> list[Ac
             ent = _trim_person(doc, ent, data)
             if len(ent) == 1 and (ent[0].lower_.rstrip(".") in data.context.honorifics or ent[0].lower_ in data.agents):
                 continue  # "Sen." split off "Sen. Bob Packwood" is no one
-        mention = _code_entity(doc, ent, data, country_at, code_at, agents, places)
+        if ent.label_ != "PERSON" and _titles_a_person(ent.root):
+            continue  # "foreign ministry" in "Iran's foreign ministry spokesman X" is part of X's title
+        entry = _person_by_full_name(ent, data) if ent.label_ == "PERSON" else None
+        if entry is not None:
+            match = _NameMatch(ent.start, ent.end, entry, norm_key(ent.text))
+            mention = _code_person_match(doc, match, published, data, country_at, code_at, agents)
+        else:
+            mention = _code_entity(doc, ent, data, country_at, code_at, agents, places)
         if mention is None:
             continue
         mentions.append(mention)
@@ -208,8 +215,12 @@ def _drop_inside_persons(doc: Doc, matches: list[_NameMatch], data: ActorData) -
     for m in matches:
         ent = person_of.get(m.start)
         entry = data.entries[m.entry]
-        if ent is not None and entry.kind == "person" and m.end < ent.end:
-            continue  # "Hassan" inside "Omar Hassan al-Bashir" is not the dictionary's Hassan
+        if ent is not None and entry.kind == "person" and m.end - m.start == 1:
+            named = _trim_person(doc, ent, data)
+            if (named.start, named.end) != (m.start, m.end):
+                # "Hassan" in "Omar Hassan al-Bashir" or "Ali Hassan" is not the dictionary's
+                # Hassan by surname alone; the full name is looked up with its first name.
+                continue
         if (
             ent is not None
             and entry.kind in ("country", "place")
@@ -228,6 +239,28 @@ def _drop_inside_persons(doc: Doc, matches: list[_NameMatch], data: ActorData) -
             continue
         kept.append(m)
     return kept
+
+
+def _titles_a_person(token: Token) -> bool:
+    """Whether a token is (a compound of a compound of) a person's name: part of a title."""
+    for _ in range(3):
+        if token.dep_ != "compound" or token.head.i == token.i:
+            return False
+        token = token.head
+        if token.ent_type_ == "PERSON":
+            return True
+    return False
+
+
+def _person_by_full_name(ent: Span, data: ActorData) -> int | None:
+    """A dictionary person whose surname and first name both match, spelling folded (Dmitri/Dmitry)."""
+    if len(ent) < 2:
+        return None
+    first = fold_name(ent[0].text)
+    for index in data.surnames.get(fold_name(ent[-1].text), ()):
+        if fold_name(data.entries[index].name.split()[0]) == first:
+            return index
+    return None
 
 
 def _trim_person(doc: Doc, ent: Span, data: ActorData) -> Span:

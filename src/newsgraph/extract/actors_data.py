@@ -114,6 +114,7 @@ class ActorData:
     capitals: Mapping[str, str]  # norm_key of a capital used as metonym -> ISO3
     country_codes: frozenset[str]
     context: ContextRules
+    surnames: Mapping[str, tuple[int, ...]] = None  # type: ignore[assignment]  # folded surname -> person entries
 
     @classmethod
     def load(cls, nlp: Language) -> ActorData:
@@ -189,6 +190,13 @@ class ActorData:
             if words:
                 agent_map[words] = role
         codes = country_codes if country_codes is not None else frozenset(countries.values()) | frozenset(capitals.values())
+        from newsgraph.extract.actors_names import fold_name  # local: actors_names builds on norm_key here
+
+        by_surname: dict[str, list[int]] = {}
+        for index, entry in enumerate(table):
+            words = entry.name.split()
+            if entry.kind == "person" and len(words) > 1:
+                by_surname.setdefault(fold_name(words[-1]), []).append(index)
         return cls(
             entries=tuple(table),
             names=names,
@@ -202,6 +210,7 @@ class ActorData:
             capitals=dict(capitals),
             country_codes=codes,
             context=context,
+            surnames={k: tuple(v) for k, v in by_surname.items()},
         )
 
     def split_code(self, code: str | None) -> tuple[str | None, str | None]:
