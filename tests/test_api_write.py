@@ -34,6 +34,16 @@ def test_api_token_bucket_memory_is_bounded() -> None:
     assert len(bucket._state) <= 10
 
 
+def test_api_analyze_busy_is_503_not_a_hung_thread(tmp_path: Path) -> None:
+    app = create_app(Store(tmp_path), options=ApiOptions(analyze_wait=0.05))
+    app.state.writer.lock.acquire()  # another analysis is running
+    try:
+        response = TestClient(app).post("/analyze", json={"text": ARTICLE})
+    finally:
+        app.state.writer.lock.release()
+    assert response.status_code == 503 and response.headers["retry-after"] == "5"
+
+
 def test_api_body_over_limit_is_json_413(tmp_path: Path) -> None:
     client = TestClient(create_app(Store(tmp_path), options=ApiOptions(max_body_bytes=1000)))
     response = client.post("/analyze", content=b"{" + b" " * 5000 + b"}", headers={"content-type": "application/json"})

@@ -49,6 +49,7 @@ class ApiOptions:
     default_limit: int = 50
     analyze_rate: float = 1.0  # tokens per second, per client
     analyze_burst: int = 10
+    analyze_wait: float = 30.0  # seconds a request waits for the analysis lock before a 503
     cache_size: int = 512  # answers kept per store version (see api_cache)
 
 

@@ -74,8 +74,13 @@ class WriteContext:
         from newsgraph.pipeline import PipelineOptions, analyze_items
 
         items = [_raw_item(r, i) for i, r in enumerate(requests)]
-        with self.lock:
+        # one analysis at a time; a request that cannot get its turn soon gives its thread back
+        if not self.lock.acquire(timeout=self.options.analyze_wait):
+            raise HTTPException(503, "busy analyzing other articles; retry shortly", headers={"retry-after": "5"})
+        try:
             return list(analyze_items(items, PipelineOptions()))
+        finally:
+            self.lock.release()
 
 
 def _raw_item(request: AnalyzeRequest, index: int) -> RawItem | Problem:
@@ -112,7 +117,7 @@ def analyze_router(ctx: WriteContext) -> APIRouter:
     router = APIRouter()
     responses: dict[int | str, dict[str, Any]] = {
         code: {"model": ErrorBody, "description": text}
-        for code, text in ((413, "Article too large"), (422, "Invalid body or article"), (429, "Rate limited"))
+        for code, text in ((413, "Article too large"), (422, "Invalid body or article"), (429, "Rate limited"), (503, "Busy"))
     }
 
     @router.post("/analyze", tags=["analyze"], response_model=AnalysisModel, responses=responses)
@@ -135,7 +140,7 @@ def ingest_router(ctx: WriteContext) -> APIRouter:
     router = APIRouter()
     responses: dict[int | str, dict[str, Any]] = {
         code: {"model": ErrorBody, "description": text}
-        for code, text in ((401, "No token"), (403, "Wrong token"), (413, "Too large"), (422, "Invalid body"))
+        for code, text in ((401, "No token"), (403, "Wrong token"), (413, "Too large"), (422, "Invalid body"), (503, "Busy"))
     }
 
     @router.post(
