@@ -160,3 +160,14 @@ def test_claims_more_dispute_phrasings(nlp, claim_data, text, statement):
 def test_claims_evaluative_extraposition_is_not_a_dispute(nlp, claim_data):
     text = "Peru said it was ridiculous that firms expect buyers to pay their staff."
     assert disputed(claims_in(nlp, claim_data, text, ["Peru"]), text) == []
+
+
+def test_claims_reduced_relative_is_not_the_claim_content(nlp, claim_data):
+    text = "The Commission dismissed charges of discrimination filed against it by the union."
+    found = disputed(claims_in(nlp, claim_data, text, ["The Commission"]), text)
+    assert all("filed against it" not in statement or "charges" in statement for statement, _ in found)
+
+
+def test_claims_denied_responsibility_is_a_dispute(nlp, claim_data):
+    text = "Hamas denied responsibility for the attack."
+    assert disputed(claims_in(nlp, claim_data, text, ["Hamas"]), text) == [("responsibility for the attack", ("Hamas",))]

@@ -343,6 +343,10 @@ def _noun_dispute(doc: Doc, noun: Token, actors: Sequence[Actor], claims: Sequen
     if target is None:
         earlier = _latest_claim(doc, noun, claims)
         return Dispute(disputer.id, earlier.statement.start, earlier.statement.end, noun.i) if earlier else None
+    if target.lemma_.lower() in data.withhold_objects or any(
+        t.lemma_.lower() in data.withhold_objects for t in target.children if t.dep_ == "compound"
+    ):
+        return None  # "a denial of due process", "denial of service": withholding
     if target.pos_ in ("NOUN", "PROPN") and target.lemma_.lower() in data.claim_nouns:
         clause = _clause_of(target)
         if clause is not None:
@@ -382,7 +386,7 @@ def _clause_of(noun: Token) -> Token | None:
     if k < len(doc) and doc[k].dep_ == "mark" and doc[k].head.i > noun.i and doc[k].head.pos_ in ("VERB", "AUX"):
         return doc[k].head  # "assertions that S" however the parser attached S
     for child in noun.children:
-        if child.dep_ in _CLAUSES and child.pos_ in ("VERB", "AUX"):
+        if child.dep_ in _CLAUSES and child.pos_ in ("VERB", "AUX") and _full_clause(child):
             return child
     for child in noun.children:  # "a report in Politico that S": the clause hangs off the PP
         if child.dep_ == "prep":
@@ -390,6 +394,16 @@ def _clause_of(noun: Token) -> Token | None:
                 if grand.dep_ in _CLAUSES and grand.pos_ in ("VERB", "AUX") and any(m.dep_ == "mark" for m in grand.children):
                     return grand
     return None
+
+
+def _full_clause(verb: Token) -> bool:
+    """A content clause ('that S', 'he ordered ...'), not a reduced relative ('charges filed against it')."""
+    for child in verb.children:
+        if child.dep_ == "mark" and child.lower_ in ("that", "whether", "if"):
+            return True
+        if child.dep_ in ("nsubj", "nsubjpass", "expl") and child.lower_ not in _RELATIVE_PRONOUNS | {"who"}:
+            return True
+    return False
 
 
 def _noun_source(doc: Doc, noun: Token, actors: Sequence[Actor]) -> str | None:
