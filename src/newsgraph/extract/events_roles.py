@@ -76,6 +76,15 @@ def actors_of_phrase(tok: Token, index: ActorIndex, resolve: PRONOUN_RESOLVER | 
     return out
 
 
+def _first_in_phrase(tok: Token, index: ActorIndex) -> list[str]:
+    """Last resort, as PETRARCH does: the first actor named anywhere in the phrase ("leaders of the X coalition in Y")."""
+    doc = tok.doc
+    for i in range(tok.left_edge.i, tok.right_edge.i + 1):
+        if i in index.by_token and doc[i].dep_ not in {"relcl"} and not any(a.dep_ == "relcl" and a.i != tok.i for a in doc[i].ancestors if a.i > tok.left_edge.i and a.i <= tok.right_edge.i):
+            return list(index.all_at[i])
+    return []
+
+
 def _actors_of_head(tok: Token, index: ActorIndex, resolve: PRONOUN_RESOLVER | None, actors: Sequence[Actor], depth: int) -> list[str]:
     if tok.i in index.by_token:
         return list(index.all_at[tok.i])
@@ -165,7 +174,8 @@ def verb_roles(verb: Token, index: ActorIndex, resolve: PRONOUN_RESOLVER | None,
     sources: list[str] = []
     targets: list[str] = []
     for subj in subjects:
-        found = [a for a in actors_of_phrase(subj, index, resolve, actors) if a not in sources + targets]
+        found = actors_of_phrase(subj, index, resolve, actors) or _first_in_phrase(subj, index)
+        found = [a for a in found if a not in sources + targets]
         (targets if passive else sources).extend(found)
     for child in verb.children:
         if child.dep_ == "agent":
@@ -261,9 +271,10 @@ def noun_roles(noun: Token, index: ActorIndex, resolve: PRONOUN_RESOLVER | None,
                     sources.extend(a for a in found if a not in sources)
                 elif child.lower_ in TARGET_PREPS:
                     targets.extend(a for a in found if a not in targets)
-    if not sources and noun.dep_ in {"dobj", "attr"} and noun.head.pos_ in {"VERB", "AUX"}:
+    head = noun.head if noun.dep_ == "compound" else noun  # "held peace talks": the trigger modifies the object
+    if not sources and head.dep_ in {"dobj", "attr"} and head.head.pos_ in {"VERB", "AUX"}:
         # "Russia launched an attack on Ukraine": the light verb's subject is the noun's source
-        subjects, passive = _subject_tokens(noun.head)
+        subjects, passive = _subject_tokens(head.head)
         if not passive:
             sources = [a for subj in subjects for a in actors_of_phrase(subj, index, resolve, actors)]
     return sources, [t for t in targets if t not in sources]
