@@ -31,7 +31,8 @@ def test_dates_calendar_month_year_by_tense_and_distance():
     assert cal.year_for_month(MONDAY, 1, "future") == 2022
     assert cal.year_for_month(MONDAY, 1, None) == 2022  # one month ahead is nearer than eleven back
     assert cal.year_for_month(MONDAY, 3, "past") == 2021
-    assert cal.year_for_month(MONDAY, 11, "past", strict=True) == 2020  # 'last November'
+    assert cal.year_for_month(MONDAY, 11, "past", strict=True) == 2021  # "last November": the latest before
+    assert cal.year_for_month(MONDAY, 12, "past", strict=True) == 2020  # "last December" in December
 
 
 def test_dates_calendar_month_day_prefers_fitting_weekday():

@@ -402,19 +402,28 @@ def _word_key(core: tuple[str, ...], rules: DateRules) -> tuple[str, ...]:
 
 
 def _tense(doc: Doc, start: int, end: int, rules: DateRules) -> str | None:
-    """'past' | 'future' | 'present' | None for the clause around a span, from its governing verb."""
+    """'past' | 'future' | 'present' | 'scheduled' | None for the clause around a span, from its governing verb."""
     sent_start = doc[start].sent.start if doc.has_annotation("SENT_START") else 0
     for t in doc[max(sent_start, start - 4) : start]:
         if t.lower_ in rules.classes["FUTURE_ADJ"] and (t.pos_ == "ADJ" or t.dep_ == "amod"):
             return "future"
     head: Token = doc[start:end].root
+    above = head.head
+    while above.pos_ == "ADP" and above.head.i != above.i:
+        above = above.head
+    if above.pos_ == "ADJ" and not start <= above.i < end:
+        return None  # 'payable Dec. 7', 'effective Feb. 1': the adjective, not the verb, sets the time
     for _ in range(3):
         verb = _governing_verb(head, start, end)
         if verb is None:
             return None
         tense = _verb_tense(verb, rules)
+        if tense == "present" and verb.lemma_ not in rules.classes["REPORTING_VERB"]:
+            return "scheduled"  # the news present of an event is scheduled ('meet Monday'); of saying, past
         if tense != "infinitive":
             return tense
+        if verb.head.lemma_ == "be" and verb.head.i != verb.i:
+            return "future"  # 'is to resume trading Tuesday'
         head = verb
         start, end = verb.i, verb.i + 1
     return None
@@ -446,8 +455,6 @@ def _verb_tense(verb: Token, rules: DateRules) -> str | None:
         return "past"
     if verb.tag_ in ("VBN", "VBG") and any(c.lower_ in ("has", "have", "had", "'s", "'ve") for c in aux):
         return "past"  # present perfect ('have been searching since ...') looks back
-    if verb.tag_ == "VBG" and any(c.lower_ in ("is", "are", "'re", "am") for c in aux):
-        return "future"
     if verb.tag_ in ("VBZ", "VBP") or any(c.tag_ in ("VBZ", "VBP") for c in aux):
         return "present"
     if verb.tag_ == "VB" and any(c.lower_ == "to" for c in aux):

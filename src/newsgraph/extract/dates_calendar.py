@@ -153,11 +153,13 @@ def year_for_month(anchor: date, month: int, tense: str | None, strict: bool = F
     """The year of an unanchored month: past -> latest not after the anchor, future -> next not
     before it, unknown tense -> the nearest occurrence.
 
-    ``strict`` ('last November', 'next January') means the previous / next year's month,
-    the TimeBank reading.
+    ``strict`` ('last November', 'next January') means the latest one before / the first one
+    after the anchor's month.
     """
     if strict:
-        return anchor.year - 1 if tense == "past" else anchor.year + 1
+        if tense == "past":
+            return anchor.year if month < anchor.month else anchor.year - 1
+        return anchor.year if month > anchor.month else anchor.year + 1
     if month == anchor.month:
         return anchor.year
     back = (anchor.month - month) % 12
@@ -199,8 +201,10 @@ def season_year(anchor: date, season: str, rel: int, tense: str | None) -> int:
     cur = SEASON_OF_MONTH[anchor.month]
     cur_year = anchor.year - 1 if (cur == "WI" and anchor.month < 3) else anchor.year
     ci, si = SEASON_ORDER.index(cur), SEASON_ORDER.index(season)
-    if rel:  # 'last spring' / 'next winter': the previous / next calendar year's (TimeBank)
-        return anchor.year + (1 if rel > 0 else -1)
+    if rel < 0:  # 'last spring': the latest one before the current season
+        return cur_year if si < ci else cur_year - 1
+    if rel > 0:
+        return cur_year if si > ci else cur_year + 1
     if tense == "past" and si > ci:
         return cur_year - 1
     if tense == "future" and si < ci:

@@ -52,9 +52,10 @@ class Context:
     """What a reading may depend on besides its words."""
 
     published: date | None
-    tense: str | None  # "past" | "future" | "present" | None
+    tense: str | None  # "past" | "future" | "present" | "scheduled" (present of an event) | None
     last_date: date | None = None
     last_quarter: tuple[int, int] | None = None  # set only while the last DATE mention was a quarter
+    deadline: bool = False  # after 'until', 'by', 'through' ...
 
 
 @dataclass(slots=True)
@@ -336,8 +337,10 @@ def _weekday_date(p: Parts, ctx: Context, pub: date) -> date:
         if ctx.tense == "past":
             return cal.weekday_near(pub, wd, -1, include_anchor=True)
         return cal.shift_date(pub, "D", wd - pub.isoweekday())
-    if ctx.tense == "future":
+    if ctx.tense in ("future", "scheduled"):
         return cal.weekday_near(pub, wd, 1, include_anchor=True)
+    if ctx.deadline:
+        return cal.weekday_near(pub, wd, 0, include_anchor=True)
     # news mostly reports what happened: a bare weekday without a future verb is the last one
     return cal.weekday_near(pub, wd, -1, include_anchor=True)
 
