@@ -35,7 +35,7 @@ DATA_FILE = "amount-units-2026-11.yaml"
 
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$|^\.\d+$")
 _FRACTION = re.compile(r"^(\d{1,2})/(\d{1,2})$")
-_SUFFIXED = re.compile(r"^(\d+(?:\.\d+)?)([a-z]{1,3})$")
+_SUFFIXED = re.compile(r"^(\d+(?:\.\d+)?)([a-z]{1,8})$")  # "54p", "25m", "2bn", "38million"
 _FRACTION_DENOMINATORS = frozenset({2, 3, 4, 8, 16, 32})
 _NOUNS = frozenset({"NOUN", "PROPN"})
 

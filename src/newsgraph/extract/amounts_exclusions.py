@@ -119,7 +119,7 @@ def _is_age(doc: Doc, run: NumberRun, data: AmountData) -> bool:
     """'Pilipiuk, 71', 'aged 71', 'Age: 27'."""
     if not (run.value.is_integer() and 0 < run.value <= _MAX_AGE):
         return False
-    for k in range(max(0, run.start - 2), run.start):
+    for k in range(max(0, run.start - 4), run.start):  # "aged 71", "ages 55 to 65"
         if doc[k].lower_ in data.age_cues:
             return True
     if run.start >= 2 and doc[run.start - 1].text in (",", "("):
