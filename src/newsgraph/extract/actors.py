@@ -134,6 +134,8 @@ def extract_actors(doc: Doc, published: date | None, data: ActorData) -> list[Ac
             ent = _trim_person(doc, ent, data)
             if len(ent) == 1 and (ent[0].lower_.rstrip(".") in data.context.honorifics or ent[0].lower_ in data.agents):
                 continue  # "Sen." split off "Sen. Bob Packwood" is no one
+        if ent.label_ == "PERSON" and ent.root.dep_ == "pobj" and ent.root.head.lower_ in data.context.locative_preps:
+            ent = Span(doc, ent.start, ent.end, label="GPE")  # "killed in Khan Younis": a place NER took for a name
         if ent.label_ != "PERSON" and _titles_a_person(ent.root):
             continue  # "foreign ministry" in "Iran's foreign ministry spokesman X" is part of X's title
         entry = _person_by_full_name(ent, data) if ent.label_ == "PERSON" else None
@@ -401,7 +403,10 @@ def _code_entity(
         return _Mention(ent.start, ent.end, ent.text, code, "organization", f"org:{norm_key(ent.text)}")
     if kind == "group":
         return None  # a nationality or creed no dictionary knows codes nothing
-    return _Mention(ent.start, ent.end, ent.text, None, kind, f"{kind}:{norm_key(ent.text)}")
+    # "Bam, Iran": a place the dictionaries lack takes the country written after it.
+    after = ent.end + 1
+    code = country_at.get(after) if after < len(doc) and doc[ent.end].text == "," else None
+    return _Mention(ent.start, ent.end, ent.text, code, kind, f"{kind}:{norm_key(ent.text)}")
 
 
 # --- 4. role nouns without a name ----------------------------------------------------------------
