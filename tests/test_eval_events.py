@@ -22,7 +22,8 @@ def test_eval_events_plover_map_folds_old_labels(shared_data: Path) -> None:
 def test_eval_events_floors(shared_data: Path) -> None:
     report = evaluate(shared_data, "all")
     print(report.render())
-    assert report.value("CAMEO examples root accuracy") >= 0.52
-    assert report.value("PLOVER category F1") >= 0.60
-    assert report.value("PLOVER source country agreement") >= 0.70
-    assert report.value("PETRARCH unit tests exact") >= 0.52
+    # measured 2026-11-28: 0.593, 0.654, 0.782, 0.595 (see the report's counts)
+    assert report.value("CAMEO examples root accuracy") >= 0.56
+    assert report.value("PLOVER category F1") >= 0.62
+    assert report.value("PLOVER source country agreement") >= 0.75
+    assert report.value("PETRARCH unit tests exact") >= 0.56
