@@ -107,6 +107,14 @@ def test_api_search_finds_articles_and_quotes(client: TestClient) -> None:
     assert any(d["doc_id"] == seed_id() for d in body["documents"])
 
 
+def test_api_dyads_lists_pairs_of_different_countries(client: TestClient) -> None:
+    items = client.get("/dyads", params={"limit": 100}).json()["items"]
+    pairs = [(d["a"], d["b"]) for d in items]
+    assert ("JPN", "USA") in pairs
+    assert all(a < b for a, b in pairs)
+    assert [d["events"] for d in items] == sorted((d["events"] for d in items), reverse=True)
+
+
 def test_api_dyad_series_has_periods_with_quads(client: TestClient) -> None:
     body = client.get("/dyads/JPN/USA", params={"by": "day"}).json()
     points = [p for p in body["points"] if p["events"]]

@@ -152,6 +152,19 @@ def test_web_dyad_chart_renders_and_lists_a_periods_events(page, server: str) ->
     assert not page.errors
 
 
+def test_web_dyads_and_stories_lists_lead_to_their_views(page, server: str) -> None:
+    open_view(page, server, "#/dyads")
+    assert page.locator("[data-testid=dyads] tbody tr").count() >= 2
+    page.locator("[data-testid=dyads] tbody tr a").first.click()
+    page.wait_for_selector("[data-testid=dyad-chart] rect.bar", timeout=20_000)
+    open_view(page, server, "#/stories")
+    assert page.locator("[data-testid=stories] tbody tr").count() >= 10
+    shot(page, "stories")
+    page.locator("[data-testid=stories] tbody tr a").first.click()
+    page.wait_for_selector("[data-testid=story-documents] tbody tr", timeout=20_000)
+    assert not page.errors
+
+
 def test_web_search_and_alerts(page, server: str) -> None:
     open_view(page, server, "#/")
     assert page.locator("[data-testid=documents] tbody tr").count() >= 20

@@ -7,7 +7,7 @@ from fastapi import APIRouter, HTTPException, Path, Query
 
 from newsgraph import analytics
 from newsgraph.analytics import ActorSummary, Alert, AnalyticsError, DyadPoint, QuadCounts
-from newsgraph.api_models import DOC_ID_PATTERN, DyadSeries, ErrorBody, Page, Story, StoryRow
+from newsgraph.api_models import DOC_ID_PATTERN, DyadRow, DyadSeries, ErrorBody, Page, Story, StoryRow
 
 if TYPE_CHECKING:
     from newsgraph.api_read import ReadContext
@@ -24,8 +24,24 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 
 
 def add_corpus_routes(router: APIRouter, ctx: "ReadContext") -> None:
-    """Add `/dyads/{a}/{b}`, `/alerts`, `/actors/{key}` and `/stories` to ``router``."""
+    """Add `/dyads`, `/dyads/{a}/{b}`, `/alerts`, `/actors/{key}` and `/stories` to ``router``."""
     # no `from __future__ import annotations` here: FastAPI reads these annotations at run time
+
+    @router.get("/dyads", tags=["dyads"], response_model=Page[DyadRow], responses=ERRORS)
+    def list_dyads(
+        limit: Annotated[int, Query(ge=1, le=ctx.options.max_limit)] = ctx.options.default_limit,
+        offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+    ) -> dict[str, Any]:
+        """Country pairs (two different countries, either direction) with the most events."""
+        select = (
+            "SELECT least(source_country, target_country) AS a, greatest(source_country, target_country) AS b, "
+            "count(*) AS events, count(DISTINCT doc_id) AS articles, avg(goldstein) AS goldstein_mean, "
+            "CAST(min(coalesce(date, published)) AS VARCHAR) AS first_day, "
+            "CAST(max(coalesce(date, published)) AS VARCHAR) AS last_day FROM events "
+            "WHERE source_country IS NOT NULL AND target_country IS NOT NULL AND source_country <> target_country "
+            "GROUP BY ALL"
+        )
+        return ctx.page(select, [], "events DESC, a, b", limit, offset)
 
     @router.get("/dyads/{a}/{b}", tags=["dyads"], response_model=DyadSeries, responses=ERRORS)
     def dyad(

@@ -145,6 +145,18 @@ class ActorRow(BaseModel):
     mentions: int
 
 
+class DyadRow(BaseModel):
+    """A country pair (a < b) with its event and article counts, mean Goldstein and first and last day."""
+
+    a: str
+    b: str
+    events: int
+    articles: int
+    goldstein_mean: float | None
+    first_day: str | None
+    last_day: str | None
+
+
 class StoryRow(BaseModel):
     """A story: its id (the first stored article of it), how many articles, when, and the first title."""
 

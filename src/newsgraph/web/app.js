@@ -1,6 +1,7 @@
 // The page: a hash router over the views. Routes:
 //   #/                      articles (newest first)        #/doc/ID?event=N|quote=N  article view
 //   #/dyad/A/B?by=week      dyad chart                     #/actor/KEY               actor view
+//   #/dyads                 most active country pairs      #/stories, #/story/ID     stories
 //   #/alerts                current alerts                 #/search?q=WORDS          search
 //   #/analyze               paste an article, see its analysis
 
@@ -32,6 +33,9 @@ async function render() {
   try {
     if (!view) await homeView(main, query);
     else if (view === "doc" && args[0]) await docView(main, args[0], query);
+    else if (view === "dyads") await dyadsView(main);
+    else if (view === "stories") await storiesView(main, query);
+    else if (view === "story" && args[0]) await storyView(main, args[0]);
     else if (view === "dyad") await dyadView(main, (args[0] || "RUS").toUpperCase(), (args[1] || "USA").toUpperCase(), query);
     else if (view === "actor" && args[0]) await actorView(main, args[0]);
     else if (view === "alerts") await alertsView(main, query);
@@ -67,6 +71,47 @@ async function docView(main, docId, query) {
     if (Number.isInteger(n) && n >= 0) select = { kind, index: n };
   }
   main.replaceChildren(articleView(analysis, { select }));
+}
+
+async function dyadsView(main) {
+  const page = await api("/dyads", { limit: 50 });
+  const rows = page.items.map((d) => [
+    link(`${d.a} – ${d.b}`, ["dyad", d.a, d.b], { by: "week" }),
+    String(d.events),
+    String(d.articles),
+    d.goldstein_mean === null ? "—" : d.goldstein_mean.toFixed(2),
+    `${d.first_day || "?"} – ${d.last_day || "?"}`,
+  ]);
+  main.replaceChildren(
+    el("h1", { text: "Country pairs" }),
+    el("p", { class: "meta", text: "Pairs of different countries with the most events, either direction." }),
+    rows.length ? table(["pair", "events", "articles", "Goldstein mean", "days"], rows, { "data-testid": "dyads" }) : el("p", { class: "muted", text: "No events between two countries yet." }),
+  );
+}
+
+async function storiesView(main, query) {
+  const offset = Math.max(0, Number(query.get("offset")) || 0);
+  const page = await api("/stories", { limit: PAGE, offset });
+  const rows = page.items.map((s) => [link(s.title || s.story_id, ["story", s.story_id]), String(s.documents), `${s.first_published || "?"} – ${s.last_published || "?"}`]);
+  main.replaceChildren(
+    el("h1", { text: "Stories" }),
+    el("p", { class: "meta", text: "Articles telling the same story, grouped when they were stored; most retold first." }),
+    table(["story", "articles", "published"], rows, { "data-testid": "stories" }),
+    el("div", { class: "pager" }, offset > 0 ? link("← previous", ["stories"], { offset: Math.max(0, offset - PAGE) }) : "", page.next_offset !== null ? link("next →", ["stories"], { offset: page.next_offset }) : ""),
+  );
+}
+
+async function storyView(main, storyId) {
+  const story = await api(`/stories/${encodeURIComponent(storyId)}`);
+  const docs = story.documents.map((d) => [d.published || "", documentLink(d.doc_id, d.title || d.doc_id), d.source || ""]);
+  const events = story.events.map((e) => [e.day || "", e.source_actor || "", `${e.code} (root ${e.root})`, e.target_actor || "", String(e.num_mentions), String(e.num_articles), String(e.num_sources)]);
+  main.replaceChildren(
+    el("h1", { text: (story.documents[0] && story.documents[0].title) || storyId }),
+    el("h2", { text: `Articles (${docs.length})` }),
+    table(["published", "title", "source"], docs, { "data-testid": "story-documents" }),
+    el("h2", { text: "Events, counted per story" }),
+    table(["day", "source", "event", "target", "mentions", "articles", "sources"], events, { "data-testid": "story-events" }),
+  );
 }
 
 async function alertsView(main, query) {

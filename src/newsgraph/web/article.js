@@ -212,6 +212,13 @@ function describe(a, kind, index) {
   };
 }
 
+function spanStart(kind, record) {
+  if (kind === "event") return record.evidence.start;
+  if (kind === "claim") return record.statement.start;
+  if (kind === "actor") return record.mentions.length ? record.mentions[0][0] : 0;
+  return record.start;
+}
+
 /** The side lists: events, quotes, actors, dates, amounts, claims; each item selects its record. */
 function recordLists(a, onPick) {
   const text = a.document.text;
@@ -223,9 +230,13 @@ function recordLists(a, onPick) {
       el(
         "ol",
         {},
-        items.map((item, i) =>
-          el("li", { data: { kind, index: i } }, el("button", { class: "pick", type: "button", onclick: () => onPick(kind, i) }, label(item, i))),
-        ),
+        // in reading order; data-index keeps the record's own index (links say ?event=N)
+        items
+          .map((item, i) => [item, i])
+          .sort(([x, i], [y, j]) => spanStart(kind, x) - spanStart(kind, y) || i - j)
+          .map(([item, i]) =>
+            el("li", { data: { kind, index: i } }, el("button", { class: "pick", type: "button", onclick: () => onPick(kind, i) }, label(item, i))),
+          ),
       ),
     );
   const name = (id) => {
