@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.extract.events_modality import ModalityCues, modality_of
 from newsgraph.extract.events_patterns import CodeMatch, PatternIndex
 from newsgraph.extract.events_petrarch import read_petrarch_verbs
-from newsgraph.extract.events_roles import ActorIndex, noun_roles, verb_roles
+from newsgraph.extract.events_roles import ActorIndex, noun_roles, speaks_for_itself, verb_roles
 from newsgraph.records import Actor, Claim, Event, Evidence, Quote, TimeExpression
 
 CODEBOOK_FILE = "cameo-eventcodes-2013-12.csv"
@@ -152,6 +152,7 @@ class Candidate:
     modality: str
     date: str | None
     depth: int  # distance of the trigger from its sentence root (main clause = 0)
+    first_person: bool  # the subject is "I"/"we": inside a quote, the speaker is the source
     start: int  # evidence character span
     end: int
 
@@ -263,8 +264,9 @@ def find_candidates(
             sources, targets = verb_roles(tok, index, resolve, actors)
         sent = tok.sent
         modality = modality_of(tok, data.cues)
-        if modality == "planned" and code and i not in folded:
-            # CAMEO codes an announced future action as the statement of intent (or threat) it is
+        if modality == "planned" and code and i not in folded and tok.pos_ != "NOUN":
+            # CAMEO codes an announced future action ("will send aid") as the statement of intent (or threat)
+            # it is; a noun ("an imminent invasion") announces nothing by itself
             code = data.announce(code)
         start, end = _evidence(tok, sources + targets, index, doc)
         if any(s <= start and end <= e for s, e in disputed):
@@ -279,6 +281,7 @@ def find_candidates(
                 modality=modality,
                 date=_event_date(tok, anchors),
                 depth=_depth(tok) - _depth(sent.root),
+                first_person=tok.pos_ != "NOUN" and speaks_for_itself(tok),
                 start=start,
                 end=end,
             )
@@ -349,7 +352,7 @@ def extract_events(
     default_date = published.isoformat() if published else None
     speakers = _quote_speakers(quotes)
     for c in find_candidates(doc, actors, dates, claims, data):
-        sources = c.sources or _speaker_for(c, speakers)
+        sources = c.sources or (_speaker_for(c, speakers) if c.first_person else ())
         if not sources:
             continue
         targets: tuple[str | None, ...] = c.targets or (None,)

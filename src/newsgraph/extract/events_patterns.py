@@ -50,6 +50,7 @@ class Entry:
     order: int
     tier: int
     source: str
+    final: bool = False  # no default code, and no fallback to a later dictionary's default
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +95,7 @@ class PatternIndex:
                         order=order,
                         tier=tier,
                         source=r.get("source", ""),
+                        final=bool(r.get("final", False)),
                     )
                     for key in {e.lemma, *(f.lower() for f in r.get("forms", []))}:
                         entries.setdefault(f"{e.pos}:{key}", []).append(e)
@@ -197,6 +199,8 @@ class PatternIndex:
         for e in sorted(entries, key=lambda e: e.order):
             if e.code or e.reverse_code:
                 return CodeMatch(e.code or "", e.reverse_code, (), e.source, 0)
+            if e.final:
+                return None
         return None
 
 

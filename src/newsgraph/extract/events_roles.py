@@ -168,6 +168,15 @@ def _subject_token(verb: Token) -> tuple[Token | None, bool]:
     return None, False
 
 
+FIRST_PERSON = frozenset({"i", "we", "us", "me"})
+
+
+def speaks_for_itself(verb: Token) -> bool:
+    """'we will respond', 'I don't take red lines': the subject is the speaker of the quote around it."""
+    subj, _ = _subject_token(verb)
+    return subj is not None and subj.lower_ in FIRST_PERSON
+
+
 def verb_roles(verb: Token, index: ActorIndex, resolve: PRONOUN_RESOLVER | None, actors: Sequence[Actor]) -> tuple[list[str], list[str]]:
     """Source and target actor ids of a verb trigger (each list may hold several conjuncts)."""
     subjects, passive = _subject_tokens(verb)
