@@ -175,7 +175,10 @@ def extract_dates(doc: Doc, published: date | None, rules: DateRules) -> list[Ti
         derived = cand.info.rule == "anchored" or cand.info.id == "unit-ago-quarter"
         if reading.type in ("DATE", "TIME") and reading.anchor is not None and not derived:
             last_date = reading.anchor
-            last_quarter = reading.quarter
+            # a day ('quarter ended Sept. 30', 'said yesterday') does not end talk about a quarter
+            day_level = reading.value is not None and len(reading.value) >= 10
+            if reading.quarter is not None or not day_level:
+                last_quarter = reading.quarter
     return out
 
 

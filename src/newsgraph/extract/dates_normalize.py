@@ -90,6 +90,7 @@ class Parts:
     hyphen_ago: bool = False
     year_rel: int | None = None
     anaphoric: bool = False
+    quarter_word: bool = False
 
 
 def _number(words: list[str], numbers: dict[str, Any]) -> float | None:
@@ -209,6 +210,8 @@ def scan(words: list[str], texts: list[str], vocab: dict[str, dict[str, Any]]) -
             if w != "second" or nxt in ("quarter", "half", "-", "century"):
                 p.ordinal = int(vocab["ordinal"][w])
                 continue
+        if w in ("quarter", "period"):
+            p.quarter_word = True
         if w in ("quarter", "quarters") and p.ordinal is not None:
             p.unit = "Q"
             continue
@@ -411,11 +414,17 @@ def read_anchored(p: Parts, ctx: Context) -> Reading | None:
         return Reading("DATE", "PAST_REF" if p.direction < 0 else "FUTURE_REF", approx)
     n = max(1, round(p.num)) if p.num is not None else 1
     ago = p.direction < 0
-    base = ctx.published if (ago and not p.hyphen_ago) else (ctx.last_date or ctx.published)
+    # 'two years ago' and the adjectives 'year-ago', 'year-earlier' count from the published date;
+    # 'a year earlier' / 'two days later' from the last date the text mentioned
+    base = ctx.published if (ago or p.hyphen_ago) else (ctx.last_date or ctx.published)
     if base is None:
         return Reading("DATE", None, approx)
-    if ctx.last_quarter and unit == "Y":
-        y, q = ctx.last_quarter
+    quarter = ctx.last_quarter
+    if quarter is None and p.hyphen_ago and p.quarter_word and ctx.published is not None:
+        last_done = cal.shift_date(ctx.published, "Q", -1)  # 'the year-ago quarter': the last one reported
+        quarter = (last_done.year, cal.quarter_of(last_done))
+    if quarter and unit == "Y":
+        y, q = quarter
         y = y + n * p.direction
         return Reading("DATE", cal.fmt_quarter(y, q), approx, anchor=date(y, 3 * q - 2, 1), quarter=(y, q))
     if unit in ("H", "MIN", "S"):
