@@ -175,3 +175,9 @@ def test_amounts_elliptic_unit_from_previous_amount(nlp, amount_data, sentence, 
 def test_amounts_day_range_does_not_inherit_a_unit(nlp, amount_data):
     found = amounts_in(nlp, amount_data, "The two sides meet in Washington from July 7 to 10.")
     assert [a.text for a in found] == ["two sides"]
+
+
+def test_amounts_list_markers_and_headline_counts(nlp, amount_data):
+    text = "5. ELEVEN POLICE KILLED IN BOMB ATTACK.\n\nAuthorities blame militants.\n\n6. GOVERNMENTS RECAST EFFORTS."
+    found = amounts_in(nlp, amount_data, text)
+    assert [(a.text, a.value, a.unit) for a in found] == [("ELEVEN POLICE", 11, "police")]

@@ -226,7 +226,7 @@ def _number_runs(doc: Doc, data: AmountData) -> list[NumberRun]:
     while i < n:
         tok = doc[i]
         lower = tok.lower_
-        if lower in data.vague and tok.pos_ in ("NOUN", "NUM"):
+        if lower in data.vague and (tok.pos_ in ("NOUN", "NUM") or tok.is_upper):  # headlines: "DOZENS WOUNDED"
             j, value = i + 1, data.vague[lower]
             # "tens of thousands", "hundreds of millions": the second word scales the first
             if j + 1 < n and doc[j].lower_ == "of" and doc[j + 1].lower_ in data.vague:
@@ -442,14 +442,15 @@ def _counted_candidate(doc: Doc, run: NumberRun, data: AmountData) -> Token | No
     if head.i >= run.end and head.pos_ in _NOUNS and head.i - after <= 4 and not _punct_between(doc, run.end, head.i):
         return head
     # "at least 12 dead", "20 wounded": an adjective/participle right after the number
-    if nxt is not None and nxt.pos_ in ("ADJ", "VERB") and nxt.tag_ in ("JJ", "VBN"):
+    participle = ("JJ", "VBN", "VBD") if nxt is not None and nxt.is_upper else ("JJ", "VBN")  # "DOZENS WOUNDED"
+    if nxt is not None and nxt.pos_ in ("ADJ", "VERB") and nxt.tag_ in participle:
         if nxt.pos_ == "NOUN" or nxt.i + 1 >= len(doc) or doc[nxt.i + 1].is_punct or doc[nxt.i + 1].pos_ in ("AUX", "CCONJ"):
             return nxt
     # "four Central American states", "Twenty thousand fewer people": next noun in the phrase
     for k in _word_indices(doc, run.end, 4):
         tok = doc[k]
         if tok.pos_ in _NOUNS and (_skip_space(doc, k + 1) >= len(doc) or doc[_skip_space(doc, k + 1)].pos_ not in _NOUNS):
-            return tok if tok.head.i == tok.i or tok.dep_ != "compound" else None
+            return tok if tok.head.i == tok.i or tok.dep_ != "compound" or tok.head.pos_ not in _NOUNS else None
         if tok.pos_ not in ("ADJ", "PROPN", "NOUN") and tok.lower_ not in ("more", "fewer", "other", "less"):
             break
     return None

@@ -35,7 +35,7 @@ def excluded(doc: Doc, text: str, run: NumberRun, unit: Unit, date_spans: Sequen
         return True  # "Dec. 2 attack", "July 1 deadline": a day of the month
     if unit.kind not in ("currency", "percent") and _after_label(doc, run, data):
         return True  # "No. 1 force", "Resolution 2231"
-    if unit.kind not in ("currency", "percent") and _alone_on_line(doc, text, run):
+    if unit.kind not in ("currency", "percent") and (_alone_on_line(doc, text, run) or _list_marker(doc, text, run)):
         return True  # slide counters and list markers: "1." on a line of its own
     if run.end < len(doc) and _is_time_unit(doc[run.end], data):
         return True
@@ -88,6 +88,14 @@ def _after_label(doc: Doc, run: NumberRun, data: AmountData) -> bool:
     if k >= 1 and doc[k].text == "." and doc[k - 1].whitespace_ == "":
         return doc[k - 1].lower_ + "." in data.label_cues and not run.words_only  # "No" "." "1"
     return k >= 0 and doc[k].lower_ in data.label_cues and not run.words_only
+
+
+def _list_marker(doc: Doc, text: str, run: NumberRun) -> bool:
+    """'2. STRONG AFTERSHOCK ...', '3) ...': a number opening its line, closed by '.' or ')'."""
+    start = doc[run.start].idx
+    end = doc[run.end - 1].idx + len(doc[run.end - 1])
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip() and text[end : end + 1] in (".", ")") and text[end + 1 : end + 2] in (" ", "\t")
 
 
 def _alone_on_line(doc: Doc, text: str, run: NumberRun) -> bool:
