@@ -106,6 +106,8 @@ def test_analytics_actor_summary_and_searches(store: Store) -> None:
     assert summary.counterparts[0].code == "USA" and summary.counterparts[0].events == 44
     putin = actor_summary(store, "RUSGOV")
     assert putin.quotes == 11 and putin.top_quotes[0].doc_id == "doc010"
+    assert actor_summary(store, "putin").names == ("Vladimir Putin",)  # no whole-name match: a part will do
+    assert actor_summary(store, "Russ").documents == 11 and actor_summary(store, "Nobody").documents == 0
     assert len(find_quotes(store, speaker="putin", limit=5)) == 5
     assert find_quotes(store, text="nothing like this") == []
     assert len(find_events(store, dyad="RUS-USA", quad_class=4)) == 3

@@ -448,10 +448,11 @@ def _documents_by_id(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> list
     ]
 
 
-def _actor_match(prefix: str, query: str) -> tuple[str, list[Any]]:
-    """Actors matching a name (case-insensitive), an exact code, or a three-letter country code."""
+def _actor_match(prefix: str, query: str, partial: bool = False) -> tuple[str, list[Any]]:
+    """Actors matching a name (case-insensitive; with ``partial``, a part of it), an exact code, or a country code."""
     value = query.strip()
-    clauses = [f"lower({prefix}name) = lower(?)", f"{prefix}code = upper(?)"]
+    name = f"{prefix}name ILIKE '%' || ? || '%'" if partial else f"lower({prefix}name) = lower(?)"
+    clauses = [name, f"{prefix}code = upper(?)"]
     params: list[Any] = [value, value]
     if len(value) == 3 and value.isalpha():
         clauses.append(f"{prefix}country = upper(?)")
@@ -460,9 +461,16 @@ def _actor_match(prefix: str, query: str) -> tuple[str, list[Any]]:
 
 
 def actor_summary(store: Store, name_or_code: str, *, top: int = 10) -> ActorSummary:
-    """Names, documents, quotes, events as source and target and top counterparts of one actor."""
+    """Names, documents, quotes, events as source and target and top counterparts of one actor.
+
+    The name matches whole names first ("Russia" is not "Russian troops"); when nothing
+    matches, a part of a name will do ("Putin" finds "Vladimir Putin").
+    """
     con = connect(store)
-    match, params = _actor_match("a.", name_or_code)
+    exact, exact_params = _actor_match("a.", name_or_code)
+    found = _fetch(con, f"SELECT count(*) FROM actors a WHERE {exact}", exact_params)[0][0]
+    partial = not found
+    match, params = _actor_match("a.", name_or_code, partial)
     names, codes, documents, mentions = _fetch(
         con,
         f"""SELECT list_distinct(list(a.name ORDER BY a.name)), list_distinct(list(a.code ORDER BY a.code)),
@@ -470,8 +478,8 @@ def actor_summary(store: Store, name_or_code: str, *, top: int = 10) -> ActorSum
         FROM actors a WHERE {match}""",
         params,
     )[0]
-    src, src_params = _actor_match("e.source_", name_or_code)
-    tgt, tgt_params = _actor_match("e.target_", name_or_code)
+    src, src_params = _actor_match("e.source_", name_or_code, partial)
+    tgt, tgt_params = _actor_match("e.target_", name_or_code, partial)
     quad_sql = "count(*) FILTER (quad_class = {q})"
     quads = ", ".join(quad_sql.format(q=q) for q in (1, 2, 3, 4))
     source_row = _fetch(con, f"SELECT {quads}, avg(goldstein) FROM events e WHERE {src}", src_params)[0]
@@ -490,7 +498,7 @@ def actor_summary(store: Store, name_or_code: str, *, top: int = 10) -> ActorSum
             src_params + tgt_params,
         )
     ]
-    speaker, speaker_params = _actor_match("s.", name_or_code)
+    speaker, speaker_params = _actor_match("s.", name_or_code, partial)
     quote_from = f"quotes q JOIN actors s ON s.doc_id = q.doc_id AND s.actor_id = q.speaker WHERE {speaker}"
     n_quotes = _fetch(con, f"SELECT count(*) FROM {quote_from}", speaker_params)[0][0]
     top_quotes = [

@@ -17,8 +17,12 @@ import typer
 SPARKS = "▁▂▃▄▅▆▇█"
 
 
-def sparkline(values: Sequence[float | None]) -> str:
-    """One block character per value, scaled between the smallest and largest; a space for a missing value."""
+def sparkline(values: Sequence[float | None], width: int = 100) -> str:
+    """One block character per value (means of runs when longer than ``width``), scaled; a space for a missing value."""
+    if len(values) > width:
+        step = len(values) / width
+        runs = [[v for v in values[int(i * step) : int((i + 1) * step)] if v is not None] for i in range(width)]
+        values = [sum(r) / len(r) if r else None for r in runs]
     present = [v for v in values if v is not None]
     if not present:
         return ""
@@ -271,6 +275,8 @@ def _dyad_table(out: Any, a: str, b: str, points: Sequence[Any]) -> None:
         table.add_column(column, no_wrap=True)
     table.add_column("top event", overflow="fold")
     for p in points:
+        if not p.events:
+            continue  # the sparklines show the empty periods; the table lists the ones with evidence
         q = p.quads
         table.add_row(
             str(p.period), str(p.events), f"{q.verbal_cooperation}/{q.material_cooperation}",
