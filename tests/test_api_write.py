@@ -83,6 +83,21 @@ def test_api_analyze_returns_analysis_then_rate_limits(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
+def test_api_analyze_cleans_html_pages(tmp_path: Path) -> None:
+    body = "".join(f"<p>{ARTICLE} Paragraph {i} adds detail about the talks in Geneva.</p>" for i in range(4))
+    html = (
+        "<html><head><title>Kremlin answers</title><script>var tracking = 1;</script></head><body>"
+        f"<nav>Home | World | Sport</nav><article><h1>Kremlin answers</h1>{body}</article>"
+        "<footer>Cookie policy</footer></body></html>"
+    )
+    response = TestClient(create_app(Store(tmp_path))).post("/analyze", json={"html": html, "published": "2021-12-06"})
+    assert response.status_code == 200, response.text
+    text = response.json()["document"]["text"]
+    assert "Russia accused Ukraine" in text
+    assert "tracking" not in text and "Cookie policy" not in text
+
+
+@pytest.mark.slow
 def test_api_ingest_needs_the_token_and_stores_documents(tmp_path: Path) -> None:
     client = TestClient(create_app(Store(tmp_path / "store"), token=TOKEN))
     body = {"documents": [{"text": ARTICLE, "published": "2021-12-06", "id": "peskov-1"}]}

@@ -81,6 +81,8 @@ def page(browser, server):
     page = context.new_page()
     page.errors = []  # type: ignore[attr-defined]
     page.on("pageerror", lambda err: page.errors.append(str(err)))  # type: ignore[attr-defined]
+    # console errors include CSP violations: a view that tried to run or load anything foreign
+    page.on("console", lambda msg: msg.type == "error" and page.errors.append(msg.text))  # type: ignore[attr-defined]
     yield page
     context.close()
 
