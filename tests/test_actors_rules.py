@@ -150,3 +150,13 @@ def test_actors_rules_title_organizations_belong_to_the_person(nlp, actor_data):
     actors = _actors(nlp, actor_data, text)
     assert _code_of(actors, text, "Nasser Kanaani") == "IRNGOV"
     assert not any(a.kind == "organization" for a in actors)
+
+
+def test_actors_rules_datelines_sponsors_and_attacked_cities(nlp, actor_data):
+    text = "KYIV, Ukraine (AP) — Russian missiles struck Kyiv overnight. Kyiv accused Kremlin-backed separatists."
+    actors = _actors(nlp, actor_data, text)
+    places = [a for a in actors if a.kind == "place"]
+    assert len(places) == 1 and places[0].code == "UKR" and len(places[0].mentions) == 2  # dateline + target
+    accuser = text.rindex("Kyiv accused")
+    assert next(a for a in actors if any(s == accuser for s, _ in a.mentions)).code == "UKRGOV"
+    assert not any(a.code == "RUSSEP" for a in actors)  # the sponsor is not the separatists' country

@@ -44,6 +44,7 @@ from newsgraph.extract.actors_context import (
     role_nouns,
     setting,
     sets_scene,
+    sponsored,
 )
 from newsgraph.extract.actors_data import ActorData, norm_key
 from newsgraph.extract.actors_names import fold_name, same_surname
@@ -441,7 +442,7 @@ def _agent_mentions(
             if child.dep_ == "prep" and child.lower_ in data.context.affiliation_preps:
                 describers.extend(describing(child))
         country, _, former = code_from_context(describers, data, country_at, code_at, agents)
-        countries = list(dict.fromkeys(country_at[t.i] for t in describers if t.i in country_at))
+        countries = list(dict.fromkeys(country_at[t.i] for t in describers if t.i in country_at and not sponsored(t, data)))
         if country is not None and country not in countries:
             countries.insert(0, country)
         if not countries and token.dep_ == "compound" and token.head.i in country_at:

@@ -15,11 +15,31 @@ from newsgraph.extract.actors_data import ActorData
 ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "dative", "attr", "iobj", "agent", "ROOT"})
 
 
+def is_dateline(span: Span) -> bool:
+    """A place opening a sentence as a dateline: "MOSCOW (Reuters) -", "KYIV, Ukraine (AP) —"."""
+    doc = span.doc
+    if not doc[span.start].is_sent_start:
+        return False
+    if span.end < len(doc) and doc[span.end].text in ("(", "-", "—", "–"):
+        return True
+    return span.text.isupper() and len(span.text) > 2 and span.end < len(doc) and doc[span.end].text in (",", "(")
+
+
+def sponsored(token: Token, data: ActorData) -> bool:
+    """A name in "Kremlin-backed", "Iran-allied": the sponsor, not the affiliation."""
+    doc = token.doc
+    return (
+        token.i + 2 < len(doc)
+        and doc[token.i + 1].text == "-"
+        and doc[token.i + 2].lower_ in data.context.sponsor_words
+    )
+
+
 def acting(span: Span, data: ActorData) -> bool:
     """Whether a capital stands for its government here (acts, is acted upon) or is a location."""
     root = span.root
-    if span.doc[span.start].is_sent_start and span.end < len(span.doc) and span.doc[span.end].text in ("(", "-", "—", "–"):
-        return False  # dateline: "MOSCOW (Reuters) -"
+    if is_dateline(span):
+        return False
     while root.dep_ == "conj" and root.head.i != root.i:
         root = root.head
     if root.dep_ == "pobj":
@@ -32,6 +52,8 @@ def acting(span: Span, data: ActorData) -> bool:
         if prep.head.dep_ == "pobj" and prep.head.head.lower_ in data.context.locative_preps:
             return False  # "in the streets of Kyiv"
         return True
+    if root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_.lower() in data.context.attack_verbs:
+        return False  # "missiles struck Kyiv": the city is hit, not its government
     return root.dep_ in ACTING_DEPS
 
 
@@ -117,6 +139,8 @@ def code_from_context(
     for t in tokens:
         if t.lower_ in data.context.former_words:
             former = True
+        if sponsored(t, data):
+            continue
         if t.i in code_at:
             iso3, org_role = data.split_code(code_at[t.i])
             if iso3 is None and org_role is not None:
@@ -165,8 +189,7 @@ def setting(doc: Doc, span: Span, places: list[tuple[int, str, bool]], forward: 
 
 def sets_scene(span: Span, data: ActorData) -> bool:
     """Whether a place is where the reported scene happens: "in Kyiv", "in the streets of Kyiv", a dateline."""
-    doc = span.doc
-    if doc[span.start].is_sent_start and span.end < len(doc) and doc[span.end].text in ("(", "-", "—", "–"):
+    if is_dateline(span):
         return True
     root = span.root
     while root.dep_ == "conj" and root.head.i != root.i:

@@ -98,6 +98,8 @@ class ContextRules:
     population_role: str = ""
     affiliation_preps: frozenset[str] = frozenset({"of"})
     honorifics: frozenset[str] = frozenset()
+    sponsor_words: frozenset[str] = frozenset()
+    attack_verbs: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -335,4 +337,6 @@ def _context(raw: Mapping[str, object]) -> ContextRules:
         population_role=str(raw.get("population_role", "")),
         affiliation_preps=words("affiliation_prepositions"),
         honorifics=words("honorifics"),
+        sponsor_words=words("sponsor_words"),
+        attack_verbs=words("attack_verbs"),
     )
