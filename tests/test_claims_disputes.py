@@ -171,3 +171,14 @@ def test_claims_reduced_relative_is_not_the_claim_content(nlp, claim_data):
 def test_claims_denied_responsibility_is_a_dispute(nlp, claim_data):
     text = "Hamas denied responsibility for the attack."
     assert disputed(claims_in(nlp, claim_data, text, ["Hamas"]), text) == [("responsibility for the attack", ("Hamas",))]
+
+
+def test_claims_false_noun_disputed_by_the_accuser(nlp, claim_data):
+    text = "Brazil charged the swimmer with filing a false robbery report."
+    assert disputed(claims_in(nlp, claim_data, text, ["Brazil"]), text) == [("a false robbery report", ("Brazil",))]
+
+
+def test_claims_pronoun_called_nonsense_points_back(nlp, claim_data):
+    text = 'Chile said Peru had moved 300 troops. "It\'s nonsense," Peru said.'
+    hit = [c for c in claims_in(nlp, claim_data, text, ["Chile", "Peru"]) if c.disputed_by]
+    assert [(c.claimant, c.disputed_by, c.amount) for c in hit] == [("Chile", ("Peru",), 300)]

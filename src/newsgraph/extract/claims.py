@@ -142,7 +142,7 @@ def _disputes(
         if d is None and tok.pos_ == "VERB" and lemma in data.label_verbs:
             d = _label_dispute(doc, tok, actors, claims, data)
         if d is None and (lemma in data.false_predicates or lemma in data.true_predicates):
-            d = _predicate_dispute(doc, tok, actors, quotes, data)
+            d = _predicate_dispute(doc, tok, actors, quotes, claims, data)
         if d is None and tok.pos_ == "NOUN" and lemma in data.nouns:
             d = _noun_dispute(doc, tok, actors, claims, data)
         if d is None and tok.pos_ == "NOUN" and lemma in data.no_truth_nouns:
@@ -211,7 +211,7 @@ def _object_dispute(
         clause = _clause_of(obj)
         if clause is not None:
             return _dispute(disputer, doc, clause, verb, source=_noun_source(doc, obj, actors))
-        earlier = _latest_claim(doc, verb, claims) if _bare(obj) else None
+        earlier = _latest_claim(doc, verb, claims, disputer.id) if _bare(obj) else None
         if earlier is not None:  # "dismissed the claims": the claims made just before
             return Dispute(disputer.id, earlier.statement.start, earlier.statement.end, verb.i)
         return _dispute(disputer, doc, obj, verb)
@@ -259,7 +259,7 @@ def _label_dispute(doc: Doc, verb: Token, actors: Sequence[Actor], claims: Seque
             clause = _clause_of(tok)
             if clause is not None:
                 return _dispute(disputer, doc, clause, verb, source=_noun_source(doc, tok, actors))
-            earlier = _latest_claim(doc, verb, claims)
+            earlier = _latest_claim(doc, verb, claims, disputer.id)
             if earlier is not None:
                 return Dispute(disputer.id, earlier.statement.start, earlier.statement.end, verb.i)
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and not _is_false(c, data)), None)
@@ -267,18 +267,20 @@ def _label_dispute(doc: Doc, verb: Token, actors: Sequence[Actor], claims: Seque
         return _object_dispute(doc, verb, obj, disputer, "any", actors, claims, data)
     if obj is not None and obj.pos_ != "PRON":
         return _dispute(disputer, doc, obj, verb)
-    earlier = _latest_claim(doc, verb, claims)
+    earlier = _latest_claim(doc, verb, claims, disputer.id)
     return Dispute(disputer.id, earlier.statement.start, earlier.statement.end, verb.i) if earlier else None
 
 
 def _predicate_dispute(
-    doc: Doc, pred: Token, actors: Sequence[Actor], quotes: Sequence[Quote], data: ClaimData
+    doc: Doc, pred: Token, actors: Sequence[Actor], quotes: Sequence[Quote], claims: Sequence[Claim], data: ClaimData
 ) -> Dispute | None:
     """'the figures were exaggerated', 'rumors S are not true': disputed by whoever says so."""
     lemma = pred.lemma_.lower()
     negated = _negated(pred) or _negated(pred.head) and pred.dep_ in ("acomp", "attr")
     if lemma in data.true_predicates and not negated or lemma in data.false_predicates and negated:
         return None
+    if pred.dep_ == "amod" and pred.head.lemma_.lower() in data.claim_nouns:
+        return _false_noun_dispute(doc, pred, actors, quotes, data)  # "charged him with filing a false report"
     if pred.dep_ in ("acomp", "attr"):
         holder = pred.head
     elif pred.pos_ == "VERB":
@@ -287,6 +289,14 @@ def _predicate_dispute(
         return None
     subj = next((c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     extraposed = next((c for c in holder.children if c.dep_ == "ccomp" and c.i > pred.i), None)
+    if subj is not None and subj.lower_ in ("it", "this", "that") and extraposed is None:
+        if lemma not in data.true_predicates and lemma not in data.untrue_that:
+            return None
+        att = attribution(doc, pred.i, actors, quotes, data.amounts)  # "'It's nonsense,' X said"
+        earlier = _latest_claim(doc, pred, claims, att.actor) if att is not None and att.actor else None
+        if att is None or att.actor is None or earlier is None:
+            return None
+        return Dispute(att.actor, earlier.statement.start, earlier.statement.end, pred.i)
     if subj is not None and subj.lower_ == "it" and extraposed is not None:
         if lemma not in data.true_predicates and lemma not in data.untrue_that:
             return None  # "it is ridiculous that S" judges S, it does not call S false
@@ -301,6 +311,21 @@ def _predicate_dispute(
         return None
     start, end = _span_of(doc, target)
     return Dispute(att.actor, start, end, pred.i, _noun_source(doc, subj, actors) if subj is not None else None)
+
+
+def _false_noun_dispute(
+    doc: Doc, adj: Token, actors: Sequence[Actor], quotes: Sequence[Quote], data: ClaimData
+) -> Dispute | None:
+    """'a false robbery report', 'fabricated allegations that S': disputed by whoever calls them so."""
+    if _negated(adj) or any(c.lower_ in ("not", "never") for c in adj.children):
+        return None
+    noun = adj.head
+    att = attribution(doc, noun.i, actors, quotes, data.amounts)
+    if att is None or att.actor is None:
+        return None
+    clause = _clause_of(noun)
+    start, end = _span_of(doc, clause) if clause is not None else _span_of(doc, noun)
+    return Dispute(att.actor, start, end, adj.i, _noun_source(doc, noun, actors))
 
 
 def _no_truth_dispute(doc: Doc, noun: Token, actors: Sequence[Actor], quotes: Sequence[Quote], data: ClaimData) -> Dispute | None:
@@ -341,7 +366,7 @@ def _noun_dispute(doc: Doc, noun: Token, actors: Sequence[Actor], claims: Sequen
     if disputer is None:
         return None
     if target is None:
-        earlier = _latest_claim(doc, noun, claims)
+        earlier = _latest_claim(doc, noun, claims, disputer.id)
         return Dispute(disputer.id, earlier.statement.start, earlier.statement.end, noun.i) if earlier else None
     if target.lemma_.lower() in data.withhold_objects or any(
         t.lemma_.lower() in data.withhold_objects for t in target.children if t.dep_ == "compound"
@@ -439,15 +464,15 @@ def _dispute(
     return Dispute(disputer.id, start, end, cue.i, source)
 
 
-def _latest_claim(doc: Doc, cue: Token, claims: Sequence[Claim]) -> Claim | None:
-    """The last claim ending before the cue's sentence, within a few sentences."""
+def _latest_claim(doc: Doc, cue: Token, claims: Sequence[Claim], disputer: str) -> Claim | None:
+    """The last claim by someone else ending before the cue's sentence, within a few sentences."""
     sent = cue.sent
     for _ in range(_LOOKBACK_SENTENCES - 1):
         if sent.start == 0:
             break
         sent = doc[sent.start - 1].sent
     lo, hi = sent.start_char, cue.sent.start_char
-    before = [c for c in claims if lo <= c.statement.start and c.statement.end <= hi]
+    before = [c for c in claims if lo <= c.statement.start and c.statement.end <= hi and c.claimant != disputer]
     return max(before, key=lambda c: c.statement.end, default=None)
 
 
