@@ -98,3 +98,16 @@ def test_events_date_from_the_governing_time_expression(nlp, data) -> None:
     assert with_date and {e.date for e in with_date} == {"2021-12-07"}
     assert {e.date for e in without} == {"2021-12-06"}
     assert all(text[e.evidence.start : e.evidence.end].startswith("Putin") for e in with_date)
+
+
+def test_events_target_is_the_other_country_of_a_relation(nlp, data) -> None:
+    text = "Relations between Russia and the United States were called deplorable by the Kremlin."
+    got = code_events(nlp, data, text, {"Russia": "RUS", "United States": "USA", "Kremlin": "RUSGOV"})
+    assert ("Kremlin", "United States", "111", "asserted") in got
+    assert not any(s == "Kremlin" and t == "Russia" for s, t, _, _ in got)
+
+
+def test_events_two_leaders_refer_to_the_last_coordinated_pair(nlp, data) -> None:
+    text = "Analysts expect a summit of Putin and Biden. The two presidents will meet on Tuesday."
+    got = {g[:2] for g in code_events(nlp, data, text, {"Putin": "RUSGOV", "Biden": "USAGOV"}) if g[2].startswith("03")}
+    assert {("Putin", "Biden"), ("Biden", "Putin")} <= got

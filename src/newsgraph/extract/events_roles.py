@@ -76,13 +76,17 @@ def actors_of_phrase(tok: Token, index: ActorIndex, resolve: PRONOUN_RESOLVER | 
     return out
 
 
-def _first_in_phrase(tok: Token, index: ActorIndex) -> list[str]:
-    """Last resort, as PETRARCH does: the first actor named anywhere in the phrase ("leaders of the X coalition in Y")."""
+def _first_in_phrase(tok: Token, index: ActorIndex, every: bool = False) -> list[str]:
+    """Last resort, as PETRARCH does: the first actor named anywhere in the phrase ("leaders of the X coalition in Y");
+    with ``every``, all of them ("relations between Russia and the US were called deplorable": the caller picks)."""
     doc = tok.doc
+    out: list[str] = []
     for i in range(tok.left_edge.i, tok.right_edge.i + 1):
-        if i in index.by_token and doc[i].dep_ not in {"relcl"} and not any(a.dep_ == "relcl" and a.i != tok.i for a in doc[i].ancestors if a.i > tok.left_edge.i and a.i <= tok.right_edge.i):
-            return list(index.all_at[i])
-    return []
+        if i in index.by_token and not any(a.dep_ == "relcl" and a.i != tok.i for a in doc[i].ancestors if tok.left_edge.i < a.i <= tok.right_edge.i):
+            out.extend(a for a in index.all_at[i] if a not in out)
+            if not every:
+                break
+    return out
 
 
 def _actors_of_head(tok: Token, index: ActorIndex, resolve: PRONOUN_RESOLVER | None, actors: Sequence[Actor], depth: int) -> list[str]:
@@ -183,7 +187,7 @@ def verb_roles(verb: Token, index: ActorIndex, resolve: PRONOUN_RESOLVER | None,
     sources: list[str] = []
     targets: list[str] = []
     for subj in subjects:
-        found = actors_of_phrase(subj, index, resolve, actors) or _first_in_phrase(subj, index)
+        found = actors_of_phrase(subj, index, resolve, actors) or _first_in_phrase(subj, index, every=passive)
         found = [a for a in found if a not in sources + targets]
         (targets if passive else sources).extend(found)
     for child in verb.children:
