@@ -280,6 +280,7 @@ class Store:
         if not self.local:
             final = self.segments / name
             try:
+                self.fs.create_dir(str(final), recursive=True)  # a no-op on object stores, needed elsewhere
                 for table in ALL_TABLES:
                     pq.write_table(
                         tables[table], str(final / f"{table}.parquet"), filesystem=self.fs, row_group_size=EVENT_ROW_GROUP
