@@ -143,7 +143,7 @@ class _Candidate:
     start: int
     end: int
     info: PatternInfo
-    core: tuple[int, int]
+    core: tuple[int, int]  # the whole match, before trimming context words ('at the time')
 
 
 def extract_dates(doc: Doc, published: date | None, rules: DateRules) -> list[TimeExpression]:
@@ -187,12 +187,13 @@ def _select(doc: Doc, rules: DateRules) -> list[_Candidate]:
     cands: list[tuple[tuple[int, bool, int, int], int, int, _Candidate]] = []
     for order, (match_id, start, end) in enumerate(_matches(doc, rules)):
         info = rules.patterns[match_id]
+        matched = start
         start += info.trim
         if start >= end or not _accept(doc, start, end, info, rules):
             continue
         # on equal length a pattern beats a fixed word ('past year' over 'the past')
         rank = (-(end - start), info.rule == "word", start, info.priority)
-        cands.append((rank, start, order, _Candidate(start, end, info, (start, end))))
+        cands.append((rank, start, order, _Candidate(start, end, info, (matched, end))))
     cands.sort(key=lambda c: c[0])
     taken = bytearray(len(doc))
     chosen: list[_Candidate] = []
@@ -286,7 +287,8 @@ def _accept(doc: Doc, start: int, end: int, info: PatternInfo, rules: DateRules)
         if unit_tok.is_title and not unit_tok.is_sent_start and unit_tok.lower_ in rules.vocab["unit"]:
             return False  # a title: ABC's "This Week", CBS's "60 Minutes"
     if info.id == "frequency-word":
-        return tok.pos_ == "ADV"  # 'appears daily'; not 'daily flights' or 'the party daily Granma'
+        # 'appears daily'; not 'daily flights', 'daily life' or 'the party daily Granma'
+        return tok.pos_ == "ADV" and tok.dep_ == "advmod" and tok.head.pos_ in ("VERB", "AUX")
     return True
 
 
