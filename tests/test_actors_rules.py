@@ -160,3 +160,10 @@ def test_actors_rules_datelines_sponsors_and_attacked_cities(nlp, actor_data):
     accuser = text.rindex("Kyiv accused")
     assert next(a for a in actors if any(s == accuser for s, _ in a.mentions)).code == "UKRGOV"
     assert not any(a.code == "RUSSEP" for a in actors)  # the sponsor is not the separatists' country
+
+
+def test_actors_rules_bare_plural_role_noun_joins_the_recent_group(nlp, actor_data):
+    text = "Ukrainian officials said the attack killed five people. Officials added that rescue work continued."
+    actors = _actors(nlp, actor_data, text)
+    officials = next(a for a in actors if a.code == "UKRGOV")
+    assert officials.name == "Ukrainian officials" and len(officials.mentions) == 2

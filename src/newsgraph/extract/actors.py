@@ -457,6 +457,13 @@ def _agent_mentions(
                 out.append(_Mention(agent.start, agent.end, doc[agent.start : agent.end].text, target.code, "person",
                                     target.key, token.lemma_.lower(), True))
             continue
+        if not countries and token.tag_ in ("NNS", "NNPS"):
+            # "Ukrainian officials said ... Officials added": the same group, if named recently.
+            group = _recent_group(out, token.lemma_.lower(), agent.start, doc)
+            if group is not None:
+                out.append(_Mention(agent.start, agent.end, doc[agent.start : agent.end].text, group.code, "group",
+                                    group.key, anaphor=True))
+            continue
         role = agent.role if not former else data.context.out_of_office_role
         start = min([agent.start] + [t.i for t in describers if t.i in country_at or t.i in code_at])
         span = doc[start : agent.end]
@@ -473,6 +480,15 @@ def _agent_mentions(
                     continue
             out.append(_Mention(span.start, span.end, span.text, code, kind, f"{kind}:{code}:{lemma}"))
     return out
+
+
+def _recent_group(found: list[_Mention], lemma: str, before: int, doc: Doc) -> _Mention | None:
+    """The latest group named with this role noun in the sentence or the two before."""
+    window = doc[before].sent.start
+    for _ in range(2):
+        window = doc[window - 1].sent.start if window > 0 else 0
+    same = [m for m in found if m.kind == "group" and m.key.endswith(f":{lemma}") and window <= m.start < before]
+    return max(same, key=lambda m: m.start) if same else None
 
 
 def _definite(token: Token) -> bool:
@@ -521,7 +537,7 @@ def _representative(group: list[_Mention]) -> _Mention:
         counts[m.name] = counts.get(m.name, 0) + 1
     if group[0].kind == "person":
         return max(group, key=lambda m: (not m.anaphor, m.code is not None, len(m.name.split()), counts[m.name]))
-    return max(group, key=lambda m: (m.code is not None, counts[m.name], -m.start))
+    return max(group, key=lambda m: (not m.anaphor, m.code is not None, counts[m.name], -m.start))
 
 
 def _merge(doc: Doc, mentions: list[_Mention], data: ActorData) -> list[Actor]:
