@@ -182,3 +182,8 @@ def test_claims_pronoun_called_nonsense_points_back(nlp, claim_data):
     text = 'Chile said Peru had moved 300 troops. "It\'s nonsense," Peru said.'
     hit = [c for c in claims_in(nlp, claim_data, text, ["Chile", "Peru"]) if c.disputed_by]
     assert [(c.claimant, c.disputed_by, c.amount) for c in hit] == [("Chile", ("Peru",), 300)]
+
+
+def test_claims_deny_something_to_someone_is_withholding(nlp, claim_data):
+    text = "The court, which Spain had asked, denied class-action status to the workers."
+    assert disputed(claims_in(nlp, claim_data, text, ["Spain", "The court"]), text) == []

@@ -51,6 +51,7 @@ class ClaimData:
     false_predicates: frozenset[str]
     true_predicates: frozenset[str]
     withhold_objects: frozenset[str]
+    audiences: frozenset[str]
     amounts: AmountData = field(repr=False)
 
     @classmethod
@@ -71,6 +72,7 @@ class ClaimData:
             false_predicates=frozenset(raw["false_predicates"]["lemmas"]),
             true_predicates=frozenset(raw["true_predicates"]["lemmas"]),
             withhold_objects=frozenset(raw["withhold_objects"]["lemmas"]),
+            audiences=frozenset(raw["audiences"]["lemmas"]),
             amounts=AmountData.load(nlp),
         )
 
@@ -172,6 +174,10 @@ def _verb_dispute(doc: Doc, verb: Token, actors: Sequence[Actor], claims: Sequen
         return None  # "denied British competitors more orders": withholding, not disputing
     if any(c.lemma_.lower() in data.withhold_objects for c in children if c.dep_ in ("dobj", "npadvmod", "attr", "oprd")):
         return None  # "denied Garland a hearing" parsed with the hearing elsewhere
+    for prep in (c for c in children if c.dep_ == "prep" and c.lower_ == "to"):
+        recipient = next((g for g in prep.children if g.dep_ == "pobj"), None)
+        if recipient is not None and recipient.pos_ != "PRON" and recipient.lemma_.lower() not in data.audiences:
+            return None  # "denied class-action status to employees" (but "denied it to reporters")
     clause = next(  # a clause before the verb is not its content ("This time, X engaged: X denied ...")
         (c for c in children if c.i > verb.i and (c.dep_ == "ccomp" or (c.dep_ == "xcomp" and objects == "any"))), None
     )
