@@ -77,3 +77,19 @@ def test_events_modality_reported_inside_a_disputed_claim(nlp, data) -> None:
     codes = {"Ukraine": "UKR", "Russia": "RUS", "Moscow": "RUSGOV", "Kharkiv": "UKR"}
     assert set(modalities(nlp, data, text, codes, "19", (claim,))) == {"reported"}
     assert set(modalities(nlp, data, text, codes, "19")) == {"asserted"}
+
+
+def test_events_obligation_in_reported_speech_is_a_demand(nlp, data) -> None:
+    text = "Russia said on Tuesday that Sudan must return the helicopter."
+    events = extract_events(nlp(text), actors_for(text, {"Russia": "RUS", "Sudan": "SDN"}), [], [], [], None, data)
+    demands = [e for e in events if e.code.startswith("10")]
+    assert demands and (demands[0].source, demands[0].target, demands[0].modality) == ("a0", "a1", "asserted")
+    assert {e.modality for e in events if e.source == "a1"} == {"demanded"}
+
+
+def test_events_obligation_on_the_speakers_own_side_is_a_plan(nlp, data) -> None:
+    text = "A Russian official said Moscow must warn Kyiv of sanctions."
+    codes = {"Russian": "RUS", "Moscow": "RUSGOV", "Kyiv": "UKRGOV"}
+    events = extract_events(nlp(text), actors_for(text, codes), [], [], [], None, data)
+    assert not any(e.code.startswith("10") for e in events)
+    assert {e.modality for e in events if e.code.startswith("13")} == {"planned"}

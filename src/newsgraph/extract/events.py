@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -28,7 +29,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.extract.events_modality import ModalityCues, modality_of
 from newsgraph.extract.events_patterns import CodeMatch, PatternIndex
 from newsgraph.extract.events_petrarch import read_petrarch_verbs
-from newsgraph.extract.events_roles import ActorIndex, noun_roles, speaks_for_itself, verb_roles
+from newsgraph.extract.events_roles import ActorIndex, noun_roles, speaks_for_itself, subject_actors, verb_roles
 from newsgraph.records import Actor, Claim, Event, Evidence, Quote, TimeExpression
 
 CODEBOOK_FILE = "cameo-eventcodes-2013-12.csv"
@@ -286,7 +287,70 @@ def find_candidates(
                 end=end,
             )
         )
+    out = _obligations(doc, out, data, index, resolve, actors, anchors)
     return _drop_covered_statements(doc, out)
+
+
+def _obligations(
+    doc: Doc,
+    cands: list[Candidate],
+    data: EventData,
+    index: ActorIndex,
+    resolve: Callable[[Doc, int, Sequence[Actor]], Actor | None] | None,
+    actors: Sequence[Actor],
+    anchors: dict[int, str],
+) -> list[Candidate]:
+    """'Russia said Sudan must return the helicopter': the speaker demands (10x) what the reported clause obliges.
+    An obligation on the speaker's own side ("a US official said Biden must warn Putin") is a plan, not a demand."""
+    obliging = {w for w, m in data.cues.aux.items() if m == "demanded"}
+    demand = next((f for frames in data.frames.values() for f in frames if f.name == "demand"), None)
+    out: list[Candidate] = []
+    extra: list[Candidate] = []
+    for c in cands:
+        out.append(c)
+        tok = doc[c.trigger]
+        if demand is None or tok.pos_ == "NOUN" or not any(ch.dep_ == "aux" and ch.lower_ in obliging for ch in tok.children):
+            continue
+        clause = tok
+        while clause.dep_ in {"xcomp", "conj"} and clause.head.i != clause.i:
+            clause = clause.head
+        if clause.dep_ != "ccomp":
+            continue
+        speaker = clause.head
+        sources = subject_actors(speaker, index, resolve, actors)
+        if not sources:
+            continue
+        if c.modality == "demanded" and _countries(sources, index) & _countries(list(c.sources), index):
+            out[-1] = dataclasses.replace(c, modality="planned")
+            continue
+        targets = [a for a in (c.sources or c.targets) if a not in sources]
+        start, end = _evidence(speaker, sources + targets, index, doc)
+        extra.append(
+            Candidate(
+                trigger=speaker.i,
+                code=demand.compose(c.code) or demand.default,
+                reverse_code=None,
+                sources=tuple(sources),
+                targets=tuple(targets),
+                modality=modality_of(speaker, data.cues),
+                date=_event_date(speaker, anchors),
+                depth=_depth(speaker) - _depth(speaker.sent.root),
+                first_person=False,
+                start=start,
+                end=end,
+            )
+        )
+    return out + extra
+
+
+def _countries(ids: list[str], index: ActorIndex) -> set[str]:
+    out = set()
+    for aid in ids:
+        actor = index.by_id.get(aid)
+        country = actor and (actor.country or (actor.code or "")[:3])
+        if country:
+            out.add(country)
+    return out
 
 
 def _fold_frames(doc: Doc, matches: dict[int, CodeMatch], data: EventData) -> tuple[dict[int, str], set[int]]:

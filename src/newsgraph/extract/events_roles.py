@@ -175,6 +175,14 @@ def _subject_token(verb: Token) -> tuple[Token | None, bool]:
 FIRST_PERSON = frozenset({"i", "we", "us", "me"})
 
 
+def subject_actors(verb: Token, index: ActorIndex, resolve: PRONOUN_RESOLVER | None, actors: Sequence[Actor]) -> list[str]:
+    """Actors of the verb's active subject (none for a passive one)."""
+    subj, passive = _subject_token(verb)
+    if subj is None or passive:
+        return []
+    return actors_of_phrase(subj, index, resolve, actors) or _first_in_phrase(subj, index)
+
+
 def speaks_for_itself(verb: Token) -> bool:
     """'we will respond', 'I don't take red lines': the subject is the speaker of the quote around it."""
     subj, _ = _subject_token(verb)
