@@ -74,3 +74,17 @@ def test_quotes_indirect_speaker_shared_through_conjunction(nlp, cues) -> None:
 
 def test_quotes_indirect_no_speech_verb_no_quote(nlp, cues) -> None:
     assert _indirect(nlp, cues, "The troops crossed the river at dawn.") == []
+
+
+def test_quotes_indirect_fronted_complement(nlp, cues) -> None:
+    text = "Two brigades crossed the border overnight, the ministry said."
+    (q,) = _indirect(nlp, cues, text)
+    assert q.text == "Two brigades crossed the border overnight"
+    assert q.speaker_text is not None and "ministry" in q.speaker_text
+
+
+def test_quotes_indirect_added_after_reported_clause_is_the_sayer(nlp, cues) -> None:
+    text = "Aung San Suu Kyi said it was too early to congratulate winners but added that she was hopeful."
+    quotes = _indirect(nlp, cues, text)
+    added = [q for q in quotes if q.cue == "added"]
+    assert added and added[0].speaker_text is not None and "Suu Kyi" in added[0].speaker_text

@@ -54,3 +54,23 @@ def test_quotes_marks_unbalanced_article_does_not_hang_or_swallow() -> None:
     text = ("He said “oops. " + "Plain narration sentence. " * 200 + "\n\n") * 20
     passages = find_passages(text)
     assert all(p.end - p.start < 500 for p in passages)
+
+
+def test_quotes_marks_typewriter_double_apostrophes() -> None:
+    text = "''We are ready,'' Mr. Kim said. He isn't sure."
+    (p,) = find_passages(text)
+    assert text[p.start : p.end] == "''We are ready,''"
+    assert text[p.inner[0] : p.inner[1]] == "We are ready,"
+    assert find_passages(text, typewriter=False) == []
+
+
+def test_quotes_marks_mid_paragraph_quote_continues_into_next() -> None:
+    text = "She said: “The first part goes on\n\n“and the second part ends.”"
+    first, second = find_passages(text)
+    assert first.continued and text[first.start : first.end] == "“The first part goes on"
+    assert second.closed
+
+
+def test_quotes_marks_passages_need_letters() -> None:
+    text = '<tweet tweet_id="7600702809" author="x">'
+    assert [text[p.start : p.end] for p in find_passages(text)] == ['"x"']

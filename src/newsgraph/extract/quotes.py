@@ -24,7 +24,7 @@ the prepositional object; pronouns resolve to the actor they refer to while
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from importlib import resources
 
@@ -38,6 +38,7 @@ from newsgraph.records import Actor, Quote, Span
 
 CUE_FILE = "quote-cues-2026-11.yaml"
 _SUBJECTS = frozenset({"nsubj", "csubj"})
+_MAX_INTERRUPTION = 300  # characters of attribution between the halves of an interrupted quote
 _MAX_CONTINUED = 3  # paragraphs of one multi-paragraph quote before its closing paragraph
 _AFTER_LEAD = 6  # a following sentence attributes a quote only by its root or its first few words
 _ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -173,7 +174,14 @@ def _interrupted(text: str, prev: Quote, p: QuotedPassage, att: Attribution | No
     if att is not None and att.cue_start != prev_att.cue_start:
         return False
     cue = prev.cue_span
-    return cue is not None and prev.end <= cue[0] and cue[1] <= p.start and "\n" not in text[prev.end : p.start]
+    gap = text[prev.end : p.start]
+    return (
+        cue is not None
+        and prev.end <= cue[0]
+        and cue[1] <= p.start
+        and "\n" not in gap
+        and len(gap) <= _MAX_INTERRUPTION
+    )
 
 
 def _make_quote(doc: Doc, start: int, end: int, text: str, kind: str, att: Attribution | None) -> Quote:
@@ -198,16 +206,21 @@ def _make_quote(doc: Doc, start: int, end: int, text: str, kind: str, att: Attri
 def _carry_continuations(
     passages: Sequence[QuotedPassage], found: list[Attribution | None]
 ) -> list[Attribution | None]:
-    """A multi-paragraph quote's open paragraphs take the attribution of the one that closes
-    it, at most ``_MAX_CONTINUED`` paragraphs back (a longer run of unclosed paragraphs is
-    more likely a list of separate quotes than one speech)."""
+    """The paragraphs of one multi-paragraph quote share one attribution, wherever it is
+    ("X said: “A … ¶ “B.”" or "“A … ¶ “B,” X said."); a run longer than ``_MAX_CONTINUED``
+    paragraphs is more likely a list of separate quotes than one speech, and is left alone."""
     out = list(found)
-    run = 0
-    for n in range(len(passages) - 2, -1, -1):
-        run = run + 1 if passages[n].continued else 0
-        nxt = out[n + 1]
-        if passages[n].continued and out[n] is None and nxt is not None and run <= _MAX_CONTINUED:
-            out[n] = replace(nxt, content=None)
+    n = 0
+    while n < len(passages):
+        end = n
+        while end < len(passages) - 1 and passages[end].continued:
+            end += 1
+        if 0 < end - n <= _MAX_CONTINUED:
+            shared = next((a for a in out[n : end + 1] if a is not None), None)
+            for k in range(n, end + 1):
+                if out[k] is None and shared is not None:
+                    out[k] = replace(shared, content=None)
+        n = end + 1
     return out
 
 
@@ -343,7 +356,7 @@ def _governing(doc: Doc, lo: int, hi: int, in_quote: Sequence[int]) -> Attributi
 def _cue_at(tok: Token, in_quote: Sequence[int], cues: QuoteCues) -> Attribution | None:
     """An attribution anchored on this token: a reporting verb, or a verb framed by "according to X"."""
     if tok.lemma_.lower() in cues.verbs and tok.pos_ in ("VERB", "AUX"):
-        who = _speaker_of(tok, in_quote)
+        who = _speaker_of(tok, in_quote, cues.verbs)
         if who is not None:
             return Attribution(who, tok.i, tok.i + 1)
     for child in tok.children:
@@ -375,7 +388,7 @@ def _pobj(tok: Token) -> Token | None:
     return next((c for c in tok.children if c.dep_ == "pobj"), None)
 
 
-def _speaker_of(verb: Token, in_quote: Sequence[int]) -> Token | None:
+def _speaker_of(verb: Token, in_quote: Sequence[int], verbs: Mapping[str, VerbCue]) -> Token | None:
     """The subject of a reporting verb, the passive agent, or the subject it shares with its head.
 
     Never a word inside a quotation, nor a date ("said Wednesday" parsed as a subject). A
@@ -393,7 +406,12 @@ def _speaker_of(verb: Token, in_quote: Sequence[int]) -> Token | None:
             return None
         # "X said A, adding B" / "X stood up and said": the subject is the head verb's
         if v.dep_ in ("conj", "advcl", "xcomp") and v.head.i != v.i and in_quote[v.head.i] < 0:
-            v = v.head
+            h = v.head
+            # "X said it was early but added …": the parser joins "added" to the reported
+            # clause; the one who adds is the one who said
+            if h.dep_ == "ccomp" and h.head.lemma_.lower() in verbs and h.lemma_.lower() not in verbs:
+                h = h.head
+            v = h
             continue
         return _inverted_subject(v, in_quote)
     return None
@@ -436,7 +454,7 @@ def _indirect_at(tok: Token, in_quote: Sequence[int], cues: QuoteCues) -> tuple[
             if child.dep_ in verb.content and (child.i > tok.i or child.dep_ == "ccomp" and _fronted(child, tok)):
                 if child.dep_ == "prep" and child.lower_ not in verb.preps:
                     continue
-                who = _speaker_of(tok, in_quote)
+                who = _speaker_of(tok, in_quote, cues.verbs)
                 if who is None:
                     return None
                 lo = child.left_edge.i

@@ -6,9 +6,8 @@ Conventions handled, in order of precedence:
 2. Single ‘…’ counts as quotation only outside double quotes, opening after a non-letter and
    closing before a non-letter, so apostrophes (“don’t”, “students’ ”) never open or close.
 3. A quote never crosses a paragraph: an unclosed mark ends at its paragraph end. When the
-   paragraph *began* with the opening mark and the next paragraph also begins with one, that
-   is the multi-paragraph convention: the passage is marked ``continued`` (same speaker as
-   the paragraph that finally closes).
+   next paragraph begins with an opening mark, that is the multi-paragraph convention: the
+   passage is marked ``continued`` (one speech with the paragraphs after it).
 4. An unclosed mark anywhere else is capped at its sentence-ending punctuation or the
    paragraph end, so unbalanced marks never swallow the rest of the article.
 """
@@ -90,7 +89,7 @@ def _scan_paragraph(para: str, offset: int, next_opens: bool, typewriter: bool) 
             i += 1  # an unmatched ‘ is more likely a typo or an apostrophe than a quote
             continue
         first = not para[:i].strip()
-        if first and starts_with_mark:
+        if (first and starts_with_mark) or next_opens:
             out.append(QuotedPassage(offset + i, offset + n, False, next_opens))
         elif n - i <= _MAX_UNCLOSED:
             out.append(QuotedPassage(offset + i, offset + _sentence_end(para, i + 1), False, False))
