@@ -8,7 +8,6 @@ strict Content-Security-Policy so that even a bug there cannot run injected scri
 
 from __future__ import annotations
 
-import secrets
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -64,7 +63,7 @@ def create_app(store: Store, token: str | None = None, options: ApiOptions | Non
     from newsgraph.api_write import WriteContext, analyze_router, ingest_router
 
     opts = options or ApiOptions()
-    if token:
+    if token and getattr(store, "local", True):
         store.root.mkdir(parents=True, exist_ok=True)  # an ingesting server may start from nothing
     app = FastAPI(
         title="newsgraph",
@@ -198,8 +197,3 @@ async def _send_json(send: Send, status: int, message: str) -> None:
         response.headers[name] = value
     await send({"type": "http.response.start", "status": status, "headers": response.raw_headers})
     await send({"type": "http.response.body", "body": response.body})
-
-
-def new_token() -> str:
-    """A random token for `newsgraph serve --token generate`."""
-    return secrets.token_urlsafe(24)
