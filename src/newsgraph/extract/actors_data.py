@@ -144,7 +144,10 @@ class ActorData:
             if not item["phrase"].endswith("s"):
                 agents.append((_plural_agent(item["phrase"]), role))
         context = _yaml(root.joinpath(CONTEXT).read_text(encoding="utf-8"))
-        return cls.build(entries, agents, countries, capitals, _context(context))
+        data = cls.build(entries, agents, countries, capitals, _context(context))
+        # Dictionary phrases that are mostly not actors in news ("English", the language).
+        blocked = {norm_key(p) for p in context.get("not_actors", ())}
+        return replace(data, names={k: v for k, v in data.names.items() if k not in blocked}) if blocked else data
 
     @classmethod
     def from_petrarch(cls, actor_files: Sequence[Path], agents_file: Path | None, nlp: Language) -> ActorData:
