@@ -187,3 +187,8 @@ def test_claims_pronoun_called_nonsense_points_back(nlp, claim_data):
 def test_claims_deny_something_to_someone_is_withholding(nlp, claim_data):
     text = "The court, which Spain had asked, denied class-action status to the workers."
     assert disputed(claims_in(nlp, claim_data, text, ["Spain", "The court"]), text) == []
+
+
+def test_claims_particle_verb_brush_off(nlp, claim_data):
+    text = "Iran brushed off reports that its navy had seized the tanker."
+    assert disputed(claims_in(nlp, claim_data, text, ["Iran"]), text) == [("its navy had seized the tanker", ("Iran",))]
