@@ -413,22 +413,27 @@ def _tense(doc: Doc, start: int, end: int, rules: DateRules) -> str | None:
         if t.lower_ in rules.classes["FUTURE_ADJ"] and (t.pos_ == "ADJ" or t.dep_ == "amod"):
             return "future"
     head: Token = doc[start:end].root
+    if head.dep_ == "poss":
+        return None  # 'Tuesday's declaration': a modifier of a noun, not a time of the verb
     above = head.head
     while above.pos_ == "ADP" and above.head.i != above.i:
         above = above.head
     if above.pos_ == "ADJ" and not start <= above.i < end:
         return None  # 'payable Dec. 7', 'effective Feb. 1': the adjective, not the verb, sets the time
+    direct = above.pos_ in ("VERB", "AUX")
     for _ in range(3):
         verb = _governing_verb(head, start, end)
         if verb is None:
             return None
         tense = _verb_tense(verb, rules)
-        if tense == "present" and verb.lemma_ not in rules.classes["REPORTING_VERB"]:
+        if tense == "present" and direct and verb.lemma_ not in rules.classes["REPORTING_VERB"]:
             return "scheduled"  # the news present of an event is scheduled ('meet Monday'); of saying, past
         if tense != "infinitive":
             return tense
-        if verb.head.lemma_ == "be" and verb.head.i != verb.i:
-            return "future"  # 'is to resume trading Tuesday'
+        if verb.head.i != verb.i and (
+            verb.head.lemma_ == "be" or verb.head.lemma_ in rules.classes["FUTURE_VERB"]
+        ):
+            return "future"  # 'is to resume trading Tuesday', 'planned to leave on Thursday'
         head = verb
         start, end = verb.i, verb.i + 1
     return None
