@@ -117,7 +117,7 @@ class Unit:
     """What a number counts, and the token range the unit words occupy."""
 
     name: str | None
-    kind: str  # currency | percent | noun | none
+    kind: str  # currency | percent | noun | fraction | none
     first: int  # first token index of the whole amount (currency sign included)
     last: int  # last token index (exclusive) of the whole amount
 
@@ -236,15 +236,15 @@ def _number_runs(doc: Doc, data: AmountData) -> list[NumberRun]:
             i = j
             continue
         first = _token_value(tok, data)
-        if first is None and lower in data.scales and len(lower) > 2 and i > 0 and doc[i - 1].lower_ == "a":
+        bare_scale = first is None and lower in data.scales and len(lower) > 2 and i > 0 and doc[i - 1].lower_ == "a"
+        if bare_scale:
             first = (1.0, None)  # "a million people": the scale word is the number
-            lower = "one"
         if first is None:
             i += 1
             continue
         j, parts, suffix = i + 1, [first[0]], first[1]
-        if lower == "one" and tok.lower_ in data.scales:
-            parts.append(-data.scales[tok.lower_])
+        if bare_scale:
+            parts.append(-data.scales[lower])
         words_only = not any(c.isdigit() for c in tok.text)
         while j < n and suffix is None:
             k = _skip_space(doc, j)
