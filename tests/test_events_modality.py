@@ -93,3 +93,13 @@ def test_events_obligation_on_the_speakers_own_side_is_a_plan(nlp, data) -> None
     events = extract_events(nlp(text), actors_for(text, codes), [], [], [], None, data)
     assert not any(e.code.startswith("10") for e in events)
     assert {e.modality for e in events if e.code.startswith("13")} == {"planned"}
+
+
+def test_events_modality_the_disputers_own_denial_is_not_reported(nlp, data) -> None:
+    text = "Ukraine said Russia shelled Kharkiv, which Moscow denies."
+    start = text.index("Russia")
+    claim = Claim(statement=Evidence(start, len(text) - 1), claimant="a0", disputed_by=("a2",))
+    codes = {"Ukraine": "UKR", "Russia": "RUS", "Moscow": "RUSGOV", "Kharkiv": "UKR"}
+    events = extract_events(nlp(text), actors_for(text, codes), [], [], [claim], None, data)
+    assert {e.modality for e in events if e.code.startswith("19")} == {"reported"}
+    assert {e.modality for e in events if e.source == "a2"} == {"asserted"}

@@ -231,7 +231,7 @@ def find_candidates(
     index = ActorIndex.build(doc, actors)
     resolve = _resolver()
     anchors = _date_anchors(doc, dates)
-    disputed = [(c.statement.start, c.statement.end) for c in claims if c.disputed_by]
+    disputed = [(c.statement.start, c.statement.end, frozenset(c.disputed_by)) for c in claims if c.disputed_by]
     matches: dict[int, CodeMatch] = {}
     words = [(t.lower_, t.lemma_.lower()) for t in doc]
     known = data.patterns.words
@@ -270,7 +270,8 @@ def find_candidates(
             # it is; a noun ("an imminent invasion") announces nothing by itself
             code = data.announce(code)
         start, end = _evidence(tok, sources + targets, index, doc)
-        if any(s <= start and end <= e for s, e in disputed):
+        # the trigger inside a disputed statement; the disputer's own denial there is not itself in doubt
+        if any(s <= tok.idx < e and not disputers & set(sources) for s, e, disputers in disputed):
             modality = "reported"
         out.append(
             Candidate(
