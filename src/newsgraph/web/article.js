@@ -131,6 +131,14 @@ function actorName(a, id) {
   return actor ? actorLink(actor.name, actor.code) : id ? el("span", { text: id }) : null;
 }
 
+/** The mentions of these actors inside the evidence, outlined like a quote's speaker. */
+function actorMentionsIn(a, ids, evidence) {
+  return a.actors
+    .filter((actor) => ids.includes(actor.id))
+    .flatMap((actor) => actor.mentions.filter(([s, e]) => s >= evidence.start && e <= evidence.end))
+    .map((m) => ["active-speaker", m]);
+}
+
 function excerpt(text, start, end) {
   return `“${snippet(text.slice(start, end), 400)}”`;
 }
@@ -152,7 +160,7 @@ function describe(a, kind, index) {
         ["date", e.date],
         ["evidence", excerpt(text, e.evidence.start, e.evidence.end)],
       ],
-      ranges: [["active", [e.evidence.start, e.evidence.end]]],
+      ranges: [["active", [e.evidence.start, e.evidence.end]], ...actorMentionsIn(a, [e.source, e.target], e.evidence)],
     };
   }
   if (kind === "quote") {

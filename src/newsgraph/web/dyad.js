@@ -65,7 +65,7 @@ export function dyadChart(series, onPick) {
   });
   if (line.length > 1) root.append(svg("polyline", { class: "gline", points: line.map(([x, y]) => `${x},${y}`).join(" ") }));
   for (const [x, y, p, i] of line) {
-    const dot = svg("circle", { class: "gpoint", cx: x, cy: y, r: 5, "data-index": i }, svg("title", {}, `${p.period}: Goldstein mean ${p.goldstein_mean.toFixed(2)}, ${p.events} events`));
+    const dot = svg("circle", { class: "gpoint", cx: x, cy: y, r: 5, "data-index": i }, svg("title", {}, `${p.period}: Goldstein mean ${p.goldstein_mean.toFixed(2)}, ${p.events} events in ${p.articles} articles${p.tone === null || p.tone === undefined ? "" : `, tone ${p.tone.toFixed(2)}`}`));
     dot.addEventListener("click", () => onPick(p, i));
     dots.push(dot);
     root.append(dot);
