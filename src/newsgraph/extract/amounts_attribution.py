@@ -34,10 +34,8 @@ class Attribution:
     verb_i: int | None  # the reporting verb's token index, when there is one
 
 
-
-
 def attribution(
-    doc: Doc, token_i: int, actors: Sequence[Actor], quotes: Sequence[Quote], data: "AmountData"
+    doc: Doc, token_i: int, actors: Sequence[Actor], quotes: Sequence[Quote], data: AmountData
 ) -> Attribution | None:
     """Who the text at ``doc[token_i]`` is attributed to: quote speaker, reporting subject, source."""
     idx = doc[token_i].idx
@@ -52,7 +50,7 @@ def attribution(
     return Attribution(quote.speaker, quote.start, quote.end, None)
 
 
-def _disputing(doc: Doc, quote: Quote, data: "AmountData") -> bool:
+def _disputing(doc: Doc, quote: Quote, data: AmountData) -> bool:
     """A 'quote' cued by 'deny'/'reject' is what its speaker disputes, not what they claim."""
     if quote.cue_span is None:
         return False
@@ -60,7 +58,7 @@ def _disputing(doc: Doc, quote: Quote, data: "AmountData") -> bool:
     return cue is not None and any(t.lemma_.lower() in data.dispute_verbs for t in cue)
 
 
-def _syntactic_attribution(doc: Doc, token_i: int, actors: Sequence[Actor], data: "AmountData") -> Attribution | None:
+def _syntactic_attribution(doc: Doc, token_i: int, actors: Sequence[Actor], data: AmountData) -> Attribution | None:
     """Walk up the parse to the nearest reporting verb (or source phrase) whose subject is an actor."""
     prev = doc[token_i]
     cur = prev.head
@@ -87,7 +85,7 @@ def _syntactic_attribution(doc: Doc, token_i: int, actors: Sequence[Actor], data
         prev, cur = cur, cur.head
 
 
-def _source_child(doc: Doc, cur: Token, prev: Token, actors: Sequence[Actor], data: "AmountData") -> Attribution | None:
+def _source_child(doc: Doc, cur: Token, prev: Token, actors: Sequence[Actor], data: AmountData) -> Attribution | None:
     """'according to X' or 'in a new X poll' attached to ``cur``."""
     for child in cur.children:
         if child.i == prev.i or child.dep_ != "prep":
