@@ -167,3 +167,9 @@ def test_actors_rules_bare_plural_role_noun_joins_the_recent_group(nlp, actor_da
     actors = _actors(nlp, actor_data, text)
     officials = next(a for a in actors if a.code == "UKRGOV")
     assert officials.name == "Ukrainian officials" and len(officials.mentions) == 2
+
+
+def test_actors_rules_curated_person_takes_all_phoenix_aliases(nlp, actor_data):
+    text = "Barack Hussein Obama spoke at the event."  # a Phoenix-only alias of a curated person
+    actors = _actors(nlp, actor_data, text, date(2021, 6, 1))
+    assert _code_of(actors, text, "Barack Hussein Obama") == "USAELI"

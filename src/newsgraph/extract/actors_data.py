@@ -182,13 +182,21 @@ class ActorData:
         """Index entries by name key and agents by lowercased phrase."""
         table: list[ActorEntry] = []
         names: dict[str, int] = {}
+        replaced: dict[int, int] = {}  # earlier person entry -> the later entry that took one of its names
         for entry, phrases in entries:
             index = len(table)
             table.append(entry)
             for phrase in phrases:
                 key = norm_key(_strip_article(phrase))
                 if len(key) >= 2:
+                    old = names.get(key)
+                    if old is not None and entry.kind == "person" and table[old].kind == "person":
+                        replaced[old] = index
                     names[key] = index
+        if replaced:
+            # A curated person overriding one Phoenix alias takes all of that entry's aliases,
+            # so "Barack Hussein Obama" follows the curated dates of "Barack Obama".
+            names = {k: replaced.get(v, v) for k, v in names.items()}
         agent_map: dict[str, AgentRole] = {}
         for phrase, role in agents:
             words = " ".join(phrase.lower().split())
