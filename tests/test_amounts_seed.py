@@ -52,6 +52,8 @@ def test_claims_seed_moscow_disputes_175000(seed):
     assert any("Moscow" in m for d in claim.disputed_by for m in mentions(seed, d))
     troops = next(a for a in seed.amounts if a.value == 175000)
     assert claim.claimant == troops.claimant
+    statement = seed.document.text[claim.statement.start : claim.statement.end]
+    assert "175,000 troops" in statement and "denies" not in statement
 
 
 def test_claims_seed_kremlin_denies_invasion(seed):

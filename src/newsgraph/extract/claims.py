@@ -506,7 +506,10 @@ def _attach(doc: Doc, claims: list[Claim], d: Dispute, amounts: Sequence[Amount]
         c = claims[best]
         if d.disputer not in c.disputed_by:
             amount = c.amount if c.amount is not None else (inside[0].value if inside else None)
-            claims[best] = replace(c, disputed_by=(*c.disputed_by, d.disputer), amount=amount)
+            statement = c.statement
+            if statement.start <= d.end <= cue_char < statement.end:
+                statement = Evidence(statement.start, d.end)  # "... 175,000 troops — which Moscow denies": cut the denial off
+            claims[best] = replace(c, statement=statement, disputed_by=(*c.disputed_by, d.disputer), amount=amount)
         return claims
     amount = inside[0].value if inside else None
     claims.append(Claim(Evidence(d.start, d.end), d.source, (d.disputer,), amount))
