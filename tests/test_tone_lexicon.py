@@ -19,7 +19,7 @@ def test_tone_shares_are_percent_of_words():
     # 7 words (punctuation is not a word): 1 positive, 2 negative
     assert tone.positive == pytest.approx(100 / 7, abs=1e-3)
     assert tone.negative == pytest.approx(200 / 7, abs=1e-3)
-    assert tone.polarity == pytest.approx(300 / 7, abs=1e-3)
+    assert tone.polarity == pytest.approx(-100 / 7, abs=1e-3)  # signed tone, GDELT's Tone
 
 
 def test_tone_empty_document_is_neutral():
@@ -42,4 +42,5 @@ def test_tone_seed_article_is_negative(nlp):
     doc = nlp(seed.read_text(encoding="utf-8"))
     tone = extract_tone(doc, ToneLexicon.load(nlp))
     assert tone.negative > tone.positive > 0
-    assert tone.polarity == pytest.approx(tone.positive + tone.negative, abs=1e-3)
+    assert tone.polarity == pytest.approx(tone.positive - tone.negative, abs=1e-3)
+    assert tone.polarity < 0

@@ -1,10 +1,11 @@
 """Tone: GDELT-style document tone from a word list.
 
 As in the GDELT GKG ``V2Tone`` field: ``positive`` and ``negative`` are the percentages of
-all words found in the positive / negative list, and ``polarity`` is the percentage of
-words found in either list (how emotionally charged the text is). GDELT's signed Tone is
-``positive - negative``. Words are matched by lower-cased form, then by lemma, so
-"threatened" counts through "threaten".
+all words found in the positive / negative list, and ``polarity`` is the signed tone,
+``positive - negative`` (GDELT's Tone and AvgTone: below zero reads negative; the export,
+the table view and the analytics read it so). GDELT's own "Polarity" (the share of
+charged words) is ``positive + negative``. Words are matched by lower-cased form, then by
+lemma, so "threatened" counts through "threaten".
 
 The lexicon (``tone-lexicon-2026-11.csv``: word, polarity, source) is a small hand-curated
 list of general-English evaluative words, its source stated per entry; no package in the
@@ -52,7 +53,7 @@ class ToneLexicon:
 
 
 def extract_tone(doc: Doc, lexicon: ToneLexicon) -> Tone:
-    """Positive, negative and charged-word percentages of all words in the document."""
+    """Positive and negative percentages of all words, and the signed tone (positive - negative)."""
     words = pos = neg = 0
     for tok in doc:
         if not tok.is_alpha:
@@ -70,4 +71,4 @@ def extract_tone(doc: Doc, lexicon: ToneLexicon) -> Tone:
     if words == 0:
         return Tone()
     p, n = 100.0 * pos / words, 100.0 * neg / words
-    return Tone(positive=round(p, 4), negative=round(n, 4), polarity=round(p + n, 4))
+    return Tone(positive=round(p, 4), negative=round(n, 4), polarity=round(p - n, 4))
