@@ -97,7 +97,7 @@ def _date_fields(iso: str | None) -> tuple[str, str, str, str]:
     year = int(parts[0])
     month = int(parts[1]) if len(parts) > 1 else 1
     day = int(parts[2]) if len(parts) > 2 else 1
-    fraction = round(year + (month * 30 + day) / 365, 4)
+    fraction = round(year + ((month - 1) * 30 + day) / 365, 4)  # GDELT's approximation: 20140218 -> 2014.1315
     return f"{year:04d}{month:02d}{day:02d}", f"{year:04d}{month:02d}", f"{year:04d}", f"{fraction:.4f}"
 
 
