@@ -122,11 +122,21 @@ class ActorData:
     def load(cls, nlp: Language) -> ActorData:
         """The packaged data: Phoenix dictionaries (converted) overlaid with the curated files."""
         root = resources.files(DATA_PACKAGE)
+        context = _yaml(root.joinpath(CONTEXT).read_text(encoding="utf-8"))
+        # Phoenix describes offices as of 2014: an open-ended range there ("in office since
+        # 2012") is trusted only until the date below; later, text titles must say so.
+        until = _as_date(context.get("phoenix_open_ranges_until"))
         entries: list[tuple[ActorEntry, Sequence[str]]] = []
         for name in (PHOENIX_ACTORS,):
             with root.joinpath(name).open(encoding="utf-8") as fh:
                 for line in fh:
-                    entries.append(_entry_from_json(json.loads(line)))
+                    entry, phrases = _entry_from_json(json.loads(line))
+                    if until is not None and any(r.end is None and r.start is not None for r in entry.ranges):
+                        entry = replace(entry, ranges=tuple(
+                            replace(r, end=until) if r.end is None and r.start is not None and r.start <= until else r
+                            for r in entry.ranges
+                        ))
+                    entries.append((entry, phrases))
         countries, capitals, country_entries = _read_countries(root.joinpath(COUNTRIES), root.joinpath(PLACES))
         entries.extend(country_entries)
         curated = _yaml(root.joinpath(CURATED_ACTORS).read_text(encoding="utf-8"))
@@ -143,7 +153,6 @@ class ActorData:
             agents.append((item["phrase"], role))
             if not item["phrase"].endswith("s"):
                 agents.append((_plural_agent(item["phrase"]), role))
-        context = _yaml(root.joinpath(CONTEXT).read_text(encoding="utf-8"))
         data = cls.build(entries, agents, countries, capitals, _context(context))
         # Dictionary phrases that are mostly not actors in news ("English", the language).
         blocked = {norm_key(p) for p in context.get("not_actors", ())}
