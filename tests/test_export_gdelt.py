@@ -62,7 +62,7 @@ def test_export_gdelt_columns_and_types_match_the_published_export(tmp_path: Pat
     assert (first["Actor2Type1Code"], first["Actor2KnownGroupCode"], first["Actor2CountryCode"]) == ("IGO", "NAT", "")
     assert (first["SQLDATE"], first["EventRootCode"], first["QuadClass"], first["SOURCEURL"]) == ("20211206", "11", "3", "https://example.org/a")
     assert rows[1]["SQLDATE"] == "20211101" and rows[1]["Actor2Code"] == ""
-    assert first["FractionDate"] == "2021.9288"  # (11 * 30 + 6) / 365, as GDELT computes 20140218 -> 2014.1315
+    assert first["FractionDate"] == "2021.9205"  # (11 * 30 + 6) / 365, as GDELT computes 20140218 -> 2014.1315
     evidence = [json.loads(x) for x in ev.read_text(encoding="utf-8").splitlines()]
     assert [e["GLOBALEVENTID"] for e in evidence] == [int(r["GLOBALEVENTID"]) for r in rows]
     assert evidence[0]["text"] == TEXT[0:35]
