@@ -150,8 +150,9 @@ def scan(words: list[str], texts: list[str], vocab: dict[str, dict[str, Any]]) -
         prev = words[i - 1] if i else ""
         if w in ("following", "previous") or (w == "next" and prev == "the"):
             p.anaphoric = True
-        if w in vocab["approximator"] and p.approx is None and i == 0:
-            p.approx = vocab["approximator"][w]
+        some_count = w == "some" and (_DIGITS.match(nxt) is not None or nxt in vocab["number"])
+        if w in vocab["approximator"] and p.approx is None and i == 0 and (w != "some" or some_count):
+            p.approx = vocab["approximator"][w]  # 'some 20 years' is approximate, 'some time' is not
         two = f"{w} {nxt}"
         if two in vocab["approximator"] and i == 0:
             p.approx = vocab["approximator"][two]
