@@ -53,6 +53,7 @@ class VerbCue:
     lemma: str
     content: frozenset[str]
     preps: frozenset[str]
+    direct: bool = True  # also attributes quoted passages (stance verbs like "support" do not)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +71,9 @@ class QuoteCues:
         """Read the packaged cue file; ``nlp`` is unused (the cues are lemma sets)."""
         raw = yaml.safe_load(resources.files("newsgraph.data").joinpath(CUE_FILE).read_text(encoding="utf-8"))
         verbs = {
-            v["lemma"]: VerbCue(v["lemma"], frozenset(v.get("content", [])), frozenset(v.get("preps", [])))
+            v["lemma"]: VerbCue(
+                v["lemma"], frozenset(v.get("content", [])), frozenset(v.get("preps", [])), bool(v.get("direct", True))
+            )
             for v in raw["speech_verbs"]
         }
         return cls(
@@ -355,7 +358,8 @@ def _governing(doc: Doc, lo: int, hi: int, in_quote: Sequence[int]) -> Attributi
 
 def _cue_at(tok: Token, in_quote: Sequence[int], cues: QuoteCues) -> Attribution | None:
     """An attribution anchored on this token: a reporting verb, or a verb framed by "according to X"."""
-    if tok.lemma_.lower() in cues.verbs and tok.pos_ in ("VERB", "AUX"):
+    verb = cues.verbs.get(tok.lemma_.lower())
+    if verb is not None and verb.direct and tok.pos_ in ("VERB", "AUX"):
         who = _speaker_of(tok, in_quote, cues.verbs)
         if who is not None:
             return Attribution(who, tok.i, tok.i + 1)
