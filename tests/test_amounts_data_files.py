@@ -15,7 +15,8 @@ def booleans(value: Any, path: str = "") -> list[str]:
     if isinstance(value, bool):
         return [path]
     if isinstance(value, dict):
-        return [p for k, v in value.items() for p in booleans(v, f"{path}/{k}")] + [f"{path}/{k}" for k in value if isinstance(k, bool)]
+        keys = [f"{path}/{k}" for k in value if isinstance(k, bool)]
+        return keys + [p for k, v in value.items() for p in booleans(v, f"{path}/{k}")]
     if isinstance(value, list):
         return [p for i, v in enumerate(value) for p in booleans(v, f"{path}[{i}]")]
     return []

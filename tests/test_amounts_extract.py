@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from newsgraph.extract.amounts import AmountData, extract_amounts
-from newsgraph.records import Actor, Amount
+from newsgraph.records import Actor, ActorKind, Amount
 
 pytestmark = pytest.mark.slow
 
@@ -19,7 +19,7 @@ def amount_data(nlp) -> AmountData:
     return AmountData.load(nlp)
 
 
-def actors_for(text: str, names: dict[str, str]) -> list[Actor]:
+def actors_for(text: str, names: dict[str, ActorKind]) -> list[Actor]:
     """One actor per name, with every occurrence of the name as a mention."""
     out = []
     for k, (name, kind) in enumerate(names.items()):
@@ -27,11 +27,12 @@ def actors_for(text: str, names: dict[str, str]) -> list[Actor]:
         while start >= 0:
             spans.append((start, start + len(name)))
             start = text.find(name, start + 1)
-        out.append(Actor(id=f"t{k}", name=name, code=None, country=None, role=None, kind=kind, mentions=tuple(spans)))  # type: ignore[arg-type]
+        actor = Actor(id=f"t{k}", name=name, code=None, country=None, role=None, kind=kind, mentions=tuple(spans))
+        out.append(actor)
     return out
 
 
-def amounts_in(nlp, data: AmountData, text: str, names: dict[str, str] | None = None) -> list[Amount]:
+def amounts_in(nlp, data: AmountData, text: str, names: dict[str, ActorKind] | None = None) -> list[Amount]:
     doc = nlp(text)
     return extract_amounts(doc, actors_for(text, names or {}), [], [], data)
 
@@ -153,7 +154,11 @@ def test_amounts_numbers_inside_names(nlp, amount_data, sentence):
 
 @pytest.mark.parametrize(
     ("sentence", "value"),
-    [("The middle one-fifth paid little.", 0.2), ("Two thirds of voters agreed.", 2 / 3), ("It took three quarters of the budget.", 0.75)],
+    [
+        ("The middle one-fifth paid little.", 0.2),
+        ("Two thirds of voters agreed.", 2 / 3),
+        ("It took three quarters of the budget.", 0.75),
+    ],
 )
 def test_amounts_fractions_in_words(nlp, amount_data, sentence, value):
     found = amounts_in(nlp, amount_data, sentence)

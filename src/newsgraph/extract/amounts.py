@@ -261,7 +261,10 @@ def _number_runs(doc: Doc, data: AmountData) -> list[NumberRun]:
                 v = _token_value(doc[j + 1], data)
                 parts.append(v[0] if v else 0.0)
                 j += 2
-            elif low == "and" and words_only and j + 1 < n and doc[j + 1].lower_ in data.number_words and len(parts) > 1:
+            elif (
+                low == "and" and words_only and len(parts) > 1 and j + 1 < n
+                and doc[j + 1].lower_ in data.number_words
+            ):
                 j += 1
             else:
                 break
@@ -304,7 +307,10 @@ def _merge_ranges(doc: Doc, runs: list[NumberRun], data: AmountData) -> list[Num
     out: list[NumberRun] = []
     for run in runs:
         prev = out[-1] if out else None
-        scaled = any(t.lower_ in data.scales or t.lower_ in ("hundred", "thousand") for t in doc[run.start + 1 : run.end])
+        scaled = any(
+            t.lower_ in data.scales or t.lower_ in ("hundred", "thousand")
+            for t in doc[run.start + 1 : run.end]
+        )
         first = _token_value(doc[run.start], data)
         if (
             prev is not None
@@ -444,12 +450,14 @@ def _counted_candidate(doc: Doc, run: NumberRun, data: AmountData) -> Token | No
     # "at least 12 dead", "20 wounded": an adjective/participle right after the number
     participle = ("JJ", "VBN", "VBD") if nxt is not None and nxt.is_upper else ("JJ", "VBN")  # "DOZENS WOUNDED"
     if nxt is not None and nxt.pos_ in ("ADJ", "VERB") and nxt.tag_ in participle:
-        if nxt.pos_ == "NOUN" or nxt.i + 1 >= len(doc) or doc[nxt.i + 1].is_punct or doc[nxt.i + 1].pos_ in ("AUX", "CCONJ"):
+        after_nxt = doc[nxt.i + 1] if nxt.i + 1 < len(doc) else None
+        if after_nxt is None or after_nxt.is_punct or after_nxt.pos_ in ("AUX", "CCONJ"):
             return nxt
     # "four Central American states", "Twenty thousand fewer people": next noun in the phrase
     for k in _word_indices(doc, run.end, 4):
         tok = doc[k]
-        if tok.pos_ in _NOUNS and (_skip_space(doc, k + 1) >= len(doc) or doc[_skip_space(doc, k + 1)].pos_ not in _NOUNS):
+        following = _skip_space(doc, k + 1)
+        if tok.pos_ in _NOUNS and (following >= len(doc) or doc[following].pos_ not in _NOUNS):
             return tok if tok.head.i == tok.i or tok.dep_ != "compound" or tok.head.pos_ not in _NOUNS else None
         if tok.pos_ not in ("ADJ", "PROPN", "NOUN") and tok.lower_ not in ("more", "fewer", "other", "less"):
             break

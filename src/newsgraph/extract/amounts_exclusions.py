@@ -20,7 +20,9 @@ _NAME_ENTS = frozenset({"ORG", "WORK_OF_ART", "LAW", "EVENT", "FAC", "PRODUCT"})
 _MAX_AGE = 120
 
 
-def excluded(doc: Doc, text: str, run: NumberRun, unit: Unit, date_spans: Sequence[tuple[int, int]], data: AmountData) -> bool:
+def excluded(
+    doc: Doc, text: str, run: NumberRun, unit: Unit, date_spans: Sequence[tuple[int, int]], data: AmountData
+) -> bool:
     """True for dates, years, durations, ages, ordinals, pronoun 'one', ids, furniture."""
     first_tok = doc[run.start]
     number = text[first_tok.idx : doc[run.end - 1].idx + len(doc[run.end - 1])]
@@ -95,7 +97,8 @@ def _list_marker(doc: Doc, text: str, run: NumberRun) -> bool:
     start = doc[run.start].idx
     end = doc[run.end - 1].idx + len(doc[run.end - 1])
     line_start = text.rfind("\n", 0, start) + 1
-    return not text[line_start:start].strip() and text[end : end + 1] in (".", ")") and text[end + 1 : end + 2] in (" ", "\t")
+    opens_line = not text[line_start:start].strip()
+    return opens_line and text[end : end + 1] in (".", ")") and text[end + 1 : end + 2] in (" ", "\t")
 
 
 def _alone_on_line(doc: Doc, text: str, run: NumberRun) -> bool:

@@ -161,7 +161,9 @@ def _particle(verb: Token, data: ClaimData) -> str | None:
     return None
 
 
-def _verb_dispute(doc: Doc, verb: Token, actors: Sequence[Actor], claims: Sequence[Claim], data: ClaimData) -> Dispute | None:
+def _verb_dispute(
+    doc: Doc, verb: Token, actors: Sequence[Actor], claims: Sequence[Claim], data: ClaimData
+) -> Dispute | None:
     """'X denied that S', 'X denies an invasion', 'X rejected reports that S', 'which X denies'."""
     if _negated(verb):
         return None
@@ -172,7 +174,8 @@ def _verb_dispute(doc: Doc, verb: Token, actors: Sequence[Actor], claims: Sequen
     children = list(verb.children)
     if sum(c.dep_ in ("dobj", "dative") for c in children) > 1 or any(c.dep_ == "dative" for c in children):
         return None  # "denied British competitors more orders": withholding, not disputing
-    if any(c.lemma_.lower() in data.withhold_objects for c in children if c.dep_ in ("dobj", "npadvmod", "attr", "oprd")):
+    objects_of = [c for c in children if c.dep_ in ("dobj", "npadvmod", "attr", "oprd")]
+    if any(c.lemma_.lower() in data.withhold_objects for c in objects_of):
         return None  # "denied Garland a hearing" parsed with the hearing elsewhere
     for prep in (c for c in children if c.dep_ == "prep" and c.lower_ == "to"):
         recipient = next((g for g in prep.children if g.dep_ == "pobj"), None)
@@ -247,7 +250,9 @@ def _claim_above(tok: Token, data: ClaimData, steps: int = 6) -> Token | None:
     return None
 
 
-def _label_dispute(doc: Doc, verb: Token, actors: Sequence[Actor], claims: Sequence[Claim], data: ClaimData) -> Dispute | None:
+def _label_dispute(
+    doc: Doc, verb: Token, actors: Sequence[Actor], claims: Sequence[Claim], data: ClaimData
+) -> Dispute | None:
     """'called the claims false', 'calls alarmism', 'described as exaggerated reports that S'."""
     if _negated(verb):
         return None
@@ -334,7 +339,9 @@ def _false_noun_dispute(
     return Dispute(att.actor, start, end, adj.i, _noun_source(doc, noun, actors))
 
 
-def _no_truth_dispute(doc: Doc, noun: Token, actors: Sequence[Actor], quotes: Sequence[Quote], data: ClaimData) -> Dispute | None:
+def _no_truth_dispute(
+    doc: Doc, noun: Token, actors: Sequence[Actor], quotes: Sequence[Quote], data: ClaimData
+) -> Dispute | None:
     """'there is no truth to the reports', 'the allegations have no basis': disputed by whoever says so."""
     if not any(c.lower_ == "no" and c.dep_ == "det" for c in noun.children):
         return None
@@ -354,7 +361,9 @@ def _no_truth_dispute(doc: Doc, noun: Token, actors: Sequence[Actor], quotes: Se
     return Dispute(att.actor, start, end, noun.i, _noun_source(doc, claim, actors))
 
 
-def _noun_dispute(doc: Doc, noun: Token, actors: Sequence[Actor], claims: Sequence[Claim], data: ClaimData) -> Dispute | None:
+def _noun_dispute(
+    doc: Doc, noun: Token, actors: Sequence[Actor], claims: Sequence[Claim], data: ClaimData
+) -> Dispute | None:
     """'X's denial that S', 'a denial by X of the report', 'X issued a denial of S'."""
     disputer: Actor | None = None
     target: Token | None = None
@@ -422,7 +431,8 @@ def _clause_of(noun: Token) -> Token | None:
     for child in noun.children:  # "a report in Politico that S": the clause hangs off the PP
         if child.dep_ == "prep":
             for grand in child.subtree:
-                if grand.dep_ in _CLAUSES and grand.pos_ in ("VERB", "AUX") and any(m.dep_ == "mark" for m in grand.children):
+                marked = any(m.dep_ == "mark" for m in grand.children)
+                if grand.dep_ in _CLAUSES and grand.pos_ in ("VERB", "AUX") and marked:
                     return grand
     return None
 
@@ -508,7 +518,8 @@ def _attach(doc: Doc, claims: list[Claim], d: Dispute, amounts: Sequence[Amount]
             amount = c.amount if c.amount is not None else (inside[0].value if inside else None)
             statement = c.statement
             if statement.start <= d.end <= cue_char < statement.end:
-                statement = Evidence(statement.start, d.end)  # "... 175,000 troops — which Moscow denies": cut the denial off
+                # "... 175,000 troops — which Moscow denies": the denial is not part of what is claimed
+                statement = Evidence(statement.start, d.end)
             claims[best] = replace(c, statement=statement, disputed_by=(*c.disputed_by, d.disputer), amount=amount)
         return claims
     amount = inside[0].value if inside else None
