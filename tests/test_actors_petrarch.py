@@ -72,3 +72,11 @@ def test_actors_petrarch_validation_suite_loads(nlp, shared_data):
     data = ActorData.from_petrarch([folder / "PETR.Validate.actors.txt"], folder / "PETR.Validate.agents.txt", nlp)
     actors = extract_actors(nlp("Arnor rejected an offer from Gondor on Tuesday."), date(2005, 1, 1), data)
     assert {a.code for a in actors} >= {"ARN", "GON"}
+
+
+def test_actors_petrarch_compound_codes_become_several_actors(nlp, tmp_path):
+    path = tmp_path / "c.actors.txt"
+    path.write_text("THE_SHIRE [FRO/BIL/SAM]\nGONDOR [GON]\n", encoding="utf-8")
+    data = ActorData.from_petrarch([path], None, nlp)
+    actors = extract_actors(nlp("The Shire signed a treaty with Gondor."), date(2000, 1, 1), data)
+    assert {"FRO", "BIL", "SAM", "GON"} <= {a.code for a in actors}

@@ -29,7 +29,7 @@ bare country code (kind place); governments acting through a capital get GOV.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
@@ -161,7 +161,15 @@ def extract_actors(doc: Doc, published: date | None, data: ActorData) -> list[Ac
                 for i in range(ent.start, ent.end):
                     code_at[i] = mention.code
     mentions.extend(_agent_mentions(doc, data, agents, covered, country_at, code_at, mentions))
+    # PETRARCH writes a name standing for several actors as one code ("FRO/BIL/SAM").
+    mentions = [part for m in mentions for part in _split_compound(m)]
     return _merge(doc, mentions, data)
+
+
+def _split_compound(m: _Mention) -> list[_Mention]:
+    if not m.code or "/" not in m.code:
+        return [m]
+    return [replace(m, code=code, key=f"{m.key}/{code}") for code in m.code.split("/") if code]
 
 
 # --- 1. dictionary names -------------------------------------------------------------------------
@@ -217,10 +225,11 @@ def _drop_inside_persons(doc: Doc, matches: list[_NameMatch], data: ActorData) -
     kept = []
     for m in matches:
         ent = person_of.get(m.start)
+        if ent is not None:
+            ent = _trim_person(doc, ent, data)
         entry = data.entries[m.entry]
         if ent is not None and entry.kind == "person" and m.end - m.start == 1:
-            named = _trim_person(doc, ent, data)
-            if (named.start, named.end) != (m.start, m.end):
+            if (ent.start, ent.end) != (m.start, m.end):
                 # "Hassan" in "Omar Hassan al-Bashir" or "Ali Hassan" is not the dictionary's
                 # Hassan by surname alone; the full name is looked up with its first name.
                 continue
@@ -236,6 +245,7 @@ def _drop_inside_persons(doc: Doc, matches: list[_NameMatch], data: ActorData) -
             ent is not None
             and entry.kind in ("country", "place")
             and (ent.end - ent.start) > (m.end - m.start)
+            and m.end < ent.end  # a first name ("Vladimir Frolov"), not a head ("Evil Mordor")
             and m.key not in data.capitals
             and not _is_demonym(doc[m.start])
         ):
@@ -268,12 +278,12 @@ def _person_by_full_name(ent: Span, data: ActorData) -> int | None:
 
 def _trim_person(doc: Doc, ent: Span, data: ActorData) -> Span:
     """A PERSON entity without the honorifics and role nouns spaCy sometimes includes ("Bartender X")."""
-    start = ent.start
-    while start < ent.end - 1 and (
-        doc[start].lower_.rstrip(".") in data.context.honorifics or doc[start].lower_ in data.agents
-    ):
+    start, end = ent.start, ent.end
+    while start < end - 1 and (doc[start].lower_.rstrip(".") in data.context.honorifics or doc[start].lower_ in data.agents):
         start += 1
-    return ent if start == ent.start else Span(doc, start, ent.end, label=ent.label_)
+    while end - 1 > start and doc[end - 1].lower_ in ("'s", "\u2019s", "'"):
+        end -= 1  # "Galadhon's": the possessive is not part of the name
+    return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label=ent.label_)
 
 
 def _is_demonym(token: Token) -> bool:
