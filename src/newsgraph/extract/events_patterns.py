@@ -18,7 +18,8 @@ from typing import Any
 from spacy.tokens import Token
 
 FOREIGN_DEPS = frozenset({"ccomp", "conj", "cc", "advcl", "relcl", "parataxis", "punct", "mark", "csubj", "appos"})
-WINDOW = 15  # tokens after the trigger that a pattern may reach (TABARI-style flat patterns)
+WINDOW = 15
+PHRASE_REACH = 3  # tokens on either side where a phrase verb's other words may stand  # tokens after the trigger that a pattern may reach (TABARI-style flat patterns)
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,7 +140,12 @@ class PatternIndex:
         found = self.entries.get(f"{pos}:{tok.lemma_.lower()}", ()) or self.entries.get(f"{pos}:{tok.lower_}", ())
         if not found:
             return ()
-        return tuple(e for e in found if not (e.phrase_after or e.phrase_before) or _phrase_ok(tok, e))
+        if all(not (e.phrase_after or e.phrase_before) for e in found):
+            return found
+        after, before = _near_words(tok)
+        return tuple(
+            e for e in found if all(w.rstrip("_") in after for w in e.phrase_after) and all(w.rstrip("_") in before for w in e.phrase_before)
+        )
 
     def match(self, tok: Token, words: Sequence[tuple[str, str]] | None = None) -> CodeMatch | None:
         """The most specific code for this trigger token, or None; ``words`` caches (lower, lemma) per token of the doc."""
@@ -259,15 +265,10 @@ def _seq_match(elements: tuple[tuple[tuple[str, ...], ...], ...], words: list[tu
     return hits
 
 
-def _phrase_ok(tok: Token, e: Entry) -> bool:
-    """Phrase verbs ("call off", "ask for"): the extra words stand next to the trigger or hang off it."""
-    if e.phrase_after:
-        near = {t.lower_ for t in tok.doc[tok.i + 1 : tok.i + 1 + len(e.phrase_after) + 1]}
-        near |= {c.lower_ for c in tok.children if c.dep_ in {"prt", "prep", "dobj", "advmod"}}
-        if not all(w.rstrip("_") in near for w in e.phrase_after):
-            return False
-    if e.phrase_before:
-        near = {t.lower_ for t in tok.doc[max(0, tok.i - len(e.phrase_before) - 1) : tok.i]}
-        if not all(w.rstrip("_") in near for w in e.phrase_before):
-            return False
-    return True
+def _near_words(tok: Token) -> tuple[set[str], set[str]]:
+    """Words that can complete a phrase verb ("call off", "ask for", "wire tap"): next to the trigger or hanging off it."""
+    doc = tok.doc
+    after = {doc[i].lower_ for i in range(tok.i + 1, min(len(doc), tok.i + 1 + PHRASE_REACH))}
+    after |= {c.lower_ for c in tok.children if c.dep_ in {"prt", "prep", "dobj", "advmod"}}
+    before = {doc[i].lower_ for i in range(max(0, tok.i - PHRASE_REACH), tok.i)}
+    return after, before
