@@ -236,11 +236,18 @@ class ActorData:
         )
 
     def split_code(self, code: str | None) -> tuple[str | None, str | None]:
-        """Country (ISO3) and role of a CAMEO actor code: RUSGOV -> (RUS, GOV), IGOWSTNAT -> (None, IGO)."""
+        """Country (ISO3) and role of a CAMEO actor code: RUSGOV -> (RUS, GOV), IGOWSTNAT -> (None, IGO).
+
+        A non-state code keeps its type as role unless a role follows: IGOUNOMIL (UN
+        peacekeepers) -> (None, MIL).
+        """
         if not code:
             return None, None
         head = code[:3].upper()
-        if head in NON_STATE_PREFIXES or head in ROLE_CODES:
+        if head in NON_STATE_PREFIXES:
+            chunks = (code[i : i + 3].upper() for i in range(3, len(code) - 2, 3))
+            return None, next((c for c in chunks if c in ROLE_CODES), head)
+        if head in ROLE_CODES:
             return None, head
         role = code[3:6].upper() or None
         return head, role
