@@ -97,14 +97,17 @@ def test_quotes_direct_interrupted_quote_is_one(nlp, cues) -> None:
 
 def test_quotes_direct_multi_paragraph_quote(nlp, cues) -> None:
     text = (
-        "“The first part of the statement is long and it goes on.\n\n"
-        "“The second part closes the quote,” said Jens Stoltenberg."
+        "Jens Stoltenberg said: “The first part of the statement is long and it goes on.\n\n"
+        "“The second part goes on too.\n\n"
+        "“The third part closes the quote.”\n\n"
+        "“A new quote after the close is not his.”"
     )
     quotes, _ = _quotes(nlp, cues, text)
-    first = _one(quotes, "first part")
-    second = _one(quotes, "second part")
-    assert first.speaker_text == second.speaker_text == "Jens Stoltenberg"
-    assert "\n" not in first.text
+    for words in ("first part", "second part", "third part"):
+        q = _one(quotes, words)
+        assert q.speaker_text == "Jens Stoltenberg"
+        assert "\n" not in q.text
+    assert _one(quotes, "new quote").speaker_span is None
 
 
 def test_quotes_direct_passive_agent_is_speaker(nlp, cues) -> None:

@@ -209,9 +209,10 @@ def _make_quote(doc: Doc, start: int, end: int, text: str, kind: str, att: Attri
 def _carry_continuations(
     passages: Sequence[QuotedPassage], found: list[Attribution | None]
 ) -> list[Attribution | None]:
-    """The paragraphs of one multi-paragraph quote share one attribution, wherever it is
-    ("X said: “A … ¶ “B.”" or "“A … ¶ “B,” X said."); a run longer than ``_MAX_CONTINUED``
-    paragraphs is more likely a list of separate quotes than one speech, and is left alone."""
+    """The paragraphs of one multi-paragraph quote take the attribution of its first
+    paragraph ("X said: “A … ¶ “B … ¶ “C.”"). Taking an attribution found only in a later
+    paragraph was wrong more often on PolNeAR train (0.89 vs 0.93 speaker accuracy); a run
+    longer than ``_MAX_CONTINUED`` paragraphs is more likely a list of separate quotes."""
     out = list(found)
     n = 0
     while n < len(passages):
@@ -219,7 +220,7 @@ def _carry_continuations(
         while end < len(passages) - 1 and passages[end].continued:
             end += 1
         if 0 < end - n <= _MAX_CONTINUED:
-            shared = next((a for a in out[n : end + 1] if a is not None), None)
+            shared = out[n]
             for k in range(n, end + 1):
                 if out[k] is None and shared is not None:
                     out[k] = replace(shared, content=None)
