@@ -85,8 +85,9 @@ def actor_matches(gold: GoldActor, actor: Actor, with_sector: bool) -> bool:
     if gold.country in NON_STATE:
         if not code.startswith(gold.country):
             return False
-        role = code[6:9] or None if gold.country == "IGO" else None
-        # IGO sub-roles are rare in gold (UN peacekeepers IGO/MIL); compare when given.
+        # A role after the organization (IGOUNOMIL: UN peacekeepers, gold IGO/MIL) is compared
+        # when gold gives one; the bare type (IGO) means no sector.
+        role = None if actor.role in NON_STATE else actor.role
         return not with_sector or gold.sector in (None, "***") or role == gold.sector
     if actor.country != gold.country:
         return False
