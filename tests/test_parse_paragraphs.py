@@ -28,3 +28,12 @@ def test_parse_paragraph_break_sets_sentence_start_hand_built() -> None:
     doc = paragraph_breaks(doc)
     assert doc[2].is_sent_start is True
     assert doc[3].is_sent_start is None
+
+
+def test_parse_wrapped_wire_lines_stay_one_sentence(nlp) -> None:
+    # Reuters-style copy: lines wrapped mid-sentence, paragraphs indented
+    text = "Iran denied the report, saying the\nfigures were exaggerated by Western\nofficials.\n    Iraq said it would respond."
+    doc = nlp(text)
+    first = next(iter(doc.sents)).text
+    assert "figures were exaggerated" in first and "officials" in first
+    assert any(s.text.startswith("Iraq") for s in doc.sents)

@@ -364,19 +364,25 @@ def eval_events(
 
 @eval_app.command("amounts")
 def eval_amounts(
-    devset: Annotated[Path, typer.Option(help="The hand-annotated development set.")] = Path(
-        "tests/data/amounts-claims-dev"
-    ),
+    devset: Annotated[
+        Path | None, typer.Option(help="The hand-annotated set (default: tests/data/amounts-claims-dev).")
+    ] = None,
+    split: Annotated[str, typer.Option(help="dev, test or all.")] = "all",
     data: DataOption = None,
     json_: JsonFlag = False,
 ) -> None:
     """Amounts and disputed claims on the hand-annotated development set in tests/.
 
-    Example: newsgraph eval amounts
+    Example: newsgraph eval amounts --split test
     """
-    from newsgraph.evaluate.amounts import evaluate
+    from newsgraph.evaluate.amounts import DEFAULT_DEVSET, SPLITS, evaluate
 
-    _report(evaluate(_data_dir(data), devset), json_)
+    if split not in (*SPLITS, "all"):
+        fail(f"--split must be one of {', '.join(SPLITS)} or all", 2)
+    folder = devset or DEFAULT_DEVSET
+    if not folder.is_dir():
+        fail(f"no annotated set at {folder}; pass --devset DIR")
+    _report(evaluate(_data_dir(data), folder, SPLITS if split == "all" else (split,)), json_)
 
 
 @export_app.command("gdelt")

