@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import re
 
-import jellyfish
-
 from newsgraph.extract.actors_data import norm_key
 
 # Ordered rewrites applied to a normalized surname (letters only, lower case).
@@ -42,4 +40,34 @@ def same_surname(a: str, b: str) -> bool:
         return True
     if min(len(a), len(b)) < 6:
         return False
-    return jellyfish.jaro_winkler_similarity(a, b) >= SIMILAR
+    return jaro_winkler(a, b) >= SIMILAR
+
+
+def jaro_winkler(a: str, b: str, prefix_weight: float = 0.1) -> float:
+    """Jaro-Winkler similarity in [0, 1] (stdlib-only: no string-metric dependency at run time)."""
+    if a == b:
+        return 1.0
+    window = max(max(len(a), len(b)) // 2 - 1, 0)
+    a_hit = [False] * len(a)
+    b_hit = [False] * len(b)
+    matches = 0
+    for i, ch in enumerate(a):
+        for j in range(max(0, i - window), min(len(b), i + window + 1)):
+            if not b_hit[j] and b[j] == ch:
+                a_hit[i] = b_hit[j] = True
+                matches += 1
+                break
+    if not matches:
+        return 0.0
+    a_seq = [c for c, hit in zip(a, a_hit) if hit]
+    b_seq = [c for c, hit in zip(b, b_hit) if hit]
+    transpositions = sum(x != y for x, y in zip(a_seq, b_seq)) // 2
+    jaro = (matches / len(a) + matches / len(b) + (matches - transpositions) / matches) / 3
+    if jaro <= 0.7:
+        return jaro  # Winkler's prefix boost applies only to already similar strings
+    prefix = 0
+    for x, y in zip(a[:4], b[:4]):
+        if x != y:
+            break
+        prefix += 1
+    return jaro + prefix * prefix_weight * (1 - jaro)
