@@ -116,7 +116,7 @@ def describing(token: Token) -> list[Token]:
     """A descriptive phrase without its relative clauses ("..., which is close to the ministry")."""
     out = [token]
     for child in token.children:
-        if child.dep_ not in ("relcl", "acl", "punct", "cc") or (child.dep_ == "cc"):
+        if child.dep_ not in ("relcl", "acl", "punct"):
             out.extend(describing(child))
     return out
 
