@@ -42,6 +42,7 @@ _MAX_INTERRUPTION = 300  # characters of attribution between the halves of an in
 _MAX_CONTINUED = 3  # paragraphs of one multi-paragraph quote before its closing paragraph
 _AFTER_LEAD = 6  # a following sentence attributes a quote only by its root or its first few words
 _ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+_OBJECTS = frozenset({"pobj", "dobj", "dative", "iobj"})
 _NOT_SPEAKERS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 _PERSONAL = frozenset({"he", "she", "they", "we", "i"})
 
@@ -254,18 +255,26 @@ def _colon_intro(doc: Doc, lo: int, in_quote: Sequence[int], para: Sequence[int]
     if k < 0 or doc[k].text != ":" or para[k] != para[lo]:
         return None
     name = doc[k - 1] if k > 0 else None
-    if name is not None and (name.ent_type_ in ("PERSON", "ORG") or name.pos_ == "PROPN") and in_quote[name.i] < 0:
+    if (
+        name is not None
+        and name.ent_type_ in ("PERSON", "ORG")
+        and name.dep_ not in _OBJECTS
+        and in_quote[name.i] < 0
+    ):
         return Attribution(name, k, k + 1)  # "… - Carl Bialik: “…”": the name right before the colon
     head = doc[k].head
-    if head.i == k or in_quote[head.i] >= 0:
-        return None
-    if head.pos_ in ("VERB", "AUX"):
-        subj = next((c for c in head.children if c.dep_ in _SUBJECTS), None)
-        if subj is None or in_quote[subj.i] >= 0:
+    for _ in range(5):
+        if head.i == k or in_quote[head.i] >= 0:
             return None
-        return Attribution(subj, k, k + 1)
-    if head.pos_ in ("PROPN", "NOUN", "PRON"):
-        return Attribution(head, k, k + 1)
+        if head.pos_ in ("VERB", "AUX"):
+            subj = next((c for c in head.children if c.dep_ in _SUBJECTS), None)
+            if subj is None or in_quote[subj.i] >= 0:
+                return None
+            return Attribution(subj, k, k + 1)  # "X had one message: “…”"
+        if head.head.i == head.i:
+            # a verbless heading: "Gillibrand on the transcripts: “…”"
+            return Attribution(head, k, k + 1) if head.pos_ in ("PROPN", "NOUN", "PRON") else None
+        head = head.head
     return None
 
 
