@@ -173,3 +173,10 @@ def test_actors_rules_curated_person_takes_all_phoenix_aliases(nlp, actor_data):
     text = "Barack Hussein Obama spoke at the event."  # a Phoenix-only alias of a curated person
     actors = _actors(nlp, actor_data, text, date(2021, 6, 1))
     assert _code_of(actors, text, "Barack Hussein Obama") == "USAELI"
+
+
+def test_actors_rules_same_named_institutions_of_two_countries_stay_apart(nlp, actor_data):
+    text = "China's defence ministry accused Taiwan. Taiwan's defence ministry said Chinese warships were near."
+    actors = _actors(nlp, actor_data, text)
+    ministries = {a.code for a in actors if "ministry" in a.name}
+    assert {"CHNMIL", "TWNMIL"} <= ministries

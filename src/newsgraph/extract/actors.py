@@ -411,7 +411,11 @@ def _code_entity(
         inner += [t for c in children if c.dep_ == "appos" for t in describing(c)]
         country, role, _ = code_from_context(inner, data, country_at, code_at, agents)
         code = compose(country, role) if country else None
-        return _Mention(ent.start, ent.end, ent.text, code, "organization", f"org:{norm_key(ent.text)}")
+        # "China's defence ministry": the possessor names it, and tells two ministries apart.
+        owner = [c.i for c in children if c.dep_ == "poss" and c.i < ent.start and c.i in country_at]
+        start = min(owner) if owner else ent.start
+        name = doc[start : ent.end].text
+        return _Mention(start, ent.end, name, code, "organization", f"org:{norm_key(ent.text)}:{code}")
     if kind == "group":
         return None  # a nationality or creed no dictionary knows codes nothing
     # "Bam, Iran": a place the dictionaries lack takes the country written after it.
