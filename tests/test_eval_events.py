@@ -22,8 +22,8 @@ def test_eval_events_plover_map_folds_old_labels(shared_data: Path) -> None:
 def test_eval_events_floors(shared_data: Path) -> None:
     report = evaluate(shared_data, "all")
     print(report.render())
-    # measured 2026-11-28: 0.623, 0.683, 0.791, 0.595 (see the report's counts)
-    assert report.value("CAMEO examples root accuracy") >= 0.59
-    assert report.value("PLOVER category F1") >= 0.65
+    # measured 2026-11-28: 0.642, 0.695, 0.791, 0.595 (see the report's counts)
+    assert report.value("CAMEO examples root accuracy") >= 0.61
+    assert report.value("PLOVER category F1") >= 0.66
     assert report.value("PLOVER source country agreement") >= 0.76
     assert report.value("PETRARCH unit tests exact") >= 0.56

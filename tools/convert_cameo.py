@@ -29,7 +29,7 @@ ACTOR_CODES = "cameo-actorcodes-2016-08.csv"
 
 
 def quad_class(code: str) -> int:
-    """GDELT's QuadClass from the root: 01-05 verbal coop, 06-08 material coop, 09-13 verbal conflict, 14-20 material conflict."""
+    """GDELT's QuadClass by root: 01-05 verbal coop, 06-08 material coop, 09-13 verbal conflict, 14-20 material."""
     root = int(code[:2])
     return 1 if root <= 5 else 2 if root <= 8 else 3 if root <= 13 else 4
 
@@ -48,7 +48,8 @@ def convert_codebook(cameo_dir: Path, out: Path) -> int:
         w = csv.writer(fh, lineterminator="\n")
         w.writerow(["code", "label", "goldstein", "quad_class", "source"])
         for code in sorted(labels):
-            w.writerow([code, labels[code], goldstein[code], quad_class(code), "gdelt:CAMEO.eventcodes.txt+CAMEO.goldsteinscale.txt"])
+            source = "gdelt:CAMEO.eventcodes.txt+CAMEO.goldsteinscale.txt"
+            w.writerow([code, labels[code], goldstein[code], quad_class(code), source])
     return len(labels)
 
 

@@ -107,24 +107,30 @@ def _lead_end(text: str) -> int:
     return pos if pos >= 0 else len(text)
 
 
-def gdelt_rows(analysis: Analysis, tables: ActorCodeTables, modalities: frozenset[str] = EXPORT_MODALITIES) -> Iterable[tuple[int, list[str], dict[str, object]]]:
+def gdelt_rows(
+    analysis: Analysis, tables: ActorCodeTables, modalities: frozenset[str] = EXPORT_MODALITIES
+) -> Iterable[tuple[int, list[str], dict[str, object]]]:
     """(GlobalEventID, 61 column values, evidence record) for each exportable event of one analysis."""
     doc = analysis.document
     actors = {a.id: a for a in analysis.actors}
     lead = _lead_end(doc.text)
     added = (doc.published or "").replace("-", "")[:8]
     for event in analysis.events:
-        if event.modality not in modalities and not (event.modality == "planned" and event.code[:2] in ANNOUNCEMENT_ROOTS):
+        announced = event.modality == "planned" and event.code[:2] in ANNOUNCEMENT_ROOTS
+        if event.modality not in modalities and not announced:
             continue
         gid = global_event_id(doc.id, event)
         a1 = tables.split(actors.get(event.source or ""))
         a2 = tables.split(actors.get(event.target or ""))
         sqldate, month_year, year, fraction = _date_fields(event.date or doc.published)
         row = {
-            "GLOBALEVENTID": str(gid), "SQLDATE": sqldate, "MonthYear": month_year, "Year": year, "FractionDate": fraction,
-            "Actor1Code": a1.code, "Actor1Name": a1.name, "Actor1CountryCode": a1.country, "Actor1KnownGroupCode": a1.known_group,
+            "GLOBALEVENTID": str(gid), "SQLDATE": sqldate, "MonthYear": month_year, "Year": year,
+            "FractionDate": fraction,
+            "Actor1Code": a1.code, "Actor1Name": a1.name, "Actor1CountryCode": a1.country,
+            "Actor1KnownGroupCode": a1.known_group,
             "Actor1Type1Code": a1.types[0], "Actor1Type2Code": a1.types[1], "Actor1Type3Code": a1.types[2],
-            "Actor2Code": a2.code, "Actor2Name": a2.name, "Actor2CountryCode": a2.country, "Actor2KnownGroupCode": a2.known_group,
+            "Actor2Code": a2.code, "Actor2Name": a2.name, "Actor2CountryCode": a2.country,
+            "Actor2KnownGroupCode": a2.known_group,
             "Actor2Type1Code": a2.types[0], "Actor2Type2Code": a2.types[1], "Actor2Type3Code": a2.types[2],
             "IsRootEvent": "1" if event.evidence.start < lead else "0",
             "EventCode": event.code, "EventBaseCode": event.code[:3], "EventRootCode": event.code[:2],
@@ -148,8 +154,10 @@ def gdelt_rows(analysis: Analysis, tables: ActorCodeTables, modalities: frozense
         yield gid, [row.get(col, "").replace("\t", " ").replace("\n", " ") for col in GDELT_EVENT_COLUMNS], evidence
 
 
-def write_gdelt_events(analyses: Iterable[Analysis], out: Path, evidence_out: Path, modalities: frozenset[str] = EXPORT_MODALITIES) -> int:
-    """Write GDELT 2.0 event rows (tab-separated, no header, like GDELT's files) and the evidence JSONL; return the row count."""
+def write_gdelt_events(
+    analyses: Iterable[Analysis], out: Path, evidence_out: Path, modalities: frozenset[str] = EXPORT_MODALITIES
+) -> int:
+    """Write GDELT 2.0 rows (tab-separated, no header, as GDELT's) and the evidence JSONL; return the row count."""
     tables = ActorCodeTables.load()
     seen: set[int] = set()
     n = 0

@@ -7,7 +7,8 @@
   and source/target country agreement.
 - ``petrarch``: PETRARCH's unit tests coded with *their* dictionaries (fictional countries),
   loaded as data: share of records whose (source, target, code) set is exactly right.
-No pattern was written from these sentences: they are held out.
+No pattern was written from these sentences; aggregated error analysis on them did guide a few
+codebook-label corrections and mechanics (see the report's note), so they are not strictly held out.
 """
 
 from __future__ import annotations
@@ -37,7 +38,10 @@ def evaluate(data_dir: Path, dataset: str = "all", limit: int | None = None) -> 
 
     nlp = load_model()
     scores: list[Score] = []
-    notes: list[str] = ["held out: no pattern was written from these sentences"]
+    notes: list[str] = [
+        "no pattern was written from these sentences; aggregated error analysis on them guided a few "
+        "codebook-label corrections and role/frame mechanics, so they are not strictly held out"
+    ]
     wanted = ("cameo", "plover", "petrarch") if dataset == "all" else (dataset,)
     if any(d in wanted for d in ("cameo", "plover")):
         data = EventData.load(nlp)
@@ -130,7 +134,8 @@ def _country(actor: Actor | None) -> str | None:
 
 def _plover(nlp: Language, data: EventData, actor_fn: ActorFn, data_dir: Path, limit: int | None) -> list[Score]:
     mapping = plover_map(data_dir / "cameo" / "CAMEO2PLOVER-2021.txt")
-    records = [r for r in json.loads((data_dir / "events" / "plover_gsr" / "PLOVER_GSR_CAMEO.txt").read_text(encoding="utf-8")) if r.get("event") != "DOCUMENT"]
+    raw = json.loads((data_dir / "events" / "plover_gsr" / "PLOVER_GSR_CAMEO.txt").read_text(encoding="utf-8"))
+    records = [r for r in raw if r.get("event") != "DOCUMENT"]
     records = records[:limit] if limit else records
     tp = fp = fn = 0
     src_n = src_ok = tgt_n = tgt_ok = 0
@@ -146,7 +151,8 @@ def _plover(nlp: Language, data: EventData, actor_fn: ActorFn, data_dir: Path, l
             fp += got is not None
         by_id = {a.id: a for a in actors}
         for role, ids in (("source", best.sources if best else ()), ("target", best.targets if best else ())):
-            gold_codes = {str(g.get("code", ""))[:3] for g in rec.get(role) or [] if isinstance(g, dict) and g.get("code")}
+            gold_actors = [g for g in rec.get(role) or [] if isinstance(g, dict) and g.get("code")]
+            gold_codes = {str(g["code"])[:3] for g in gold_actors}
             if not gold_codes:
                 continue
             ours = _country(by_id.get(ids[0])) if ids else None
@@ -176,7 +182,8 @@ def _petrarch(nlp: Language, folder: Path, limit: int | None) -> tuple[list[Scor
         adata = ActorData.from_petrarch([dicts / "PETR.Validate.actors.txt"], dicts / "PETR.Validate.agents.txt", nlp)
     except Exception as exc:
         return [], f"petrarch: actor dictionaries not loadable yet ({type(exc).__name__}: {exc})"[:200]
-    records = [json.loads(line) for line in (folder / "PETR.UnitTest.records.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+    lines = (folder / "PETR.UnitTest.records.jsonl").read_text(encoding="utf-8").splitlines()
+    records = [json.loads(line) for line in lines if line.strip()]
     records = records[:limit] if limit else records
     exact = 0
     for rec, doc in zip(records, nlp.pipe([r["text"] for r in records])):
@@ -185,7 +192,9 @@ def _petrarch(nlp: Language, folder: Path, limit: int | None) -> tuple[list[Scor
         codes = {a.id: a.code for a in actors}
         events = extract_events(doc, actors, [], [], [], published, data)
         # PETRARCH codes only actors its dictionaries know: an uncoded name is not an actor there
-        got = {(codes[e.source], codes[e.target], e.code) for e in events if codes.get(e.source or "") and codes.get(e.target or "") and e.modality != "negated"}
+        coded = [e for e in events if codes.get(e.source or "") and codes.get(e.target or "")]
+        coded = [e for e in coded if e.modality != "negated"]
+        got = {(codes[e.source or ""], codes[e.target or ""], e.code) for e in coded}
         gold = {(e["source"], e["target"], e["eventcode"]) for e in rec.get("events") or []}
         exact += got == gold
     n = len(records)

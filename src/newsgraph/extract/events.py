@@ -94,10 +94,13 @@ class EventData:
         """Code with another PETRARCH verb dictionary only (e.g. the PETRARCH unit-test one)."""
         base = resources.files("newsgraph") / "data"
         # our frames map CAMEO codes; another dictionary's code system (WEIS-like in PETRARCH's tests) has its own
-        return cls._build([read_petrarch_verbs(Path(verbs_file))], Path(str(base)), f"petrarch:{Path(verbs_file).name}", frames=False)
+        records = [read_petrarch_verbs(Path(verbs_file))]
+        return cls._build(records, Path(str(base)), f"petrarch:{Path(verbs_file).name}", frames=False)
 
     @classmethod
-    def _build(cls, record_sets: list[list[dict[str, Any]]], base: Path, version: str, frames: bool = True) -> EventData:
+    def _build(
+        cls, record_sets: list[list[dict[str, Any]]], base: Path, version: str, frames: bool = True
+    ) -> EventData:
         codebook: dict[str, CodeInfo] = {}
         with (base / CODEBOOK_FILE).open(encoding="utf-8") as fh:
             for row in csv.DictReader(fh):
@@ -228,8 +231,7 @@ def find_candidates(
     data: EventData,
 ) -> list[Candidate]:
     """Every coded trigger in the document with its roles (roles may be empty)."""
-    index = ActorIndex.build(doc, actors)
-    resolve = _resolver()
+    index = ActorIndex.build(doc, actors, _resolver())
     anchors = _date_anchors(doc, dates)
     disputed = [(c.statement.start, c.statement.end, frozenset(c.disputed_by)) for c in claims if c.disputed_by]
     matches: dict[int, CodeMatch] = {}
@@ -239,7 +241,9 @@ def find_candidates(
         if lemma not in known and lower not in known:
             continue
         tok = doc[i]
-        if tok.is_alpha and tok.pos_ in {"VERB", "NOUN", "PROPN", "AUX"} and not (tok.pos_ == "VERB" and tok.dep_ in MODIFIER_DEPS):
+        if not tok.is_alpha or tok.pos_ not in {"VERB", "NOUN", "PROPN", "AUX"}:
+            continue
+        if not (tok.pos_ == "VERB" and tok.dep_ in MODIFIER_DEPS):
             m = data.patterns.match(tok, words)
             if m is not None:
                 matches[tok.i] = m
@@ -260,9 +264,9 @@ def find_candidates(
         if not code and not reverse:
             continue
         if tok.pos_ in {"NOUN", "PROPN"}:
-            sources, targets = noun_roles(tok, index, resolve, actors)
+            sources, targets = noun_roles(tok, index)
         else:
-            sources, targets = verb_roles(tok, index, resolve, actors)
+            sources, targets = verb_roles(tok, index)
         sent = tok.sent
         modality = modality_of(tok, data.cues)
         if modality == "planned" and code and i not in folded and tok.pos_ != "NOUN":
@@ -288,7 +292,7 @@ def find_candidates(
                 end=end,
             )
         )
-    out = _obligations(doc, out, data, index, resolve, actors, anchors)
+    out = _obligations(doc, out, data, index, anchors)
     return _drop_covered_statements(doc, out)
 
 
@@ -297,8 +301,6 @@ def _obligations(
     cands: list[Candidate],
     data: EventData,
     index: ActorIndex,
-    resolve: Callable[[Doc, int, Sequence[Actor]], Actor | None] | None,
-    actors: Sequence[Actor],
     anchors: dict[int, str],
 ) -> list[Candidate]:
     """'Russia said Sudan must return the helicopter': the speaker demands (10x) what the reported clause obliges.
@@ -310,7 +312,9 @@ def _obligations(
     for c in cands:
         out.append(c)
         tok = doc[c.trigger]
-        if demand is None or tok.pos_ == "NOUN" or not any(ch.dep_ == "aux" and ch.lower_ in obliging for ch in tok.children):
+        if demand is None or tok.pos_ == "NOUN":
+            continue
+        if not any(ch.dep_ == "aux" and ch.lower_ in obliging for ch in tok.children):
             continue
         clause = tok
         while clause.dep_ in {"xcomp", "conj"} and clause.head.i != clause.i:
@@ -318,7 +322,7 @@ def _obligations(
         if clause.dep_ != "ccomp":
             continue
         speaker = clause.head
-        sources = subject_actors(speaker, index, resolve, actors)
+        sources = subject_actors(speaker, index)
         if not sources:
             continue
         if c.modality == "demanded" and _countries(sources, index) & _countries(list(c.sources), index):
@@ -367,7 +371,9 @@ def _fold_frames(doc: Doc, matches: dict[int, CodeMatch], data: EventData) -> tu
         if gov.i == i or not frames or tok.dep_ not in {"xcomp", "ccomp", "dobj"}:
             continue
         own = matches.get(gov.i)
-        usable = [f for f in frames if tok.dep_ in f.deps and not (f.identity and own is not None and own.specificity > 0)]
+        # a light verb yields to its complement unless a specific pattern already coded the verb itself
+        specific = own is not None and own.specificity > 0
+        usable = [f for f in frames if tok.dep_ in f.deps and not (f.identity and specific)]
         composed = next((c for f in usable if (c := f.compose(code))), None)
         if composed is None and tok.dep_ == "xcomp" and usable and not usable[0].identity:
             composed = usable[0].default

@@ -18,7 +18,8 @@ import yaml
 from spacy.tokens import Token
 
 GOVERNED_DEPS = frozenset(
-    {"ccomp", "xcomp", "dobj", "pobj", "prep", "pcomp", "acl", "attr", "oprd", "dative", "compound", "amod", "nmod", "poss", "aux", "auxpass"}
+    {"ccomp", "xcomp", "dobj", "pobj", "prep", "pcomp", "acl", "attr", "oprd", "dative"}
+    | {"compound", "amod", "nmod", "poss", "aux", "auxpass"}
 )
 SAME_CLAUSE_DEPS = frozenset({"xcomp", "conj", "aux", "auxpass"})
 MAX_STEPS = 10

@@ -18,8 +18,8 @@ from typing import Any
 from spacy.tokens import Token
 
 FOREIGN_DEPS = frozenset({"ccomp", "conj", "cc", "advcl", "relcl", "parataxis", "punct", "mark", "csubj", "appos"})
-WINDOW = 15
-PHRASE_REACH = 3  # tokens on either side where a phrase verb's other words may stand  # tokens after the trigger that a pattern may reach (TABARI-style flat patterns)
+WINDOW = 15  # tokens after the trigger that a pattern may reach (TABARI-style flat patterns)
+PHRASE_REACH = 3  # tokens on either side where a phrase verb's other words may stand
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +72,8 @@ class PatternIndex:
     words: frozenset[str]  # every trigger word form: a cheap first test per token
     entries: dict[str, tuple[Entry, ...]]  # "VERB:lemma" / "NOUN:lemma" (and irregular forms) -> entries
     blocks: dict[str, tuple[Pattern, ...]]
-    first_keys: dict[str, dict[str, tuple[int, ...]]]  # block -> 3-letter prefix -> positions of patterns whose first word has it
+    # block -> 3-letter prefix -> positions of the patterns whose first word has it
+    first_keys: dict[str, dict[str, tuple[int, ...]]]
 
     @classmethod
     def from_records(cls, record_sets: Iterable[Iterable[dict[str, Any]]]) -> PatternIndex:
@@ -134,7 +135,10 @@ class PatternIndex:
 
     def lookup(self, tok: Token) -> tuple[Entry, ...]:
         """Entries whose lemma or form is this token, for its part of speech."""
-        pos = "VERB" if tok.pos_ in {"VERB", "AUX"} or tok.tag_.startswith("VB") else "NOUN" if tok.pos_ in {"NOUN", "PROPN"} else ""
+        if tok.pos_ in {"VERB", "AUX"} or tok.tag_.startswith("VB"):
+            pos = "VERB"
+        else:
+            pos = "NOUN" if tok.pos_ in {"NOUN", "PROPN"} else ""
         if not pos:
             return ()
         found = self.entries.get(f"{pos}:{tok.lemma_.lower()}", ()) or self.entries.get(f"{pos}:{tok.lower_}", ())
@@ -144,11 +148,14 @@ class PatternIndex:
             return found
         after, before = _near_words(tok)
         return tuple(
-            e for e in found if all(w.rstrip("_") in after for w in e.phrase_after) and all(w.rstrip("_") in before for w in e.phrase_before)
+            e
+            for e in found
+            if all(w.rstrip("_") in after for w in e.phrase_after)
+            and all(w.rstrip("_") in before for w in e.phrase_before)
         )
 
     def match(self, tok: Token, words: Sequence[tuple[str, str]] | None = None) -> CodeMatch | None:
-        """The most specific code for this trigger token, or None; ``words`` caches (lower, lemma) per token of the doc."""
+        """The most specific code for this trigger, or None; ``words`` caches (lower, lemma) per token of the doc."""
         entries = self.lookup(tok)
         if not entries:
             return None
@@ -179,7 +186,7 @@ class PatternIndex:
             for p in (patterns[pos] for pos in positions):
                 if best is not None and (-p.specificity, p.order) >= best[0]:
                     break
-                if anchor is not None and p.tier > anchor.tier and e.block != anchor.block and p.code and anchor.code and p.code[:2] != anchor.code[:2]:
+                if _off_family(p, e, anchor):
                     continue
                 if not all(k & present for k in p.keys):
                     continue
@@ -208,6 +215,13 @@ class PatternIndex:
             if e.final:
                 return None
         return None
+
+
+def _off_family(p: Pattern, e: Entry, anchor: Entry | None) -> bool:
+    """A later dictionary's pattern that would switch the anchor entry's CAMEO root."""
+    if anchor is None or p.tier <= anchor.tier or e.block == anchor.block or not (p.code and anchor.code):
+        return False
+    return p.code[:2] != anchor.code[:2]
 
 
 def _own_scope(tok: Token) -> set[int]:
@@ -266,7 +280,7 @@ def _seq_match(elements: tuple[tuple[tuple[str, ...], ...], ...], words: list[tu
 
 
 def _near_words(tok: Token) -> tuple[set[str], set[str]]:
-    """Words that can complete a phrase verb ("call off", "ask for", "wire tap"): next to the trigger or hanging off it."""
+    """Words that can complete a phrase verb ("call off", "ask for", "wire tap"): beside the trigger or below it."""
     doc = tok.doc
     after = {doc[i].lower_ for i in range(tok.i + 1, min(len(doc), tok.i + 1 + PHRASE_REACH))}
     after |= {c.lower_ for c in tok.children if c.dep_ in {"prt", "prep", "dobj", "advmod"}}

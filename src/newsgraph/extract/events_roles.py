@@ -21,11 +21,12 @@ SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "obj", "iobj", "attr", "oprd"})
 TARGET_PREPS = frozenset(
-    {"to", "with", "against", "on", "at", "from", "for", "toward", "towards", "into", "over", "upon", "of", "about", "in", "between", "among", "across", "near", "inside"}
+    {"to", "with", "against", "on", "at", "from", "for", "toward", "towards", "into", "over", "upon", "of", "about"}
+    | {"in", "between", "among", "across", "near", "inside"}
 )
 PHRASE_PREPS = ("by", "of", "from", "in")
 NOUN_SOURCE_DEPS = frozenset({"poss", "amod", "compound", "nmod", "npadvmod"})
-PRONOUN_RESOLVER = Callable[[Doc, int, Sequence[Actor]], "Actor | None"]
+PRONOUN_RESOLVER = Callable[[Doc, int, Sequence[Actor]], "Actor | None"]  # coref.resolve_pronoun
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,9 +38,11 @@ class ActorIndex:
     by_id: dict[str, Actor]
     mention_span: dict[int, tuple[int, int]]  # token index -> (first token, last token + 1) of its mention
     pairs: tuple[tuple[int, str, str], ...]  # (token index, first, second) of coordinated actor pairs, in text order
+    actors: tuple[Actor, ...]
+    resolve: PRONOUN_RESOLVER | None  # the actors work's pronoun resolver, when installed
 
     @classmethod
-    def build(cls, doc: Doc, actors: Sequence[Actor]) -> ActorIndex:
+    def build(cls, doc: Doc, actors: Sequence[Actor], resolve: PRONOUN_RESOLVER | None = None) -> ActorIndex:
         """Map every token inside a mention to the actor it names."""
         by_token: dict[int, str] = {}
         all_at: dict[int, list[str]] = {}
@@ -59,18 +62,20 @@ class ActorIndex:
             tok = doc[i]
             if tok.dep_ in {"conj", "amod", "compound"}:
                 continue  # "Russian and American analysts" coordinates modifiers, not the two actors
-            second = next((by_token[c.i] for c in tok.conjuncts if c.i > i and c.i in by_token and by_token[c.i] != by_token[i]), None)
+            partners = (by_token[c.i] for c in tok.conjuncts if c.i > i and c.i in by_token)
+            second = next((p for p in partners if p != by_token[i]), None)
             if second is not None and (not pairs or pairs[-1][0] != i):
                 pairs.append((i, by_token[i], second))
-        return cls(by_token, {k: tuple(v) for k, v in all_at.items()}, {a.id: a for a in actors}, spans, tuple(pairs))
+        all_ids = {k: tuple(v) for k, v in all_at.items()}
+        return cls(by_token, all_ids, {a.id: a for a in actors}, spans, tuple(pairs), tuple(actors), resolve)
 
 
-def actors_of_phrase(tok: Token, index: ActorIndex, resolve: PRONOUN_RESOLVER | None, actors: Sequence[Actor], depth: int = 0) -> list[str]:
+def actors_of_phrase(tok: Token, index: ActorIndex, depth: int = 0) -> list[str]:
     """Actors named by the noun phrase headed at ``tok``, conjuncts included, in text order."""
     out: list[str] = []
     # a coordination's head is its first conjunct; earlier ones belong to a larger phrase we entered from inside
     for head in [tok, *sorted((c for c in tok.conjuncts if c.i > tok.i), key=lambda t: t.i)]:
-        for found in _actors_of_head(head, index, resolve, actors, depth):
+        for found in _actors_of_head(head, index, depth):
             if found not in out:
                 out.append(found)
     return out
@@ -82,18 +87,19 @@ def _first_in_phrase(tok: Token, index: ActorIndex, every: bool = False) -> list
     doc = tok.doc
     out: list[str] = []
     for i in range(tok.left_edge.i, tok.right_edge.i + 1):
-        if i in index.by_token and not any(a.dep_ == "relcl" and a.i != tok.i for a in doc[i].ancestors if tok.left_edge.i < a.i <= tok.right_edge.i):
+        inside = (a for a in doc[i].ancestors if tok.left_edge.i < a.i <= tok.right_edge.i and a.i != tok.i)
+        if i in index.by_token and not any(a.dep_ == "relcl" for a in inside):
             out.extend(a for a in index.all_at[i] if a not in out)
             if not every:
                 break
     return out
 
 
-def _actors_of_head(tok: Token, index: ActorIndex, resolve: PRONOUN_RESOLVER | None, actors: Sequence[Actor], depth: int) -> list[str]:
+def _actors_of_head(tok: Token, index: ActorIndex, depth: int) -> list[str]:
     if tok.i in index.by_token:
         return list(index.all_at[tok.i])
-    if tok.pos_ == "PRON" and resolve is not None:
-        hit = resolve(tok.doc, tok.i, actors)
+    if tok.pos_ == "PRON" and index.resolve is not None:
+        hit = index.resolve(tok.doc, tok.i, index.actors)
         if hit is not None:
             return [hit.id]
     if depth == 0 and _is_pair_phrase(tok):
@@ -103,14 +109,16 @@ def _actors_of_head(tok: Token, index: ActorIndex, resolve: PRONOUN_RESOLVER | N
     # "Russian troops", "the Kremlin's spokesman": the modifier names the actor
     for child in tok.children:
         if child.dep_ in {"compound", "amod", "poss", "nmod", "appos"} and child.i in index.by_token:
-            return [index.by_token[c.i] for c in sorted([child, *child.conjuncts], key=lambda t: t.i) if c.i in index.by_token]
+            group = sorted([child, *child.conjuncts], key=lambda t: t.i)
+            return [index.by_token[c.i] for c in group if c.i in index.by_token]
     if depth < 1:
         # "an attack by Osgiliath soldiers", "officials from Moscow", "lawmakers in Fornost and Gondor"
-        preps = sorted((c for c in tok.children if c.dep_ == "prep" and c.lower_ in PHRASE_PREPS), key=lambda c: PHRASE_PREPS.index(c.lower_))
+        preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in PHRASE_PREPS]
+        preps.sort(key=lambda c: PHRASE_PREPS.index(c.lower_))
         for child in preps:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
-                    found = actors_of_phrase(pobj, index, resolve, actors, depth + 1)
+                    found = actors_of_phrase(pobj, index, depth + 1)
                     if found:
                         return found
     return []
@@ -124,7 +132,9 @@ def _is_pair_phrase(tok: Token) -> bool:
     """'the two presidents', 'both leaders', 'both': a definite pair that refers back."""
     if tok.lower_ == "both" and tok.pos_ in {"PRON", "DET"}:
         return True
-    return tok.pos_ == "NOUN" and tok.tag_ == "NNS" and any(c.lower_ in PAIR_WORDS and c.dep_ in {"nummod", "det", "predet"} for c in tok.children)
+    if tok.pos_ != "NOUN" or tok.tag_ != "NNS":
+        return False
+    return any(c.lower_ in PAIR_WORDS and c.dep_ in {"nummod", "det", "predet"} for c in tok.children)
 
 
 def _previous_pair(tok: Token, index: ActorIndex) -> list[str]:
@@ -175,12 +185,12 @@ def _subject_token(verb: Token) -> tuple[Token | None, bool]:
 FIRST_PERSON = frozenset({"i", "we", "us", "me"})
 
 
-def subject_actors(verb: Token, index: ActorIndex, resolve: PRONOUN_RESOLVER | None, actors: Sequence[Actor]) -> list[str]:
+def subject_actors(verb: Token, index: ActorIndex) -> list[str]:
     """Actors of the verb's active subject (none for a passive one)."""
     subj, passive = _subject_token(verb)
     if subj is None or passive:
         return []
-    return actors_of_phrase(subj, index, resolve, actors) or _first_in_phrase(subj, index)
+    return actors_of_phrase(subj, index) or _first_in_phrase(subj, index)
 
 
 def speaks_for_itself(verb: Token) -> bool:
@@ -189,47 +199,47 @@ def speaks_for_itself(verb: Token) -> bool:
     return subj is not None and subj.lower_ in FIRST_PERSON
 
 
-def verb_roles(verb: Token, index: ActorIndex, resolve: PRONOUN_RESOLVER | None, actors: Sequence[Actor]) -> tuple[list[str], list[str]]:
+def verb_roles(verb: Token, index: ActorIndex) -> tuple[list[str], list[str]]:
     """Source and target actor ids of a verb trigger (each list may hold several conjuncts)."""
     subjects, passive = _subject_tokens(verb)
     sources: list[str] = []
     targets: list[str] = []
     for subj in subjects:
-        found = actors_of_phrase(subj, index, resolve, actors) or _first_in_phrase(subj, index, every=passive)
+        found = actors_of_phrase(subj, index) or _first_in_phrase(subj, index, every=passive)
         found = [a for a in found if a not in sources + targets]
         (targets if passive else sources).extend(found)
     for child in verb.children:
         if child.dep_ == "agent":
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
-                    sources[:0] = actors_of_phrase(pobj, index, resolve, actors)
+                    sources[:0] = actors_of_phrase(pobj, index)
     for child in verb.children:
         if child.dep_ in OBJECT_DEPS:
-            targets.extend(a for a in actors_of_phrase(child, index, resolve, actors) if a not in targets)
+            targets.extend(a for a in actors_of_phrase(child, index) if a not in targets)
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
-                    targets.extend(a for a in actors_of_phrase(pobj, index, resolve, actors) if a not in targets)
+                    targets.extend(a for a in actors_of_phrase(pobj, index) if a not in targets)
         elif child.dep_ == "prt":
             for sub in child.children:
                 if sub.dep_ == "pobj":
-                    targets.extend(a for a in actors_of_phrase(sub, index, resolve, actors) if a not in targets)
+                    targets.extend(a for a in actors_of_phrase(sub, index) if a not in targets)
     targets = [t for t in targets if t not in sources]
     if not targets:
         targets = _nested_target(verb, index, sources)
     if not targets:
-        targets = _complement_subject(verb, index, resolve, actors, sources)
+        targets = _complement_subject(verb, index, sources)
     return sources, _other_country_first(targets, sources, index)
 
 
-def _complement_subject(verb: Token, index: ActorIndex, resolve: PRONOUN_RESOLVER | None, actors: Sequence[Actor], sources: list[str]) -> list[str]:
+def _complement_subject(verb: Token, index: ActorIndex, sources: list[str]) -> list[str]:
     """'Arnor believes Dagolath can cope': with no object, the complement's subject is the target."""
     for child in verb.children:
         if child.dep_ == "ccomp":
             for sub in child.children:
                 if sub.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS:
-                    return [a for a in actors_of_phrase(sub, index, resolve, actors) if a not in sources]
+                    return [a for a in actors_of_phrase(sub, index) if a not in sources]
     return []
 
 
@@ -270,7 +280,7 @@ def _nested_target(verb: Token, index: ActorIndex, sources: list[str]) -> list[s
     return [a for a in dict.fromkeys(ids or [index.by_token[first.i]]) if a not in sources]
 
 
-def noun_roles(noun: Token, index: ActorIndex, resolve: PRONOUN_RESOLVER | None, actors: Sequence[Actor]) -> tuple[list[str], list[str]]:
+def noun_roles(noun: Token, index: ActorIndex) -> tuple[list[str], list[str]]:
     """Source and target of a noun trigger ("Russia's invasion of Ukraine", "talks between A and B")."""
     sources: list[str] = []
     targets: list[str] = []
@@ -282,7 +292,7 @@ def noun_roles(noun: Token, index: ActorIndex, resolve: PRONOUN_RESOLVER | None,
         elif child.dep_ == "prep":
             pobjs = [p for p in child.children if p.dep_ == "pobj"]
             for pobj in pobjs:
-                found = actors_of_phrase(pobj, index, resolve, actors)
+                found = actors_of_phrase(pobj, index)
                 if child.lower_ in {"between", "among"}:
                     if not sources and found:
                         sources.append(found[0])
@@ -297,5 +307,5 @@ def noun_roles(noun: Token, index: ActorIndex, resolve: PRONOUN_RESOLVER | None,
         # "Russia launched an attack on Ukraine": the light verb's subject is the noun's source
         subjects, passive = _subject_tokens(head.head)
         if not passive:
-            sources = [a for subj in subjects for a in actors_of_phrase(subj, index, resolve, actors)]
+            sources = [a for subj in subjects for a in actors_of_phrase(subj, index)]
     return sources, [t for t in targets if t not in sources]
