@@ -30,9 +30,9 @@ _CLOCK = re.compile(r"^(\d{1,2})(?:[:.](\d\d))?(am|pm)?$")
 _DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
                  "eighties": 8, "nineties": 9}  # fmt: skip
 _DURATION_UNIT = {"Y": ("P", "Y", 1), "M": ("P", "M", 1), "W": ("P", "W", 1), "D": ("P", "D", 1),
-                  "DE": ("P", "Y", 10), "CE": ("P", "Y", 100), "Q": ("P", "Q", 1), "FN": ("P", "W", 2),
+                  "DE": ("P", "E", 1), "CE": ("P", "C", 1), "Q": ("P", "Q", 1), "FN": ("P", "W", 2),
                   "H": ("PT", "H", 1), "MIN": ("PT", "M", 1), "S": ("PT", "S", 1), "WE": ("P", "WE", 1)}  # fmt: skip
-_VAGUE_UNIT = {"DE": "DE", "CE": "CE", "MIN": "M", "FN": "W"}
+_VAGUE_UNIT = {"MIN": "M", "FN": "W"}  # TimeML (TBAQ) writes decades E, centuries C: P2E, PXC
 _FINER = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60), "Q": ("M", 3)}
 
 
