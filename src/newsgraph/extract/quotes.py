@@ -258,7 +258,7 @@ def _colon_intro(doc: Doc, lo: int, in_quote: Sequence[int], para: Sequence[int]
     if (
         name is not None
         and name.ent_type_ in ("PERSON", "ORG")
-        and name.dep_ not in _OBJECTS
+        and (name.dep_ not in _OBJECTS or _after_dash(name))
         and in_quote[name.i] < 0
     ):
         return Attribution(name, k, k + 1)  # "… - Carl Bialik: “…”": the name right before the colon
@@ -341,6 +341,14 @@ def _window(doc: Doc, lo: int, hi: int, in_quote: Sequence[int], para: Sequence[
         if any(t.text == ":" for t in before[-2:]) and "\n" not in text[before[-1].idx : doc[lo].idx]:
             tiers.append(order(range(before.start, before.end)))
     return tiers
+
+
+def _after_dash(name: Token) -> bool:
+    """The entity ending at ``name`` follows a dash ("HEADLINE - Carl Bialik:"), however parsed."""
+    i = name.i
+    while i > 0 and name.doc[i].ent_iob_ == "I":
+        i -= 1
+    return i > 0 and name.doc[i - 1].text in ("-", "–", "—")
 
 
 def _governing(doc: Doc, lo: int, hi: int, in_quote: Sequence[int]) -> Attribution | None:
