@@ -430,9 +430,10 @@ def _tense(doc: Doc, start: int, end: int, rules: DateRules) -> str | None:
             return "scheduled"  # the news present of an event is scheduled ('meet Monday'); of saying, past
         if tense != "infinitive":
             return tense
-        if verb.head.i != verb.i and (
-            verb.head.lemma_ == "be" or verb.head.lemma_ in rules.classes["FUTURE_VERB"]
-        ):
+        governor = verb.head
+        if governor.i != verb.i and (governor.lemma_ == "be" or governor.lemma_ in rules.classes["FUTURE_VERB"]):
+            if any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d") for c in governor.children):
+                return "past"  # 'had been scheduled to expire Friday': the plan's time has passed
             return "future"  # 'is to resume trading Tuesday', 'planned to leave on Thursday'
         head = verb
         start, end = verb.i, verb.i + 1
