@@ -1,0 +1,53 @@
+"""Quote cue data: reporting verbs, "according to" phrases, framing prepositions, pronouns.
+
+Loaded once from ``data/quote-cues-*.yaml`` (every entry names its source) and passed in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+
+import yaml
+from spacy.language import Language
+
+CUE_FILE = "quote-cues-2026-11.yaml"
+
+
+@dataclass(frozen=True, slots=True)
+class VerbCue:
+    """A reporting verb and the relations whose subtree holds what was reported."""
+
+    lemma: str
+    content: frozenset[str]
+    preps: frozenset[str]
+    direct: bool = True  # also attributes quoted passages (stance verbs like "support" do not)
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteCues:
+    """Attribution cue data (``data/quote-cues-*.yaml``), loaded once."""
+
+    verbs: dict[str, VerbCue]
+    according: tuple[tuple[str, ...], ...]
+    framing: frozenset[str]
+    pronoun_kinds: dict[str, frozenset[str]]
+    version: str = ""
+
+    @classmethod
+    def load(cls, nlp: Language) -> QuoteCues:
+        """Read the packaged cue file; ``nlp`` is unused (the cues are lemma sets)."""
+        raw = yaml.safe_load(resources.files("newsgraph.data").joinpath(CUE_FILE).read_text(encoding="utf-8"))
+        verbs = {
+            v["lemma"]: VerbCue(
+                v["lemma"], frozenset(v.get("content", [])), frozenset(v.get("preps", [])), bool(v.get("direct", True))
+            )
+            for v in raw["speech_verbs"]
+        }
+        return cls(
+            verbs=verbs,
+            according=tuple(tuple(a["words"]) for a in raw["according_to"]),
+            framing=frozenset(f["lemma"] for f in raw["framing_preps"]),
+            pronoun_kinds={p["text"]: frozenset(p["kinds"]) for p in raw["pronouns"]},
+            version=str(raw.get("version", "")),
+        )
