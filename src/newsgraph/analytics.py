@@ -11,14 +11,30 @@ Conventions shared by every function here:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Literal
 
 import duckdb
 
+from newsgraph.analytics_records import (  # re-exported: callers import the results from here
+    ActorCount,
+    ActorSummary,
+    Alert,
+    Counterpart,
+    DocumentRef,
+    DyadPoint,
+    EventRef,
+    QuadCounts,
+    QuoteRef,
+)
 from newsgraph.query import connect
 from newsgraph.store import Store
+
+__all__ = [
+    "ActorCount", "ActorSummary", "Alert", "AnalyticsError", "Counterpart", "DocumentRef", "DyadPoint", "EventRef",
+    "QuadCounts", "QuoteRef", "actor_summary", "alerts", "dyad_series", "find_documents", "find_events",
+    "find_quotes", "period_start", "top_actors",
+]  # fmt: skip
 
 Period = Literal["day", "week", "month"]
 PERIODS: tuple[str, ...] = ("day", "week", "month")
@@ -31,136 +47,6 @@ MIN_STD_CONFLICT = 0.1
 
 class AnalyticsError(ValueError):
     """A request the analytics cannot answer (bad period, bad dyad); the message is one line."""
-
-
-@dataclass(frozen=True, slots=True)
-class EventRef:
-    """One stored event with its actors and the span of its article that supports it."""
-
-    doc_id: str
-    idx: int
-    day: date | None
-    source_name: str | None
-    source_code: str | None
-    source_country: str | None
-    target_name: str | None
-    target_code: str | None
-    target_country: str | None
-    code: str
-    label: str | None
-    quad_class: int | None
-    goldstein: float | None
-    modality: str | None
-    evidence_start: int | None
-    evidence_end: int | None
-
-
-@dataclass(frozen=True, slots=True)
-class QuoteRef:
-    """One stored quote with its speaker and article."""
-
-    doc_id: str
-    idx: int
-    text: str
-    kind: str | None
-    speaker_name: str | None
-    speaker_code: str | None
-    published: date | None
-    start: int | None
-    end: int | None
-
-
-@dataclass(frozen=True, slots=True)
-class DocumentRef:
-    """One stored article: id, title, date and counts of what was found in it."""
-
-    doc_id: str
-    title: str | None
-    published: date | None
-    source: str | None
-    url: str | None
-    n_events: int
-    n_quotes: int
-
-
-@dataclass(frozen=True, slots=True)
-class QuadCounts:
-    """Event counts by CAMEO quad class: 1 verbal and 2 material cooperation, 3 verbal and 4 material conflict."""
-
-    verbal_cooperation: int = 0
-    material_cooperation: int = 0
-    verbal_conflict: int = 0
-    material_conflict: int = 0
-
-    @property
-    def total(self) -> int:
-        return self.verbal_cooperation + self.material_cooperation + self.verbal_conflict + self.material_conflict
-
-
-@dataclass(frozen=True, slots=True)
-class DyadPoint:
-    """One period of a dyad: counts by quad class, Goldstein sum and mean, tone, top events and quotes."""
-
-    period: date
-    events: int
-    quads: QuadCounts
-    goldstein_sum: float
-    goldstein_mean: float | None
-    tone: float | None  # mean tone polarity of the articles carrying the period's events
-    articles: int
-    top_events: tuple[EventRef, ...] = ()
-    top_quotes: tuple[QuoteRef, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class Alert:
-    """A country pair whose weekly Goldstein mean or conflict share left its own trailing range."""
-
-    a: str
-    b: str
-    week: date
-    metric: Literal["goldstein", "conflict"]
-    z: float  # the larger (in absolute value) of the two z-scores
-    events: int
-    goldstein_mean: float
-    goldstein_baseline: float
-    goldstein_z: float
-    conflict_share: float
-    conflict_baseline: float
-    conflict_z: float
-    history_weeks: int
-    top_events: tuple[EventRef, ...] = ()
-    articles: tuple[DocumentRef, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class Counterpart:
-    """An actor another actor acts on or is acted on by, with how often and how (Goldstein mean)."""
-
-    name: str | None
-    code: str | None
-    country: str | None
-    events: int
-    goldstein_mean: float | None
-
-
-@dataclass(frozen=True, slots=True)
-class ActorSummary:
-    """What the store says about one actor: names, documents, quotes, events as source and target."""
-
-    query: str
-    names: tuple[str, ...]
-    codes: tuple[str, ...]
-    documents: int
-    mentions: int
-    quotes: int
-    as_source: QuadCounts
-    as_target: QuadCounts
-    goldstein_source_mean: float | None
-    goldstein_target_mean: float | None
-    counterparts: tuple[Counterpart, ...]
-    top_quotes: tuple[QuoteRef, ...]
-    recent_events: tuple[EventRef, ...]
 
 
 EVENT_COLUMNS = (
@@ -350,11 +236,17 @@ def alerts(
     evidence: int = 5,
     domestic: bool = False,
 ) -> list[Alert]:
-    """Country pairs whose weekly Goldstein mean or conflict share moved beyond k std of their trailing history."""
+    """Country pairs whose weekly Goldstein mean or conflict share moved beyond k std of their trailing history.
+
+    A pair's history is its previous ``window`` weeks with at least ``min_events`` events
+    (both directions together); a week is scored once it has ``min_history`` such weeks.
+    Standard deviations are floored (MIN_STD_*) so a flat history does not make every
+    change infinitely surprising. Domestic pairs (USA-USA) count only with ``domestic``.
+    """
     if window < 2:
         raise AnalyticsError("window must be at least 2 weeks")
     con = connect(store)
-    same = "" if domestic else "AND source_country <> target_country"
+    same = "" if domestic else "AND pair[1:3] <> pair[5:7]"
     since_clause, since_params = ("AND week >= ?", [period_start(_as_date(since), "week")]) if since else ("", [])
     rows = _fetch(
         con,
@@ -362,7 +254,9 @@ def alerts(
             SELECT pair, week, sum(events) AS n,
                    sum(goldstein_sum) / sum(goldstein_n) AS g, (sum(q3) + sum(q4)) / sum(events) AS c
             FROM dyad_weeks WHERE goldstein_n > 0 {same}
-            GROUP BY pair, week),
+            GROUP BY pair, week
+            -- quiet weeks are neither alerts nor history: a mean of one or two events is noise
+            HAVING sum(events) >= ?),
         scored AS (
             SELECT *, avg(g) OVER w AS hg, stddev_samp(g) OVER w AS sg,
                       avg(c) OVER w AS hc, stddev_samp(c) OVER w AS sc, count(*) OVER w AS hn
@@ -371,14 +265,14 @@ def alerts(
         z AS (
             SELECT *, (g - hg) / greatest(coalesce(sg, 0), {MIN_STD_GOLDSTEIN}) AS zg,
                       (c - hc) / greatest(coalesce(sc, 0), {MIN_STD_CONFLICT}) AS zc
-            FROM scored WHERE hn >= ? AND n >= ? {since_clause}
+            FROM scored WHERE hn >= ? {since_clause}
               AND (abs((g - hg) / greatest(coalesce(sg, 0), {MIN_STD_GOLDSTEIN})) > ?
                    OR abs((c - hc) / greatest(coalesce(sc, 0), {MIN_STD_CONFLICT})) > ?)
             ORDER BY greatest(abs(zg), abs(zc)) DESC, week DESC, pair
             LIMIT ?)
         SELECT split_part(pair, '-', 1), split_part(pair, '-', 2), week, n, g, hg, zg, c, hc, zc, hn FROM z
         ORDER BY greatest(abs(zg), abs(zc)) DESC, week DESC, pair""",
-        [min_history, min_events, *since_params, k, k, limit],
+        [min_events, min_history, *since_params, k, k, limit],
     )
     if not rows:
         return []
@@ -408,16 +302,25 @@ def _alert_evidence(
         (a, b, week, 1 if (zg < 0 if abs(zg) >= abs(zc) else zc > 0) else -1)
         for a, b, week, _, _, _, zg, _, _, zc, _ in rows
     ]
-    # one pruned scan per alert (pair and week as plain filters skip row groups), joined in one statement
-    parts, params = [], []
-    for n, (a, b, week, direction) in enumerate(keys):
-        parts.append(
-            f"""(SELECT {n} AS alert, {EVENT_COLUMNS} FROM events e
-            WHERE e.pair = ? AND {EVENT_DAY} BETWEEN ? AND ?
-            ORDER BY {direction} * coalesce(e.goldstein, 0), e.doc_id, e.idx LIMIT {int(evidence)})"""
-        )
-        params += [f"{a}-{b}", week, week + timedelta(days=6)]
-    found = _fetch(con, " UNION ALL ".join(parts) + " ORDER BY alert", params) if evidence > 0 else []
+    if evidence <= 0:
+        return {}
+    con.execute("CREATE TEMP TABLE hits (alert INTEGER, pair VARCHAR, week DATE, dir INTEGER)")
+    con.executemany(
+        "INSERT INTO hits VALUES (?, ?, ?, ?)", [(n, f"{a}-{b}", w, d) for n, (a, b, w, d) in enumerate(keys)]
+    )
+    # one (pair, week) conjunction per alert: DuckDB checks each against the row-group statistics
+    windows = " OR ".join("(e.pair = ? AND e.day BETWEEN ? AND ?)" for _ in keys)
+    window_params = [p for a, b, w, _ in keys for p in (f"{a}-{b}", w, w + timedelta(days=6))]
+    found = _fetch(
+        con,
+        f"""SELECT h.alert, {EVENT_COLUMNS} FROM events e
+        JOIN hits h ON e.pair = h.pair AND date_trunc('week', e.day)::DATE = h.week
+        WHERE {windows}
+        QUALIFY row_number() OVER (PARTITION BY h.alert ORDER BY h.dir * coalesce(e.goldstein, 0), e.doc_id, e.idx)
+                <= {int(evidence)}
+        ORDER BY h.alert, h.dir * coalesce(e.goldstein, 0), e.doc_id, e.idx""",
+        window_params,
+    )
     found = [(keys[row[0]][0], keys[row[0]][1], keys[row[0]][2], *row[1:]) for row in found]
     events: dict[tuple[str, str, date], list[EventRef]] = {}
     for row in found:
@@ -439,9 +342,7 @@ def _documents_by_id(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> list
         DocumentRef(*row)
         for row in _fetch(
             con,
-            f"""SELECT d.doc_id, d.title, d.published, d.source, d.url,
-                   (SELECT count(*) FROM events e WHERE e.doc_id = d.doc_id),
-                   (SELECT count(*) FROM quotes q WHERE q.doc_id = d.doc_id)
+            f"""SELECT d.doc_id, d.title, d.published, d.source, d.url, coalesce(d.n_events, 0), coalesce(d.n_quotes, 0)
             FROM documents d WHERE d.doc_id IN ({marks}) ORDER BY d.published, d.doc_id""",
             doc_ids,
         )
@@ -536,18 +437,6 @@ def actor_summary(store: Store, name_or_code: str, *, top: int = 10) -> ActorSum
     )
 
 
-@dataclass(frozen=True, slots=True)
-class ActorCount:
-    """One actor (name and code) with how many documents, quotes and events mention it."""
-
-    name: str
-    code: str | None
-    country: str | None
-    documents: int
-    quotes: int
-    events: int
-
-
 def top_actors(store: Store, top: int = 20) -> list[ActorCount]:
     """The actors found in the most documents, with their quote and event counts."""
     con = connect(store)
@@ -629,11 +518,9 @@ def find_events(
 def find_documents(store: Store, text: str | None = None, limit: int = 20, offset: int = 0) -> list[DocumentRef]:
     """Documents whose title or text contains ``text`` (all when None), newest first."""
     clause, params = ("(d.title ILIKE ? OR d.text ILIKE ?)", [f"%{text}%", f"%{text}%"]) if text else ("TRUE", [])
-    sql = f"""WITH page AS (SELECT d.doc_id, d.title, d.published, d.source, d.url FROM documents d WHERE {clause}
-                            ORDER BY d.published DESC NULLS LAST, d.doc_id LIMIT {int(limit)} OFFSET {int(offset)}),
-        ev AS (SELECT doc_id, count(*) AS n FROM events WHERE doc_id IN (SELECT doc_id FROM page) GROUP BY ALL),
-        qu AS (SELECT doc_id, count(*) AS n FROM quotes WHERE doc_id IN (SELECT doc_id FROM page) GROUP BY ALL)
-        SELECT page.*, coalesce(ev.n, 0), coalesce(qu.n, 0) FROM page
-        LEFT JOIN ev USING (doc_id) LEFT JOIN qu USING (doc_id)
-        ORDER BY page.published DESC NULLS LAST, page.doc_id"""
+    sql = f"""WITH page AS (SELECT d.doc_id, d.title, d.published, d.source, d.url, coalesce(d.n_events, 0),
+                                   coalesce(d.n_quotes, 0)
+                            FROM documents d WHERE {clause}
+                            ORDER BY d.published DESC NULLS LAST, d.doc_id LIMIT {int(limit)} OFFSET {int(offset)})
+        SELECT * FROM page ORDER BY published DESC NULLS LAST, doc_id"""
     return [DocumentRef(*r) for r in _fetch(connect(store), sql, params)]

@@ -1,7 +1,7 @@
 """Store rows: the Parquet schema of every store table, and Analyses flattened into rows.
 
 Besides the record tables, each segment holds two derived tables: ``minhash`` (stories.py)
-and ``dyad_weeks``, the segment's events summed per (source country, target country, week),
+and ``dyad_weeks``, the segment's events summed per (country pair, week),
 which alerts read instead of scanning every event. Sums and counts add up across segments,
 so compaction merely concatenates them.
 """
@@ -38,6 +38,8 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("language", pa.string()),
             ("text", pa.string()),
             ("n_chars", pa.int32()),
+            ("n_events", pa.int32()),  # counts kept here so article lists need no scan of the big tables
+            ("n_quotes", pa.int32()),
             ("tone_positive", pa.float64()),
             ("tone_negative", pa.float64()),
             ("tone_polarity", pa.float64()),
@@ -144,8 +146,6 @@ SCHEMAS: dict[str, pa.Schema] = {
     "dyad_weeks": pa.schema(
         [
             ("pair", pa.string()),
-            ("source_country", pa.string()),
-            ("target_country", pa.string()),
             ("week", pa.date32()),
             ("events", pa.int64()),
             ("q1", pa.int64()),
@@ -167,11 +167,11 @@ def sort_events(events: pa.Table) -> pa.Table:
 
 
 def dyad_weeks(events: pa.Table) -> pa.Table:
-    """The events of one segment summed per (source country, target country, Monday of the week)."""
+    """The events of one segment summed per (country pair, Monday of the week), both directions together."""
     con = duckdb.connect()
     con.register("ev", events)
     table = con.sql(
-        """SELECT pair, source_country, target_country, date_trunc('week', day)::DATE AS week,
+        """SELECT pair, date_trunc('week', day)::DATE AS week,
                   count(*) AS events,
                   count(*) FILTER (quad_class = 1) AS q1, count(*) FILTER (quad_class = 2) AS q2,
                   count(*) FILTER (quad_class = 3) AS q3, count(*) FILTER (quad_class = 4) AS q4,
@@ -205,6 +205,8 @@ def rows_for(batch: list[Analysis], story_ids: dict[str, str] | None = None) -> 
                 "language": d.language,
                 "text": d.text,
                 "n_chars": len(d.text),
+                "n_events": len(a.events),
+                "n_quotes": len(a.quotes),
                 "tone_positive": a.tone.positive,
                 "tone_negative": a.tone.negative,
                 "tone_polarity": a.tone.polarity,
