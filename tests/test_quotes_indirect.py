@@ -88,3 +88,10 @@ def test_quotes_indirect_added_after_reported_clause_is_the_sayer(nlp, cues) -> 
     quotes = _indirect(nlp, cues, text)
     added = [q for q in quotes if q.cue == "added"]
     assert added and added[0].speaker_text is not None and "Suu Kyi" in added[0].speaker_text
+
+
+def test_quotes_indirect_speech_noun_with_possessor(nlp, cues) -> None:
+    text = "Erdogan's claim that the strikes hit only militants was disputed."
+    (q,) = _indirect(nlp, cues, text)
+    assert q.text == "that the strikes hit only militants"
+    assert q.speaker_text == "Erdogan" and q.cue == "claim"

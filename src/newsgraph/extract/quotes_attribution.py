@@ -276,6 +276,8 @@ def indirect_at(tok: Token, in_quote: Sequence[int], cues: QuoteCues) -> tuple[t
                 lo = child.left_edge.i
                 return (lo, child.right_edge.i + 1), Attribution(who, tok.i, tok.i + 1)
         return None
+    if tok.pos_ == "NOUN" and tok.lemma_.lower() in cues.nouns:
+        return _noun_content(tok, in_quote)
     att = _prep_cue(tok, cues)
     if att is None or tok.head.i == tok.i:
         return None
@@ -284,6 +286,16 @@ def indirect_at(tok: Token, in_quote: Sequence[int], cues: QuoteCues) -> tuple[t
         clause = clause.head
     rng = clause_without(clause, tok)
     return (rng, att) if rng is not None else None
+
+
+def _noun_content(noun: Token, in_quote: Sequence[int]) -> tuple[tuple[int, int], Attribution] | None:
+    """"her claim that she never sent …": the that-clause of a speech noun; the possessor,
+    when there is one, is the speaker (else the attribution has no named source)."""
+    clause = next((c for c in noun.rights if c.dep_ in ("acl", "ccomp") and c.left_edge.lower_ == "that"), None)
+    if clause is None:
+        return None
+    owner = next((c for c in noun.lefts if c.dep_ == "poss" and in_quote[c.i] < 0), None)
+    return (clause.left_edge.i, clause.right_edge.i + 1), Attribution(owner, noun.i, noun.i + 1)
 
 
 def _fronted(clause: Token, verb: Token) -> bool:

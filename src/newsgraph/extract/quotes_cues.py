@@ -31,6 +31,7 @@ class QuoteCues:
     verbs: dict[str, VerbCue]
     according: tuple[tuple[str, ...], ...]
     framing: frozenset[str]
+    nouns: frozenset[str]
     pronoun_kinds: dict[str, frozenset[str]]
     version: str = ""
 
@@ -48,6 +49,7 @@ class QuoteCues:
             verbs=verbs,
             according=tuple(tuple(a["words"]) for a in raw["according_to"]),
             framing=frozenset(f["lemma"] for f in raw["framing_preps"]),
+            nouns=frozenset(n["lemma"] for n in raw["speech_nouns"]),
             pronoun_kinds={p["text"]: frozenset(p["kinds"]) for p in raw["pronouns"]},
             version=str(raw.get("version", "")),
         )
