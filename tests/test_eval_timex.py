@@ -40,12 +40,13 @@ def test_eval_timex_score_counts_strict_relaxed_and_values():
 @pytest.mark.slow
 @pytest.mark.gold
 def test_eval_timex_gate(shared_data: Path):
-    # a fixed subset of every 3rd document keeps the gate well under a minute
-    report = evaluate(shared_data, limit=85)
+    # the whole of TBAQ (256 documents, with dateparser) runs in about 40 s
+    report = evaluate(shared_data)
     print(report.render())
     value_f1 = report.value("value F1")
     strict_f1 = report.value("strict extent F1")
-    assert value_f1 >= 0.74
-    assert strict_f1 >= 0.83
+    assert value_f1 >= 0.78  # measured 0.799
+    assert strict_f1 >= 0.86  # measured 0.880
+    assert report.value("AQUAINT-NYT+XIE (held out): value F1") >= 0.70  # measured 0.724, never tuned on
     assert value_f1 > report.value("value F1", system="dateparser")
     assert strict_f1 > report.value("strict extent F1", system="dateparser")
