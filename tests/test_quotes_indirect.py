@@ -95,3 +95,10 @@ def test_quotes_indirect_speech_noun_with_possessor(nlp, cues) -> None:
     (q,) = _indirect(nlp, cues, text)
     assert q.text == "that the strikes hit only militants"
     assert q.speaker_text == "Erdogan" and q.cue == "claim"
+
+
+def test_quotes_indirect_parenthetical_attribution(nlp, cues) -> None:
+    text = "In his state, Christie said, nonviolent first-time drug offenders are sent to treatment."
+    (q,) = _indirect(nlp, cues, text)
+    assert q.speaker_text == "Christie"
+    assert q.text.startswith("In his state") and q.text.endswith("treatment")

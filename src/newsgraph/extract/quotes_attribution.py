@@ -264,7 +264,8 @@ def _inverted_subject(verb: Token, in_quote: Sequence[int]) -> Token | None:
 def indirect_at(tok: Token, in_quote: Sequence[int], cues: QuoteCues) -> tuple[tuple[int, int], Attribution] | None:
     """Reported content anchored on this token: a reporting verb's complement (after it, or
     before it in "X happened, officials said"), or the clause an "according to" frames."""
-    verb = cues.verbs.get(tok.lemma_.lower())
+    verb_map = cues.verbs
+    verb = verb_map.get(tok.lemma_.lower())
     if verb is not None and tok.pos_ in ("VERB", "AUX"):
         for child in tok.children:
             if child.dep_ in verb.content and (child.i > tok.i or child.dep_ == "ccomp" and _fronted(child, tok)):
@@ -275,6 +276,13 @@ def indirect_at(tok: Token, in_quote: Sequence[int], cues: QuoteCues) -> tuple[t
                     return None
                 lo = child.left_edge.i
                 return (lo, child.right_edge.i + 1), Attribution(who, tok.i, tok.i + 1)
+        if tok.dep_ == "parataxis" and "ccomp" in verb.content:
+            # "In his state, Christie said, offenders are sent to treatment": the sentence
+            # around the parenthetical is what was said
+            who = _speaker_of(tok, in_quote, verb_map)
+            clause = tok.head
+            if who is not None and in_quote[clause.i] < 0:
+                return (clause.left_edge.i, clause.right_edge.i + 1), Attribution(who, tok.i, tok.i + 1)
         return None
     if tok.pos_ == "NOUN" and tok.lemma_.lower() in cues.nouns:
         return _noun_content(tok, in_quote)
