@@ -52,14 +52,18 @@ def connect(store: Store) -> duckdb.DuckDBPyConnection:
     if not store.root_exists():
         raise StoreError(f"no store at {store.root} (run `newsgraph ingest` first, or pass --store)")
     con = duckdb.connect()
+    # unifying schemas by name opens every file at bind time: only when old segments are present
+    visible = store.visible()  # listed once: every view reads the same set of segments
+    union = "false" if store.uniform_schema(visible) else "true"
+    segments = [seg for seg, _ in visible]
     for table in ALL_TABLES:
         schema = SCHEMAS[table]
-        files = store.files(table)
+        files = store.files(table, segments)
         if not files:
             con.register(table, schema.empty_table())
         elif store.local:
             listed = ", ".join("'" + f.replace("'", "''") + "'" for f in files)
-            con.execute(f"CREATE VIEW {table} AS SELECT * FROM read_parquet([{listed}], union_by_name = true)")
+            con.execute(f"CREATE VIEW {table} AS SELECT * FROM read_parquet([{listed}], union_by_name = {union})")
         else:
             # object storage: PyArrow reads it (DuckDB's httpfs would need an extension download)
             con.register(table, pads.dataset(files, schema=schema, format="parquet", filesystem=store.fs))

@@ -48,6 +48,7 @@ from newsgraph.store_rows import (  # re-exported: the store's schema is part of
     ALL_TABLES,
     DERIVED_TABLES,
     EVENT_ROW_GROUP,
+    SCHEMA_VERSION,
     SCHEMAS,
     TABLES,
     dyad_weeks,
@@ -144,13 +145,23 @@ class Store:
 
     def segment_dirs(self) -> list[Any]:
         """The segments a reader sees: complete ones not replaced by a compacted segment."""
+        return [seg for seg, _ in self.visible()]
+
+    def visible(self) -> list[tuple[Any, dict[str, Any]]]:
+        """The segments a reader sees, with their manifests."""
         listing = self._listing()
         replaced = {name for _, manifest in listing for name in manifest.get("replaces", ())}
-        return [seg for seg, _ in listing if seg.name not in replaced]
+        return [(seg, manifest) for seg, manifest in listing if seg.name not in replaced]
 
-    def files(self, table: str) -> list[str]:
-        """The Parquet files of one table in the visible segments (segments from before a table existed skip it)."""
-        paths = [str(seg / f"{table}.parquet") for seg in self.segment_dirs()]
+    @staticmethod
+    def uniform_schema(visible: list[tuple[Any, dict[str, Any]]]) -> bool:
+        """Whether every segment listed was written with the current schema (readers then skip unifying)."""
+        return all(manifest.get("schema") == SCHEMA_VERSION for _, manifest in visible)
+
+    def files(self, table: str, segments: list[Any] | None = None) -> list[str]:
+        """The Parquet files of one table in the visible (or given) segments; segments older than the table skip it."""
+        segments = self.segment_dirs() if segments is None else segments
+        paths = [str(seg / f"{table}.parquet") for seg in segments]
         if table not in DERIVED_TABLES:
             return paths
         return [info.path for info in self.fs.get_file_info(paths) if info.type == pafs.FileType.File]
@@ -275,6 +286,7 @@ class Store:
             "stories": {"shingle": self.stories.shingle, "num_perm": self.stories.num_perm,
                         "bands": self.stories.bands, "rows": self.stories.rows, "threshold": self.stories.threshold},
             "written_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+            "schema": SCHEMA_VERSION,
             "replaces": list(replaces),
         }  # fmt: skip
         if not self.local:

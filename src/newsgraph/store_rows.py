@@ -24,6 +24,7 @@ from newsgraph.stories import MINHASH_SCHEMA
 TABLES = ("documents", "actors", "quotes", "dates", "amounts", "events", "claims")
 DERIVED_TABLES = ("minhash", "dyad_weeks")  # added after the first segments were written
 ALL_TABLES = TABLES + DERIVED_TABLES
+SCHEMA_VERSION = 2  # raise when a table gains or loses a column: readers then unify schemas by name
 EVENT_ROW_GROUP = 16_384  # small enough that a dyad or alert filter reads little of a compacted segment
 
 SCHEMAS: dict[str, pa.Schema] = {
