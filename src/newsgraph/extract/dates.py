@@ -379,7 +379,7 @@ def _read(
     deadline = start > 0 and doc[start - 1].lower_ in rules.classes["DEADLINE_PREP"]
     if tense == "past" and deadline:
         tense = None  # 'was extended to Nov. 16': a deadline after a past verb can lie ahead
-    ctx = Context(published, tense, last_date, last_quarter, deadline)
+    ctx = Context(published, tense, last_date, last_quarter, deadline, _direct(doc, start, end, rules))
     if words[:3] in (["this", "year", "'s"], ["last", "year", "'s"], ["next", "year", "'s"]):
         parts.year_rel = {"this": 0, "last": -1, "next": 1}[words[0]]
     rule = cand.info.rule
@@ -438,6 +438,19 @@ def _tense(doc: Doc, start: int, end: int, rules: DateRules) -> str | None:
         head = verb
         start, end = verb.i, verb.i + 1
     return None
+
+
+def _direct(doc: Doc, start: int, end: int, rules: DateRules) -> bool:
+    """Does a verb govern the span through prepositions and time nouns only ('fell in the first week of January')?"""
+    tok = doc[start:end].root
+    for _ in range(6):
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if start <= tok.i < end or tok.pos_ == "ADP" or tok.lower_ in rules.vocab["unit"]:
+            continue
+        return tok.pos_ in ("VERB", "AUX") and tok.tag_ != "VB"  # an infinitive borrows its tense
+    return False
 
 
 def _governing_verb(tok: Token, start: int, end: int) -> Token | None:

@@ -149,7 +149,9 @@ def easter(year: int) -> date:
     return date(year, month, day + 1)
 
 
-def year_for_month(anchor: date, month: int, tense: str | None, strict: bool = False) -> int:
+def year_for_month(
+    anchor: date, month: int, tense: str | None, strict: bool = False, reach: int = TENSE_REACH_MONTHS
+) -> int:
     """The year of an unanchored month: past -> latest not after the anchor, future -> next not
     before it, unknown tense -> the nearest occurrence.
 
@@ -165,14 +167,16 @@ def year_for_month(anchor: date, month: int, tense: str | None, strict: bool = F
     back = (anchor.month - month) % 12
     # the tense picks the side only while that side is within ~9 months (a past-tense report of
     # a dividend 'payable Dec. 7' still points ahead); beyond that the nearest occurrence wins
-    if tense == "past" and back <= TENSE_REACH_MONTHS:
+    if tense == "past" and back <= reach:
         return anchor.year - (month > anchor.month)
-    if tense == "future" and 12 - back <= TENSE_REACH_MONTHS:
+    if tense == "future" and 12 - back <= reach:
         return anchor.year + (month < anchor.month)
     return anchor.year - (month > anchor.month) if back <= 12 - back else anchor.year + (month < anchor.month)
 
 
-def nearest_day(anchor: date, month: int, day: int, tense: str | None, weekday: int | None = None) -> date | None:
+def nearest_day(
+    anchor: date, month: int, day: int, tense: str | None, weekday: int | None = None, reach: int = TENSE_REACH_MONTHS
+) -> date | None:
     """The year of a month-and-day date: the one whose weekday fits, else by tense, else the nearest."""
     cands: list[date] = []
     for y in (anchor.year - 1, anchor.year, anchor.year + 1):
@@ -186,9 +190,9 @@ def nearest_day(anchor: date, month: int, day: int, tense: str | None, weekday: 
         fitting = [c for c in cands if c.isoweekday() == weekday]
         if fitting:
             cands = fitting
-    reach = TENSE_REACH_MONTHS * 31
-    past = [c for c in cands if c <= anchor and (anchor - c).days <= reach]
-    ahead = [c for c in cands if c >= anchor and (c - anchor).days <= reach]
+    days = reach * 31
+    past = [c for c in cands if c <= anchor and (anchor - c).days <= days]
+    ahead = [c for c in cands if c >= anchor and (c - anchor).days <= days]
     if tense == "past" and past:
         return max(past)
     if tense == "future" and ahead:

@@ -56,6 +56,7 @@ class Context:
     last_date: date | None = None
     last_quarter: tuple[int, int] | None = None  # set only while the last DATE mention was a quarter
     deadline: bool = False  # after 'until', 'by', 'through' ...
+    direct: bool = False  # the verb governs the span through prepositions only ('fell in January')
 
 
 @dataclass(slots=True)
@@ -318,10 +319,15 @@ def read_calendar(p: Parts, ctx: Context) -> Reading | None:
         year = pub.year + p.rel
         return Reading("DATE", cal.fmt_month(year, p.month), anchor=date(year, p.month, 1))
     if p.day is not None:
-        found = cal.nearest_day(pub, p.month, p.day, ctx.tense, p.weekday)
+        found = cal.nearest_day(pub, p.month, p.day, ctx.tense, p.weekday, reach=_reach(ctx))
         return _date_reading(found) if found else None
-    year = cal.year_for_month(pub, p.month, ctx.tense)
+    year = cal.year_for_month(pub, p.month, ctx.tense, reach=_reach(ctx))
     return Reading("DATE", cal.fmt_month(year, p.month), anchor=date(year, p.month, 1))
+
+
+def _reach(ctx: Context) -> int:
+    """How far (months) the tense may push a month: a year when the verb governs the date itself."""
+    return 12 if ctx.direct else cal.TENSE_REACH_MONTHS
 
 
 def _weekday_date(p: Parts, ctx: Context, pub: date) -> date:
