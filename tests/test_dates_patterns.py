@@ -69,6 +69,13 @@ CASES = [
     ("A bomb exploded in nineteen ninety-six.", "nineteen ninety-six", "DATE", "1996"),
     ("The strike lasted several years.", "several years", "DURATION", "PXY"),
     ("“We met last week,” the minister said.", "last week", "DATE", "2021-W48"),  # inside a quotation
+    ("The memo is dated 2021-11-30.", "2021-11-30", "DATE", "2021-11-30"),  # ISO 8601
+    ("The memo is dated 30/11/2021.", "30/11/2021", "DATE", "2021-11-30"),  # day first when it must be
+    ("Prices fell in January.", "January", "DATE", "2021-01"),  # the verb governs it: a year back is fine
+    ("Investors will sell in the weeks ahead.", "the weeks ahead", "DURATION", "PXW"),
+    ("The offer expires at the end of March 2022.", "the end of March 2022", "DATE", "2022-03"),
+    ("Growth was strong in the mid-2000s.", "the mid-2000s", "DATE", "200"),
+    ("The leaders met on Christmas Eve.", "Christmas Eve", "DATE", "2020-12-24"),
 ]
 
 

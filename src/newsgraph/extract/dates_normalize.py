@@ -18,6 +18,7 @@ from newsgraph.extract import dates_calendar as cal
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 _DIGITS = re.compile(r"^\d{1,3}(,\d{3})*(\.\d+)?$")
 _YEAR = re.compile(r"^(1[5-9]|20)\d\d$")
+_NUMERIC_DATE = re.compile(r"^(\d{1,2})([/.])(\d{1,2})\2((?:1[5-9]|20)\d\d)$")
 _EDGE_YEAR = re.compile(r"^(mid|early|late)-((?:1[5-9]|20)\d\d)$")
 _TENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
          "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
@@ -144,6 +145,9 @@ def scan(words: list[str], texts: list[str], vocab: dict[str, dict[str, Any]]) -
     skip: set[int] = set()
     if spelled:
         p.year, skip = spelled
+    if len(words) == 5 and words[1] == words[3] == "-" and _YEAR.match(words[0]):  # ISO 2021-11-30
+        p.year, p.month, p.day = int(words[0]), int(words[2]), int(words[4])
+        return p
     for i, w in enumerate(words):
         if i in skip:
             continue
@@ -159,6 +163,15 @@ def scan(words: list[str], texts: list[str], vocab: dict[str, dict[str, Any]]) -
             p.approx = vocab["approximator"][two]
         if _YEAR.match(w):
             p.year = int(w)
+            continue
+        m = _NUMERIC_DATE.match(w)
+        if m:
+            a, b = int(m.group(1)), int(m.group(3))
+            # '/' with a first number that can be a month reads US month/day; '.' and a first
+            # number above 12 read day.month (European and translated press)
+            us = m.group(2) == "/" and a <= 12
+            p.month, p.day = (a, b) if us else (b, a)
+            p.year = int(m.group(4))
             continue
         m = _EDGE_YEAR.match(w)
         if m:
