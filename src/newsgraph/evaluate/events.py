@@ -4,7 +4,8 @@
   of the root (first two digits) and of the full code of the sentence's main event.
 - ``plover``: PLOVER's gold records (the same manual sentences relabelled): our CAMEO code
   mapped to a PLOVER category with CAMEO2PLOVER-2021 (old labels folded), category P/R/F1,
-  and source/target country agreement.
+  and source/target country agreement (the gold's pre-ISO CAMEO codes JAP, ITL, VTN read as
+  JPN, ITA, VNM, as in ``evaluate.actors``).
 - ``petrarch``: PETRARCH's unit tests coded with *their* dictionaries (fictional countries),
   loaded as data: share of records whose (source, target, code) set is exactly right.
 No pattern was written from these sentences; aggregated error analysis on them did guide a few
@@ -23,6 +24,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newsgraph.evaluate.actors import LEGACY_CODES
 from newsgraph.evaluate.report import EvalReport, Score
 from newsgraph.extract.events import Candidate, EventData, extract_events, find_candidates
 from newsgraph.records import Actor
@@ -152,7 +154,7 @@ def _plover(nlp: Language, data: EventData, actor_fn: ActorFn, data_dir: Path, l
         by_id = {a.id: a for a in actors}
         for role, ids in (("source", best.sources if best else ()), ("target", best.targets if best else ())):
             gold_actors = [g for g in rec.get(role) or [] if isinstance(g, dict) and g.get("code")]
-            gold_codes = {str(g["code"])[:3] for g in gold_actors}
+            gold_codes = {LEGACY_CODES.get(str(g["code"])[:3], str(g["code"])[:3]) for g in gold_actors}
             if not gold_codes:
                 continue
             ours = _country(by_id.get(ids[0])) if ids else None

@@ -36,6 +36,9 @@ CONTEXT = "actor-context-2026-11.yaml"
 
 # Codes whose first three letters are a CAMEO actor type, not a country.
 NON_STATE_PREFIXES = frozenset({"IGO", "NGO", "IMG", "NGM", "MNC", "INT", "UIS", "UNO", "PKO", "AMN", "IRC", "GRP"})
+# Three country codes in the Phoenix dictionaries that are neither ISO 3166 nor in CAMEO.country.tsv
+# (which has AGO, FRA, BHS): typos of the 2014 release, read as the ISO code.
+LEGACY_COUNTRY_CODES = {"ANG": "AGO", "FRN": "FRA", "BAH": "BHS"}
 # CAMEO role codes (CAMEO.type.tsv): a code that starts with one has no country ("MED" alone).
 ROLE_CODES = frozenset(
     "COP GOV INS JUD MIL OPP REB SEP SPY UAF AGR BUS CRM CVL DEV EDU ELI ENV HLH HRI LAB LEG MED REF MOD RAD SET".split()
@@ -277,7 +280,7 @@ def _entry_from_json(item: Mapping[str, object]) -> tuple[ActorEntry, Sequence[s
     aliases = [str(a) for a in item.get("aliases", ()) or ()]  # type: ignore[union-attr]
     titles = tuple(str(t).split()[-1].lower() for t in item.get("titles", ()) or ())  # type: ignore[union-attr]
     default = item.get("default")
-    default = None if default in (None, "", "null") else str(default)
+    default = None if default in (None, "", "null") else _iso_code(str(default))
     entry = ActorEntry(name, item.get("kind", "person"), ranges, default, str(item.get("source", "")), titles)  # type: ignore[arg-type]
     return entry, (name, *aliases)
 
@@ -295,7 +298,12 @@ def _truthy(value: object) -> bool:
 def _code_range(raw: object) -> CodeRange:
     # JSONL rows use {"code", "from", "to"}; the curated YAML uses [code, from, to].
     code, start, end = (raw["code"], raw.get("from"), raw.get("to")) if isinstance(raw, dict) else raw  # type: ignore[misc]
-    return CodeRange(str(code), _as_date(start), _as_date(end))
+    return CodeRange(_iso_code(str(code)), _as_date(start), _as_date(end))
+
+
+def _iso_code(code: str) -> str:
+    legacy = LEGACY_COUNTRY_CODES.get(code[:3])
+    return legacy + code[3:] if legacy else code
 
 
 def _as_date(value: object) -> date | None:

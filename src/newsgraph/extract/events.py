@@ -29,7 +29,14 @@ from spacy.tokens import Doc, Token
 from newsgraph.extract.events_modality import ModalityCues, modality_of
 from newsgraph.extract.events_patterns import CodeMatch, PatternIndex
 from newsgraph.extract.events_petrarch import read_petrarch_verbs
-from newsgraph.extract.events_roles import ActorIndex, noun_roles, speaks_for_itself, subject_actors, verb_roles
+from newsgraph.extract.events_roles import (
+    ActorIndex,
+    noun_roles,
+    participant_subject,
+    speaks_for_itself,
+    subject_actors,
+    verb_roles,
+)
 from newsgraph.records import Actor, Claim, Event, Evidence, Quote, TimeExpression
 
 CODEBOOK_FILE = "cameo-eventcodes-2013-12.csv"
@@ -39,6 +46,8 @@ COMPOSE_FILE = "event-compose-2026-11.yaml"
 STATEMENT_CODE = "010"
 INTENT_ROOTS = frozenset({"04", "05", "06", "07", "08"})
 THREAT_ROOTS = frozenset({"16", "17", "18", "19", "20"})
+# meetings and cooperation: a noun of these takes part in its governor's subject ("came for talks")
+PARTICIPATION_ROOTS = frozenset({"03", "04", "05", "06"})
 # "the US-led war", "occupied territory", "according to": a modifier or a function word, not an event
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "prep", "agent", "mark", "aux", "auxpass", "det", "case"})
 
@@ -260,15 +269,19 @@ def find_candidates(
             continue
         tok = doc[i]
         m = matches.get(i)
+        joined: list[str] = []
         code, reverse = (folded[i], None) if i in folded else (m.code, m.reverse_code) if m else ("", None)
         if not code and not reverse:
             continue
         if tok.pos_ in {"NOUN", "PROPN"}:
             sources, targets = noun_roles(tok, index)
+            joined = [] if sources or code[:2] not in PARTICIPATION_ROOTS else participant_subject(tok, index)
+            sources = sources or [a for a in joined if a not in targets]
         else:
             sources, targets = verb_roles(tok, index)
         sent = tok.sent
-        modality = modality_of(tok, data.cues)
+        # a meeting noun someone came for shares the coming's modality ("will meet ... in a video call")
+        modality = modality_of(tok.head.head if joined else tok, data.cues)
         if modality == "planned" and code and i not in folded and tok.pos_ != "NOUN":
             # CAMEO codes an announced future action ("will send aid") as the statement of intent (or threat)
             # it is; a noun ("an imminent invasion") announces nothing by itself

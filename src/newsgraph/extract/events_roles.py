@@ -27,6 +27,17 @@ TARGET_PREPS = frozenset(
 PHRASE_PREPS = ("by", "of", "from", "in")
 NOUN_SOURCE_DEPS = frozenset({"poss", "amod", "compound", "nmod", "npadvmod"})
 PRONOUN_RESOLVER = Callable[[Doc, int, Sequence[Actor]], "Actor | None"]  # coref.resolve_pronoun
+# "Israel is opposed to", "forces were engaged in", "is committed to": a participle of state whose
+# grammatical (passive) subject holds the stance, so it is the source (CAMEO codes the holder)
+STATIVE_PARTICIPLES = frozenset(
+    {"oppose", "engage", "commit", "determine", "involve", "prepare", "resolve", "poise", "dedicate", "devote"}
+)
+# clause links through which an embedded trigger with no subject of its own inherits its governor's
+# ("US authorities said that removing the sanctions is out of the question": the authorities remove)
+GOVERNING_DEPS = frozenset({"ccomp", "xcomp", "advcl", "conj", "csubj", "pcomp", "prep"})
+# noun triggers that name a meeting or a cooperation its governor's subject takes part in
+# ("negotiators return to Geneva for talks"); hostile nouns stay sourceless ("warned of an invasion")
+PARTICIPATION_PREPS = frozenset({"for", "in", "into", "at", "to"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +162,8 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], bool]:
     subj, passive = _subject_token(verb)
     if subj is None:
         return [], False
+    if subj.head.i == subj.i:
+        return [subj], passive  # the root noun of a verbless parse (see _fragment_predicate)
     return [t for t in subj.head.children if t.dep_ == subj.dep_], passive
 
 
@@ -166,7 +179,11 @@ def _subject_token(verb: Token) -> tuple[Token | None, bool]:
                 return child, False
         for child in cur.children:
             if child.dep_ in PASSIVE_SUBJECT_DEPS:
-                return child, not raised
+                stative = cur.lemma_.lower() in STATIVE_PARTICIPLES and not any(c.dep_ == "agent" for c in cur.children)
+                return child, not (raised or stative)
+        if cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and cur.head.head.i != cur.head.i:
+            cur = cur.head.head  # "resorted to throwing stones": the gerund's subject is the governing verb's
+            continue
         if cur.dep_ in {"xcomp", "conj", "advcl", "acomp", "pcomp"} and cur.head.i != cur.i:
             raised = raised or cur.dep_ in {"xcomp", "acomp"}
             if cur.dep_ == "xcomp":
@@ -177,9 +194,65 @@ def _subject_token(verb: Token) -> tuple[Token | None, bool]:
             cur = cur.head
             continue
         if cur.dep_ in {"relcl", "acl"} and cur.head.i != cur.i:
+            if cur.dep_ == "acl" and _fragment_predicate(cur):
+                return cur.sent.root, False
             return cur.head, cur.tag_ == "VBN" and cur.dep_ == "acl"
         break
     return None, False
+
+
+def _fragment_predicate(verb: Token) -> bool:
+    """'Doctors from two American aid groups donated goods', 'An official Syrian newspaper called on Arabs',
+    parsed with the noun as the root: in a sentence with no verb at its root, the participle is the predicate."""
+    return verb.sent.root.pos_ in {"NOUN", "PROPN"} and verb.tag_ in {"VBD", "VBN"}
+
+
+def governing_subject(verb: Token, index: ActorIndex) -> list[str]:
+    """A trigger with no subject of its own takes the active subject of the nearest clause governing it;
+    a root verb the parser left without one takes the actor phrase just before it."""
+    cur = verb
+    for _ in range(6):
+        if cur.head.i == cur.i or cur.dep_ not in GOVERNING_DEPS:
+            break
+        cur = cur.head
+        if cur.pos_ not in {"VERB", "AUX", "ADJ"}:
+            continue
+        subj, passive = _subject_token(cur)
+        if subj is not None and not (subj.left_edge.i <= verb.i <= subj.right_edge.i):
+            # ("removing the sanctions is out of the question": the clause we came from is no subject of itself)
+            return [] if passive else actors_of_phrase(subj, index) or _first_in_phrase(subj, index)
+    if verb.dep_ == "ROOT":
+        return _actor_before(verb, index)
+    return []
+
+
+def _actor_before(verb: Token, index: ActorIndex) -> list[str]:
+    """'..., the Sudanese government and SPLM/A have agreed' with the subject misattached: the phrase
+    ending right before the verb (auxiliaries and adverbs aside), up its coordination."""
+    i = verb.i - 1
+    while i >= verb.sent.start and verb.doc[i].dep_ in {"aux", "auxpass", "neg", "advmod", "punct"}:
+        i -= 1
+    if i < verb.sent.start or verb.doc[i].pos_ not in {"NOUN", "PROPN"}:
+        return []
+    tok = verb.doc[i]
+    for _ in range(4):
+        if tok.i in index.by_token:
+            return list(index.all_at[tok.i])
+        if tok.dep_ != "conj":
+            break
+        tok = tok.head
+    return []
+
+
+def participant_subject(noun: Token, index: ActorIndex) -> list[str]:
+    """'negotiators return to Geneva for talks': the subject of the verb the meeting noun is attached to."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in PARTICIPATION_PREPS or prep.head.pos_ not in {"VERB", "AUX"}:
+        return []
+    subj, passive = _subject_token(prep.head)
+    if subj is None or passive:
+        return []
+    return actors_of_phrase(subj, index)
 
 
 FIRST_PERSON = frozenset({"i", "we", "us", "me"})
@@ -225,6 +298,8 @@ def verb_roles(verb: Token, index: ActorIndex) -> tuple[list[str], list[str]]:
             for sub in child.children:
                 if sub.dep_ == "pobj":
                     targets.extend(a for a in actors_of_phrase(sub, index) if a not in targets)
+    if not subjects and not sources:
+        sources = governing_subject(verb, index)
     targets = [t for t in targets if t not in sources]
     if not targets:
         targets = _nested_target(verb, index, sources)
