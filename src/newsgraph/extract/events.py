@@ -46,6 +46,8 @@ COMPOSE_FILE = "event-compose-2026-11.yaml"
 STATEMENT_CODE = "010"
 INTENT_ROOTS = frozenset({"04", "05", "06", "07", "08"})
 THREAT_ROOTS = frozenset({"16", "17", "18", "19", "20"})
+# an adjective trigger states the subject's stance only as a predicate ("he was pessimistic")
+PREDICATIVE_DEPS = frozenset({"acomp", "ROOT", "ccomp", "xcomp", "oprd", "conj"})
 # meetings and cooperation: a noun of these takes part in its governor's subject ("came for talks")
 PARTICIPATION_ROOTS = frozenset({"03", "04", "05", "06"})
 # "the US-led war", "occupied territory", "according to": a modifier or a function word, not an event
@@ -250,7 +252,9 @@ def find_candidates(
         if lemma not in known and lower not in known:
             continue
         tok = doc[i]
-        if not tok.is_alpha or tok.pos_ not in {"VERB", "NOUN", "PROPN", "AUX"}:
+        if not tok.is_alpha or tok.pos_ not in {"VERB", "NOUN", "PROPN", "AUX", "ADJ"}:
+            continue
+        if tok.pos_ == "ADJ" and tok.dep_ not in PREDICATIVE_DEPS:
             continue
         if not (tok.pos_ == "VERB" and tok.dep_ in MODIFIER_DEPS):
             m = data.patterns.match(tok, words)
@@ -327,9 +331,10 @@ def _obligations(
         tok = doc[c.trigger]
         if demand is None or tok.pos_ == "NOUN":
             continue
-        if not any(ch.dep_ == "aux" and ch.lower_ in obliging for ch in tok.children):
+        # "the US must be ready to mediate": the obligation sits on the copula of an adjective trigger
+        clause = tok.head if tok.dep_ == "acomp" else tok
+        if not any(ch.dep_ == "aux" and ch.lower_ in obliging for ch in clause.children):
             continue
-        clause = tok
         while clause.dep_ in {"xcomp", "conj"} and clause.head.i != clause.i:
             clause = clause.head
         if clause.dep_ != "ccomp":

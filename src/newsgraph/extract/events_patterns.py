@@ -1,7 +1,7 @@
 """Verb and noun patterns -> CAMEO codes: the index built once, the match per trigger token.
 
 Records (``event-patterns-*.jsonl``) come in three kinds:
-- ``verb``/``noun``: a lemma (plus irregular forms and phrase words such as "call *off*")
+- ``verb``/``noun``/``adj``: a lemma (plus irregular forms and phrase words such as "call *off*")
   belongs to a block and carries the block's default code;
 - ``pattern``: words that must occur before / after the trigger inside its subtree
   ("- * (OF TORTURE) [1122]") give a more specific code for every lemma of the block.
@@ -42,7 +42,7 @@ class Entry:
     """A trigger lemma in a block, with its default code and the phrase words it needs."""
 
     lemma: str
-    pos: str  # VERB or NOUN
+    pos: str  # VERB, NOUN or ADJ
     block: str
     code: str | None
     reverse_code: str | None
@@ -85,10 +85,10 @@ class PatternIndex:
             for r in records:
                 order += 1
                 kind = r.get("kind")
-                if kind in {"verb", "noun"}:
+                if kind in {"verb", "noun", "adj"}:
                     e = Entry(
                         lemma=r["lemma"].lower().rstrip("_"),
-                        pos="VERB" if kind == "verb" else "NOUN",
+                        pos={"verb": "VERB", "noun": "NOUN", "adj": "ADJ"}[kind],
                         block=r["block"],
                         code=r.get("code"),
                         reverse_code=r.get("reverse_code"),
@@ -137,6 +137,8 @@ class PatternIndex:
         """Entries whose lemma or form is this token, for its part of speech."""
         if tok.pos_ in {"VERB", "AUX"} or tok.tag_.startswith("VB"):
             pos = "VERB"
+        elif tok.pos_ == "ADJ":
+            pos = "ADJ"  # "said he was pessimistic": a stance adjective is the verbal act (012/013)
         else:
             pos = "NOUN" if tok.pos_ in {"NOUN", "PROPN"} else ""
         if not pos:

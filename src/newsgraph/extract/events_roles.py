@@ -269,7 +269,7 @@ def subject_actors(verb: Token, index: ActorIndex) -> list[str]:
 def speaks_for_itself(verb: Token) -> bool:
     """'we will respond', 'I don't take red lines': the subject is the speaker of the quote around it."""
     subj, _ = _subject_token(verb)
-    return subj is not None and subj.lower_ in FIRST_PERSON
+    return subj is not None and subj.lower_ in FIRST_PERSON and subj.text != "US"  # "US" is the country
 
 
 def verb_roles(verb: Token, index: ActorIndex) -> tuple[list[str], list[str]]:
