@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.extract.quotes_cues import QuoteCues, VerbCue
 
 _SUBJECTS = frozenset({"nsubj", "csubj"})
+_REACH = 40
 _AFTER_LEAD = 6  # a following sentence attributes a quote only by its root or its first few words
 _ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _OBJECTS = frozenset({"pobj", "dobj", "dative", "iobj"})
@@ -141,7 +142,9 @@ def _window(doc: Doc, lo: int, hi: int, in_quote: Sequence[int], para: Sequence[
         keep = [i for i in idx if in_quote[i] < 0 and para[i] == para[lo]]
         return sorted(keep, key=lambda i: (min(abs(i - lo), abs(i - hi + 1)) + (3 if comma and i < lo else 0)))
 
-    tiers = [order(range(first.start, last.end))]
+    # a cue farther than _REACH tokens from its quote is not its cue, and the bound keeps a
+    # run-on "sentence" (tables, unpunctuated dumps) from making this quadratic
+    tiers = [order(range(max(first.start, lo - _REACH), min(last.end, hi + _REACH)))]
     if last.end < len(doc) and last.end - hi <= 1:
         after = doc[last.end].sent
         if "\n" not in text[doc[hi - 1].idx : after[0].idx]:

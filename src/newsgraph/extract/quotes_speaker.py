@@ -2,8 +2,8 @@
 
 ``speaker_span`` is the words of the attribution (a pronoun stays a pronoun); the actor is
 the one with a mention there, or for a pronoun the nearest earlier actor of a compatible
-kind. When the actors work ships ``extract/coref.py`` its ``actor_at`` / ``resolve_pronoun``
-take over from the local fallback below.
+kind that is not inside quoted or reported content; the actors work's ``extract/coref.py``
+(``actor_at``, ``resolve_pronoun``) does the rest, role nouns included.
 """
 
 from __future__ import annotations
@@ -14,14 +14,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.extract.coref import actor_at as coref_actor_at
+from newsgraph.extract.coref import resolve_pronoun
 from newsgraph.records import Actor, Span
-
-try:  # the actors work's coreference, once it lands
-    from newsgraph.extract.coref import actor_at as _coref_actor_at  # type: ignore[import-not-found]
-    from newsgraph.extract.coref import resolve_pronoun as _coref_resolve_pronoun  # type: ignore[import-not-found]
-except ImportError:  # pragma: no cover - depends on the actors work
-    _coref_actor_at = None
-    _coref_resolve_pronoun = None
 
 _NP_LEFT = frozenset({"compound", "amod", "det", "poss", "nmod", "nummod", "case", "punct", "quantmod", "advmod"})
 _NP_RIGHT = frozenset({"compound", "case"})
@@ -53,14 +48,8 @@ class MentionIndex:
         )
 
     def actor_at(self, span: Span) -> Actor | None:
-        """The actor with a mention overlapping ``span`` (the last such, nearest the head)."""
-        if _coref_actor_at is not None:
-            return _coref_actor_at(self.actors, span[0], span[1])
-        hi = bisect_left(self.starts, span[1])
-        for s, e, actor in reversed(self.mentions[max(0, hi - 8) : hi]):
-            if e > span[0]:
-                return actor
-        return None
+        """The actor with a mention overlapping ``span`` (the longest overlap)."""
+        return coref_actor_at(self.actors, span[0], span[1])
 
     def resolve(self, head: Token, span: Span) -> Actor | None:
         """The actor a speaker phrase names or, for a pronoun or role noun, refers to.
@@ -82,9 +71,7 @@ class MentionIndex:
                     break
                 if actor.kind in kinds and not self._quoted(s):
                     return actor
-        if _coref_resolve_pronoun is not None:
-            return _coref_resolve_pronoun(self.doc, head.i, self.actors)
-        return None
+        return resolve_pronoun(self.doc, head.i, self.actors)
 
     def _quoted(self, start: int) -> bool:
         """Whether a mention lies inside a quotation (mentions there are not the speaker)."""
