@@ -76,6 +76,8 @@ CASES = [
     ("The offer expires at the end of March 2022.", "the end of March 2022", "DATE", "2022-03"),
     ("Growth was strong in the mid-2000s.", "the mid-2000s", "DATE", "200"),
     ("The leaders met on Christmas Eve.", "Christmas Eve", "DATE", "2020-12-24"),
+    ("The minister arrived yesterday afternoon.", "yesterday afternoon", "TIME", "2021-12-05TAF"),
+    ("The minister left at 3 p.m. yesterday.", "3 p.m. yesterday", "TIME", "2021-12-05T15:00"),
 ]
 
 
@@ -121,3 +123,9 @@ def test_dates_patterns_without_published_relative_stay_unresolved(dates_in):
 def test_dates_patterns_anaphoric_following_year(dates_in):
     found = {t.text: t for t in dates_in("He was promoted on May 22, 1995, and the following year he retired.")}
     assert found["the following year"].value == "1996"
+
+
+def test_dates_patterns_huge_counts_do_not_overflow(dates_in):
+    # a livestock count before 'week ago' must not crash the calendar arithmetic
+    found = dates_in("Traders put the slaughter at 300,000 head versus 292,000 week ago.", date(1987, 3, 1))
+    assert all(t.value is None or not t.value.startswith("-") for t in found)

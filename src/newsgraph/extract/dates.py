@@ -32,9 +32,9 @@ from newsgraph.extract.dates_normalize import (
     duration_value,
     read_holiday,
     read_word,
-    scan,
     with_approx,
 )
+from newsgraph.extract.dates_scan import scan
 from newsgraph.records import TimeExpression
 
 DATA_FILE = "timex-2026-11.yaml"
