@@ -89,6 +89,8 @@ class DateRules:
         matcher = Matcher(nlp.vocab)
         patterns: dict[int, PatternInfo] = {}
         for i, p in enumerate(data["patterns"]):
+            if p["rule"] not in READERS and p["rule"] not in ("holiday", "word"):
+                raise ValueError(f"timex pattern {p['id']}: unknown rule {p['rule']!r}")
             key = f"timex:{p['id']}"
             matcher.add(key, [[_expand(tok, classes) for tok in p["tokens"]]])
             patterns[nlp.vocab.strings[key]] = PatternInfo(p["id"], p["rule"], int(p.get("trim", 0)), i)

@@ -1,0 +1,33 @@
+"""The rule file: every entry has a source, every pattern a known reading family."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+import pytest
+import yaml
+
+from newsgraph.extract.dates import DATA_FILE, DateRules
+
+
+def _data() -> dict:
+    return yaml.safe_load(resources.files("newsgraph.data").joinpath(DATA_FILE).read_text(encoding="utf-8"))
+
+
+def test_dates_rules_every_table_and_pattern_names_a_source():
+    data = _data()
+    assert data["version"] in DATA_FILE
+    sections = [*data["vocab"].values(), *data["classes"].values(), data["words"], data["holidays"]]
+    sections += [data["prefixes"], data["suffixes"]]
+    assert all(section.get("source") for section in sections)
+    assert all(p.get("source") for p in data["patterns"])
+    ids = [p["id"] for p in data["patterns"]]
+    assert len(ids) == len(set(ids)), "pattern ids must be unique"
+
+
+@pytest.mark.slow
+def test_dates_rules_unknown_rule_family_is_rejected(nlp):
+    data = _data()
+    data["patterns"] = [*data["patterns"], {"id": "bogus", "rule": "nonsense", "source": "test", "tokens": [{}]}]
+    with pytest.raises(ValueError, match="unknown rule"):
+        DateRules.load(nlp, data)
