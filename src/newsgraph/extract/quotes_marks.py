@@ -32,12 +32,13 @@ class QuotedPassage:
     closed: bool
     continued: bool  # multi-paragraph quote: the next paragraph continues it
     single: bool = False
-    width: int = 1  # characters per mark: 2 for the typewriter '' … '' convention
+    width: int = 1  # characters of the opening mark: 2 for the typewriter '' … '' convention
+    close_width: int = 1
 
     @property
     def inner(self) -> tuple[int, int]:
         """The quoted words without the marks."""
-        return self.start + self.width, self.end - self.width if self.closed else self.end
+        return self.start + self.width, self.end - self.close_width if self.closed else self.end
 
 
 def find_passages(text: str, typewriter: bool = True) -> list[QuotedPassage]:
@@ -80,19 +81,22 @@ def _scan_paragraph(para: str, offset: int, next_opens: bool, typewriter: bool) 
         j = _find_close(para, i + 1, close, ch)
         if j is not None:
             width = 2 if doubled and para[i + 1 : i + 2] == _FILLER else 1
-            end = j + width
-            if end > i + 2 * width and any(c.isalpha() for c in para[i:end]):
-                out.append(QuotedPassage(offset + i, offset + end, True, False, close == _SINGLE_CLOSE, width))
+            close_width = 2 if doubled and para[j + 1 : j + 2] == _FILLER else 1
+            end = j + close_width
+            if end > i + width + close_width and any(c.isalpha() for c in para[i:end]):
+                single = close == _SINGLE_CLOSE
+                out.append(QuotedPassage(offset + i, offset + end, True, False, single, width, close_width))
             i = end
             continue
         if close == _SINGLE_CLOSE:
             i += 1  # an unmatched ‘ is more likely a typo or an apostrophe than a quote
             continue
         first = not para[:i].strip()
+        width = 2 if doubled and para[i + 1 : i + 2] == _FILLER else 1
         if (first and starts_with_mark) or next_opens:
-            out.append(QuotedPassage(offset + i, offset + n, False, next_opens))
+            out.append(QuotedPassage(offset + i, offset + n, False, next_opens, False, width))
         elif n - i <= _MAX_UNCLOSED:
-            out.append(QuotedPassage(offset + i, offset + _sentence_end(para, i + 1), False, False))
+            out.append(QuotedPassage(offset + i, offset + _sentence_end(para, i + 1), False, False, False, width))
         break
     return out
 
