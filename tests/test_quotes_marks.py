@@ -74,3 +74,13 @@ def test_quotes_marks_mid_paragraph_quote_continues_into_next() -> None:
 def test_quotes_marks_passages_need_letters() -> None:
     text = '<tweet tweet_id="7600702809" author="x">'
     assert [text[p.start : p.end] for p in find_passages(text)] == ['"x"']
+
+
+def test_quotes_marks_linear_in_paragraphs() -> None:
+    import time
+
+    text = "“an unclosed paragraph\n" * 20000
+    started = time.perf_counter()
+    passages = find_passages(text)
+    assert time.perf_counter() - started < 3.0  # quadratic scans took minutes here
+    assert len(passages) == 20000

@@ -46,19 +46,27 @@ def find_passages(text: str, typewriter: bool = True) -> list[QuotedPassage]:
 
     ``typewriter`` also reads '' … '' (two apostrophes) as quotation marks.
     """
+    paragraphs = text.split("\n")
+    # whether the next non-blank paragraph opens with a mark, filled back to front (linear)
+    next_opens = [False] * len(paragraphs)
+    upcoming = False
+    for n in range(len(paragraphs) - 1, -1, -1):
+        next_opens[n] = upcoming
+        if paragraphs[n].strip():
+            upcoming = _opens(paragraphs[n].lstrip(), typewriter)
     out: list[QuotedPassage] = []
     pos = 0
-    paragraphs = text.split("\n")
     for n, para in enumerate(paragraphs):
         if para.strip():
-            nxt = next((p for p in paragraphs[n + 1 :] if p.strip()), "")
-            out.extend(_scan_paragraph(para, pos, _opens(nxt.lstrip()[:1]), typewriter))
+            out.extend(_scan_paragraph(para, pos, next_opens[n], typewriter))
         pos += len(para) + 1
     return out
 
 
-def _opens(ch: str) -> bool:
-    return ch in _OPEN_CLOSE or ch == _STRAIGHT or ch == _SINGLE_OPEN
+def _opens(para: str, typewriter: bool = False) -> bool:
+    """Whether a (left-stripped) paragraph begins with an opening quotation mark."""
+    ch = para[:1]
+    return ch in _OPEN_CLOSE or ch == _STRAIGHT or ch == _SINGLE_OPEN or typewriter and para.startswith("''")
 
 
 def _scan_paragraph(para: str, offset: int, next_opens: bool, typewriter: bool) -> list[QuotedPassage]:
@@ -68,7 +76,7 @@ def _scan_paragraph(para: str, offset: int, next_opens: bool, typewriter: bool) 
     if doubled:
         para = para.replace("''", '"' + _FILLER)
     out: list[QuotedPassage] = []
-    starts_with_mark = _opens(para.lstrip()[:1])
+    starts_with_mark = _opens(para.lstrip())
     i, n = 0, len(para)
     while i < n:
         ch = para[i]
