@@ -20,13 +20,13 @@ OTHER = (
 )
 
 
-def doc(doc_id: str, text: str, url: str | None = None) -> Analysis:
+def doc(doc_id: str, text: str, url: str | None = None, published: str = "2021-12-06") -> Analysis:
     actors = (
         Actor("a1", "Russia", "RUS", "RUS", None, "country", ((0, 7),)),
         Actor("a2", "Ukraine", "UKR", "UKR", None, "country", ((40, 50),)),
     )
     event = Event("a1", "a2", "154", "Mobilize armed forces", 4, -7.2, "asserted", None, Evidence(0, 50))
-    return Analysis(Document(id=doc_id, text=text, published="2021-12-06", url=url), actors, events=(event,))
+    return Analysis(Document(id=doc_id, text=text, published=published, url=url), actors, events=(event,))
 
 
 def test_stories_shingles_are_lowercased_word_ngrams() -> None:
@@ -64,3 +64,11 @@ def test_stories_story_events_count_mentions_articles_sources(tmp_path: Path) ->
         "FROM story_events ORDER BY story_id",
     ).rows
     assert rows == (("coffee", "RUS", "UKR", "15", 1, 1, 1), ("first", "RUS", "UKR", "15", 3, 3, 2))
+
+
+def test_stories_same_text_a_month_later_is_another_story(tmp_path: Path) -> None:
+    store = Store(tmp_path / "s")
+    store.write([doc("first", BASE * 2), doc("week", BASE * 2 + " Again.", published="2021-12-12")])
+    store.write([doc("month", BASE * 2 + " Later.", published="2022-01-10")])
+    rows = run_sql(store, "SELECT doc_id, story_id FROM documents ORDER BY doc_id").rows
+    assert rows == (("first", "first"), ("month", "month"), ("week", "first"))

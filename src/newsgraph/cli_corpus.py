@@ -44,7 +44,7 @@ def _csv(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
 
 def _event_text(e: Any) -> str:
     who = f"{e.source_name or e.source_code or '?'} → {e.target_name or e.target_code or '?'}"
-    return f"{e.day} {who}: {e.code} {e.label or ''} ({_fmt(e.goldstein, '+.1f')}) [{e.doc_id[:12]}]"
+    return f"{e.day} {who}: {e.code} {e.label or ''} ({_fmt(e.goldstein, '+.1f')}) [{e.doc_id}]"
 
 
 def _event_brief(e: Any) -> str:
@@ -288,7 +288,7 @@ def _dyad_table(out: Any, a: str, b: str, points: Sequence[Any]) -> None:
     if quotes:
         out.print("[bold]Quotes[/bold]")
         for q in quotes[:10]:
-            out.print(f"  {q.published} {q.speaker_name or '?'}: “{q.text[:160]}” [{q.doc_id[:12]}]", markup=False)
+            out.print(f"  {q.published} {q.speaker_name or '?'}: “{q.text[:160]}” [{q.doc_id}]", markup=False)
 
 
 def _actor_summary(out: Any, s: Any, result_table: Any) -> None:
@@ -303,6 +303,6 @@ def _actor_summary(out: Any, s: Any, result_table: Any) -> None:
     rows = [(c.name, c.code, c.country, c.events, _fmt(c.goldstein_mean)) for c in s.counterparts]
     out.print(result_table(("counterpart", "code", "country", "events", "goldstein"), rows, title="Counterparts"))
     for q in s.top_quotes:
-        out.print(f"  {q.published} “{q.text[:160]}” [{q.doc_id[:12]}]", markup=False)
+        out.print(f"  {q.published} “{q.text[:160]}” [{q.doc_id}]", markup=False)
     for e in s.recent_events:
         out.print(f"  {_event_text(e)}", markup=False)

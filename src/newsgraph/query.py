@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import duckdb
+import pyarrow as pa
 import pyarrow.dataset as pads
 
 from newsgraph.store import ALL_TABLES, SCHEMAS, TABLES, Store, StoreError
@@ -47,6 +48,24 @@ class Result:
         return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
 
 
+# columns later segments store, computed the same way for segments written before them
+DERIVED = {
+    ("events", "day"): "coalesce(date, published)",
+    ("events", "pair"): "CASE WHEN source_country IS NOT NULL AND target_country IS NOT NULL THEN "
+    "least(source_country, target_country) || '-' || greatest(source_country, target_country) END",
+}
+
+
+def _duck_type(t: pa.DataType) -> str:
+    """The DuckDB type of an Arrow type used in the store's schemas."""
+    if pa.types.is_list(t):
+        return _duck_type(t.value_type) + "[]"
+    names = {pa.string(): "VARCHAR", pa.int8(): "TINYINT", pa.int32(): "INTEGER", pa.int64(): "BIGINT",
+             pa.float32(): "FLOAT", pa.float64(): "DOUBLE", pa.date32(): "DATE", pa.bool_(): "BOOLEAN",
+             pa.binary(): "BLOB", pa.timestamp("s", tz="UTC"): "TIMESTAMPTZ"}  # fmt: skip
+    return names[t]
+
+
 def connect(store: Store) -> duckdb.DuckDBPyConnection:
     """An in-memory DuckDB with one view per table of the store (empty tables when there is no data)."""
     if not store.root_exists():
@@ -63,7 +82,13 @@ def connect(store: Store) -> duckdb.DuckDBPyConnection:
             con.register(table, schema.empty_table())
         elif store.local:
             listed = ", ".join("'" + f.replace("'", "''") + "'" for f in files)
-            con.execute(f"CREATE VIEW {table} AS SELECT * FROM read_parquet([{listed}], union_by_name = {union})")
+            source = f"read_parquet([{listed}], union_by_name = {union})"
+            con.execute(f"CREATE VIEW {table} AS SELECT * FROM {source}")
+            have = {row[0] for row in con.execute(f"DESCRIBE {table}").fetchall()}
+            missing = [f for f in schema if f.name not in have]
+            if missing:  # segments from before a column existed: derive it, or give it as null
+                extra = ", ".join(f"{DERIVED.get((table, f.name), 'NULL')}::{_duck_type(f.type)} AS {f.name}" for f in missing)
+                con.execute(f"CREATE OR REPLACE VIEW {table} AS SELECT *, {extra} FROM {source}")
         else:
             # object storage: PyArrow reads it (DuckDB's httpfs would need an extension download)
             con.register(table, pads.dataset(files, schema=schema, format="parquet", filesystem=store.fs))

@@ -240,7 +240,9 @@ class Store:
 
     def _tables(self, batch: list[Analysis]) -> dict[str, pa.Table]:
         """One Arrow table per store table for a batch, with story ids assigned against the store."""
-        signatures = [signature(a.document.id, a.document.text, self.stories) for a in batch]
+        signatures = [
+            signature(a.document.id, a.document.text, self.stories, _day(a.document.published)) for a in batch
+        ]
         stored = self._candidates({key for sig in signatures for key in sig.bands})
         assignments = assign_stories(signatures, stored, self.stories)
         rows = rows_for(batch, {a.doc_id: a.story_id for a in assignments})
@@ -254,7 +256,7 @@ class Store:
         if not keys:
             return {}
         wanted = pa.array(sorted(keys), type=pa.int64())
-        rows: list[tuple[int, str, str, bytes]] = []
+        rows: list[tuple[int, str, str, bytes, Any]] = []
         for path in self.files("minhash"):
             bands = self.read_table(path, ["bands"]).column("bands").combine_chunks()
             flat = pc.list_flatten(bands)
@@ -263,13 +265,16 @@ class Store:
                 continue
             parents = pc.filter(pc.list_parent_indices(bands), hit)
             keys_hit = pc.filter(flat, hit)
-            table = self.read_table(path, ["doc_id", "story_id", "signature"]).take(parents)
+            names = ["doc_id", "story_id", "signature", "published"]
+            have = [n for n in names if n in self._names(path)]
+            table = _aligned(self.read_table(path, have).take(parents), pa.schema([SCHEMAS["minhash"].field(n) for n in names]))
             rows.extend(
                 zip(
                     keys_hit.to_pylist(),
                     table.column("doc_id").to_pylist(),
                     table.column("story_id").to_pylist(),
                     table.column("signature").to_pylist(),
+                    table.column("published").to_pylist(),
                     strict=True,
                 )
             )
@@ -365,6 +370,15 @@ class Store:
         for path in self.files("documents"):
             for raw in self.read_table(path, ["analysis"]).column("analysis").to_pylist():
                 yield Analysis.from_dict(json.loads(raw))
+
+
+def _day(value: str | None) -> Any:
+    from datetime import date
+
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
 
 
 def _aligned(table: pa.Table, schema: pa.Schema) -> pa.Table:

@@ -16,6 +16,7 @@ import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 
 import numpy as np
 import pyarrow as pa
@@ -33,6 +34,7 @@ class StoryOptions:
     num_perm: int = 128
     threshold: float = 0.3
     duplicate: float = 0.8
+    max_days: int = 7  # a story's articles appear within a week of each other: templated briefs months apart do not
     seed: int = 1
     bands: int = field(init=False)
     rows: int = field(init=False)
@@ -51,6 +53,7 @@ class Signature:
     doc_id: str
     values: np.ndarray  # uint32, num_perm
     bands: tuple[int, ...]
+    published: date | None = None
 
     def jaccard(self, other: np.ndarray) -> float:
         """Estimated Jaccard similarity to another signature of the same length."""
@@ -76,6 +79,7 @@ MINHASH_SCHEMA = pa.schema(
         ("matched", pa.string()),
         ("similarity", pa.float32()),
         ("duplicate", pa.bool_()),
+        ("published", pa.date32()),
         ("bands", pa.list_(pa.int64())),
         ("signature", pa.binary()),
     ]
@@ -90,7 +94,7 @@ def shingles(text: str, size: int) -> list[bytes]:
     return [" ".join(words[i : i + size]).encode("utf-8") for i in range(len(words) - size + 1)]
 
 
-def signature(doc_id: str, text: str, options: StoryOptions) -> Signature:
+def signature(doc_id: str, text: str, options: StoryOptions, published: date | None = None) -> Signature:
     """MinHash signature and band keys of one text (no bands for an empty text: it matches nothing)."""
     grams = shingles(text, options.shingle)
     minhash = MinHash(num_perm=options.num_perm, seed=options.seed)
@@ -98,14 +102,14 @@ def signature(doc_id: str, text: str, options: StoryOptions) -> Signature:
         minhash.update_batch(grams)
     values = np.asarray(minhash.hashvalues, dtype=np.uint32)
     if not grams:
-        return Signature(doc_id, values, ())
+        return Signature(doc_id, values, (), published)
     keys = []
     for band in range(options.bands):
         chunk = values[band * options.rows : (band + 1) * options.rows].tobytes()
         # the band number is part of the key, so keys from different bands never collide
         digest = hashlib.blake2b(band.to_bytes(2, "little") + chunk, digest_size=8).digest()
         keys.append(int.from_bytes(digest, "little", signed=True))
-    return Signature(doc_id, values, tuple(keys))
+    return Signature(doc_id, values, tuple(keys), published)
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +119,7 @@ class StoredCandidate:
     doc_id: str
     story_id: str
     values: np.ndarray
+    published: date | None = None
 
 
 def assign_stories(
@@ -134,12 +139,12 @@ def assign_stories(
         checked: set[str] = set()
         for key in sig.bands:
             for cand in stored.get(key, ()):
-                if cand.doc_id not in checked:
+                if cand.doc_id not in checked and _near(sig.published, cand.published, options):
                     checked.add(cand.doc_id)
                     best = _better(best, sig.jaccard(cand.values), cand.doc_id, cand.story_id, options)
             for earlier in local.get(key, ()):
                 prev = out[earlier]
-                if prev.doc_id not in checked:
+                if prev.doc_id not in checked and _near(sig.published, prev.signature.published, options):
                     checked.add(prev.doc_id)
                     best = _better(best, sig.jaccard(prev.signature.values), prev.doc_id, prev.story_id, options)
         for key in sig.bands:
@@ -150,6 +155,11 @@ def assign_stories(
             similarity, matched, story = best
             out.append(StoryAssignment(sig.doc_id, story, matched, similarity, similarity >= options.duplicate, sig))
     return out
+
+
+def _near(a: date | None, b: date | None, options: StoryOptions) -> bool:
+    """Whether two publication dates are close enough for one story (unknown dates do not separate)."""
+    return a is None or b is None or abs((a - b).days) <= options.max_days
 
 
 def _better(
@@ -171,6 +181,7 @@ def minhash_rows(assignments: Sequence[StoryAssignment]) -> list[dict[str, objec
             "matched": a.matched,
             "similarity": a.similarity,
             "duplicate": a.duplicate,
+            "published": a.signature.published,
             "bands": list(a.signature.bands),
             "signature": a.signature.values.astype("<u4").tobytes(),
         }
@@ -178,13 +189,15 @@ def minhash_rows(assignments: Sequence[StoryAssignment]) -> list[dict[str, objec
     ]
 
 
-def candidates_from_rows(rows: Sequence[tuple[int, str, str, bytes]]) -> dict[int, list[StoredCandidate]]:
-    """Stored candidates by band key from (key, doc id, story id, signature bytes) rows."""
+def candidates_from_rows(
+    rows: Sequence[tuple[int, str, str, bytes, date | None]],
+) -> dict[int, list[StoredCandidate]]:
+    """Stored candidates by band key from (key, doc id, story id, signature bytes, published) rows."""
     out: dict[int, list[StoredCandidate]] = {}
     cache: dict[str, StoredCandidate] = {}
-    for key, doc_id, story_id, raw in rows:
+    for key, doc_id, story_id, raw, published in rows:
         cand = cache.get(doc_id)
         if cand is None:
-            cand = cache[doc_id] = StoredCandidate(doc_id, story_id, np.frombuffer(raw, dtype="<u4"))
+            cand = cache[doc_id] = StoredCandidate(doc_id, story_id, np.frombuffer(raw, dtype="<u4"), published)
         out.setdefault(key, []).append(cand)
     return out
