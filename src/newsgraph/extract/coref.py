@@ -8,6 +8,7 @@ refers to. Both read only the Doc and the actors already extracted.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
@@ -26,6 +27,7 @@ ROLE_NOUNS: dict[str, str] = {
 COUNTRY_NOUNS = frozenset({"country", "nation", "state"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _WINDOW_SENTENCES = 3
+_CACHE_KEY = "newsgraph.coref"
 
 
 def actor_at(actors: Sequence[Actor], start: int, end: int) -> Actor | None:
@@ -40,27 +42,116 @@ def actor_at(actors: Sequence[Actor], start: int, end: int) -> Actor | None:
     return best
 
 
+@dataclass(frozen=True, slots=True)
+class _MentionInfo:
+    """One actor mention with the parse facts the resolver ranks by, computed once per document."""
+
+    start: int
+    end: int
+    actor: Actor
+    subject: bool  # its root is a subject
+    main: bool  # ... of the main clause
+    adjective: bool  # its root is an adjective ("Russian attacks")
+    quoted: bool  # it stands inside quotation marks
+
+
+@dataclass(frozen=True, slots=True)
+class CorefIndex:
+    """Per-document state for resolving pronouns: mentions, quotation spans and sentence starts, built once."""
+
+    doc: Doc
+    actors: tuple[Actor, ...]
+    mentions: tuple[_MentionInfo, ...]  # in actor order, then mention order (ties go to the earlier actor)
+    quoted: tuple[tuple[int, int], ...]
+
+    @classmethod
+    def build(cls, doc: Doc, actors: Sequence[Actor]) -> CorefIndex:
+        """Index the document once; each later ``resolve`` costs one pass over the mentions."""
+        quoted = tuple(_quoted_spans(doc.text))
+        infos: list[_MentionInfo] = []
+        for actor in actors:
+            for start, end in actor.mentions:
+                span = doc.char_span(start, end, alignment_mode="expand")
+                root = span.root if span is not None else None
+                subject = root is not None and root.dep_ in _SUBJECT_DEPS
+                infos.append(
+                    _MentionInfo(
+                        start,
+                        end,
+                        actor,
+                        subject,
+                        subject and root is not None and root.head.dep_ == "ROOT",
+                        root is not None and root.pos_ == "ADJ",
+                        _inside(quoted, start),
+                    )
+                )
+        return cls(doc, tuple(actors), tuple(infos), quoted)
+
+    def resolve(self, token_i: int) -> Actor | None:
+        """The actor a pronoun or role noun at ``doc[token_i]`` refers to, or None."""
+        doc, actors = self.doc, self.actors
+        token = doc[token_i]
+        word = token.text.lower()  # not lower_: hand-built Docs may lack lexical attributes
+        if word in PERSON_PRONOUNS:
+            return self._nearest(token, lambda a: a.kind == "person")
+        if word in THING_PRONOUNS:
+            return self._nearest(token, lambda a: a.kind in ("country", "organization"))
+        if word in PLURAL_PRONOUNS:
+            return self._nearest(token, lambda a: a.kind in ("group", "country", "organization"))
+        lemma = (token.lemma_ or token.text).lower()
+        if lemma in COUNTRY_NOUNS:
+            # "the country" points back at a country named as a noun, not at an adjective ("Russian attacks").
+            return self._nearest(token, lambda a: a.kind == "country", prefer_subjects=False, nouns_only=True)
+        role = ROLE_NOUNS.get(lemma)
+        if role is None or token.tag_ in ("NNS", "NNPS"):
+            return None  # "the two presidents" is no one person
+        named = _titled(doc, token, actors)
+        if named is not None:
+            return named  # "spokesman" in "government spokesman Dmitri Peskov"
+        return self._nearest(token, lambda a: a.kind == "person" and a.role == role, prefer_subjects=False)
+
+    def _nearest(  # type: ignore[no-untyped-def]
+        self, token: Token, accept, prefer_subjects: bool = True, nouns_only: bool = False
+    ) -> Actor | None:
+        """The latest accepted mention before ``token`` within a few sentences.
+
+        With ``prefer_subjects``, subjects of a main clause win over other subjects, which win
+        over any mention; an unquoted pronoun never points into a quotation ("..., he says"
+        is the quoted speaker, not someone the quote names).
+        """
+        window = _window_start(self.doc, token)
+        outside = not _inside(self.quoted, token.idx)
+        best: tuple[int, int, int, Actor] | None = None
+        for m in self.mentions:
+            if m.end > token.idx or m.start < window or m.start <= token.idx < m.end:
+                continue
+            if (outside and m.quoted) or (nouns_only and m.adjective) or not accept(m.actor):
+                continue
+            main, sub = (int(m.main), int(m.subject)) if prefer_subjects else (0, 0)
+            score = (main, sub, m.start)
+            if best is None or score > best[:3]:
+                best = (main, sub, m.start, m.actor)
+        return None if best is None else best[3]
+
+
 def resolve_pronoun(doc: Doc, token_i: int, actors: Sequence[Actor]) -> Actor | None:
     """The actor a pronoun or role noun at ``doc[token_i]`` refers to, or None."""
-    token = doc[token_i]
-    word = token.text.lower()  # not lower_: hand-built Docs may lack lexical attributes
-    if word in PERSON_PRONOUNS:
-        return _nearest(doc, token, actors, lambda a: a.kind == "person")
-    if word in THING_PRONOUNS:
-        return _nearest(doc, token, actors, lambda a: a.kind in ("country", "organization"))
-    if word in PLURAL_PRONOUNS:
-        return _nearest(doc, token, actors, lambda a: a.kind in ("group", "country", "organization"))
-    lemma = (token.lemma_ or token.text).lower()
-    if lemma in COUNTRY_NOUNS:
-        # "the country" points back at a country named as a noun, not at an adjective ("Russian attacks").
-        return _nearest(doc, token, actors, lambda a: a.kind == "country", prefer_subjects=False, nouns_only=True)
-    role = ROLE_NOUNS.get(lemma)
-    if role is None or token.tag_ in ("NNS", "NNPS"):
-        return None  # "the two presidents" is no one person
-    named = _titled(doc, token, actors)
-    if named is not None:
-        return named  # "spokesman" in "government spokesman Dmitri Peskov"
-    return _nearest(doc, token, actors, lambda a: a.kind == "person" and a.role == role, prefer_subjects=False)
+    return coref_index(doc, actors).resolve(token_i)
+
+
+def coref_index(doc: Doc, actors: Sequence[Actor]) -> CorefIndex:
+    """The document's CorefIndex for these actors, built on the first call and kept on the Doc.
+
+    Quotes, amounts and events all resolve pronouns over the same Doc and actors: rebuilding the
+    index per pronoun re-joined the whole text (``Doc.text``) every time. The cache lives in
+    ``doc.user_data`` (per document, never module state); other actors build a fresh index.
+    """
+    cached = doc.user_data.get(_CACHE_KEY)
+    if isinstance(cached, CorefIndex) and (cached.actors is actors or cached.actors == tuple(actors)):
+        return cached
+    index = CorefIndex.build(doc, actors)
+    doc.user_data[_CACHE_KEY] = index
+    return index
 
 
 def _titled(doc: Doc, token: Token, actors: Sequence[Actor]) -> Actor | None:
@@ -77,43 +168,6 @@ def _titled(doc: Doc, token: Token, actors: Sequence[Actor]) -> Actor | None:
             if found is not None and found.kind == "person":
                 return found
     return None
-
-
-def _nearest(  # type: ignore[no-untyped-def]
-    doc: Doc, token: Token, actors: Sequence[Actor], accept, prefer_subjects: bool = True, nouns_only: bool = False
-) -> Actor | None:
-    """The latest accepted mention before ``token`` within a few sentences.
-
-    With ``prefer_subjects``, subjects of a main clause win over other subjects, which win
-    over any mention; an unquoted pronoun never points into a quotation ("..., he says"
-    is the quoted speaker, not someone the quote names).
-    """
-    window = _window_start(doc, token)
-    quoted = _quoted_spans(doc.text)
-    outside = not _inside(quoted, token.idx)
-    best: tuple[int, int, int, Actor] | None = None
-    for actor in actors:
-        if not accept(actor):
-            continue
-        for start, end in actor.mentions:
-            if end > token.idx or start < window or start <= token.idx < end:
-                continue
-            if outside and _inside(quoted, start):
-                continue
-            main = sub = 0
-            if nouns_only:
-                span = doc.char_span(start, end, alignment_mode="expand")
-                if span is not None and span.root.pos_ == "ADJ":
-                    continue
-            if prefer_subjects:
-                span = doc.char_span(start, end, alignment_mode="expand")
-                if span is not None and span.root.dep_ in _SUBJECT_DEPS:
-                    sub = 1
-                    main = int(span.root.head.dep_ == "ROOT")
-            score = (main, sub, start)
-            if best is None or score > best[:3]:
-                best = (main, sub, start, actor)
-    return None if best is None else best[3]
 
 
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
@@ -135,11 +189,12 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
+def _inside(spans: Sequence[tuple[int, int]], offset: int) -> bool:
     return any(s <= offset < e for s, e in spans)
 
 
 def _window_start(doc: Doc, token: Token) -> int:
+    # token.sent scans one sentence; doc.sents would build every token of the document
     sent = token.sent
     for _ in range(_WINDOW_SENTENCES - 1):
         if sent.start == 0:

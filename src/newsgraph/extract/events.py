@@ -26,6 +26,7 @@ import yaml
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from newsgraph.extract.coref import coref_index
 from newsgraph.extract.events_modality import ModalityCues, modality_of
 from newsgraph.extract.events_patterns import CodeMatch, PatternIndex
 from newsgraph.extract.events_petrarch import read_petrarch_verbs
@@ -184,13 +185,10 @@ def _depth(tok: Token) -> int:
     return d
 
 
-def _resolver() -> Callable[[Doc, int, Sequence[Actor]], Actor | None] | None:
-    """The actors work's pronoun resolver, when it is installed."""
-    try:
-        from newsgraph.extract.coref import resolve_pronoun  # type: ignore[import-not-found]
-    except ImportError:
-        return None
-    return resolve_pronoun  # type: ignore[no-any-return]
+def _resolver(doc: Doc, actors: Sequence[Actor]) -> Callable[[Doc, int, Sequence[Actor]], Actor | None]:
+    """The pronoun resolver over this document, its mention index built once (not per pronoun)."""
+    coref = coref_index(doc, actors)
+    return lambda _doc, i, _actors: coref.resolve(i)
 
 
 def _date_value(value: str | None) -> str | None:
@@ -242,7 +240,7 @@ def find_candidates(
     data: EventData,
 ) -> list[Candidate]:
     """Every coded trigger in the document with its roles (roles may be empty)."""
-    index = ActorIndex.build(doc, actors, _resolver())
+    index = ActorIndex.build(doc, actors, _resolver(doc, actors))
     anchors = _date_anchors(doc, dates)
     disputed = [(c.statement.start, c.statement.end, frozenset(c.disputed_by)) for c in claims if c.disputed_by]
     matches: dict[int, CodeMatch] = {}

@@ -192,10 +192,10 @@ class PatternIndex:
                     continue
                 if not all(k & present for k in p.keys):
                     continue
-                hit_after = _seq_match(p.after, right_words)
+                hit_after = _seq_match(p.after, right_words, p.keys[len(p.before) :])
                 if hit_after is None:
                     continue
-                hit_before = _seq_match(p.before, left_words)
+                hit_before = _seq_match(p.before, left_words, p.keys[: len(p.before)])
                 if hit_before is None:
                     continue
                 if p.code is None and p.reverse_code is None:
@@ -261,13 +261,21 @@ def _word_ok(w: str, lower: str, lemma: str) -> bool:
     return w == lower or w == lemma
 
 
-def _seq_match(elements: tuple[tuple[tuple[str, ...], ...], ...], words: list[tuple[str, str]]) -> list[int] | None:
-    """Positions where each element matches, in order, or None."""
+def _seq_match(
+    elements: tuple[tuple[tuple[str, ...], ...], ...],
+    words: list[tuple[str, str]],
+    keys: tuple[frozenset[str], ...] = (),
+) -> list[int] | None:
+    """Positions where each element matches, in order, or None; ``keys`` (each element's first-word
+    3-letter prefixes) skip positions no alternative can start at, the hot path of coding."""
     pos = 0
     hits: list[int] = []
-    for alternatives in elements:
+    for n, alternatives in enumerate(elements):
         found = -1
+        first = keys[n] if n < len(keys) else None
         for i in range(pos, len(words)):
+            if first is not None and words[i][0][:3] not in first and words[i][1][:3] not in first:
+                continue
             for alt in alternatives:
                 if i + len(alt) <= len(words) and all(_word_ok(w, *words[i + k]) for k, w in enumerate(alt)):
                     found = i
