@@ -39,7 +39,10 @@ from newsgraph.records import TimeExpression
 
 DATA_FILE = "timex-2026-11.yaml"
 ANCHOR_TABLES = ("month", "weekday", "weekdays", "season", "unit", "part_of_day", "frequency", "meridiem")
-WINDOW = 8  # tokens either side of an anchor: longer than any pattern
+# tokens before / after an anchor word that a pattern can reach ('the past few of twenty four -
+# years': 7 before; 'Monday ( 6 )', 'Dec. 6 , 2021': 3 after)
+WINDOW_BEFORE = 7
+WINDOW_AFTER = 4
 _EXTENT_THE = frozenset({"duration", "relative", "calendar", "quarter", "anchored"})
 _EXTENT_APPROX = frozenset({"duration", "anchored", "calendar", "clock"})
 _EXTENT_EDGE = frozenset({"calendar", "weekday", "relative", "quarter", "holiday", "word"})
@@ -230,7 +233,7 @@ def _matches(doc: Doc, rules: DateRules) -> list[tuple[int, int, int]]:
     windows: list[tuple[int, int]] = []
     for i, (lower, shape) in enumerate(arr.tolist()):
         if lower in rules.anchors or shape in rules.anchor_shapes:
-            lo, hi = max(0, i - WINDOW), min(len(doc), i + WINDOW + 1)
+            lo, hi = max(0, i - WINDOW_BEFORE), min(len(doc), i + WINDOW_AFTER + 1)
             if windows and lo <= windows[-1][1]:
                 windows[-1] = (windows[-1][0], hi)
             else:
