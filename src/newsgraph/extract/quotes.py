@@ -20,6 +20,7 @@ The stages, each a pure function over the one parse:
 
 from __future__ import annotations
 
+from bisect import bisect_left, insort
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -34,6 +35,7 @@ from newsgraph.records import Actor, Quote, Span
 __all__ = ["QuoteCues", "VerbCue", "extract_quotes"]
 
 _MAX_INTERRUPTION = 300  # characters of attribution between the halves of an interrupted quote
+_NEIGHBOURS = 8  # sorted quote spans compared either side when checking overlap
 _MAX_CONTINUED = 3  # paragraphs of one multi-paragraph quote before its closing paragraph
 
 
@@ -171,8 +173,9 @@ def _carry_continuations(
 
 
 def _indirect_quotes(doc: Doc, in_quote: Sequence[int], direct: Sequence[Quote], cues: QuoteCues) -> list[Quote]:
+    """Reported speech not already covered by a direct quote (nor by an earlier indirect one)."""
     out: list[Quote] = []
-    taken = [(q.start, q.end) for q in direct]
+    taken = sorted((q.start, q.end) for q in direct)
     for tok in doc:
         if in_quote[tok.i] >= 0:
             continue
@@ -181,11 +184,17 @@ def _indirect_quotes(doc: Doc, in_quote: Sequence[int], direct: Sequence[Quote],
             continue
         (lo, hi), att = found
         span = _trim(doc, lo, hi)
-        if span is None or any(_mostly_overlaps(span, t) for t in taken):
+        if span is None or _covered(taken, span):
             continue
-        taken.append(span)
+        insort(taken, span)
         out.append(_make_quote(doc, span[0], span[1], doc.text[span[0] : span[1]], "indirect", att))
     return out
+
+
+def _covered(taken: Sequence[Span], span: Span) -> bool:
+    """Whether a sorted neighbour mostly overlaps ``span`` (quotes nest only a few deep)."""
+    k = bisect_left(taken, span)
+    return any(_mostly_overlaps(span, t) for t in taken[max(0, k - _NEIGHBOURS) : k + _NEIGHBOURS])
 
 
 def _trim(doc: Doc, lo: int, hi: int) -> Span | None:

@@ -66,7 +66,8 @@ class MentionIndex:
             return self.actor_at((noun.idx, noun.idx + len(noun)))
         kinds = self.pronoun_kinds.get(head.lower_)
         if kinds is not None:
-            for s, _e, actor in reversed(self.mentions[: bisect_left(self.starts, span[0])]):
+            for k in range(bisect_left(self.starts, span[0]) - 1, -1, -1):
+                s, _e, actor = self.mentions[k]
                 if span[0] - s > _RECENT_CHARS:
                     break
                 if actor.kind in kinds and not self._quoted(s):
@@ -82,10 +83,13 @@ class MentionIndex:
 
 def speaker_span(doc: Doc, head: Token) -> Span:
     """The speaker phrase around its head: the entity it belongs to, else the head with its modifiers."""
-    if head.ent_type_ and head.ent_iob_ != "O":
-        for ent in doc.ents:  # entities are few; a quote has one speaker
-            if ent.start <= head.i < ent.end:
-                return ent.start_char, ent.end_char
+    if head.ent_iob_ in ("B", "I"):
+        lo, hi = head.i, head.i
+        while lo > 0 and doc[lo].ent_iob_ == "I":
+            lo -= 1
+        while hi + 1 < len(doc) and doc[hi + 1].ent_iob_ == "I":
+            hi += 1
+        return doc[lo].idx, doc[hi].idx + len(doc[hi])
     lo = head.i
     for child in reversed(list(head.lefts)):
         if child.dep_ not in _NP_LEFT or child.i != lo - 1 and doc[child.right_edge.i].i != lo - 1:
