@@ -7,7 +7,7 @@ from importlib import resources
 import pytest
 import yaml
 
-from newsgraph.extract.dates import DATA_FILE, DateRules
+from newsgraph.extract.dates import _PREFIX_RULES, _SUFFIX_RULES, DATA_FILE, DateRules
 
 
 def _data() -> dict:
@@ -21,6 +21,8 @@ def test_dates_rules_every_table_and_pattern_names_a_source():
     sections += [data["prefixes"], data["suffixes"]]
     assert all(section.get("source") for section in sections)
     assert all(p.get("source") for p in data["patterns"])
+    assert {e["kind"] for e in data["prefixes"]["entries"]} <= set(_PREFIX_RULES)
+    assert {e["kind"] for e in data["suffixes"]["entries"]} <= set(_SUFFIX_RULES)
     ids = [p["id"] for p in data["patterns"]]
     assert len(ids) == len(set(ids)), "pattern ids must be unique"
 

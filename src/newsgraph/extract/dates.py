@@ -43,13 +43,29 @@ ANCHOR_TABLES = ("month", "weekday", "weekdays", "season", "unit", "part_of_day"
 # years': 7 before; 'Monday ( 6 )', 'Dec. 6 , 2021': 3 after)
 WINDOW_BEFORE = 7
 WINDOW_AFTER = 4
-_EXTENT_THE = frozenset({"duration", "relative", "calendar", "quarter", "anchored"})
-_EXTENT_APPROX = frozenset({"duration", "anchored", "calendar", "clock"})
-_EXTENT_EDGE = frozenset({"calendar", "weekday", "relative", "quarter", "holiday", "word"})
-_APPROX_WORDS = frozenset({"nearly", "almost", "about", "around", "roughly", "approximately", "some", "more", "less",
-                           "fewer", "at", "up", "close", "just"})  # fmt: skip
 _PLAUSIBLE_YEAR = re.compile(r"^((mid|early|late)-)?(1[5-9]|20)\d\d$")
-_EDGE_WORDS = frozenset({"early", "earlier", "late", "later", "mid", "end", "beginning", "start", "middle", "rest"})
+# which reading families each kind of prefix / suffix (rule file) may join; 'dated' is a
+# fixed word with a date ('today', 'yesterday'), 'ref' one without ('now', 'recently')
+_PREFIX_RULES: dict[str, frozenset[str]] = {
+    "approx": frozenset({"duration", "anchored", "calendar", "clock"}),
+    "edge": frozenset({"calendar", "weekday", "relative", "quarter", "holiday", "dated", "that-day"}),
+    "compare": frozenset({"calendar", "relative", "quarter", "holiday", "that-day"}),
+    "this": frozenset({"relative", "weekday", "calendar"}),
+    "rel": frozenset({"holiday"}),
+    "det": frozenset({"duration", "relative", "calendar", "quarter", "anchored", "weekday"}),
+}
+_SUFFIX_RULES: dict[str, frozenset[str]] = {
+    "approx": frozenset({"duration", "anchored", "relative"}),
+    "zone": frozenset({"clock"}),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Affix:
+    """Words that may join an expression's extent on the left (prefix) or right (suffix)."""
+
+    tokens: tuple[str, ...]
+    kind: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,8 +88,8 @@ class DateRules:
     classes: dict[str, frozenset[str]]
     words: dict[tuple[str, ...], dict[str, Any]]
     holidays: dict[tuple[str, ...], dict[str, Any]]
-    prefixes: tuple[tuple[str, ...], ...]
-    suffixes: tuple[tuple[str, ...], ...]
+    prefixes: tuple[Affix, ...]  # longest first
+    suffixes: tuple[Affix, ...]
     version: str
     anchors: frozenset[int]  # LOWER hashes of words a temporal expression must contain one of
     anchor_shapes: frozenset[int]  # SHAPE hashes of the patterns' digit tokens ('dddd', 'ddxx' ...)
@@ -107,8 +123,8 @@ class DateRules:
                 f"word:{w['text']}", "word", int(w.get("trim", 0)), len(patterns)
             )
         holidays = {tuple(h["text"].split()): h for h in data["holidays"]["entries"]}
-        by_length = sorted((tuple(p) for p in data["prefixes"]["entries"]), key=len, reverse=True)
-        suffixes = tuple(sorted((tuple(p) for p in data["suffixes"]["entries"]), key=len, reverse=True))
+        prefixes = _affixes(data["prefixes"]["entries"])
+        suffixes = _affixes(data["suffixes"]["entries"])
         anchor_words = set(classes["ANCHOR"])
         for table in ANCHOR_TABLES:
             anchor_words.update(vocab[table])
@@ -122,14 +138,20 @@ class DateRules:
             classes,
             words,
             holidays,
-            tuple(by_length),
+            prefixes,
             suffixes,
             data["version"],
             anchors,
             anchor_shapes,
-            frozenset(p[-1] for p in by_length),
-            frozenset(p[0] for p in suffixes),
+            frozenset(p.tokens[-1] for p in prefixes),
+            frozenset(p.tokens[0] for p in suffixes),
         )
+
+
+def _affixes(entries: list[dict[str, Any]]) -> tuple[Affix, ...]:
+    """Prefix or suffix entries of the rule file, longest first."""
+    found = (Affix(tuple(str(t) for t in e["tokens"]), str(e["kind"])) for e in entries)
+    return tuple(sorted(found, key=lambda a: len(a.tokens), reverse=True))
 
 
 def _expand(token: dict[str, Any], classes: dict[str, frozenset[str]]) -> dict[str, Any]:
@@ -300,54 +322,43 @@ def _accept(doc: Doc, start: int, end: int, info: PatternInfo, rules: DateRules)
 def _extent(doc: Doc, cand: _Candidate, lower: int, upper: int, rules: DateRules) -> tuple[int, int]:
     """Grow a core span to its TimeML extent with the prefix and suffix tables."""
     start, end = cand.start, cand.end
-    rule = cand.info.rule
-    if rule == "word" and cand.info.id in ("word:now", "word:currently", "word:current", "word:recently"):
-        rule = "ref"
-    for _ in range(3):
-        grown = False
+    family = _family(cand, rules)
+    for _ in range(3):  # 'at least' + 'the' + 'past 18 months'
         if start == 0 or doc[start - 1].lower_ not in rules.prefix_ends:
             break
         for prefix in rules.prefixes:
-            n = len(prefix)
-            if start - n < lower or tuple(t.lower_ for t in doc[start - n : start]) != prefix:
+            n = len(prefix.tokens)
+            if start - n < lower or tuple(t.lower_ for t in doc[start - n : start]) != prefix.tokens:
                 continue
-            head = prefix[0]
-            if prefix == ("the",):
-                if doc[start].lower_ == "the" or not _the_fits(doc, start, end, rule):
-                    continue
-            elif prefix == ("this",):
-                if doc[start].lower_ not in ("past", "coming"):
-                    continue
-            elif head in _APPROX_WORDS and prefix[-1] not in ("-",) and head not in _EDGE_WORDS:
-                if rule not in _EXTENT_APPROX:
-                    continue
-            elif prefix[-1] == "'s":
-                if rule != "quarter":
-                    continue
-            elif head in ("last", "next"):
-                if rule != "holiday":
-                    continue
-            elif rule not in _EXTENT_EDGE and not (rule == "anchored" and cand.info.id == "that-day"):
+            if family not in _PREFIX_RULES[prefix.kind]:
                 continue
-            elif head in ("earlier", "later") and rule in ("weekday", "word"):
-                continue  # 'Earlier Friday', 'later today': the comparative stays outside (TimeBank/AQUAINT)
+            if prefix.kind == "det" and (doc[start].lower_ == "the" or not _the_fits(doc, start, end, family)):
+                continue
+            if prefix.kind == "this" and doc[start].lower_ not in ("past", "coming"):
+                continue
             start -= n
-            grown = True
             break
-        if not grown:
+        else:
             break
     if end >= len(doc) or doc[end].lower_ not in rules.suffix_starts:
         return start, end
     for suffix in rules.suffixes:
-        n = len(suffix)
-        if end + n > upper or tuple(t.lower_ for t in doc[end : end + n]) != suffix:
-            continue
-        if suffix == ("or", "so") and rule in ("duration", "anchored", "relative") or (
-            rule == "clock" and suffix != ("or", "so")
-        ):
-            end += n
+        n = len(suffix.tokens)
+        if end + n <= upper and tuple(t.lower_ for t in doc[end : end + n]) == suffix.tokens:
+            if family in _SUFFIX_RULES[suffix.kind]:
+                end += n
             break
     return start, end
+
+
+def _family(cand: _Candidate, rules: DateRules) -> str:
+    """The reading family for extent purposes ('that-day', 'dated' and 'ref' words apart)."""
+    if cand.info.id == "that-day":
+        return "that-day"
+    if cand.info.rule == "word":
+        entry = rules.words.get(tuple(cand.info.id.removeprefix("word:").split()), {})
+        return "dated" if "offset_days" in entry else "ref"
+    return cand.info.rule
 
 
 def _the_fits(doc: Doc, start: int, end: int, rule: str) -> bool:
@@ -355,8 +366,6 @@ def _the_fits(doc: Doc, start: int, end: int, rule: str) -> bool:
     first = doc[start].lower_
     if rule == "weekday":
         return first in ("previous", "following", "next", "same")
-    if rule not in _EXTENT_THE:
-        return False
     nxt = doc[end] if end < len(doc) else None
     if nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and doc[end - 1].head.i >= end:
         return False
