@@ -153,7 +153,7 @@ def read_relative(p: Parts, ctx: Context) -> Reading | None:
         return Reading("DURATION", duration_value(1, unit))
     if pub is None:
         return Reading("DATE", None)
-    step = p.rel if isinstance(p.rel, int) else {"coming": 1, "past": -1}.get(p.rel, 0) if p.rel else 0
+    step = p.rel if isinstance(p.rel, int) else {"coming": 1, "past": -1}.get(str(p.rel), 0)
     if p.rel == "same" or (p.rel == 0 and p.unit is None and p.month is None and p.season is None):
         base = ctx.last_date or pub
         return _date_reading(base, unit or "D")
@@ -165,10 +165,8 @@ def read_relative(p: Parts, ctx: Context) -> Reading | None:
         year = cal.season_year(pub, p.season, step, None)
         return Reading("DATE", f"{year:04d}-{p.season}", anchor=date(year, 1, 1))
     if unit == "WE":
-        if p.rel is None:
+        if p.rel is None:  # 'the weekend': the coming one when ahead or under way, else the last one
             step = 0 if ctx.tense == "future" or pub.isoweekday() >= 6 else -1
-        elif step < 0 and pub.isoweekday() >= 6:
-            step = -1
         return Reading("DATE", cal.fmt_week(cal.shift_date(pub, "W", step)) + "-WE")
     if unit is None:
         return None
