@@ -47,12 +47,14 @@ def attribute(
 ) -> Attribution | None:
     """The cue nearest the passage, outside any quote: in its own sentences first, then the
     short sentence right after it, then the sentence before it when that ends in a colon."""
+    colon = _colon_intro(doc, lo, in_quote, para)
+    if colon is not None and colon.speaker is not None and colon.speaker.i == colon.cue_start - 1:
+        return colon  # "HEADLINE - Carl Bialik: “…”": the name at the colon beats any verb nearby
     for tier in _window(doc, lo, hi, in_quote, para):
         for i in tier:
             att = _cue_at(doc[i], in_quote, cues)
             if att is not None:
                 return replace(att, content=content_of(doc, lo, hi, att))
-    colon = _colon_intro(doc, lo, in_quote, para)
     if colon is not None:
         return colon
     governing = _governing(doc, lo, hi, in_quote)
