@@ -45,7 +45,7 @@ def test_eval_timex_gate(shared_data: Path):
     print(report.render())
     value_f1 = report.value("value F1")
     strict_f1 = report.value("strict extent F1")
-    assert value_f1 >= 0.78  # measured 0.799
+    assert value_f1 >= 0.78  # measured 0.8005
     assert strict_f1 >= 0.86  # measured 0.880
     assert report.value("AQUAINT-NYT+XIE (held out): value F1") >= 0.70  # measured 0.724, never tuned on
     assert value_f1 > report.value("value F1", system="dateparser")
