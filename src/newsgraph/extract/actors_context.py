@@ -157,8 +157,8 @@ def code_from_context(
 
 def compose(base: str, role: str | None, prefix: bool = False) -> str:
     """A CAMEO code from a country or organization code and a role (NGO-style roles go first)."""
-    if not role or base.endswith(role):
-        return base
+    if not role or base.endswith(role) or (prefix and base.startswith(role)):
+        return base  # "EC monitors": the IGO prefix is already there (not IGOIGOEUREEC)
     return role + base if prefix else base + role
 
 

@@ -345,23 +345,53 @@ def _obligations(
             out[-1] = dataclasses.replace(c, modality="planned")
             continue
         targets = [a for a in (c.sources or c.targets) if a not in sources]
-        start, end = _evidence(speaker, sources + targets, index, doc)
-        extra.append(
-            Candidate(
-                trigger=speaker.i,
-                code=demand.compose(c.code) or demand.default,
-                reverse_code=None,
-                sources=tuple(sources),
-                targets=tuple(targets),
-                modality=modality_of(speaker, data.cues),
-                date=_event_date(speaker, anchors),
-                depth=_depth(speaker) - _depth(speaker.sent.root),
-                first_person=False,
-                start=start,
-                end=end,
-            )
-        )
+        extra.append(_demand(speaker, demand.compose(c.code) or demand.default, sources, targets, data, index, anchors))
+    if demand is not None:
+        # "declared that China must drop barriers": an obliged clause with no coded verb is still a demand
+        # (a bare statement verb over it becomes the demand; any other coded verb keeps its own code)
+        spoken = {c.trigger for c in extra} | {c.trigger for c in cands if c.code != STATEMENT_CODE}
+        said = {c.trigger: n for n, c in enumerate(out) if c.code == STATEMENT_CODE}
+        for tok in doc:
+            if tok.dep_ != "ccomp" or tok.head.i in spoken or tok.i in spoken or tok.pos_ not in {"VERB", "AUX"}:
+                continue
+            if not any(ch.dep_ == "aux" and ch.lower_ in obliging for ch in tok.children):
+                continue
+            sources = subject_actors(tok.head, index)
+            targets = [a for a in subject_actors(tok, index) if a not in sources]
+            if sources and targets and not _countries(sources, index) & _countries(targets, index):
+                made = _demand(tok.head, demand.default, sources, targets, data, index, anchors)
+                if tok.head.i in said:
+                    out[said[tok.head.i]] = made
+                else:
+                    extra.append(made)
+                spoken.add(tok.head.i)
     return out + extra
+
+
+def _demand(
+    speaker: Token,
+    code: str,
+    sources: list[str],
+    targets: list[str],
+    data: EventData,
+    index: ActorIndex,
+    anchors: dict[int, str],
+) -> Candidate:
+    """The speaker's demand on the actor its reported clause obliges."""
+    start, end = _evidence(speaker, sources + targets, index, speaker.doc)
+    return Candidate(
+        trigger=speaker.i,
+        code=code,
+        reverse_code=None,
+        sources=tuple(sources),
+        targets=tuple(targets),
+        modality=modality_of(speaker, data.cues),
+        date=_event_date(speaker, anchors),
+        depth=_depth(speaker) - _depth(speaker.sent.root),
+        first_person=False,
+        start=start,
+        end=end,
+    )
 
 
 def _countries(ids: list[str], index: ActorIndex) -> set[str]:

@@ -81,12 +81,13 @@ class ActorIndex:
         return cls(by_token, all_ids, {a.id: a for a in actors}, spans, tuple(pairs), tuple(actors), resolve)
 
 
-def actors_of_phrase(tok: Token, index: ActorIndex, depth: int = 0) -> list[str]:
-    """Actors named by the noun phrase headed at ``tok``, conjuncts included, in text order."""
+def actors_of_phrase(tok: Token, index: ActorIndex, depth: int = 0, possessor: bool = False) -> list[str]:
+    """Actors named by the noun phrase headed at ``tok``, conjuncts included, in text order; with
+    ``possessor``, a possessive pronoun names its referent ("their forces had completed")."""
     out: list[str] = []
     # a coordination's head is its first conjunct; earlier ones belong to a larger phrase we entered from inside
     for head in [tok, *sorted((c for c in tok.conjuncts if c.i > tok.i), key=lambda t: t.i)]:
-        for found in _actors_of_head(head, index, depth):
+        for found in _actors_of_head(head, index, depth, possessor):
             if found not in out:
                 out.append(found)
     return out
@@ -106,7 +107,7 @@ def _first_in_phrase(tok: Token, index: ActorIndex, every: bool = False) -> list
     return out
 
 
-def _actors_of_head(tok: Token, index: ActorIndex, depth: int) -> list[str]:
+def _actors_of_head(tok: Token, index: ActorIndex, depth: int, possessor: bool = False) -> list[str]:
     if tok.i in index.by_token:
         return list(index.all_at[tok.i])
     if tok.pos_ == "PRON" and index.resolve is not None:
@@ -122,6 +123,13 @@ def _actors_of_head(tok: Token, index: ActorIndex, depth: int) -> list[str]:
         if child.dep_ in {"compound", "amod", "poss", "nmod", "appos"} and child.i in index.by_token:
             group = sorted([child, *child.conjuncts], key=lambda t: t.i)
             return [index.by_token[c.i] for c in group if c.i in index.by_token]
+    # "their forces", "its army" as a subject: the possessor a pronoun refers to acts (as an object, "burned its
+    # embassy", the pronoun is left alone: PETRARCH's gold codes no possessive pronoun there)
+    for child in tok.children if possessor else ():
+        if child.dep_ == "poss" and child.pos_ == "PRON" and index.resolve is not None:
+            hit = index.resolve(tok.doc, child.i, index.actors)
+            if hit is not None:
+                return [hit.id]
     if depth < 1:
         # "an attack by Osgiliath soldiers", "officials from Moscow", "lawmakers in Fornost and Gondor"
         preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in PHRASE_PREPS]
@@ -181,9 +189,6 @@ def _subject_token(verb: Token) -> tuple[Token | None, bool]:
             if child.dep_ in PASSIVE_SUBJECT_DEPS:
                 stative = cur.lemma_.lower() in STATIVE_PARTICIPLES and not any(c.dep_ == "agent" for c in cur.children)
                 return child, not (raised or stative)
-        if cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and cur.head.head.i != cur.head.i:
-            cur = cur.head.head  # "resorted to throwing stones": the gerund's subject is the governing verb's
-            continue
         if cur.dep_ in {"xcomp", "conj", "advcl", "acomp", "pcomp"} and cur.head.i != cur.i:
             raised = raised or cur.dep_ in {"xcomp", "acomp"}
             if cur.dep_ == "xcomp":
@@ -278,7 +283,7 @@ def verb_roles(verb: Token, index: ActorIndex) -> tuple[list[str], list[str]]:
     sources: list[str] = []
     targets: list[str] = []
     for subj in subjects:
-        found = actors_of_phrase(subj, index) or _first_in_phrase(subj, index, every=passive)
+        found = actors_of_phrase(subj, index, possessor=not passive) or _first_in_phrase(subj, index, every=passive)
         found = [a for a in found if a not in sources + targets]
         (targets if passive else sources).extend(found)
     for child in verb.children:
