@@ -421,6 +421,9 @@ def _fold_frames(doc: Doc, matches: dict[int, CodeMatch], data: EventData) -> tu
         specific = own is not None and own.specificity > 0
         usable = [f for f in frames if tok.dep_ in f.deps and not (f.identity and specific)]
         composed = next((c for f in usable if (c := f.compose(code))), None)
+        if composed is None and code[:2] in THREAT_ROOTS and any(f.name == "intent" for f in usable):
+            # "prepared to impose martial law", "ready to attack": intent to coerce is a threat (CAMEO 13)
+            composed = data.announce(code)
         if composed is None and tok.dep_ == "xcomp" and usable and not usable[0].identity:
             composed = usable[0].default
         if composed is not None:
