@@ -27,6 +27,7 @@ _SUBJECTS = frozenset({"nsubj", "csubj"})
 _REACH = 40
 _AFTER_LEAD = 6  # a following sentence attributes a quote only by its root or its first few words
 _ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+_PREDICATE = frozenset({"dobj", "oprd", "dative", "prep", "ccomp", "xcomp", "attr", "acomp"})
 _OBJECTS = frozenset({"pobj", "dobj", "dative", "iobj"})
 _NOT_SPEAKERS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 _PERSONAL = frozenset({"he", "she", "they", "we", "i"})
@@ -109,6 +110,12 @@ def content_of(doc: Doc, lo: int, hi: int, att: Attribution) -> tuple[int, int] 
             return None
         if lo > 0 and doc[lo - 1].text in (":", "—", "-"):
             return None  # "cited three topics: “…”": the colon hands over to the quote itself
+        if cue.i < child.i and not any(c.dep_ in ("nsubjpass", "auxpass") for c in cue.children):
+            # "called the agreement “a step forward” in efforts to …": the whole active
+            # predicate after the cue, not just the branch holding the quote
+            rights = [c for c in cue.rights if c.dep_ in _PREDICATE]
+            if rights:
+                return min(lo, rights[0].left_edge.i), max(hi, max(c.right_edge.i for c in rights) + 1)
         return min(lo, child.left_edge.i), max(hi, child.right_edge.i + 1)
     if cue.dep_ == "prep" and cue.head in path[1:]:
         return clause_without(cue.head, cue)
