@@ -31,6 +31,11 @@ bench: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/newsgraph eval boilerplate --track text
 	$(BIN)/newsgraph eval boilerplate --track html
+	$(BIN)/newsgraph eval timex
+	$(BIN)/newsgraph eval actors
+	$(BIN)/newsgraph eval quotes --split dev
+	$(BIN)/newsgraph eval events
+	$(BIN)/newsgraph eval amounts
 
 clean:
 	rm -rf $(VENV) build *.egg-info

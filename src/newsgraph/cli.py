@@ -309,14 +309,19 @@ def eval_boilerplate(
 
 
 @eval_app.command("timex")
-def eval_timex(data: DataOption = None, limit: LimitOption = None, json_: JsonFlag = False) -> None:
+def eval_timex(
+    data: DataOption = None,
+    limit: LimitOption = None,
+    compare: Annotated[bool, typer.Option(help="Also score dateparser in the same run.")] = True,
+    json_: JsonFlag = False,
+) -> None:
     """Temporal expressions on TimeBank + AQUAINT (TempEval-3 extent and value F1), with dateparser.
 
-    Example: newsgraph eval timex
+    Example: newsgraph eval timex --no-compare
     """
     from newsgraph.evaluate.timex import evaluate
 
-    _report(evaluate(_data_dir(data), limit=limit), json_)
+    _report(evaluate(_data_dir(data), limit=limit, compare=compare), json_)
 
 
 @eval_app.command("quotes")
