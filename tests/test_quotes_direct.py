@@ -143,3 +143,12 @@ def test_quotes_direct_unbalanced_marks_do_not_swallow_article(nlp, cues) -> Non
     text = "He called it “a mistake.\n\n" + "The minister went home. " * 30 + "\n\nNothing more was said."
     quotes, _ = _quotes(nlp, cues, text)
     assert all(q.end - q.start < 100 for q in quotes if q.kind == "direct")
+
+
+def test_quotes_direct_fragment_reports_the_whole_predicate(nlp, cues) -> None:
+    text = "Hillary Clinton called the agreement “an historic step forward” in global efforts to address climate change."
+    quotes, _ = _quotes(nlp, cues, text)
+    q = _one(quotes, "historic step")
+    assert q.text.startswith("the agreement") and q.text.endswith("climate change")
+    assert q.kind == "indirect"  # mostly unquoted words: mixed quotation reported as indirect speech
+    assert q.speaker_text == "Hillary Clinton"
