@@ -412,19 +412,21 @@ def _fold_frames(doc: Doc, matches: dict[int, CodeMatch], data: EventData) -> tu
     complements: set[int] = set()
     for i in sorted(codes, key=lambda i: -_depth(doc[i])):
         tok, code = doc[i], codes[i]
-        gov = tok.head
+        gov, dep = tok.head, tok.dep_
+        if dep == "pobj" and gov.lower_ == "in" and gov.dep_ == "prep":
+            gov, dep = gov.head, "in"  # "engaged in talks": only frames that take "in" (light verbs) fold it
         frames = data.frames.get(gov.lemma_.lower(), ())
-        if gov.i == i or not frames or tok.dep_ not in {"xcomp", "ccomp", "dobj"}:
+        if gov.i == i or not frames or dep not in {"xcomp", "ccomp", "dobj", "in"}:
             continue
         own = matches.get(gov.i)
         # a light verb yields to its complement unless a specific pattern already coded the verb itself
         specific = own is not None and own.specificity > 0
-        usable = [f for f in frames if tok.dep_ in f.deps and not (f.identity and specific)]
+        usable = [f for f in frames if dep in f.deps and not (f.identity and specific)]
         composed = next((c for f in usable if (c := f.compose(code))), None)
         if composed is None and code[:2] in THREAT_ROOTS and any(f.name == "intent" for f in usable):
             # "prepared to impose martial law", "ready to attack": intent to coerce is a threat (CAMEO 13)
             composed = data.announce(code)
-        if composed is None and tok.dep_ == "xcomp" and usable and not usable[0].identity:
+        if composed is None and dep == "xcomp" and usable and not usable[0].identity:
             composed = usable[0].default
         if composed is not None:
             folded[gov.i] = codes[gov.i] = composed
