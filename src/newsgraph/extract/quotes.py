@@ -179,11 +179,10 @@ def _indirect_quotes(doc: Doc, in_quote: Sequence[int], direct: Sequence[Quote],
     for tok in doc:
         if in_quote[tok.i] >= 0:
             continue
-        found = indirect_at(tok, in_quote, cues)
-        if found is None:
+        att = indirect_at(tok, in_quote, cues)
+        if att is None or att.content is None:
             continue
-        (lo, hi), att = found
-        span = _trim(doc, lo, hi)
+        span = _trim(doc, *att.content)
         if span is None or _covered(taken, span):
             continue
         insort(taken, span)

@@ -2,6 +2,7 @@
 
 The rules, in the order ``attribute`` tries them for a quoted passage:
 
+0. A name right at a colon before the passage ("HEADLINE - Carl Bialik: “…”").
 1. Window: the nearest cue outside any quote — a reporting verb with a subject (or passive
    agent), "according to X", or a sentence-initial "For X," — in the passage's own
    sentences, then the start of the short sentence right after it, then the sentence before
@@ -11,7 +12,8 @@ The rules, in the order ``attribute`` tries them for a quoted passage:
    it names an actor or is a personal pronoun.
 
 ``indirect_at`` finds reported speech that is not quoted: a reporting verb's complement
-(ccomp, or the relations its data lists), and the clause an "according to X" frames.
+(ccomp, or the relations its data lists), the sentence around a parenthetical "X said", a
+speech noun's that-clause, and the clause an "according to X" frames.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.extract.quotes_cues import QuoteCues, VerbCue
 
 _SUBJECTS = frozenset({"nsubj", "csubj"})
-_REACH = 40
+_REACH = 40  # tokens either side of a passage where its cue may be
 _AFTER_LEAD = 6  # a following sentence attributes a quote only by its root or its first few words
 _ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _PREDICATE = frozenset({"dobj", "oprd", "dative", "prep", "ccomp", "xcomp", "attr", "acomp"})
@@ -40,14 +42,13 @@ class Attribution:
     speaker: Token | None
     cue_start: int  # token indices, end exclusive
     cue_end: int
-    content: tuple[int, int] | None = None  # token range of the reported clause, when larger than the passage
+    content: tuple[int, int] | None = None  # token range of the reported clause (for a passage: when larger)
 
 
 def attribute(
     doc: Doc, lo: int, hi: int, in_quote: Sequence[int], para: Sequence[int], cues: QuoteCues
 ) -> Attribution | None:
-    """The cue nearest the passage, outside any quote: in its own sentences first, then the
-    short sentence right after it, then the sentence before it when that ends in a colon."""
+    """The passage's attribution by the rules of the module docstring, in their order."""
     colon = _colon_intro(doc, lo, in_quote, para)
     if colon is not None and colon.speaker is not None and colon.speaker.i == colon.cue_start - 1:
         return colon  # "HEADLINE - Carl Bialik: “…”": the name at the colon beats any verb nearby
@@ -273,11 +274,11 @@ def _inverted_subject(verb: Token, in_quote: Sequence[int]) -> Token | None:
     return None
 
 
-def indirect_at(tok: Token, in_quote: Sequence[int], cues: QuoteCues) -> tuple[tuple[int, int], Attribution] | None:
-    """Reported content anchored on this token: a reporting verb's complement (after it, or
-    before it in "X happened, officials said"), or the clause an "according to" frames."""
-    verb_map = cues.verbs
-    verb = verb_map.get(tok.lemma_.lower())
+def indirect_at(tok: Token, in_quote: Sequence[int], cues: QuoteCues) -> Attribution | None:
+    """Reported speech anchored on this token, its clause in ``content``: a reporting verb's
+    complement (after it, or fronted: "X happened, officials said"), the sentence around a
+    parenthetical "X said", a speech noun's that-clause, or what "according to X" frames."""
+    verb = cues.verbs.get(tok.lemma_.lower())
     if verb is not None and tok.pos_ in ("VERB", "AUX"):
         for child in tok.children:
             if child.dep_ in verb.content and (child.i > tok.i or child.dep_ == "ccomp" and _fronted(child, tok)):
@@ -286,15 +287,14 @@ def indirect_at(tok: Token, in_quote: Sequence[int], cues: QuoteCues) -> tuple[t
                 who = _speaker_of(tok, in_quote, cues.verbs)
                 if who is None:
                     return None
-                lo = child.left_edge.i
-                return (lo, child.right_edge.i + 1), Attribution(who, tok.i, tok.i + 1)
+                return Attribution(who, tok.i, tok.i + 1, (child.left_edge.i, child.right_edge.i + 1))
         if tok.dep_ == "parataxis" and "ccomp" in verb.content:
             # "In his state, Christie said, offenders are sent to treatment": the sentence
             # around the parenthetical is what was said
-            who = _speaker_of(tok, in_quote, verb_map)
+            who = _speaker_of(tok, in_quote, cues.verbs)
             clause = tok.head
             if who is not None and in_quote[clause.i] < 0:
-                return (clause.left_edge.i, clause.right_edge.i + 1), Attribution(who, tok.i, tok.i + 1)
+                return Attribution(who, tok.i, tok.i + 1, (clause.left_edge.i, clause.right_edge.i + 1))
         return None
     if tok.pos_ == "NOUN" and tok.lemma_.lower() in cues.nouns:
         return _noun_content(tok, in_quote)
@@ -305,17 +305,17 @@ def indirect_at(tok: Token, in_quote: Sequence[int], cues: QuoteCues) -> tuple[t
     while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
         clause = clause.head
     rng = clause_without(clause, tok)
-    return (rng, att) if rng is not None else None
+    return replace(att, content=rng) if rng is not None else None
 
 
-def _noun_content(noun: Token, in_quote: Sequence[int]) -> tuple[tuple[int, int], Attribution] | None:
+def _noun_content(noun: Token, in_quote: Sequence[int]) -> Attribution | None:
     """"her claim that she never sent …": the that-clause of a speech noun; the possessor,
     when there is one, is the speaker (else the attribution has no named source)."""
     clause = next((c for c in noun.rights if c.dep_ in ("acl", "ccomp") and c.left_edge.lower_ == "that"), None)
     if clause is None:
         return None
     owner = next((c for c in noun.lefts if c.dep_ == "poss" and in_quote[c.i] < 0), None)
-    return (clause.left_edge.i, clause.right_edge.i + 1), Attribution(owner, noun.i, noun.i + 1)
+    return Attribution(owner, noun.i, noun.i + 1, (clause.left_edge.i, clause.right_edge.i + 1))
 
 
 def _fronted(clause: Token, verb: Token) -> bool:
