@@ -58,3 +58,10 @@ def test_events_label_codes_for_coarse_verbs(nlp, knowledge):
     assert any(s.startswith("GHA") and c == "016" for s, t, c, m in found)
     found = events_of(nlp, knowledge, "Mali declined to comment on the French report.")
     assert any(s.startswith("MLI") and c == "011" for s, t, c, m in found)
+
+
+def test_events_modality_would_under_a_past_report_is_planned(nlp, knowledge):
+    found = events_of(nlp, knowledge, "Chile said on Friday it would send troops to Peru.")
+    assert any(s.startswith("CHL") and m == "planned" for s, t, c, m in found)
+    found = events_of(nlp, knowledge, "Chile said it would send troops to Peru if the talks failed.")
+    assert not any(s.startswith("CHL") and m == "planned" and c != "010" for s, t, c, m in found)

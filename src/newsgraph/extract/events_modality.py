@@ -36,6 +36,8 @@ class ModalityCues:
     marks: dict[str, str]  # subordinating marker -> modality
     modifiers: dict[str, str]  # modifier lemma of a noun trigger -> modality
     governors: dict[str, str]  # governing lemma -> modality of what it governs
+    future_aux: frozenset[str] = frozenset()  # "would" under a past reporting verb is a plan
+    reporters: frozenset[str] = frozenset()
 
     @classmethod
     def from_file(cls, path: Path) -> ModalityCues:
@@ -61,6 +63,7 @@ class ModalityCues:
             put(modifiers, section.get("modifiers", []), modality)
             put(governors, section.get("governors", []) + section.get("heads", []), modality)
         neg = raw.get("negated") or {}
+        future = raw.get("reported_future") or {}
         return cls(
             priority=priority,
             neg_deps=frozenset(neg.get("deps", [])),
@@ -69,6 +72,8 @@ class ModalityCues:
             marks=marks,
             modifiers=modifiers,
             governors=governors,
+            future_aux=frozenset(str(w).lower() for w in future.get("aux", [])),
+            reporters=frozenset(str(w).lower() for w in future.get("reporters", [])),
         )
 
     def strongest(self, found: set[str]) -> str:
@@ -79,11 +84,21 @@ class ModalityCues:
         return "asserted"
 
 
+def _reported_future(tok: Token, cues: ModalityCues) -> bool:
+    """'said it would send troops': the clause is reported by a past-tense verb and carries no condition."""
+    head = tok.head
+    if tok.dep_ != "ccomp" or head.tag_ != "VBD" or head.lemma_.lower() not in cues.reporters:
+        return False
+    return not any(c.dep_ in {"mark", "advcl"} and c.lower_ in cues.marks for c in tok.subtree)
+
+
 def _local(tok: Token, cues: ModalityCues, found: set[str], with_negation: bool) -> None:
     for child in tok.children:
         low = child.lower_
         if with_negation and (child.dep_ in cues.neg_deps or (child.dep_ == "det" and low == "no")):
             found.add("negated")
+        elif child.dep_ in {"aux", "auxpass"} and low in cues.future_aux and _reported_future(tok, cues):
+            found.add("planned")
         elif child.dep_ in {"aux", "auxpass"} and low in cues.aux:
             found.add(cues.aux[low])
         elif child.dep_ == "mark" and low in cues.marks:
