@@ -84,11 +84,13 @@ def connect(store: Store) -> duckdb.DuckDBPyConnection:
             listed = ", ".join("'" + f.replace("'", "''") + "'" for f in files)
             source = f"read_parquet([{listed}], union_by_name = {union})"
             con.execute(f"CREATE VIEW {table} AS SELECT * FROM {source}")
-            have = {row[0] for row in con.execute(f"DESCRIBE {table}").fetchall()}
-            missing = [f for f in schema if f.name not in have]
-            if missing:  # segments from before a column existed: derive it, or give it as null
-                extra = ", ".join(f"{DERIVED.get((table, f.name), 'NULL')}::{_duck_type(f.type)} AS {f.name}" for f in missing)
-                con.execute(f"CREATE OR REPLACE VIEW {table} AS SELECT *, {extra} FROM {source}")
+            if union == "true":  # segments from before a column existed: derive it, or give it as null
+                have = {row[0] for row in con.execute(f"DESCRIBE {table}").fetchall()}
+                missing = [f for f in schema if f.name not in have]
+                extra = [f"{DERIVED.get((table, f.name), 'NULL')}::{_duck_type(f.type)} AS {f.name}" for f in missing]
+                fill = [f"coalesce({c}, {e}) AS {c}" for (t, c), e in DERIVED.items() if t == table and c in have]
+                select = "*" + (f" REPLACE ({', '.join(fill)})" if fill else "") + "".join(f", {x}" for x in extra)
+                con.execute(f"CREATE OR REPLACE VIEW {table} AS SELECT {select} FROM {source}")
         else:
             # object storage: PyArrow reads it (DuckDB's httpfs would need an extension download)
             con.register(table, pads.dataset(files, schema=schema, format="parquet", filesystem=store.fs))

@@ -51,6 +51,7 @@ from newsgraph.store_rows import (  # re-exported: the store's schema is part of
     SCHEMA_VERSION,
     SCHEMAS,
     TABLES,
+    derive_event_columns,
     dyad_weeks,
     rows_for,
     sort_events,
@@ -325,6 +326,9 @@ class Store:
     def compact(self, target: int = 5000) -> CompactResult:
         """Merge segments smaller than ``target`` documents into segments of about ``target``; results unchanged.
 
+        Segments written before a column existed come out with it (events' day and pair are
+        derived as the writer derives them), so compaction also upgrades old segments.
+
         Crash-safe: the merged segment is written whole first, naming the segments it replaces
         in its manifest; readers skip replaced segments from that moment, and the replaced ones
         are removed afterwards (or by the next writer, if this one is killed first).
@@ -344,7 +348,10 @@ class Store:
             for group in groups:
                 if len(group) < 2:
                     continue
-                tables = {t: self._concat(group, t) for t in ALL_TABLES}
+                tables = {t: self._concat(group, t) for t in TABLES + ("minhash",)}
+                tables["events"] = derive_event_columns(tables["events"])
+                # summed afresh: one row per pair-week instead of one per pair-week per old segment
+                tables["dyad_weeks"] = dyad_weeks(tables["events"])
                 self._write_segment(tables, replaces=tuple(seg.name for seg in group))
                 for seg in group:
                     self._remove_segment(seg)

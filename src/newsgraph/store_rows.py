@@ -167,6 +167,23 @@ def sort_events(events: pa.Table) -> pa.Table:
     return events.sort_by([("pair", "ascending"), ("day", "ascending"), ("doc_id", "ascending"), ("idx", "ascending")])
 
 
+def derive_event_columns(events: pa.Table) -> pa.Table:
+    """Events with ``day`` and ``pair`` filled where an older segment left them null."""
+    if events.num_rows == 0 or (events.column("day").null_count == 0 and events.column("pair").null_count == 0):
+        return events
+    con = duckdb.connect()
+    con.register("ev", events)
+    table = con.sql(
+        """SELECT * REPLACE (
+               coalesce(day, date, published) AS day,
+               coalesce(pair, CASE WHEN source_country IS NOT NULL AND target_country IS NOT NULL THEN
+                   least(source_country, target_country) || '-' || greatest(source_country, target_country) END) AS pair)
+           FROM ev"""
+    ).to_arrow_table()
+    con.close()
+    return table.cast(SCHEMAS["events"])
+
+
 def dyad_weeks(events: pa.Table) -> pa.Table:
     """The events of one segment summed per (country pair, Monday of the week), both directions together."""
     con = duckdb.connect()
