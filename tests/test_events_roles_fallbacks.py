@@ -65,3 +65,10 @@ def test_events_modality_would_under_a_past_report_is_planned(nlp, knowledge):
     assert any(s.startswith("CHL") and m == "planned" for s, t, c, m in found)
     found = events_of(nlp, knowledge, "Chile said it would send troops to Peru if the talks failed.")
     assert not any(s.startswith("CHL") and m == "planned" and c != "010" for s, t, c, m in found)
+
+
+def test_events_roles_agentless_arrest_is_the_place_state(nlp, knowledge):
+    found = events_of(nlp, knowledge, "A Canadian journalist was arrested in Egypt on Monday.")
+    assert any(s == "EGY" and t.startswith("CAN") and c.startswith("17") for s, t, c, m in found)
+    found = events_of(nlp, knowledge, "A Canadian journalist was arrested in Egypt by Libyan agents.")
+    assert not any(s == "EGY" for s, t, c, m in found)

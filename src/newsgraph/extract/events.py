@@ -34,6 +34,7 @@ from newsgraph.extract.events_roles import (
     ActorIndex,
     noun_roles,
     participant_subject,
+    place_of_action,
     speaks_for_itself,
     subject_actors,
     verb_roles,
@@ -47,6 +48,8 @@ COMPOSE_FILE = "event-compose-2026-11.yaml"
 STATEMENT_CODE = "010"
 INTENT_ROOTS = frozenset({"04", "05", "06", "07", "08"})
 THREAT_ROOTS = frozenset({"16", "17", "18", "19", "20"})
+# arrests, detentions, investigations: an agentless passive one is the state's where it happened
+STATE_ACTION_ROOTS = frozenset({"09", "17"})
 # an adjective trigger states the subject's stance only as a predicate ("he was pessimistic")
 PREDICATIVE_DEPS = frozenset({"acomp", "ROOT", "ccomp", "xcomp", "oprd", "conj"})
 # meetings and cooperation: a noun of these takes part in its governor's subject ("came for talks")
@@ -281,6 +284,9 @@ def find_candidates(
             sources = sources or [a for a in joined if a not in targets]
         else:
             sources, targets = verb_roles(tok, index)
+            if not sources and code[:2] in STATE_ACTION_ROOTS:
+                sources = place_of_action(tok, index)[:1]  # the place, not a target of the act
+                targets = [t for t in targets if t not in sources]
         sent = tok.sent
         # a meeting noun someone came for shares the coming's modality ("will meet ... in a video call")
         modality = modality_of(tok.head.head if joined else tok, data.cues)

@@ -260,6 +260,22 @@ def participant_subject(noun: Token, index: ActorIndex) -> list[str]:
     return actors_of_phrase(subj, index)
 
 
+def place_of_action(verb: Token, index: ActorIndex) -> list[str]:
+    """'A missionary was arrested in Lebanon': an agentless passive act of state takes the country where it
+    happened as its source (CAMEO codes arrests by unnamed authorities to the state of the place)."""
+    if not any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children):
+        return []
+    if any(c.dep_ == "agent" for c in verb.children):
+        return []
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "in":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    found = actors_of_phrase(pobj, index)
+                    return [a for a in found if index.by_id[a].kind in ("country", "place") and _country(a, index)]
+    return []
+
+
 FIRST_PERSON = frozenset({"i", "we", "us", "me"})
 
 
