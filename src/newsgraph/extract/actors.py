@@ -41,6 +41,7 @@ from newsgraph.extract.actors_context import (
     compose,
     context_tokens,
     describing,
+    residence,
     role_nouns,
     setting,
     sets_scene,
@@ -305,26 +306,13 @@ def _code_match(doc: Doc, m: _NameMatch, published: date | None, data: ActorData
             # (NER sometimes calls "Bosnian Serbs" a person; a plural demonym is a people all the same)
             if span.root.tag_ in ("NNPS", "NNS") and span.root.ent_type_ in ("NORP", "PERSON"):
                 # "Ukrainians", "Palestinians": the people of a country, CAMEO's civilians.
-                code = compose(_residence(span.root, data) or iso3, data.context.population_role or None)
+                code = compose(residence(span.root, data) or iso3, data.context.population_role or None)
                 return _Mention(m.start, m.end, span.text, code, "group", f"group:{m.key}")
             return _Mention(m.start, m.end, entry.name if entry.kind == "country" else span.text, iso3, "country",
                             f"country:{iso3}")
         return _Mention(m.start, m.end, span.text, iso3, "place", f"place:{m.key}")
     return _Mention(m.start, m.end, entry.name if len(entry.name) > 4 else span.text, code, entry.kind,
                     f"entry:{m.entry}")
-
-
-def _residence(people: Token, data: ActorData) -> str | None:
-    """CAMEO codes an ethnic group by the country it lives in: 'Bosnian Serbs' (BIH), 'ethnic Albanians in
-    south Serbia', 'the Albanians of southern Serbia' (SRB)."""
-    for child in people.children:
-        if child.dep_ in ("amod", "compound") and child.i < people.i and norm_key(child.text) in data.countries:
-            return data.countries[norm_key(child.text)]
-        if child.dep_ == "prep" and child.lower_ in ("in", "of", "inside", "within", "throughout"):
-            for pobj in child.children:
-                if pobj.dep_ == "pobj" and norm_key(pobj.text) in data.countries and pobj.ent_type_ != "NORP":
-                    return data.countries[norm_key(pobj.text)]
-    return None
 
 
 def _code_person_match(

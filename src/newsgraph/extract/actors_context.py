@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.actors_data import ActorData
+from newsgraph.extract.actors_data import ActorData, norm_key
 
 ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "dative", "attr", "iobj", "agent", "ROOT"})
 
@@ -200,3 +200,16 @@ def sets_scene(span: Span, data: ActorData) -> bool:
     if prep.lower_ in data.context.locative_preps:
         return True
     return prep.lower_ == "of" and prep.head.dep_ == "pobj" and prep.head.head.lower_ in data.context.locative_preps
+
+
+def residence(people: Token, data: ActorData) -> str | None:
+    """CAMEO codes an ethnic group by the country it lives in: 'Bosnian Serbs' (BIH), 'ethnic Albanians in
+    south Serbia', 'the Albanians of southern Serbia' (SRB)."""
+    for child in people.children:
+        if child.dep_ in ("amod", "compound") and child.i < people.i and norm_key(child.text) in data.countries:
+            return data.countries[norm_key(child.text)]
+        if child.dep_ == "prep" and child.lower_ in ("in", "of", "inside", "within", "throughout"):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and norm_key(pobj.text) in data.countries and pobj.ent_type_ != "NORP":
+                    return data.countries[norm_key(pobj.text)]
+    return None
