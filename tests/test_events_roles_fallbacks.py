@@ -16,7 +16,8 @@ def events_of(nlp, knowledge, text: str) -> list[tuple[str, str, str, str]]:
 
 
 def test_events_roles_clausal_subject_takes_the_speaker(nlp, knowledge):
-    found = events_of(nlp, knowledge, "Canadian officials said that lifting the sanctions on Cuba is out of the question.")
+    text = "Canadian officials said that lifting the sanctions on Cuba is out of the question."
+    found = events_of(nlp, knowledge, text)
     assert any(s.startswith("CAN") and c.startswith("08") for s, t, c, m in found)
     assert not any(s.startswith("CUB") for s, t, c, m in found)
 
@@ -29,7 +30,8 @@ def test_events_roles_stative_participle_holder_is_source(nlp, knowledge):
 
 
 def test_events_roles_stance_adjective_is_a_comment(nlp, knowledge):
-    found = events_of(nlp, knowledge, "The Egyptian foreign minister said he was pessimistic about the talks with Israel.")
+    text = "The Egyptian foreign minister said he was pessimistic about the talks with Israel."
+    found = events_of(nlp, knowledge, text)
     assert any(s.startswith("EGY") and c == "012" for s, t, c, m in found)
     found = events_of(nlp, knowledge, "The Kenyan president said he was optimistic about relations with Ethiopia.")
     assert any(s.startswith("KEN") and c == "013" for s, t, c, m in found)
