@@ -42,6 +42,9 @@ EVENT_DAY = "e.day"  # the store writes coalesce(date, published) into this colu
 # A trailing history with (almost) no spread would make any change look infinitely
 # surprising; these floors keep a z-score meaningful on quiet pairs.
 MIN_STD_GOLDSTEIN = 1.0
+# Goldstein values have one decimal: summed as decimals, sums do not depend on row order
+# (segments merged by compaction, DuckDB's parallel aggregation), so results repeat exactly.
+GOLDSTEIN = "DECIMAL(18, 1)"
 MIN_STD_CONFLICT = 0.1
 
 
@@ -155,12 +158,13 @@ def dyad_series(
     )
     totals = _fetch(
         con,
-        """WITH tone AS (SELECT period, avg(tone) AS tone FROM (SELECT DISTINCT period, doc_id, tone FROM dyad)
-                         GROUP BY ALL)
+        f"""WITH tone AS (SELECT period, avg(tone::DECIMAL(18, 6))::DOUBLE AS tone
+                         FROM (SELECT DISTINCT period, doc_id, tone FROM dyad) GROUP BY ALL)
         SELECT period, count(*),
                count(*) FILTER (quad_class = 1), count(*) FILTER (quad_class = 2),
                count(*) FILTER (quad_class = 3), count(*) FILTER (quad_class = 4),
-               coalesce(sum(goldstein), 0), avg(goldstein), any_value(tone.tone), count(DISTINCT doc_id)
+               coalesce(sum(goldstein::{GOLDSTEIN}), 0)::DOUBLE, avg(goldstein::{GOLDSTEIN}), any_value(tone.tone),
+               count(DISTINCT doc_id)
         FROM dyad LEFT JOIN tone USING (period) GROUP BY period ORDER BY period""",
     )
     top_events: dict[date, list[EventRef]] = {}
@@ -252,7 +256,7 @@ def alerts(
         con,
         f"""WITH weekly AS (
             SELECT pair, week, sum(events) AS n,
-                   sum(goldstein_sum) / sum(goldstein_n) AS g, (sum(q3) + sum(q4)) / sum(events) AS c
+                   sum(goldstein_sum::{GOLDSTEIN})::DOUBLE / sum(goldstein_n) AS g, (sum(q3) + sum(q4)) / sum(events) AS c
             FROM dyad_weeks WHERE goldstein_n > 0 {same}
             GROUP BY pair, week
             -- quiet weeks are neither alerts nor history: a mean of one or two events is noise
@@ -383,13 +387,14 @@ def actor_summary(store: Store, name_or_code: str, *, top: int = 10) -> ActorSum
     tgt, tgt_params = _actor_match("e.target_", name_or_code, partial)
     quad_sql = "count(*) FILTER (quad_class = {q})"
     quads = ", ".join(quad_sql.format(q=q) for q in (1, 2, 3, 4))
-    source_row = _fetch(con, f"SELECT {quads}, avg(goldstein) FROM events e WHERE {src}", src_params)[0]
-    target_row = _fetch(con, f"SELECT {quads}, avg(goldstein) FROM events e WHERE {tgt}", tgt_params)[0]
+    mean = f"avg(goldstein::{GOLDSTEIN})"
+    source_row = _fetch(con, f"SELECT {quads}, {mean} FROM events e WHERE {src}", src_params)[0]
+    target_row = _fetch(con, f"SELECT {quads}, {mean} FROM events e WHERE {tgt}", tgt_params)[0]
     counterparts = [
         Counterpart(name, code, country, int(n), None if g is None else float(g))
         for name, code, country, n, g in _fetch(
             con,
-            f"""SELECT name, code, country, count(*) AS n, avg(goldstein) FROM (
+            f"""SELECT name, code, country, count(*) AS n, avg(goldstein::{GOLDSTEIN}) FROM (
                 SELECT e.target_name AS name, e.target_code AS code, e.target_country AS country, e.goldstein
                 FROM events e WHERE {src} AND e.target_name IS NOT NULL
                 UNION ALL

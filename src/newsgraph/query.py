@@ -58,6 +58,8 @@ DERIVED = {
 
 def _duck_type(t: pa.DataType) -> str:
     """The DuckDB type of an Arrow type used in the store's schemas."""
+    if pa.types.is_decimal(t):
+        return f"DECIMAL({t.precision}, {t.scale})"
     if pa.types.is_list(t):
         return _duck_type(t.value_type) + "[]"
     names = {pa.string(): "VARCHAR", pa.int8(): "TINYINT", pa.int32(): "INTEGER", pa.int64(): "BIGINT",

@@ -154,7 +154,7 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("q3", pa.int64()),
             ("q4", pa.int64()),
             ("goldstein_n", pa.int64()),
-            ("goldstein_sum", pa.float64()),
+            ("goldstein_sum", pa.decimal128(18, 1)),  # exact: sums across segments do not depend on order
         ]
     ),
 }
@@ -193,7 +193,7 @@ def dyad_weeks(events: pa.Table) -> pa.Table:
                   count(*) AS events,
                   count(*) FILTER (quad_class = 1) AS q1, count(*) FILTER (quad_class = 2) AS q2,
                   count(*) FILTER (quad_class = 3) AS q3, count(*) FILTER (quad_class = 4) AS q4,
-                  count(goldstein) AS goldstein_n, coalesce(sum(goldstein), 0) AS goldstein_sum
+                  count(goldstein) AS goldstein_n, coalesce(sum(goldstein::DECIMAL(18, 1)), 0)::DECIMAL(18, 1) AS goldstein_sum
            FROM ev WHERE pair IS NOT NULL AND day IS NOT NULL
            GROUP BY ALL ORDER BY ALL"""
     ).to_arrow_table()
