@@ -74,3 +74,8 @@ def test_events_roles_agentless_arrest_is_the_place_state(nlp, knowledge):
     assert any(s == "EGY" and t.startswith("CAN") and c.startswith("17") for s, t, c, m in found)
     found = events_of(nlp, knowledge, "A Canadian journalist was arrested in Egypt by Libyan agents.")
     assert not any(s == "EGY" for s, t, c, m in found)
+
+
+def test_events_roles_noun_target_inside_its_phrase(nlp, knowledge):
+    found = events_of(nlp, knowledge, "Spain announced a suspension of air links with Morocco on Tuesday.")
+    assert any(s.startswith("ESP") and t.startswith("MAR") and c.startswith("16") for s, t, c, m in found)

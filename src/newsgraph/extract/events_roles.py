@@ -399,6 +399,9 @@ def noun_roles(noun: Token, index: ActorIndex) -> tuple[list[str], list[str]]:
                 elif child.lower_ in TARGET_PREPS:
                     targets.extend(a for a in found if a not in targets)
     head = noun.head if noun.dep_ == "compound" else noun  # "held peace talks": the trigger modifies the object
+    if not targets:
+        # "a suspension of air links with Serbia", "a mediation mission between Syria and the PLO"
+        targets = _nested_target(head, index, sources)
     if not sources and head.dep_ in {"dobj", "attr"} and head.head.pos_ in {"VERB", "AUX"}:
         # "Russia launched an attack on Ukraine": the light verb's subject is the noun's source
         subjects, passive = _subject_tokens(head.head)
