@@ -152,7 +152,8 @@ def dyad_series(
     # only the narrow columns the sums need: a busy pair has hundreds of thousands of events
     con.execute(
         f"""CREATE TEMP TABLE dyad AS
-        SELECT date_trunc('{by}', {EVENT_DAY})::DATE AS period, e.doc_id, e.idx, e.day, e.quad_class, e.goldstein, e.tone
+        SELECT date_trunc('{by}', {EVENT_DAY})::DATE AS period,
+               e.doc_id, e.idx, e.day, e.quad_class, e.goldstein, e.tone
         FROM events e WHERE {where}""",
         pair_params + span_params,
     )
@@ -214,7 +215,9 @@ def dyad_series(
     return _filled(points, by, start, end)
 
 
-def _filled(points: dict[date, DyadPoint], by: Period, start: date | str | None, end: date | str | None) -> list[DyadPoint]:
+def _filled(
+    points: dict[date, DyadPoint], by: Period, start: date | str | None, end: date | str | None
+) -> list[DyadPoint]:
     """Every period from start (or the first event) to end (or the last), empty ones as zero points."""
     if not points and (start is None or end is None):
         return []
@@ -256,7 +259,8 @@ def alerts(
         con,
         f"""WITH weekly AS (
             SELECT pair, week, sum(events) AS n,
-                   sum(goldstein_sum::{GOLDSTEIN})::DOUBLE / sum(goldstein_n) AS g, (sum(q3) + sum(q4)) / sum(events) AS c
+                   sum(goldstein_sum::{GOLDSTEIN})::DOUBLE / sum(goldstein_n) AS g,
+                   (sum(q3) + sum(q4)) / sum(events) AS c
             FROM dyad_weeks WHERE goldstein_n > 0 {same}
             GROUP BY pair, week
             -- quiet weeks are neither alerts nor history: a mean of one or two events is noise

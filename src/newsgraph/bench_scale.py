@@ -149,7 +149,7 @@ def synthetic_segment(
         "evidence_start": pa.array(np.zeros(n_events, dtype=np.int32)),
         "evidence_end": pa.array(np.full(n_events, 100, dtype=np.int32)),
         "day": day_values,
-        "pair": pa.array(np.where(src <= tgt, np.char.add(np.char.add(src, "-"), tgt), np.char.add(np.char.add(tgt, "-"), src))),
+        "pair": pa.array(np.char.add(np.char.add(np.where(src <= tgt, src, tgt), "-"), np.where(src <= tgt, tgt, src))),
         "tone": pa.array(tone[docs_of_events]),
     }
     doc_day_values = pa.array(epoch + doc_days.astype("timedelta64[D]"), type=pa.date32())

@@ -59,7 +59,9 @@ def register(app: typer.Typer) -> None:
     """Add the corpus-scale commands to ``app``."""
     from newsgraph.cli import QueryFormat, StoreOption, _store, fail, out, warn
 
-    FormatOption = Annotated[QueryFormat, typer.Option("--format", "-f", help="table for people; json or csv for machines.")]
+    FormatOption = Annotated[
+        QueryFormat, typer.Option("--format", "-f", help="table for people; json or csv for machines.")
+    ]
 
     @app.command()
     def dyad(
@@ -68,7 +70,9 @@ def register(app: typer.Typer) -> None:
         start: Annotated[str | None, typer.Option("--from", help="First day YYYY-MM-DD.")] = None,
         end: Annotated[str | None, typer.Option("--to", help="Last day YYYY-MM-DD.")] = None,
         by: Annotated[str, typer.Option("--by", help="day, week or month.")] = "week",
-        directed: Annotated[bool, typer.Option("--directed", help="Only events with A as source and B as target.")] = False,
+        directed: Annotated[
+            bool, typer.Option("--directed", help="Only events with A as source and B as target.")
+        ] = False,
         top: Annotated[int, typer.Option("--top", min=0, help="Top events and quotes per period.")] = 3,
         store: StoreOption = None,
         format: FormatOption = QueryFormat.table,
@@ -81,7 +85,9 @@ def register(app: typer.Typer) -> None:
         from newsgraph.store import StoreError
 
         try:
-            points = dyad_series(_store(store), a, b, start, end, by=by, directed=directed, top=top)  # type: ignore[arg-type]
+            points = dyad_series(
+                _store(store), a, b, start, end, by=by, directed=directed, top=top  # type: ignore[arg-type]
+            )
         except (StoreError, AnalyticsError) as e:
             fail(str(e))
         if format == QueryFormat.json:
@@ -97,7 +103,8 @@ def register(app: typer.Typer) -> None:
             for p in points
         ]  # fmt: skip
         if format == QueryFormat.csv:
-            _csv(columns + ("top_events",), [r + (";".join(f"{e.doc_id}:{e.idx}" for e in p.top_events),) for r, p in zip(rows, points, strict=True)])
+            evidence = [";".join(f"{e.doc_id}:{e.idx}" for e in p.top_events) for p in points]
+            _csv(columns + ("top_events",), [r + (e,) for r, e in zip(rows, evidence, strict=True)])
             return
         if not points:
             warn(f"no events between {a.upper()} and {b.upper()} in the store")
@@ -137,7 +144,8 @@ def register(app: typer.Typer) -> None:
             for x in found
         ]  # fmt: skip
         if format == QueryFormat.csv:
-            _csv(columns + ("doc_ids",), [r + (";".join(d.doc_id for d in x.articles),) for r, x in zip(rows, found, strict=True)])
+            articles = [";".join(d.doc_id for d in x.articles) for x in found]
+            _csv(columns + ("doc_ids",), [r + (d,) for r, d in zip(rows, articles, strict=True)])
             return
         if not found:
             warn("no alerts: no pair moved beyond k standard deviations of its history")
@@ -152,7 +160,9 @@ def register(app: typer.Typer) -> None:
 
     @app.command()
     def actors(
-        name: Annotated[str | None, typer.Argument(help="An actor name or code for its summary (e.g. Putin, RUSGOV).")] = None,
+        name: Annotated[
+            str | None, typer.Argument(help="An actor name or code for its summary (e.g. Putin, RUSGOV).")
+        ] = None,
         top: Annotated[int, typer.Option("--top", min=1, help="How many actors (or counterparts) to list.")] = 20,
         store: StoreOption = None,
         format: FormatOption = QueryFormat.table,

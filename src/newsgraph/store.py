@@ -7,9 +7,9 @@ Layout::
     STORE/segments/seg-.../manifest.json      (counts, code and data versions, segments it replaces)
 
 A segment is written under ``.tmp-seg-...`` and renamed into place, so a reader (or a
-killed writer) sees whole segments or none (object storage: the manifest is written last). Documents already in the store are skipped,
-so re-ingesting adds nothing and a run after a crash completes the rest. One writer at a
-time holds ``STORE/.lock``.
+killed writer) sees whole segments or none (object storage: the manifest is written last).
+Documents already in the store are skipped, so re-ingesting adds nothing and a run after a
+crash completes the rest. One writer at a time holds ``STORE/.lock``.
 """
 
 from __future__ import annotations
@@ -268,7 +268,8 @@ class Store:
             keys_hit = pc.filter(flat, hit)
             names = ["doc_id", "story_id", "signature", "published"]
             have = [n for n in names if n in self._names(path)]
-            table = _aligned(self.read_table(path, have).take(parents), pa.schema([SCHEMAS["minhash"].field(n) for n in names]))
+            schema = pa.schema([SCHEMAS["minhash"].field(n) for n in names])
+            table = _aligned(self.read_table(path, have).take(parents), schema)
             rows.extend(
                 zip(
                     keys_hit.to_pylist(),
@@ -301,7 +302,10 @@ class Store:
                 self.fs.create_dir(str(final), recursive=True)  # a no-op on object stores, needed elsewhere
                 for table in ALL_TABLES:
                     pq.write_table(
-                        tables[table], str(final / f"{table}.parquet"), filesystem=self.fs, row_group_size=EVENT_ROW_GROUP
+                        tables[table],
+                        str(final / f"{table}.parquet"),
+                        filesystem=self.fs,
+                        row_group_size=EVENT_ROW_GROUP,
                     )
                 with self.fs.open_output_stream(str(final / "manifest.json")) as f:
                     f.write(json.dumps(manifest, indent=2).encode())  # last: it makes the segment visible
@@ -336,7 +340,11 @@ class Store:
         merged = written = documents = 0
         with self.writer():
             replaced = {name for _, m in self._listing() for name in m.get("replaces", ())}
-            small = [(seg, m) for seg, m in self._listing() if m.get("documents", 0) < target and seg.name not in replaced]
+            small = [
+                (seg, m)
+                for seg, m in self._listing()
+                if m.get("documents", 0) < target and seg.name not in replaced
+            ]
             groups: list[list[Any]] = [[]]
             size = 0
             for seg, manifest in small:

@@ -176,8 +176,9 @@ def derive_event_columns(events: pa.Table) -> pa.Table:
     table = con.sql(
         """SELECT * REPLACE (
                coalesce(day, date, published) AS day,
-               coalesce(pair, CASE WHEN source_country IS NOT NULL AND target_country IS NOT NULL THEN
-                   least(source_country, target_country) || '-' || greatest(source_country, target_country) END) AS pair)
+               coalesce(pair, CASE WHEN source_country IS NOT NULL AND target_country IS NOT NULL
+                   THEN least(source_country, target_country) || '-' || greatest(source_country, target_country)
+                   END) AS pair)
            FROM ev"""
     ).to_arrow_table()
     con.close()
@@ -193,7 +194,8 @@ def dyad_weeks(events: pa.Table) -> pa.Table:
                   count(*) AS events,
                   count(*) FILTER (quad_class = 1) AS q1, count(*) FILTER (quad_class = 2) AS q2,
                   count(*) FILTER (quad_class = 3) AS q3, count(*) FILTER (quad_class = 4) AS q4,
-                  count(goldstein) AS goldstein_n, coalesce(sum(goldstein::DECIMAL(18, 1)), 0)::DECIMAL(18, 1) AS goldstein_sum
+                  count(goldstein) AS goldstein_n,
+                  coalesce(sum(goldstein::DECIMAL(18, 1)), 0)::DECIMAL(18, 1) AS goldstein_sum
            FROM ev WHERE pair IS NOT NULL AND day IS NOT NULL
            GROUP BY ALL ORDER BY ALL"""
     ).to_arrow_table()
