@@ -329,6 +329,7 @@ def eval_quotes(
     split: Annotated[str, typer.Option(help="PolNeAR split: dev or train.")] = "dev",
     data: DataOption = None,
     limit: LimitOption = None,
+    compare: Annotated[bool, typer.Option(help="Also score textacy's direct_quotations in the same run.")] = True,
     json_: JsonFlag = False,
 ) -> None:
     """Quote and speaker attribution on PolNeAR, with textacy as the comparison.
@@ -337,7 +338,9 @@ def eval_quotes(
     """
     from newsgraph.evaluate.quotes import evaluate
 
-    _report(evaluate(_data_dir(data), split=split, limit=limit), json_)
+    if split not in ("dev", "train"):
+        fail("--split must be dev or train", 2)
+    _report(evaluate(_data_dir(data), split=split, limit=limit, compare=compare), json_)
 
 
 @eval_app.command("actors")
