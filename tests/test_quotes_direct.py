@@ -49,7 +49,7 @@ def test_quotes_direct_quote_then_said_name(nlp, cues) -> None:
     assert q.kind == "direct"
     assert q.speaker_text is not None and "Wallace" in q.speaker_text
     assert q.cue == "said"
-    assert text[q.start] == "“"
+    assert text[q.start - 1] == "“" and q.text.startswith("We will")
 
 
 def test_quotes_direct_name_says_then_quote(nlp, cues) -> None:
@@ -90,8 +90,10 @@ def test_quotes_direct_interrupted_quote_is_one(nlp, cues) -> None:
     direct = [q for q in quotes if q.kind == "direct"]
     assert len(direct) == 1
     q = direct[0]
-    assert q.start == 0 and q.end == len(text)
-    assert "ready to talk" in q.text and "accept threats" in q.text and "Erdogan said" not in q.text
+    # the words inside the outer marks; the span covers the attribution, so its text does too
+    assert (q.start, q.end) == (1, len(text) - 1)
+    assert q.text == text[q.start : q.end]
+    assert q.text.startswith("We are ready") and q.text.endswith("accept threats.")
     assert q.speaker_text == "Erdogan"
 
 
@@ -152,3 +154,13 @@ def test_quotes_direct_fragment_reports_the_whole_predicate(nlp, cues) -> None:
     assert q.text.startswith("the agreement") and q.text.endswith("climate change")
     assert q.kind == "indirect"  # mostly unquoted words: mixed quotation reported as indirect speech
     assert q.speaker_text == "Hillary Clinton"
+
+
+def test_quotes_direct_span_is_its_text(nlp, cues) -> None:
+    text = "“We will win,” Smith said. Then a “half quote\n\nAnd 0«"
+    quotes, _ = _quotes(nlp, cues, text)
+    assert quotes
+    for q in quotes:
+        assert text[q.start : q.end] == q.text and q.text
+    assert any(q.text == "We will win," for q in quotes)
+    assert any(q.text == "half quote" for q in quotes)

@@ -84,3 +84,11 @@ def test_quotes_marks_linear_in_paragraphs() -> None:
     passages = find_passages(text)
     assert time.perf_counter() - started < 3.0  # quadratic scans took minutes here
     assert len(passages) == 20000
+
+
+def test_quotes_marks_stray_mark_quotes_nothing() -> None:
+    # regression (test_analyze_properties): "0«" gave an empty quote
+    assert find_passages("0«") == []
+    assert find_passages("a “ .") == []
+    (p,) = find_passages("a “b")
+    assert p.inner == (3, 4)

@@ -10,8 +10,10 @@ The stages, each a pure function over the one parse:
    scare quotes are not guessed.
 3. Assembly: a passage inside a reported clause ("said it “prepares …” to help") gives the
    clause, direct when mostly quoted, else indirect; an interrupted quote ("“A,” he said.
-   “B.”") is one quote as PolNeAR annotates it (``text`` joins the parts, ``start``/``end``
-   cover both); the paragraphs of a multi-paragraph quote share the first one's attribution.
+   “B.”") is one quote as PolNeAR annotates it (``start``/``end`` cover both parts and
+   ``text`` is exactly that slice, attribution included: every record's text is its span);
+   the paragraphs of a multi-paragraph quote share the first one's attribution.
+   A direct quote's span is its words inside the marks; a stray mark quotes nothing.
 4. Indirect speech (``quotes_attribution.indirect_at``): a reporting verb's complement,
    "according to X, …", a sentence-initial "For X, …" with X a named actor.
 5. Speakers (``quotes_speaker``): ``speaker_span`` is the words of the attribution (a
@@ -36,6 +38,7 @@ __all__ = ["QuoteCues", "VerbCue", "extract_quotes"]
 
 _MAX_INTERRUPTION = 300  # characters of attribution between the halves of an interrupted quote
 _NEIGHBOURS = 8  # sorted quote spans compared either side when checking overlap
+_RESUME_AFTER = frozenset(".,:;—-")  # punctuation that ends the attribution of an interrupted quote
 _MAX_CONTINUED = 3  # paragraphs of one multi-paragraph quote before its closing paragraph
 
 
@@ -101,14 +104,27 @@ def _direct_quotes(doc: Doc, passages: Sequence[QuotedPassage], found: Sequence[
             quotes.append(_make_quote(doc, clause[0], clause[1], doc.text[clause[0] : clause[1]], kind, att))
             prev_att = att
             continue
-        if prev is not None and prev_att is not None and _interrupted(doc.text, prev, p, att, prev_att):
-            # "A," he said. "B." — one quote, as PolNeAR annotates it
-            inner = doc.text[p.inner[0] : p.inner[1]]
-            quotes[-1] = replace(prev, text=f"{prev.text} {inner}", end=p.end)
+        lo, hi = _words(doc.text, p)
+        if lo >= hi:
             continue
-        quotes.append(_make_quote(doc, p.start, p.end, doc.text[p.inner[0] : p.inner[1]], "direct", att))
+        if prev is not None and prev_att is not None and _interrupted(doc.text, prev, p, att, prev_att):
+            # "A," he said. "B." — one quote, as PolNeAR annotates it; its text is the
+            # covered slice, attribution included, so the span still matches its text
+            quotes[-1] = replace(prev, text=doc.text[prev.start : hi], end=hi)
+            continue
+        quotes.append(_make_quote(doc, lo, hi, doc.text[lo:hi], "direct", att))
         prev_att = att
     return quotes
+
+
+def _words(text: str, p: QuotedPassage) -> Span:
+    """The quoted words of a passage: inside its marks, without edge spaces."""
+    lo, hi = p.inner
+    while lo < hi and text[lo].isspace():
+        lo += 1
+    while hi > lo and text[hi - 1].isspace():
+        hi -= 1
+    return lo, hi
 
 
 def _quoted_share(quoted: Sequence[Span], span: Span) -> int:
@@ -128,6 +144,9 @@ def _interrupted(text: str, prev: Quote, p: QuotedPassage, att: Attribution | No
         and cue[1] <= p.start
         and "\n" not in gap
         and len(gap) <= _MAX_INTERRUPTION
+        # the attribution ends before the resumption ("he said. “B" / "he said, “B"), not a
+        # new phrase that quotes something of its own ("Then a “half quote")
+        and gap.rstrip()[-1:] in _RESUME_AFTER
     )
 
 

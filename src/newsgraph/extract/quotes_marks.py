@@ -102,9 +102,14 @@ def _scan_paragraph(para: str, offset: int, next_opens: bool, typewriter: bool) 
         first = not para[:i].strip()
         width = 2 if doubled and para[i + 1 : i + 2] == _FILLER else 1
         if (first and starts_with_mark) or next_opens:
-            out.append(QuotedPassage(offset + i, offset + n, False, next_opens, False, width))
+            end = n
         elif n - i <= _MAX_UNCLOSED:
-            out.append(QuotedPassage(offset + i, offset + _sentence_end(para, i + 1), False, False, False, width))
+            end = _sentence_end(para, i + 1)
+        else:
+            break
+        # a stray mark with no words after it ("0«") quotes nothing
+        if any(c.isalpha() for c in para[i + width : end]):
+            out.append(QuotedPassage(offset + i, offset + end, False, next_opens, False, width))
         break
     return out
 
