@@ -182,9 +182,13 @@ def setting(doc: Doc, span: Span, places: list[tuple[int, str, bool]], forward: 
             best = iso3
     if best is None and forward:
         for i, iso3, _ in places:
-            if span.end <= i < sent.end:
+            # "Archbishop X called for sanctions against Nigeria": a country the act is aimed at is not X's
+            if span.end <= i < sent.end and not (doc[i].dep_ == "pobj" and doc[i].head.lower_ in _AIMED_AT):
                 return iso3
     return best
+
+
+_AIMED_AT = frozenset({"against", "on", "to", "toward", "towards", "with", "over", "into", "at"})
 
 
 def sets_scene(span: Span, data: ActorData) -> bool:
