@@ -73,6 +73,8 @@ def connect(store: Store) -> duckdb.DuckDBPyConnection:
     if not store.root_exists():
         raise StoreError(f"no store at {store.root} (run `newsgraph ingest` first, or pass --store)")
     con = duckdb.connect()
+    # Parquet footers read once per connection, not once per query (the analytics run several)
+    con.execute("SET parquet_metadata_cache = true")
     # unifying schemas by name opens every file at bind time: only when old segments are present
     visible = store.visible()  # listed once: every view reads the same set of segments
     union = "false" if store.uniform_schema(visible) else "true"
