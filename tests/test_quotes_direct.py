@@ -164,3 +164,30 @@ def test_quotes_direct_span_is_its_text(nlp, cues) -> None:
         assert text[q.start : q.end] == q.text and q.text
     assert any(q.text == "We will win," for q in quotes)
     assert any(q.text == "half quote" for q in quotes)
+
+
+def test_quotes_direct_dash_signature(nlp, cues) -> None:
+    # testimonial lists: each paragraph is only "“…” ― Name"; the name signs its own quote,
+    # never the next paragraph's (the parser runs the sentence across the line break)
+    text = (
+        "“He has empowered the worst instincts of the country.” ― Maria Lopez\n"
+        "“During the debate he said we live in hell.”― Ana Torres \n"
+        "“He is not fit to lead.” — Jorge Ramirez, teacher, Ohio\n"
+    )
+    quotes, _ = _quotes(nlp, cues, text)
+    assert _one(quotes, "worst instincts").speaker_text == "Maria Lopez"
+    assert _one(quotes, "live in hell").speaker_text == "Ana Torres"
+    assert _one(quotes, "not fit to lead").speaker_text == "Jorge Ramirez"
+
+
+def test_quotes_direct_dash_after_narration_is_not_a_signature(nlp, cues) -> None:
+    # a reporter's sign-off after a sentence that is not only a quote signs nothing
+    text = 'Rajoy said he will "try to form a stable government."--Kim Hjelmgaard.\n'
+    quotes, _ = _quotes(nlp, cues, text)
+    assert _one(quotes, "stable government").speaker_text == "Rajoy"
+
+
+def test_quotes_direct_unsigned_line_after_signature_stays_unattributed(nlp, cues) -> None:
+    text = "“He has empowered the worst instincts of the country.” ― Maria Lopez\n“We are all hurting now.”\n"
+    quotes, _ = _quotes(nlp, cues, text)
+    assert _one(quotes, "all hurting").speaker_span is None

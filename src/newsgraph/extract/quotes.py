@@ -28,7 +28,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from newsgraph.extract.quotes_attribution import Attribution, attribute, indirect_at
+from newsgraph.extract.quotes_attribution import Attribution, attribute, byline, indirect_at
 from newsgraph.extract.quotes_cues import QuoteCues, VerbCue
 from newsgraph.extract.quotes_marks import QuotedPassage, find_passages
 from newsgraph.extract.quotes_speaker import MentionIndex, speaker_span
@@ -54,7 +54,11 @@ def extract_quotes(doc: Doc, actors: Sequence[Actor], cues: QuoteCues) -> list[Q
         ranges.append((lo, hi))
         for i in range(lo, hi):
             in_quote[i] = n
-    found = [attribute(doc, lo, hi, in_quote, para, cues) if hi > lo else None for lo, hi in ranges]
+    found = [
+        (byline(doc, p.start, p.end, cues.byline_dashes) if p.closed else None)
+        or (attribute(doc, lo, hi, in_quote, para, cues) if hi > lo else None)
+        for p, (lo, hi) in zip(passages, ranges, strict=True)
+    ]
     found = _carry_continuations(passages, found)
     direct = _direct_quotes(doc, passages, found)
     indirect = _indirect_quotes(doc, in_quote, direct, cues)

@@ -1,6 +1,7 @@
 """Attribution: which cue and which speaker a quoted passage or reported clause belongs to.
 
-The rules, in the order ``attribute`` tries them for a quoted passage:
+The rules, in the order ``attribute`` tries them for a quoted passage (``byline`` before
+them all: a paragraph that is only "“…” ― Name" is signed by that name):
 
 0. A name right at a colon before the passage ("HEADLINE - Carl Bialik: “…”").
 1. Window: the nearest cue outside any quote — a reporting verb with a subject (or passive
@@ -33,6 +34,7 @@ _PREDICATE = frozenset({"dobj", "oprd", "dative", "prep", "ccomp", "xcomp", "att
 _OBJECTS = frozenset({"pobj", "dobj", "dative", "iobj"})
 _NOT_SPEAKERS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 _PERSONAL = frozenset({"he", "she", "they", "we", "i"})
+_BYLINE_WORDS = 6  # words of a signature name ("Christina N Luis Olidem")
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,8 +61,37 @@ def attribute(
                 return replace(att, content=content_of(doc, lo, hi, att))
     if colon is not None:
         return colon
-    governing = _governing(doc, lo, hi, in_quote)
+    governing = _governing(doc, lo, hi, in_quote, para)
     return replace(governing, content=content_of(doc, lo, hi, governing)) if governing is not None else None
+
+
+def byline(doc: Doc, start: int, end: int, dashes: Sequence[str]) -> Attribution | None:
+    """"“…” ― Sonya Herridge": a quote that opens its paragraph and is signed by a dash and a
+    name (", title" may follow), with nothing else in the paragraph, is that person's."""
+    text = doc.text
+    if text[text.rfind("\n", 0, start) + 1 : start].strip():
+        return None
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    k = end
+    while k < line_end and (text[k].isspace() or text[k] in ".,"):
+        k += 1
+    dash = next((d for d in dashes if text.startswith(d, k)), None)
+    if dash is None:
+        return None
+    n = k + len(dash)
+    while n < line_end and text[n].isspace():
+        n += 1
+    comma = text.find(",", n, line_end)
+    name_end = comma if comma >= 0 else line_end
+    words = text[n:name_end].rstrip(" .\u00a0").split()
+    if not 0 < len(words) <= _BYLINE_WORDS or not (words[0][0].isupper() and words[-1][0].isupper()):
+        return None
+    name = doc.char_span(n, n + len(" ".join(words)), alignment_mode="expand")
+    cue = doc.char_span(k, k + len(dash), alignment_mode="expand")
+    if name is None or cue is None:
+        return None
+    return Attribution(name.root, cue.start, cue.end)
 
 
 def _colon_intro(doc: Doc, lo: int, in_quote: Sequence[int], para: Sequence[int]) -> Attribution | None:
@@ -176,10 +207,11 @@ def _after_dash(name: Token) -> bool:
     return i > 0 and name.doc[i - 1].text in ("-", "–", "—")
 
 
-def _governing(doc: Doc, lo: int, hi: int, in_quote: Sequence[int]) -> Attribution | None:
+def _governing(doc: Doc, lo: int, hi: int, in_quote: Sequence[int], para: Sequence[int]) -> Attribution | None:
     """A quoted fragment inside someone's clause ("Trump blasted Disney for its “outrageous
     practices”") is theirs: the nearest verb above it whose subject names an actor or is a
-    personal pronoun. A fragment under an impersonal subject stays unattributed."""
+    personal pronoun. A fragment under an impersonal subject stays unattributed, and so does
+    one whose governing verb is in another paragraph."""
     sent = doc[lo].sent
     if not any(not t.is_punct and not t.is_space for t in doc[sent.start : lo]):
         return None  # the passage opens its sentence: not a fragment inside a clause
@@ -187,9 +219,12 @@ def _governing(doc: Doc, lo: int, hi: int, in_quote: Sequence[int]) -> Attributi
     for root in roots[:1]:
         h = root.head
         for _ in range(4):
+            if para[h.i] != para[lo]:
+                break  # a parse running across a line break: the other paragraph's verb is not its frame
             if h.pos_ in ("VERB", "AUX"):
                 subj = next((c for c in h.children if c.dep_ == "nsubj"), None)
-                if subj is not None and in_quote[subj.i] < 0 and (subj.ent_type_ in _ENTITY_LABELS or subj.lower_ in _PERSONAL):
+                named = subj is not None and (subj.ent_type_ in _ENTITY_LABELS or subj.lower_ in _PERSONAL)
+                if named and in_quote[subj.i] < 0 and para[subj.i] == para[lo]:
                     return Attribution(subj, h.i, h.i + 1)
                 if subj is not None:
                     return None

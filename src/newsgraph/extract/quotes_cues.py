@@ -34,6 +34,7 @@ class QuoteCues:
     nouns: frozenset[str]
     pronoun_kinds: dict[str, frozenset[str]]
     version: str = ""
+    byline_dashes: tuple[str, ...] = ()  # "“…” ― Name": the dash that signs a quote
 
     @classmethod
     def load(cls, nlp: Language) -> QuoteCues:
@@ -52,4 +53,5 @@ class QuoteCues:
             nouns=frozenset(n["lemma"] for n in raw["speech_nouns"]),
             pronoun_kinds={p["text"]: frozenset(p["kinds"]) for p in raw["pronouns"]},
             version=str(raw.get("version", "")),
+            byline_dashes=tuple(d["text"] for d in raw.get("byline_dashes", [])),
         )

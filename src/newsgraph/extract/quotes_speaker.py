@@ -89,6 +89,11 @@ def speaker_span(doc: Doc, head: Token) -> Span:
             lo -= 1
         while hi + 1 < len(doc) and doc[hi + 1].ent_iob_ == "I":
             hi += 1
+        # the model sometimes glues marks or line breaks into a name ("”― Ana Torres\n")
+        while lo < head.i and not _wordlike(doc[lo]):
+            lo += 1
+        while hi > head.i and not _wordlike(doc[hi]):
+            hi -= 1
         return doc[lo].idx, doc[hi].idx + len(doc[hi])
     lo = head.i
     for child in reversed(list(head.lefts)):
@@ -101,6 +106,11 @@ def speaker_span(doc: Doc, head: Token) -> Span:
             hi = child.i
         else:
             break
-    while lo < head.i and doc[lo].is_punct:
+    while lo < head.i and not _wordlike(doc[lo]):
         lo += 1
     return doc[lo].idx, doc[hi].idx + len(doc[hi])
+
+
+def _wordlike(tok: Token) -> bool:
+    """A token that can be part of a name: not punctuation, space, or glued marks ("”―")."""
+    return not tok.is_punct and any(c.isalnum() for c in tok.text)
