@@ -23,9 +23,10 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
-## Throughput: our pipeline vs. bare spaCy on Reuters, at 1 and 2 workers.
+## Throughput (pipeline vs. bare spaCy, 1 vs 2 workers) and query times on 1M-10M synthetic events.
 bench: $(STAMP)
 	$(BIN)/newsgraph bench
+	$(BIN)/python -m newsgraph.bench_scale --sizes 1,3,10
 
 ## Scores against the gold data in ../shared/data.
 eval: $(STAMP)

@@ -39,3 +39,15 @@ def test_pipeline_published_override_and_item_dates() -> None:
 )
 def test_pipeline_normalize_date(raw: str, iso: str | None) -> None:
     assert normalize_date(raw) == iso
+
+
+def test_pipeline_two_workers_recycled_match_one_worker() -> None:
+    from newsgraph.pipeline import analyze_items
+
+    texts = [f"{c} accused its neighbour of shelling border villages on Monday, officials said." for c in
+             ("Armenia", "Azerbaijan", "Ethiopia", "Sudan", "India")]
+    items = [RawItem(f"d{i}", t, False) for i, t in enumerate(texts)] + [Problem("bad.txt", "empty file")]
+    one = list(analyze_items(items, PipelineOptions(published="2021-12-06")))
+    two = list(analyze_items(items, PipelineOptions(published="2021-12-06", workers=2, chunk_size=2, chunks_per_worker=1)))
+    assert one == two
+    assert isinstance(two[-1], Problem) and [a.document.source for a in two[:-1]] == [f"d{i}" for i in range(5)]

@@ -35,6 +35,9 @@ class PipelineOptions:
     workers: int = 1
     batch_size: int = 32
     chunk_size: int = 16
+    #: worker processes are replaced after this many chunks: spaCy's string store grows with
+    #: every new word, so a long run would otherwise grow without bound
+    chunks_per_worker: int = 250
 
 
 def document_id(text: str) -> str:
@@ -137,7 +140,7 @@ def _analyze_parallel(items: Iterable[RawItem | Problem], options: PipelineOptio
     context = multiprocessing.get_context("fork")
     per_worker = replace(options, workers=1)
     iterator = iter(items)
-    with context.Pool(options.workers, initializer=_resources) as pool:
+    with context.Pool(options.workers, initializer=_resources, maxtasksperchild=options.chunks_per_worker) as pool:
         pending: deque = deque()
         while True:
             while len(pending) < 2 * options.workers and (chunk := list(islice(iterator, options.chunk_size))):
