@@ -29,6 +29,7 @@ from newsgraph.analytics_records import (  # re-exported: callers import the res
 )
 from newsgraph.query import connect
 from newsgraph.store import Store
+from newsgraph.store_rows import OCCURRED
 
 __all__ = [
     "ActorCount", "ActorSummary", "Alert", "AnalyticsError", "Counterpart", "DocumentRef", "DyadPoint", "EventRef",
@@ -148,7 +149,7 @@ def dyad_series(
     countries = sorted({_country(a), _country(b)})
     span, span_params = _range_filter(start, end)
     con = connect(store)
-    where = f"{pair} AND {EVENT_DAY} IS NOT NULL AND {span}"
+    where = f"{pair} AND {EVENT_DAY} IS NOT NULL AND {span} AND {OCCURRED}"
     # only the narrow columns the sums need: a busy pair has hundreds of thousands of events
     con.execute(
         f"""CREATE TEMP TABLE dyad AS

@@ -185,18 +185,24 @@ def derive_event_columns(events: pa.Table) -> pa.Table:
     return table.cast(SCHEMAS["events"])
 
 
+#: The events that count in dyad sums and alerts: what the text says happened (asserted, or
+#: inside a claim someone disputes), plus stated intents and threats, which are acts of saying
+#: (CAMEO 03x and 13x). A feared, denied, hypothetical or demanded invasion is not an invasion.
+OCCURRED = "(modality IN ('asserted', 'reported') OR (modality = 'planned' AND root IN ('03', '13')))"
+
+
 def dyad_weeks(events: pa.Table) -> pa.Table:
     """The events of one segment summed per (country pair, Monday of the week), both directions together."""
     con = duckdb.connect()
     con.register("ev", events)
     table = con.sql(
-        """SELECT pair, date_trunc('week', day)::DATE AS week,
+        f"""SELECT pair, date_trunc('week', day)::DATE AS week,
                   count(*) AS events,
                   count(*) FILTER (quad_class = 1) AS q1, count(*) FILTER (quad_class = 2) AS q2,
                   count(*) FILTER (quad_class = 3) AS q3, count(*) FILTER (quad_class = 4) AS q4,
                   count(goldstein) AS goldstein_n,
                   coalesce(sum(goldstein::DECIMAL(18, 1)), 0)::DECIMAL(18, 1) AS goldstein_sum
-           FROM ev WHERE pair IS NOT NULL AND day IS NOT NULL
+           FROM ev WHERE pair IS NOT NULL AND day IS NOT NULL AND {OCCURRED}
            GROUP BY ALL ORDER BY ALL"""
     ).to_arrow_table()
     con.close()
