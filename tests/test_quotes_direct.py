@@ -191,3 +191,10 @@ def test_quotes_direct_unsigned_line_after_signature_stays_unattributed(nlp, cue
     text = "“He has empowered the worst instincts of the country.” ― Maria Lopez\n“We are all hurting now.”\n"
     quotes, _ = _quotes(nlp, cues, text)
     assert _one(quotes, "all hurting").speaker_span is None
+
+
+def test_quotes_direct_relative_pronoun_keeps_its_antecedent(nlp, cues) -> None:
+    text = "Angela Merkel, who said “we will not give up on this,” left the summit early."
+    quotes, _ = _quotes(nlp, cues, text)
+    q = _one(quotes, "give up")
+    assert q.speaker_text == "Angela Merkel, who"

@@ -21,6 +21,7 @@ from newsgraph.records import Actor, Span
 _NP_LEFT = frozenset({"compound", "amod", "det", "poss", "nmod", "nummod", "case", "punct", "quantmod", "advmod"})
 _NP_RIGHT = frozenset({"compound", "case"})
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
+_ANTECEDENT_CHARS = 120  # a relative pronoun's noun phrase, appositions included ("X, a native who")
 _RECENT_CHARS = 1500  # how far back a pronoun still finds its actor (about two paragraphs)
 
 
@@ -82,7 +83,19 @@ class MentionIndex:
 
 
 def speaker_span(doc: Doc, head: Token) -> Span:
-    """The speaker phrase around its head: the entity it belongs to, else the head with its modifiers."""
+    """The speaker phrase around its head: the entity it belongs to, else the head with its
+    modifiers; a relative pronoun takes its antecedent along ("Mr. Trump, who")."""
+    if head.lower_ in _RELATIVE and head.head.dep_ == "relcl" and head.head.head.i < head.i:
+        # PolNeAR marks either the pronoun or the noun it stands for; the phrase from the
+        # noun to the pronoun names the speaker and keeps the pronoun
+        lo = _phrase(doc, head.head.head)[0]
+        if head.idx - lo <= _ANTECEDENT_CHARS:
+            return lo, head.idx + len(head)
+    return _phrase(doc, head)
+
+
+def _phrase(doc: Doc, head: Token) -> Span:
+    """The entity ``head`` belongs to, else the head with its noun-phrase modifiers."""
     if head.ent_iob_ in ("B", "I"):
         lo, hi = head.i, head.i
         while lo > 0 and doc[lo].ent_iob_ == "I":
