@@ -198,3 +198,10 @@ def test_quotes_direct_relative_pronoun_keeps_its_antecedent(nlp, cues) -> None:
     quotes, _ = _quotes(nlp, cues, text)
     q = _one(quotes, "give up")
     assert q.speaker_text == "Angela Merkel, who"
+
+
+def test_quotes_direct_according_to_after_the_cue_reports_it(nlp, cues) -> None:
+    # PolNeAR attributes a relayed quote to the outlet that reports the saying
+    text = "“I ask you not to protest on the floor,” Bernie Sanders said, according to CNN."
+    quotes, _ = _quotes(nlp, cues, text)
+    assert _one(quotes, "not to protest").speaker_text == "CNN"

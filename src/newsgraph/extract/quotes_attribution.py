@@ -7,7 +7,9 @@ them all: a paragraph that is only "“…” ― Name" is signed by that name):
 1. Window: the nearest cue outside any quote — a reporting verb with a subject (or passive
    agent), "according to X", or a sentence-initial "For X," — in the passage's own
    sentences, then the start of the short sentence right after it, then the sentence before
-   it when that ends in a colon; never outside the passage's paragraph.
+   it when that ends in a colon; never outside the passage's paragraph. An "according to X"
+   right after the cue ("Sanders said, according to CNN") takes the quote: PolNeAR
+   attributes a relayed quote to the outlet reporting it (train speaker +14, none lost).
 2. Colon: "X: “…”" / "X had one message: “…”" — the clause's subject or the heading name.
 3. Governing verb: a fragment inside someone's clause belongs to that clause's subject when
    it names an actor or is a personal pronoun.
@@ -58,6 +60,7 @@ def attribute(
         for i in tier:
             att = _cue_at(doc[i], in_quote, cues)
             if att is not None:
+                att = _reported_by(doc, att, in_quote, cues) or att
                 return replace(att, content=content_of(doc, lo, hi, att))
     if colon is not None:
         return colon
@@ -92,6 +95,19 @@ def byline(doc: Doc, start: int, end: int, dashes: Sequence[str]) -> Attribution
     if name is None or cue is None:
         return None
     return Attribution(name.root, cue.start, cue.end)
+
+
+def _reported_by(doc: Doc, att: Attribution, in_quote: Sequence[int], cues: QuoteCues) -> Attribution | None:
+    """"“…,” Sanders said, according to CNN": PolNeAR attributes the quote to the outlet
+    that reports the saying — an "according to X" right after the cue, in its sentence."""
+    sent = doc[att.cue_start].sent
+    for tok in doc[att.cue_end : min(sent.end, att.cue_end + 12)]:
+        if in_quote[tok.i] >= 0:
+            return None
+        found = _prep_cue(tok, cues)
+        if found is not None and found.speaker is not None and tok.lower_ == "according":
+            return found
+    return None
 
 
 def _colon_intro(doc: Doc, lo: int, in_quote: Sequence[int], para: Sequence[int]) -> Attribution | None:
