@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.extract.amounts_attribution import Attribution, actor_of, attribution
 from newsgraph.extract.amounts_exclusions import excluded
+from newsgraph.extract.doctext import doc_text
 from newsgraph.records import Actor, Amount, Quote, TimeExpression
 
 __all__ = ["AmountData", "Attribution", "actor_of", "attribution", "extract_amounts", "gkg_amounts"]
@@ -127,7 +128,7 @@ def extract_amounts(
 ) -> list[Amount]:
     """Every amount in the document, in text order."""
     date_spans = sorted((d.start, d.end) for d in dates)
-    text = doc.text  # built once: Doc.text joins every token
+    text = doc_text(doc)
     out: list[Amount] = []
     runs = _number_runs(doc, data)
     units = [_unit(doc, run, data) for run in runs]

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.extract.doctext import doc_text
 from newsgraph.records import Actor
 
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
@@ -67,7 +68,7 @@ class CorefIndex:
     @classmethod
     def build(cls, doc: Doc, actors: Sequence[Actor]) -> CorefIndex:
         """Index the document once; each later ``resolve`` costs one pass over the mentions."""
-        quoted = tuple(_quoted_spans(doc.text))
+        quoted = tuple(_quoted_spans(doc_text(doc)))
         infos: list[_MentionInfo] = []
         for actor in actors:
             for start, end in actor.mentions:

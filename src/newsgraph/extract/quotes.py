@@ -28,6 +28,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from newsgraph.extract.doctext import doc_text
 from newsgraph.extract.quotes_attribution import Attribution, attribute, byline, indirect_at
 from newsgraph.extract.quotes_cues import QuoteCues, VerbCue
 from newsgraph.extract.quotes_marks import QuotedPassage, find_passages
@@ -44,7 +45,7 @@ _MAX_CONTINUED = 3  # paragraphs of one multi-paragraph quote before its closing
 
 def extract_quotes(doc: Doc, actors: Sequence[Actor], cues: QuoteCues) -> list[Quote]:
     """Direct and indirect quotes of one parsed document, in text order."""
-    passages = find_passages(doc.text)
+    passages = find_passages(doc_text(doc))
     in_quote = [-1] * len(doc)
     para = _paragraph_ids(doc)
     ranges: list[tuple[int, int]] = []
@@ -105,18 +106,18 @@ def _direct_quotes(doc: Doc, passages: Sequence[QuotedPassage], found: Sequence[
             if prev is not None and _mostly_overlaps((prev.start, prev.end), clause):
                 continue  # a second fragment of a clause already taken
             kind = "direct" if _quoted_share(quoted, clause) * 2 >= clause[1] - clause[0] else "indirect"
-            quotes.append(_make_quote(doc, clause[0], clause[1], doc.text[clause[0] : clause[1]], kind, att))
+            quotes.append(_make_quote(doc, clause[0], clause[1], doc_text(doc)[clause[0] : clause[1]], kind, att))
             prev_att = att
             continue
-        lo, hi = _words(doc.text, p)
+        lo, hi = _words(doc_text(doc), p)
         if lo >= hi:
             continue
-        if prev is not None and prev_att is not None and _interrupted(doc.text, prev, p, att, prev_att):
+        if prev is not None and prev_att is not None and _interrupted(doc_text(doc), prev, p, att, prev_att):
             # "A," he said. "B." — one quote, as PolNeAR annotates it; its text is the
             # covered slice, attribution included, so the span still matches its text
-            quotes[-1] = replace(prev, text=doc.text[prev.start : hi], end=hi)
+            quotes[-1] = replace(prev, text=doc_text(doc)[prev.start : hi], end=hi)
             continue
-        quotes.append(_make_quote(doc, lo, hi, doc.text[lo:hi], "direct", att))
+        quotes.append(_make_quote(doc, lo, hi, doc_text(doc)[lo:hi], "direct", att))
         prev_att = att
     return quotes
 
@@ -166,7 +167,7 @@ def _make_quote(doc: Doc, start: int, end: int, text: str, kind: str, att: Attri
         start=start,
         end=end,
         kind=kind,  # type: ignore[arg-type]
-        speaker_text=doc.text[span[0] : span[1]] if span is not None else None,
+        speaker_text=doc_text(doc)[span[0] : span[1]] if span is not None else None,
         speaker_span=span,
         cue=cue.text,
         cue_span=(cue.start_char, cue.end_char),
@@ -209,7 +210,7 @@ def _indirect_quotes(doc: Doc, in_quote: Sequence[int], direct: Sequence[Quote],
         if span is None or _covered(taken, span):
             continue
         insort(taken, span)
-        out.append(_make_quote(doc, span[0], span[1], doc.text[span[0] : span[1]], "indirect", att))
+        out.append(_make_quote(doc, span[0], span[1], doc_text(doc)[span[0] : span[1]], "indirect", att))
     return out
 
 

@@ -26,6 +26,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.extract.doctext import doc_text
 from newsgraph.extract.quotes_cues import QuoteCues, VerbCue
 
 _SUBJECTS = frozenset({"nsubj", "csubj"})
@@ -71,7 +72,7 @@ def attribute(
 def byline(doc: Doc, start: int, end: int, dashes: Sequence[str]) -> Attribution | None:
     """"“…” ― Sonya Herridge": a quote that opens its paragraph and is signed by a dash and a
     name (", title" may follow), with nothing else in the paragraph, is that person's."""
-    text = doc.text
+    text = doc_text(doc)
     if text[text.rfind("\n", 0, start) + 1 : start].strip():
         return None
     line_end = text.find("\n", end)
@@ -191,7 +192,7 @@ def _window(doc: Doc, lo: int, hi: int, in_quote: Sequence[int], para: Sequence[
     so candidates after it come first. Neighbouring sentences count only within the
     paragraph ("“…” He said." when the parser splits there; "X said:" before).
     """
-    text = doc.text
+    text = doc_text(doc)
     first, last = doc[lo].sent, doc[hi - 1].sent
     comma = any(t.text == "," for t in doc[max(lo, hi - 3) : hi])
 
