@@ -27,6 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.amounts import AmountData, actor_of, attribution
+from newsgraph.extract.doctext import token_words
 from newsgraph.records import Actor, Amount, Claim, Evidence, Quote
 
 DATA_FILE = "dispute-cues-2026-11.yaml"
@@ -136,8 +137,20 @@ def _disputes(
     doc: Doc, actors: Sequence[Actor], quotes: Sequence[Quote], claims: Sequence[Claim], data: ClaimData
 ) -> list[Dispute]:
     found: list[Dispute] = []
-    for tok in doc:
-        lemma = tok.lemma_.lower()
+    # every kind of dispute below is anchored on one of these lemmas
+    anchors = (
+        set(data.verbs)
+        | {verb for verb, _ in data.particle_verbs}
+        | set(data.label_verbs)
+        | set(data.false_predicates)
+        | set(data.true_predicates)
+        | set(data.nouns)
+        | set(data.no_truth_nouns)
+    )
+    for i, (_, lemma) in enumerate(token_words(doc)):
+        if lemma not in anchors:
+            continue
+        tok = doc[i]
         d: Dispute | None = None
         if tok.pos_ == "VERB" and (lemma in data.verbs or _particle(tok, data) is not None):
             d = _verb_dispute(doc, tok, actors, claims, data)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 _KEY = "newsgraph.text"
+_WORDS_KEY = "newsgraph.words"
 
 
 def doc_text(doc: Doc) -> str:
@@ -13,3 +14,15 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_KEY] = doc.text
     return text
+
+
+def token_words(doc: Doc) -> list[tuple[str, str]]:
+    """(lower-case form, lower-case lemma) per token, built once per Doc and shared by the extractors.
+
+    Per-token loops test these strings first and build a Token only for candidates: creating
+    Token objects and looking up their strings is most of what the extractors cost.
+    """
+    words = doc.user_data.get(_WORDS_KEY)
+    if words is None:
+        words = doc.user_data[_WORDS_KEY] = [(t.lower_, t.lemma_.lower()) for t in doc]
+    return words

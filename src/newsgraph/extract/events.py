@@ -27,6 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.coref import coref_index
+from newsgraph.extract.doctext import token_words
 from newsgraph.extract.events_modality import ModalityCues, modality_of
 from newsgraph.extract.events_patterns import CodeMatch, PatternIndex
 from newsgraph.extract.events_petrarch import read_petrarch_verbs
@@ -247,7 +248,7 @@ def find_candidates(
     anchors = _date_anchors(doc, dates)
     disputed = [(c.statement.start, c.statement.end, frozenset(c.disputed_by)) for c in claims if c.disputed_by]
     matches: dict[int, CodeMatch] = {}
-    words = [(t.lower_, t.lemma_.lower()) for t in doc]
+    words = token_words(doc)
     known = data.patterns.words
     for i, (lower, lemma) in enumerate(words):
         if lemma not in known and lower not in known:

@@ -28,7 +28,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from newsgraph.extract.doctext import doc_text
+from newsgraph.extract.doctext import doc_text, token_words
 from newsgraph.extract.quotes_attribution import Attribution, attribute, byline, indirect_at
 from newsgraph.extract.quotes_cues import QuoteCues, VerbCue
 from newsgraph.extract.quotes_marks import QuotedPassage, find_passages
@@ -200,9 +200,12 @@ def _indirect_quotes(doc: Doc, in_quote: Sequence[int], direct: Sequence[Quote],
     """Reported speech not already covered by a direct quote (nor by an earlier indirect one)."""
     out: list[Quote] = []
     taken = sorted((q.start, q.end) for q in direct)
-    for tok in doc:
-        if in_quote[tok.i] >= 0:
+    # indirect_at needs a reporting verb or noun lemma, or a framing word ("according", "for")
+    openers = {words[0] for words in cues.according} | set(cues.framing)
+    for i, (lower, lemma) in enumerate(token_words(doc)):
+        if in_quote[i] >= 0 or not (lemma in cues.verbs or lemma in cues.nouns or lower in openers):
             continue
+        tok = doc[i]
         att = indirect_at(tok, in_quote, cues)
         if att is None or att.content is None:
             continue
