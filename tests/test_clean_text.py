@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsgraph.clean import CleanError, clean_text
+
 SEED = Path(__file__).resolve().parents[1] / "examples" / "seed-article.txt"
 
 ARTICLE = [

@@ -7,11 +7,11 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from test_analytics_dyads import MONDAY, article
 
 from newsgraph.analytics import alerts, dyad_series
 from newsgraph.query import run_sql
 from newsgraph.store import Store
-from test_analytics_dyads import MONDAY, article
 
 QUERIES = (
     "SELECT * EXCLUDE (ingested_at) FROM documents ORDER BY doc_id",

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from newsgraph.query import run_sql
 from newsgraph.records import Actor, Analysis, Document, Event, Evidence
-from newsgraph.stories import StoryOptions, assign_stories, shingles, signature
 from newsgraph.store import Store
+from newsgraph.stories import StoryOptions, assign_stories, shingles, signature
 
 BASE = (
     "Russian troops massed near the Ukrainian border on Monday as NATO foreign ministers met in Riga "

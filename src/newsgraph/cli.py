@@ -252,7 +252,6 @@ def sql(
     Example: newsgraph sql "SELECT source_code, target_code, count(*) FROM events GROUP BY ALL"
     """
     from newsgraph.query import QueryError, run_sql
-    from newsgraph.render import result_table
     from newsgraph.store import StoreError
 
     try:

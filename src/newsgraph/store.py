@@ -36,14 +36,6 @@ import pyarrow.parquet as pq
 from newsgraph import __version__
 from newsgraph.data_version import data_version
 from newsgraph.records import Analysis
-from newsgraph.stories import (
-    StoredCandidate,
-    StoryOptions,
-    assign_stories,
-    candidates_from_rows,
-    minhash_rows,
-    signature,
-)
 from newsgraph.store_rows import (  # re-exported: the store's schema is part of its interface
     ALL_TABLES,
     DERIVED_TABLES,
@@ -55,6 +47,14 @@ from newsgraph.store_rows import (  # re-exported: the store's schema is part of
     dyad_weeks,
     rows_for,
     sort_events,
+)
+from newsgraph.stories import (
+    StoredCandidate,
+    StoryOptions,
+    assign_stories,
+    candidates_from_rows,
+    minhash_rows,
+    signature,
 )
 
 __all__ = ["ALL_TABLES", "SCHEMAS", "TABLES", "Store", "StoreError", "WriteResult", "CompactResult", "rows_for"]

@@ -5,7 +5,7 @@ The cascade, in order (data in ``newsgraph/data/``; see ``actors_data.py``):
 1. Dictionary names (Phoenix 2014 converted, overlaid with the curated countries, places
    and leaders files) are matched over tokens; a person's code is the one valid on the
    published date. Dictionary places inside a PERSON entity ("Vladimir" in "Vladimir
-   Frolov") are dropped: a name is not a place.
+   Ivanov") are dropped: a name is not a place.
 2. Capitals listed as metonyms (Moscow, Kyiv, Washington) are the government when they
    act (subject, object, possessor, "between Moscow and Kyiv"), a place after a locative
    preposition ("in Kyiv") or as a modifier; seats of power (the Kremlin) are in the
@@ -43,8 +43,8 @@ from newsgraph.extract.actors_context import (
     describing,
     residence,
     role_nouns,
-    setting,
     sets_scene,
+    setting,
     sponsored,
 )
 from newsgraph.extract.actors_data import ActorData, norm_key
@@ -246,7 +246,7 @@ def _drop_inside_persons(doc: Doc, matches: list[_NameMatch], data: ActorData) -
             ent is not None
             and entry.kind in ("country", "place")
             and (ent.end - ent.start) > (m.end - m.start)
-            and m.end < ent.end  # a first name ("Vladimir Frolov"), not a head ("Evil Mordor")
+            and m.end < ent.end  # a first name ("Vladimir Ivanov"), not a head ("Evil Mordor")
             and m.key not in data.capitals
             and not _is_demonym(doc[m.start])
         ):
@@ -573,7 +573,7 @@ def _merge(doc: Doc, mentions: list[_Mention], data: ActorData) -> list[Actor]:
                 if m.end - m.start == 1 and surname not in alias and first_name in first_names:
                     surname = first_names[first_name]  # "John" after "John Tower": a first name
                 if surname not in alias:
-                    # Fuzzy surnames ("Kortunov"/"Kurtunov"): join an earlier person if close enough.
+                    # Fuzzy surnames ("Zelenski"/"Zelensky"): join an earlier person if close enough.
                     close = next((k for k in alias if same_surname(k[7:], surname[7:])), None)
                     if close is not None:
                         alias[surname] = alias[close]

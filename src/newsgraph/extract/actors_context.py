@@ -165,7 +165,7 @@ def compose(base: str, role: str | None, prefix: bool = False) -> str:
 def setting(doc: Doc, span: Span, places: list[tuple[int, str, bool]], forward: bool = False) -> str | None:
     """The country a person is placed in by the text, or None.
 
-    An untitled person ("said Volodimir Pilipiuk, 71") takes the scene set by a locative
+    An untitled person ("said Maria Kovalenko, 64") takes the scene set by a locative
     place in the sentence or the two before ("In the streets of Kyiv, ..."); a titled one
     ("Defence Minister X said France ...") any country named there, else the first country
     later in the same sentence.

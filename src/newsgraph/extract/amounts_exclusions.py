@@ -127,7 +127,7 @@ def _near_calendar_word(doc: Doc, run: NumberRun, data: AmountData) -> bool:
 
 
 def _is_age(doc: Doc, run: NumberRun, data: AmountData) -> bool:
-    """'Pilipiuk, 71', 'aged 71', 'Age: 27'."""
+    """'Kovalenko, 64', 'aged 71', 'Age: 27'."""
     if not (run.value.is_integer() and 0 < run.value <= _MAX_AGE):
         return False
     for k in range(max(0, run.start - 4), run.start):  # "aged 71", "ages 55 to 65"

@@ -20,9 +20,9 @@ from importlib import resources
 from typing import Any
 
 import yaml
+from spacy.attrs import LOWER, SHAPE
 from spacy.language import Language
 from spacy.matcher import Matcher
-from spacy.attrs import LOWER, SHAPE
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.dates_normalize import (
