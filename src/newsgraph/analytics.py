@@ -122,7 +122,8 @@ def period_start(day: date, by: Period) -> date:
     return day.replace(day=1)
 
 
-def _next_period(day: date, by: Period) -> date:
+def next_period(day: date, by: Period) -> date:
+    """The first day of the period after the one starting on ``day``."""
     if by == "day":
         return day + timedelta(days=1)
     if by == "week":
@@ -228,7 +229,7 @@ def _filled(
     day = first
     while day <= last:
         out.append(points.get(day) or DyadPoint(day, 0, QuadCounts(), 0.0, None, None, 0))
-        day = _next_period(day, by)
+        day = next_period(day, by)
     return out
 
 

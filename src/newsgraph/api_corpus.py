@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 from fastapi import APIRouter, HTTPException, Path, Query
 
 from newsgraph import analytics
-from newsgraph.analytics import ActorSummary, Alert, AnalyticsError, DyadPoint, QuadCounts
+from newsgraph.analytics import ActorSummary, Alert, AnalyticsError, DyadPoint, QuadCounts, next_period
 from newsgraph.api_models import DOC_ID_PATTERN, DyadRow, DyadSeries, ErrorBody, Page, Story, StoryRow
 
 if TYPE_CHECKING:
@@ -146,15 +146,7 @@ def fill_periods(points: list[DyadPoint], by: str, start: date | None, end: date
     day = first
     while day <= last:
         out.append(known.get(day) or DyadPoint(day, 0, QuadCounts(), 0.0, None, None, 0))
-        day = _next(day, by)
+        day = next_period(day, by)  # type: ignore[arg-type]
     return out
 
 
-def _next(day: date, by: str) -> date:
-    from datetime import timedelta
-
-    if by == "day":
-        return day + timedelta(days=1)
-    if by == "week":
-        return day + timedelta(days=7)
-    return date(day.year + day.month // 12, day.month % 12 + 1, 1)

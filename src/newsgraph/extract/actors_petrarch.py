@@ -122,17 +122,20 @@ def read_actors(path: Path) -> list[DictActor]:
         ranges.clear()
         default.clear()
 
+    def add_codes(body: str) -> None:
+        for inner in _BRACKET.findall(body):
+            parsed = parse_code(inner)
+            if parsed is None:
+                continue
+            if parsed.start is None and parsed.end is None:
+                default.append(parsed.code)
+            else:
+                ranges.append(parsed)
+
     for line in _lines(path):
         body = line.split("#", 1)[0]
         if line[0] in "\t ":
-            for inner in _BRACKET.findall(body):
-                parsed = parse_code(inner)
-                if parsed is None:
-                    continue
-                if parsed.start is None and parsed.end is None:
-                    default.append(parsed.code)
-                else:
-                    ranges.append(parsed)
+            add_codes(body)
             continue
         if line[0] == "+":
             name = phrase_text(body[1:])
@@ -144,14 +147,7 @@ def read_actors(path: Path) -> list[DictActor]:
         name = phrase_text(body)
         if name:
             phrases.append(name)
-        for inner in _BRACKET.findall(body):
-            parsed = parse_code(inner)
-            if parsed is None:
-                continue
-            if parsed.start is None and parsed.end is None:
-                default.append(parsed.code)
-            else:
-                ranges.append(parsed)
+        add_codes(body)
     flush()
     return records
 
