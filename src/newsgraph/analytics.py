@@ -34,7 +34,7 @@ from newsgraph.store_rows import OCCURRED
 __all__ = [
     "ActorCount", "ActorSummary", "Alert", "AnalyticsError", "Counterpart", "DocumentRef", "DyadPoint", "EventRef",
     "QuadCounts", "QuoteRef", "actor_summary", "alerts", "dyad_series", "find_documents", "find_events",
-    "find_quotes", "period_start", "top_actors",
+    "find_quotes", "next_period", "period_start", "top_actors",
 ]  # fmt: skip
 
 Period = Literal["day", "week", "month"]
