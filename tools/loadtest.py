@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import ipaddress
 import json
 import random
 import socket
@@ -25,6 +24,8 @@ import urllib.parse
 import urllib.request
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+
+from newsgraph.cli_serve import is_loopback
 
 MAX_READERS = 1000
 MAX_SECONDS = 600
@@ -167,14 +168,6 @@ async def run(base: str, readers: int, seconds: float) -> Report:
     )
 
 
-def _loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
 
 def _free_port() -> int:
     with socket.socket() as s:
@@ -214,7 +207,7 @@ def main(argv: list[str] | None = None) -> int:
     server = None
     if args.url:
         host = urllib.parse.urlsplit(args.url).hostname or ""
-        if not _loopback(host):
+        if not is_loopback(host):
             parser.error(f"refusing to load-test {host}: loopback addresses only")
         base = args.url.rstrip("/")
     else:

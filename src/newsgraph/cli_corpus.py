@@ -42,6 +42,20 @@ def _csv(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
     writer.writerows(rows)
 
 
+def _emit(records: Sequence[Any], columns: Sequence[str], rows: Sequence[Sequence[Any]], format: Any, title: str) -> None:
+    """Records as JSON lines, their rows as CSV, or a table for people."""
+    from newsgraph.cli import QueryFormat, out
+    from newsgraph.render import result_table
+
+    if format == QueryFormat.json:
+        for record in records:
+            _json_line(record)
+    elif format == QueryFormat.csv:
+        _csv(columns, rows)
+    else:
+        out.print(result_table(columns, rows, title=title))
+
+
 def _event_text(e: Any) -> str:
     who = f"{e.source_name or e.source_code or '?'} → {e.target_name or e.target_code or '?'}"
     return f"{e.day} {who}: {e.code} {e.label or ''} ({_fmt(e.goldstein, '+.1f')}) [{e.doc_id}]"
@@ -192,13 +206,7 @@ def register(app: typer.Typer) -> None:
             return
         columns = ("name", "code", "country", "documents", "quotes", "events")
         rows = [(x.name, x.code, x.country, x.documents, x.quotes, x.events) for x in found]
-        if format == QueryFormat.json:
-            for x in found:
-                _json_line(x)
-        elif format == QueryFormat.csv:
-            _csv(columns, rows)
-        else:
-            out.print(result_table(columns, rows, title=f"Top {len(rows)} actors"))
+        _emit(found, columns, rows, format, f"Top {len(rows)} actors")
 
     @app.command()
     def quotes(
@@ -214,7 +222,6 @@ def register(app: typer.Typer) -> None:
         Example: newsgraph quotes --speaker Putin --limit 5
         """
         from newsgraph.analytics import find_quotes
-        from newsgraph.render import result_table
         from newsgraph.store import StoreError
 
         try:
@@ -223,13 +230,7 @@ def register(app: typer.Typer) -> None:
             fail(str(e))
         columns = ("published", "speaker", "code", "kind", "quote", "doc_id")
         rows = [(q.published, q.speaker_name, q.speaker_code, q.kind, q.text, q.doc_id) for q in found]
-        if format == QueryFormat.json:
-            for q in found:
-                _json_line(q)
-        elif format == QueryFormat.csv:
-            _csv(columns, rows)
-        else:
-            out.print(result_table(columns, rows, title=f"Quotes ({len(rows)})"))
+        _emit(found, columns, rows, format, f"Quotes ({len(rows)})")
 
     @app.command()
     def stories(

@@ -45,12 +45,13 @@ def serve(
     if token is not None and len(token) < 16:
         sys.stderr.write("newsgraph: error: --token must be at least 16 characters\n")
         raise typer.Exit(2)
-    if not _is_loopback(host):
+    if not is_loopback(host):
         sys.stderr.write(f"newsgraph: warning: listening on {host}, reachable from other machines\n")
     uvicorn.run(create_app(Store(root), token=token), host=host, port=port, log_level="warning", access_log=False)
 
 
-def _is_loopback(host: str) -> bool:
+def is_loopback(host: str) -> bool:
+    """True for localhost and loopback addresses (the only hosts served without being told)."""
     if host == "localhost":
         return True
     try:
