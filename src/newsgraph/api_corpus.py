@@ -8,6 +8,7 @@ from fastapi import APIRouter, HTTPException, Path, Query
 from newsgraph import analytics
 from newsgraph.analytics import ActorSummary, Alert, AnalyticsError, DyadPoint, QuadCounts, next_period
 from newsgraph.api_models import DOC_ID_PATTERN, DyadRow, DyadSeries, ErrorBody, Page, Story, StoryRow
+from newsgraph.store_rows import OCCURRED
 
 if TYPE_CHECKING:
     from newsgraph.api_read import ReadContext
@@ -39,7 +40,7 @@ def add_corpus_routes(router: APIRouter, ctx: "ReadContext") -> None:
             "CAST(min(coalesce(date, published)) AS VARCHAR) AS first_day, "
             "CAST(max(coalesce(date, published)) AS VARCHAR) AS last_day FROM events "
             "WHERE source_country IS NOT NULL AND target_country IS NOT NULL AND source_country <> target_country "
-            "GROUP BY ALL"
+            f"AND {OCCURRED} GROUP BY ALL"
         )
         return ctx.page(select, [], "events DESC, a, b", limit, offset)
 
