@@ -71,10 +71,10 @@ def test_eval_quotes_wrong_speaker_is_not_end_to_end() -> None:
 def test_eval_quotes_polnear_dev_floors(shared_data: Path, nlp) -> None:
     report = evaluate(shared_data, "dev", nlp=nlp)
     print(report.render())
-    # floors a little below the measured dev scores (0.862 / 0.921 / 0.794 / 0.729, 2026-11-28)
+    # the floors where we are near them; measured 0.863 / 0.942 / 0.814 / 0.729 (2026-11-28)
     assert report.value("direct F1") >= 0.85
-    assert report.value("speaker accuracy") >= 0.91
-    assert report.value("direct+speaker F1") >= 0.78
+    assert report.value("speaker accuracy") >= 0.93
+    assert report.value("direct+speaker F1") >= 0.79
     assert report.value("all-attribution F1") >= 0.71
     # the comparison reproduces textacy's published-here numbers (0.619 / 0.911 / 0.564)
     assert report.value("direct F1 [standard marks]", "textacy") == pytest.approx(0.619, abs=0.02)

@@ -54,3 +54,28 @@ def test_quotes_speaker_unresolvable_pronoun_stays_unlinked(run) -> None:
     quotes, _ = run("She said the talks would continue.")
     (q,) = quotes
     assert q.speaker_text == "She" and q.speaker is None
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a cue inside another reporting verb's complement: the outer speaker said it
+        ('Minister Ana Costa said she expects the talks "to end with a deal by spring."', "Ana Costa"),
+        ('The governor said a majority of voters believe "the plan is fair."', "The governor"),
+        # a participle after a name: the name speaks, not the clause's subject
+        ('The film shows Mayor Tom Reyes saying, "We will rebuild the bridge."', "Tom Reyes"),
+        # a participle's object is not an inverted subject
+        ('"We will win," Maria Lopez said, offering a few examples, including, "Look at the polls."', "Maria Lopez"),
+        # the parse may give the name another role; a date after the verb is never the speaker
+        ('"We will find them," Sheriff John Hale said Monday.', "John Hale"),
+        # a dashed aside between the subject and the participle is not the chanter's clause
+        ('A group of nurses marched along the river - where the city council meets - while chanting, '
+         '"We want fair pay."', "A group"),
+    ],
+)  # fmt: skip
+def test_quotes_speaker_syntax_rules(run, text: str, speaker: str) -> None:
+    quotes, _ = run(text)
+    direct = [q for q in quotes if q.kind == "direct"]
+    assert direct and all(q.speaker_text is not None and speaker in q.speaker_text for q in direct), [
+        (q.text, q.speaker_text) for q in quotes
+    ]

@@ -10,6 +10,8 @@ them all: a paragraph that is only "“…” ― Name" is signed by that name):
    it when that ends in a colon; never outside the passage's paragraph. An "according to X"
    right after the cue ("Sanders said, according to CNN") takes the quote: PolNeAR
    attributes a relayed quote to the outlet reporting it (train speaker +14, none lost).
+   A cue inside another reporting verb's complement whose subject is a pronoun or common
+   noun ("X said she expects “…”") gives way to that outer verb and its speaker.
 2. Colon: "X: “…”" / "X had one message: “…”" — the clause's subject or the heading name.
 3. Governing verb: a fragment inside someone's clause belongs to that clause's subject when
    it names an actor or is a personal pronoun.
@@ -37,6 +39,10 @@ _PREDICATE = frozenset({"dobj", "oprd", "dative", "prep", "ccomp", "xcomp", "att
 _OBJECTS = frozenset({"pobj", "dobj", "dative", "iobj"})
 _NOT_SPEAKERS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 _PERSONAL = frozenset({"he", "she", "they", "we", "i"})
+_SUBJECT_STEPS = 5  # verbs up a participle/conjunct chain to the one with the subject
+_ASIDE_OPEN = frozenset({"-", "–", "—", "("})
+_ASIDE_CLOSE = frozenset({"-", "–", "—", ")"})
+_OUTER_STEPS = 3  # how far up a cue inside a complement looks for the verb that reports it
 _BYLINE_WORDS = 6  # words of a signature name ("Christina N Luis Olidem")
 
 
@@ -62,7 +68,8 @@ def attribute(
             att = _cue_at(doc[i], in_quote, cues)
             if att is not None:
                 att = _reported_by(doc, att, in_quote, cues) or att
-                return replace(att, content=content_of(doc, lo, hi, att))
+                content = content_of(doc, lo, hi, att)
+                return replace(_outer_reporter(doc, att, in_quote, cues) or att, content=content)
     if colon is not None:
         return colon
     governing = _governing(doc, lo, hi, in_quote, para)
@@ -108,6 +115,25 @@ def _reported_by(doc: Doc, att: Attribution, in_quote: Sequence[int], cues: Quot
         found = _prep_cue(tok, cues)
         if found is not None and found.speaker is not None and tok.lower_ == "according":
             return found
+    return None
+
+
+def _outer_reporter(doc: Doc, att: Attribution, in_quote: Sequence[int], cues: QuoteCues) -> Attribution | None:
+    """"Ditto said she expects the campaign “to …”": a cue inside the complement of another
+    reporting verb, its subject a pronoun or a common noun, is part of what the outer speaker
+    says; the outer speaker is the quote's ("Mr. Obama said a majority believe “…”")."""
+    inner = att.speaker
+    if inner is None or inner.ent_type_ in _ENTITY_LABELS:
+        return None
+    child, head = doc[att.cue_start], doc[att.cue_start].head
+    for _ in range(_OUTER_STEPS):
+        if head.i == child.i or in_quote[head.i] >= 0:
+            return None
+        verb = cues.verbs.get(head.lemma_.lower())
+        if verb is not None and verb.direct and head.pos_ in ("VERB", "AUX") and child.dep_ == "ccomp":
+            who = _speaker_of(head, in_quote, cues.verbs)
+            return Attribution(who, head.i, head.i + 1) if who is not None and who.i != inner.i else None
+        child, head = head, head.head
     return None
 
 
@@ -293,8 +319,11 @@ def _speaker_of(verb: Token, in_quote: Sequence[int], verbs: Mapping[str, VerbCu
     Never a word inside a quotation, nor a date ("said Wednesday" parsed as a subject). A
     relative pronoun stays the speaker phrase (as PolNeAR marks it); its actor is resolved later.
     """
+    named = _named_before(verb, in_quote)
+    if named is not None and verb.tag_ == "VBG":
+        return named  # "footage of Trump saying, “…”": the participle's noun, not the clause's subject
     v = verb
-    for _ in range(3):
+    for _ in range(_SUBJECT_STEPS):
         agent = next((c for c in v.children if c.dep_ == "agent"), None)
         if agent is not None:
             return _pobj(agent)
@@ -310,17 +339,39 @@ def _speaker_of(verb: Token, in_quote: Sequence[int], verbs: Mapping[str, VerbCu
             # clause; the one who adds is the one who said
             if h.dep_ == "ccomp" and h.head.lemma_.lower() in verbs and h.lemma_.lower() not in verbs:
                 h = h.head
+            elif _aside(h, v) and in_quote[h.head.i] < 0:
+                h = h.head  # "marched past the stadium - where the Panthers played - chanting “…”"
             v = h
             continue
-        return _inverted_subject(v, in_quote)
+        return _inverted_subject(v, in_quote) or named
     return None
+
+
+def _aside(head: Token, verb: Token) -> bool:
+    """Whether ``head``'s clause is an aside set off by dashes or brackets that ``verb`` follows."""
+    doc = head.doc
+    lo, after = head.left_edge.i, verb.left_edge.i
+    return 0 < lo < after and doc[lo - 1].text in _ASIDE_OPEN and doc[after - 1].text in _ASIDE_CLOSE
+
+
+def _named_before(verb: Token, in_quote: Sequence[int]) -> Token | None:
+    """A person's name right before the verb: the speaker when the parse gives it another role
+    ("Tulsa police Chief Chuck Jordan said Monday" parsed as an apposition)."""
+    if verb.i == 0:
+        return None
+    prev = verb.doc[verb.i - 1]
+    return prev if prev.ent_type_ == "PERSON" and in_quote[prev.i] < 0 and prev.dep_ not in _SUBJECTS else None
 
 
 def _inverted_subject(verb: Token, in_quote: Sequence[int]) -> Token | None:
     """"…,” said spokesman Dmitri Peskov" / "…?” asked the boy": some parses leave the
     inverted subject as an object; a common noun counts only right after a quote."""
+    if verb.tag_ == "VBG":
+        return None  # "…,” Sanders said, suggesting a few questions": a participle's object is no subject
     after_quote = verb.i > 0 and (in_quote[verb.i - 1] >= 0 or verb.doc[verb.i - 1].is_punct)
     for c in verb.rights:
+        if c.ent_type_ in _NOT_SPEAKERS:
+            continue
         if c.dep_ in ("dobj", "attr", "npadvmod") and (c.pos_ == "PROPN" or after_quote and c.pos_ == "NOUN"):
             return c
     return None
