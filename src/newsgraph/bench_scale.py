@@ -7,7 +7,8 @@
    few pair-weeks made hostile so alerts have something to find. A one-year weekly dyad
    series and the top-20 alerts are timed at each size (best of three, after one warm-up).
 2. Peak memory: ``newsgraph ingest`` on the first N Reuters articles, in a child process,
-   sampling the resident memory of the process and all of its workers.
+   sampling the memory of the process and all of its workers (PSS summed over the tree, and
+   the largest single process's RSS).
 
 Run: ``python -m newsgraph.bench_scale [--sizes 1,3,10] [--rss 1000,19000]``.
 The synthetic store lives in a temp dir and is deleted afterwards.
@@ -218,7 +219,7 @@ def query_timings(data_dir: Path, sizes_m: list[int], workdir: Path) -> list[Tim
 
 @dataclass(frozen=True, slots=True)
 class PeakMemory:
-    """Peak resident memory of an ingest: the whole process tree, and its largest single process."""
+    """Peak memory of an ingest: the whole process tree (PSS), and its largest single process (RSS)."""
 
     documents: int
     workers: int
@@ -228,8 +229,8 @@ class PeakMemory:
 
     def line(self) -> str:
         return (
-            f"ingest {self.documents:6d} docs, {self.workers} workers: peak RSS {self.peak_tree_mb:7.1f} MB "
-            f"(all processes), {self.peak_process_mb:7.1f} MB (largest), {self.seconds:7.1f} s"
+            f"ingest {self.documents:6d} docs, {self.workers} workers: peak PSS {self.peak_tree_mb:7.1f} MB "
+            f"(all processes), peak RSS {self.peak_process_mb:7.1f} MB (largest process), {self.seconds:7.1f} s"
         )
 
 
@@ -249,8 +250,10 @@ def reuters_jsonl(data_dir: Path, n: int, out: Path) -> int:
     return written
 
 
-def _tree_rss_kb(root: int) -> tuple[int, int]:
-    """Total and largest VmRSS (kB) of a process and its descendants, from /proc."""
+def _tree_memory_kb(root: int) -> tuple[int, int]:
+    """Total proportional (PSS) and largest resident (RSS) memory, in kB, of a process and its
+    descendants, from /proc. PSS splits the pages forked workers share with their parent, so
+    the total is what the tree really holds; summed RSS would count those pages once per process."""
     parents: dict[int, int] = {}
     rss: dict[int, int] = {}
     for entry in os.scandir("/proc"):
@@ -272,8 +275,15 @@ def _tree_rss_kb(root: int) -> tuple[int, int]:
             if parent in tree and pid not in tree:
                 tree.add(pid)
                 changed = True
-    values = [rss.get(pid, 0) for pid in tree]
-    return sum(values), max(values, default=0)
+    return sum(_pss_kb(pid) for pid in tree), max((rss.get(pid, 0) for pid in tree), default=0)
+
+
+def _pss_kb(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as f:
+            return next((int(line.split()[1]) for line in f if line.startswith("Pss:")), 0)
+    except OSError:
+        return 0
 
 
 def peak_memory(data_dir: Path, n: int, workers: int, workdir: Path, engine: str = "local") -> PeakMemory:
@@ -288,7 +298,7 @@ def peak_memory(data_dir: Path, n: int, workers: int, workdir: Path, engine: str
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     peak_total = peak_one = 0
     while proc.poll() is None:
-        total, one = _tree_rss_kb(proc.pid)
+        total, one = _tree_memory_kb(proc.pid)
         peak_total, peak_one = max(peak_total, total), max(peak_one, one)
         time.sleep(0.2)
     seconds = time.perf_counter() - start
