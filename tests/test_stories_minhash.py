@@ -72,3 +72,41 @@ def test_stories_same_text_a_month_later_is_another_story(tmp_path: Path) -> Non
     store.write([doc("month", BASE * 2 + " Later.", published="2022-01-10")])
     rows = run_sql(store, "SELECT doc_id, story_id FROM documents ORDER BY doc_id").rows
     assert rows == (("first", "first"), ("month", "month"), ("week", "first"))
+
+
+BRIEF = (
+    "{name} said its board declared a quarterly dividend of {cts} cts a share, payable April {day} to "
+    "holders of record March 31. The company paid {cts} cts a share in the previous quarter. "
+)
+COMPANIES = {"Acme Tools Inc": (25, 15), "Borden Mills Corp": (18, 20)}
+
+
+def test_stories_templated_briefs_about_different_companies_stay_apart() -> None:
+    options = StoryOptions()
+    texts = {n: BRIEF.format(name=n, cts=c, day=d) for n, (c, d) in COMPANIES.items()}
+    a, b = (signature(n, t, options, names=[n]) for n, t in texts.items())
+    similarity = a.jaccard(b.values)
+    assert options.threshold <= similarity < options.duplicate  # the words alone make one story
+    out = assign_stories([a, b], {}, options)
+    assert [x.story_id for x in out] == ["Acme Tools Inc", "Borden Mills Corp"]
+    # the same brief naming the same company (however cased, with or without "the") is one story
+    again = signature("again", texts["Acme Tools Inc"] + "Shares rose.", options, names=["the ACME TOOLS INC"])
+    assert assign_stories([a, again], {}, options)[1].story_id == "Acme Tools Inc"
+    # without names on one side, the text decides, as before names were kept
+    bare = signature("bare", texts["Borden Mills Corp"], options)
+    assert assign_stories([a, bare], {}, options)[1].story_id == "Acme Tools Inc"
+    assert assign_stories([a, b], {}, StoryOptions(shared_names=False))[1].story_id == "Acme Tools Inc"
+
+
+def test_stories_names_are_kept_and_compared_across_ingests(tmp_path: Path) -> None:
+    def brief(doc_id: str, company: str) -> Analysis:
+        cts, day = COMPANIES[company]
+        text = BRIEF.format(name=company, cts=cts, day=day)
+        actor = Actor("a1", company, None, "USA", "BUS", "organization", ((0, len(company)),))
+        return Analysis(Document(id=doc_id, text=text, published="1987-03-02"), (actor,))
+
+    store = Store(tmp_path / "s")
+    store.write([brief("acme", "Acme Tools Inc")])
+    store.write([brief("borden", "Borden Mills Corp"), brief("acme-2", "Acme Tools Inc")])
+    rows = run_sql(store, "SELECT doc_id, story_id FROM documents ORDER BY doc_id").rows
+    assert rows == (("acme", "acme"), ("acme-2", "acme"), ("borden", "borden"))

@@ -55,6 +55,7 @@ from newsgraph.stories import (
     candidates_from_rows,
     minhash_rows,
     signature,
+    story_names,
 )
 
 __all__ = ["ALL_TABLES", "SCHEMAS", "TABLES", "Store", "StoreError", "WriteResult", "CompactResult", "rows_for"]
@@ -234,6 +235,7 @@ class Store:
                 if len(batch) >= segment_size:
                     self._write_segment(self._tables(batch))
                     written, segments, batch = written + len(batch), segments + 1, []
+                    pa.default_memory_pool().release_unused()  # Arrow keeps freed buffers otherwise
             if batch:
                 self._write_segment(self._tables(batch))
                 written, segments = written + len(batch), segments + 1
@@ -242,7 +244,8 @@ class Store:
     def _tables(self, batch: list[Analysis]) -> dict[str, pa.Table]:
         """One Arrow table per store table for a batch, with story ids assigned against the store."""
         signatures = [
-            signature(a.document.id, a.document.text, self.stories, _day(a.document.published)) for a in batch
+            signature(a.document.id, a.document.text, self.stories, _day(a.document.published), story_names(a.actors))
+            for a in batch
         ]
         stored = self._candidates({key for sig in signatures for key in sig.bands})
         assignments = assign_stories(signatures, stored, self.stories)
@@ -257,7 +260,7 @@ class Store:
         if not keys:
             return {}
         wanted = pa.array(sorted(keys), type=pa.int64())
-        rows: list[tuple[int, str, str, bytes, Any]] = []
+        rows: list[tuple[int, str, str, bytes, Any, Any]] = []
         for path in self.files("minhash"):
             bands = self.read_table(path, ["bands"]).column("bands").combine_chunks()
             flat = pc.list_flatten(bands)
@@ -266,7 +269,7 @@ class Store:
                 continue
             parents = pc.filter(pc.list_parent_indices(bands), hit)
             keys_hit = pc.filter(flat, hit)
-            names = ["doc_id", "story_id", "signature", "published"]
+            names = ["doc_id", "story_id", "signature", "published", "names"]
             have = [n for n in names if n in self._names(path)]
             schema = pa.schema([SCHEMAS["minhash"].field(n) for n in names])
             table = _aligned(self.read_table(path, have).take(parents), schema)
@@ -277,6 +280,7 @@ class Store:
                     table.column("story_id").to_pylist(),
                     table.column("signature").to_pylist(),
                     table.column("published").to_pylist(),
+                    table.column("names").to_pylist(),
                     strict=True,
                 )
             )
@@ -291,7 +295,8 @@ class Store:
             "code_version": __version__,
             "data_version": data_version(),
             "stories": {"shingle": self.stories.shingle, "num_perm": self.stories.num_perm,
-                        "bands": self.stories.bands, "rows": self.stories.rows, "threshold": self.stories.threshold},
+                        "bands": self.stories.bands, "rows": self.stories.rows, "threshold": self.stories.threshold,
+                        "shared_names": self.stories.shared_names},
             "written_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
             "schema": SCHEMA_VERSION,
             "replaces": list(replaces),

@@ -2,8 +2,11 @@
 
 Every stored document carries a story id: the id of the first stored document of its
 story. A new document joins the story of its most similar stored (or same-batch)
-document when their estimated Jaccard similarity reaches ``StoryOptions.threshold``;
-otherwise it starts a story of its own.
+document when their estimated Jaccard similarity reaches ``StoryOptions.threshold``, both
+appeared within ``max_days`` and, unless they are near-duplicates, they name at least one
+person or organization in common (when both name any): templated briefs ("X SETS
+QUARTERLY DIVIDEND", "Y ISSUES EUROBOND") share most of their words but not their
+companies. Otherwise it starts a story of its own.
 
 The LSH index is not held in memory: each document's band keys are stored in the
 ``minhash`` table of its segment, and a batch finds its candidates with one DuckDB join
@@ -14,7 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -22,6 +25,8 @@ import numpy as np
 import pyarrow as pa
 from datasketch import MinHash
 from datasketch.lsh import _optimal_param
+
+from newsgraph.records import Actor
 
 WORD = re.compile(r"\w+")
 
@@ -35,6 +40,7 @@ class StoryOptions:
     threshold: float = 0.3
     duplicate: float = 0.8
     max_days: int = 7  # a story's articles appear within a week of each other: templated briefs months apart do not
+    shared_names: bool = True  # below ``duplicate``, documents that both name people or organizations must share one
     seed: int = 1
     bands: int = field(init=False)
     rows: int = field(init=False)
@@ -54,6 +60,7 @@ class Signature:
     values: np.ndarray  # uint32, num_perm
     bands: tuple[int, ...]
     published: date | None = None
+    names: frozenset[int] = frozenset()  # hashed names of the people and organizations it names
 
     def jaccard(self, other: np.ndarray) -> float:
         """Estimated Jaccard similarity to another signature of the same length."""
@@ -82,6 +89,7 @@ MINHASH_SCHEMA = pa.schema(
         ("published", pa.date32()),
         ("bands", pa.list_(pa.int64())),
         ("signature", pa.binary()),
+        ("names", pa.list_(pa.int64())),
     ]
 )
 
@@ -94,22 +102,44 @@ def shingles(text: str, size: int) -> list[bytes]:
     return [" ".join(words[i : i + size]).encode("utf-8") for i in range(len(words) - size + 1)]
 
 
-def signature(doc_id: str, text: str, options: StoryOptions, published: date | None = None) -> Signature:
-    """MinHash signature and band keys of one text (no bands for an empty text: it matches nothing)."""
+def name_keys(names: Iterable[str]) -> frozenset[int]:
+    """Hashes of names as a story compares them: case, spacing and a leading "the" ignored."""
+    keys = set()
+    for name in names:
+        words = name.casefold().split()
+        if words and words[0] == "the":
+            words = words[1:]
+        if words:
+            keys.add(int.from_bytes(hashlib.blake2b(" ".join(words).encode(), digest_size=8).digest(), "little", signed=True))
+    return frozenset(keys)
+
+
+def story_names(actors: Iterable[Actor]) -> list[str]:
+    """The names a story is compared by: its people, organizations and groups (not its countries
+    or places, which unrelated stories share)."""
+    return [a.name for a in actors if a.kind in ("person", "organization", "group")]
+
+
+def signature(
+    doc_id: str, text: str, options: StoryOptions, published: date | None = None, names: Iterable[str] = ()
+) -> Signature:
+    """MinHash signature and band keys of one text (no bands for an empty text: it matches nothing);
+    ``names`` are the people and organizations it names (``actors`` of those kinds)."""
     grams = shingles(text, options.shingle)
     minhash = MinHash(num_perm=options.num_perm, seed=options.seed)
     if grams:
         minhash.update_batch(grams)
     values = np.asarray(minhash.hashvalues, dtype=np.uint32)
+    keys = name_keys(names)
     if not grams:
-        return Signature(doc_id, values, (), published)
-    keys = []
+        return Signature(doc_id, values, (), published, keys)
+    bands = []
     for band in range(options.bands):
         chunk = values[band * options.rows : (band + 1) * options.rows].tobytes()
         # the band number is part of the key, so keys from different bands never collide
         digest = hashlib.blake2b(band.to_bytes(2, "little") + chunk, digest_size=8).digest()
-        keys.append(int.from_bytes(digest, "little", signed=True))
-    return Signature(doc_id, values, tuple(keys), published)
+        bands.append(int.from_bytes(digest, "little", signed=True))
+    return Signature(doc_id, values, tuple(bands), published, keys)
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +150,7 @@ class StoredCandidate:
     story_id: str
     values: np.ndarray
     published: date | None = None
+    names: frozenset[int] = frozenset()
 
 
 def assign_stories(
@@ -141,12 +172,16 @@ def assign_stories(
             for cand in stored.get(key, ()):
                 if cand.doc_id not in checked and _near(sig.published, cand.published, options):
                     checked.add(cand.doc_id)
-                    best = _better(best, sig.jaccard(cand.values), cand.doc_id, cand.story_id, options)
+                    similarity = sig.jaccard(cand.values)
+                    if _same_actors(sig.names, cand.names, similarity, options):
+                        best = _better(best, similarity, cand.doc_id, cand.story_id, options)
             for earlier in local.get(key, ()):
                 prev = out[earlier]
                 if prev.doc_id not in checked and _near(sig.published, prev.signature.published, options):
                     checked.add(prev.doc_id)
-                    best = _better(best, sig.jaccard(prev.signature.values), prev.doc_id, prev.story_id, options)
+                    similarity = sig.jaccard(prev.signature.values)
+                    if _same_actors(sig.names, prev.signature.names, similarity, options):
+                        best = _better(best, similarity, prev.doc_id, prev.story_id, options)
         for key in sig.bands:
             local.setdefault(key, []).append(pos)
         if best is None:
@@ -160,6 +195,12 @@ def assign_stories(
 def _near(a: date | None, b: date | None, options: StoryOptions) -> bool:
     """Whether two publication dates are close enough for one story (unknown dates do not separate)."""
     return a is None or b is None or abs((a - b).days) <= options.max_days
+
+
+def _same_actors(a: frozenset[int], b: frozenset[int], similarity: float, options: StoryOptions) -> bool:
+    """Whether two similar texts can be one story by whom they name: near-duplicates always can;
+    otherwise two documents that both name people or organizations must share one."""
+    return not options.shared_names or similarity >= options.duplicate or not (a and b) or not a.isdisjoint(b)
 
 
 def _better(
@@ -184,20 +225,23 @@ def minhash_rows(assignments: Sequence[StoryAssignment]) -> list[dict[str, objec
             "published": a.signature.published,
             "bands": list(a.signature.bands),
             "signature": a.signature.values.astype("<u4").tobytes(),
+            "names": sorted(a.signature.names),
         }
         for a in assignments
     ]
 
 
 def candidates_from_rows(
-    rows: Sequence[tuple[int, str, str, bytes, date | None]],
+    rows: Sequence[tuple[int, str, str, bytes, date | None, Sequence[int] | None]],
 ) -> dict[int, list[StoredCandidate]]:
-    """Stored candidates by band key from (key, doc id, story id, signature bytes, published) rows."""
+    """Stored candidates by band key from (key, doc id, story id, signature bytes, published,
+    name keys) rows; segments written before names were kept give None (no names)."""
     out: dict[int, list[StoredCandidate]] = {}
     cache: dict[str, StoredCandidate] = {}
-    for key, doc_id, story_id, raw, published in rows:
+    for key, doc_id, story_id, raw, published, names in rows:
         cand = cache.get(doc_id)
         if cand is None:
-            cand = cache[doc_id] = StoredCandidate(doc_id, story_id, np.frombuffer(raw, dtype="<u4"), published)
+            values = np.frombuffer(raw, dtype="<u4")
+            cand = cache[doc_id] = StoredCandidate(doc_id, story_id, values, published, frozenset(names or ()))
         out.setdefault(key, []).append(cand)
     return out
