@@ -69,8 +69,8 @@ def test_quotes_speaker_unresolvable_pronoun_stays_unlinked(run) -> None:
         # the parse may give the name another role; a date after the verb is never the speaker
         ('"We will find them," Sheriff John Hale said Monday.', "John Hale"),
         # a dashed aside between the subject and the participle is not the chanter's clause
-        ('A group of nurses marched along the river - where the city council meets - while chanting, '
-         '"We want fair pay."', "A group"),
+        (('A group of nurses marched along the river - where the city council meets - while chanting, '
+          '"We want fair pay."'), "A group"),
     ],
 )  # fmt: skip
 def test_quotes_speaker_syntax_rules(run, text: str, speaker: str) -> None:

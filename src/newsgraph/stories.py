@@ -110,8 +110,13 @@ def name_keys(names: Iterable[str]) -> frozenset[int]:
         if words and words[0] == "the":
             words = words[1:]
         if words:
-            keys.add(int.from_bytes(hashlib.blake2b(" ".join(words).encode(), digest_size=8).digest(), "little", signed=True))
+            keys.add(_key(" ".join(words).encode()))
     return frozenset(keys)
+
+
+def _key(data: bytes) -> int:
+    """A signed 64-bit hash (an int64 column value) of some bytes."""
+    return int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "little", signed=True)
 
 
 def story_names(actors: Iterable[Actor]) -> list[str]:
@@ -137,8 +142,7 @@ def signature(
     for band in range(options.bands):
         chunk = values[band * options.rows : (band + 1) * options.rows].tobytes()
         # the band number is part of the key, so keys from different bands never collide
-        digest = hashlib.blake2b(band.to_bytes(2, "little") + chunk, digest_size=8).digest()
-        bands.append(int.from_bytes(digest, "little", signed=True))
+        bands.append(_key(band.to_bytes(2, "little") + chunk))
     return Signature(doc_id, values, tuple(bands), published, keys)
 
 
