@@ -41,6 +41,8 @@ DATA_FILE = "timex-2026-11.yaml"
 ANCHOR_TABLES = ("month", "weekday", "weekdays", "season", "unit", "part_of_day", "frequency", "meridiem")
 # tokens before / after an anchor word that a pattern can reach ('the past few of twenty four -
 # years': 7 before; 'Monday ( 6 )', 'Dec. 6 , 2021': 3 after)
+_NO_GROUPS: frozenset[str] = frozenset()
+_SHAPE_GROUP = frozenset({"shape"})
 WINDOW_BEFORE = 7
 WINDOW_AFTER = 4
 _PLAUSIBLE_YEAR = re.compile(r"^((mid|early|late)-)?(1[5-9]|20)\d\d$")
@@ -82,7 +84,7 @@ class PatternInfo:
 class DateRules:
     """The compiled temporal patterns and vocabulary (one per process)."""
 
-    matcher: Matcher
+    matchers: dict[str, Matcher]  # one per anchor group, plus "" for patterns no anchor starts
     patterns: dict[int, PatternInfo]
     vocab: dict[str, dict[str, Any]]
     classes: dict[str, frozenset[str]]
@@ -91,7 +93,7 @@ class DateRules:
     prefixes: tuple[Affix, ...]  # longest first
     suffixes: tuple[Affix, ...]
     version: str
-    anchors: frozenset[int]  # LOWER hashes of words a temporal expression must contain one of
+    anchors: dict[int, frozenset[str]]  # LOWER hash of a word an expression must contain one of -> its groups
     anchor_shapes: frozenset[int]  # SHAPE hashes of the patterns' digit tokens ('dddd', 'ddxx' ...)
     prefix_ends: frozenset[str]
     suffix_starts: frozenset[str]
@@ -105,34 +107,40 @@ class DateRules:
         vocab = {name: {str(k): v for k, v in table["entries"].items()} for name, table in data["vocab"].items()}
         classes = {name.upper(): frozenset(table) for name, table in vocab.items()}
         classes.update({name: frozenset(str(w) for w in c["entries"]) for name, c in data["classes"].items()})
-        matcher = Matcher(nlp.vocab)
+        words: dict[tuple[str, ...], dict[str, Any]] = {tuple(w["text"].split()): w for w in data["words"]["entries"]}
+        # anchor groups: each anchor word belongs to one group (its vocabulary table, else the
+        # ANCHOR class, else the fixed words), and a window runs only the patterns that can
+        # contain one of its anchors
+        group_of: dict[str, str] = {}
+        for group, members in [(t, vocab[t]) for t in ANCHOR_TABLES] + [
+            ("ANCHOR", classes["ANCHOR"]),
+            ("word", {key[-1] for key in words}),
+        ]:
+            for w in members:
+                group_of.setdefault(str(w), group)
+        shapes = classes["ANCHOR_SHAPE"]
+        matchers: dict[str, Matcher] = {}
         patterns: dict[int, PatternInfo] = {}
+        specs: list[tuple[str, list[dict[str, Any]], PatternInfo]] = []
         for i, p in enumerate(data["patterns"]):
             if p["rule"] not in READERS and p["rule"] not in ("holiday", "word"):
                 raise ValueError(f"timex pattern {p['id']}: unknown rule {p['rule']!r}")
-            key = f"timex:{p['id']}"
-            matcher.add(key, [[_expand(tok, classes) for tok in p["tokens"]]])
-            patterns[nlp.vocab.strings[key]] = PatternInfo(p["id"], p["rule"], int(p.get("trim", 0)), i)
-        words: dict[tuple[str, ...], dict[str, Any]] = {}
+            info = PatternInfo(p["id"], p["rule"], int(p.get("trim", 0)), i)
+            specs.append((f"timex:{p['id']}", [_expand(tok, classes) for tok in p["tokens"]], info))
         for w in data["words"]["entries"]:
-            toks = tuple(w["text"].split())
-            words[toks] = w
-            key = f"timex:word:{w['text']}"
-            matcher.add(key, [[{"LOWER": t} for t in toks]])
-            patterns[nlp.vocab.strings[key]] = PatternInfo(
-                f"word:{w['text']}", "word", int(w.get("trim", 0)), len(patterns)
-            )
+            info = PatternInfo(f"word:{w['text']}", "word", int(w.get("trim", 0)), len(specs))
+            specs.append((f"timex:word:{w['text']}", [{"LOWER": t} for t in w["text"].split()], info))
+        for key, tokens, info in specs:
+            patterns[nlp.vocab.strings.add(key)] = info
+            for group in _pattern_groups(tokens, group_of, shapes) or {""}:
+                matchers.setdefault(group, Matcher(nlp.vocab)).add(key, [tokens])
         holidays = {tuple(h["text"].split()): h for h in data["holidays"]["entries"]}
         prefixes = _affixes(data["prefixes"]["entries"])
         suffixes = _affixes(data["suffixes"]["entries"])
-        anchor_words = set(classes["ANCHOR"])
-        for table in ANCHOR_TABLES:
-            anchor_words.update(vocab[table])
-        anchor_words.update(key[-1] for key in words)
-        anchors = frozenset(nlp.vocab.strings.add(w) for w in anchor_words)
-        anchor_shapes = frozenset(nlp.vocab.strings.add(x) for x in classes["ANCHOR_SHAPE"])
+        anchors = {nlp.vocab.strings.add(w): frozenset({group}) for w, group in group_of.items()}
+        anchor_shapes = frozenset(nlp.vocab.strings.add(x) for x in shapes)
         return cls(
-            matcher,
+            matchers,
             patterns,
             vocab,
             classes,
@@ -152,6 +160,25 @@ def _affixes(entries: list[dict[str, Any]]) -> tuple[Affix, ...]:
     """Prefix or suffix entries of the rule file, longest first."""
     found = (Affix(tuple(str(t) for t in e["tokens"]), str(e["kind"])) for e in entries)
     return tuple(sorted(found, key=lambda a: len(a.tokens), reverse=True))
+
+
+def _pattern_groups(tokens: list[dict[str, Any]], group_of: dict[str, str], shapes: frozenset[str]) -> set[str]:
+    """The groups of the anchor words (or digit shapes: group "shape") a pattern's tokens can match."""
+    found: set[str] = set()
+    for tok in tokens:
+        found.update(group_of[w] for w in _values(tok.get("LOWER")) if w in group_of)
+        if _values(tok.get("SHAPE")) & shapes:
+            found.add("shape")
+    return found
+
+
+def _values(spec: Any) -> frozenset[str]:
+    """The strings a token attribute spec accepts: a string or an {"IN": [...]} list (expanded)."""
+    if isinstance(spec, str):
+        return frozenset({spec})
+    if isinstance(spec, dict) and "IN" in spec:
+        return frozenset(str(v) for v in spec["IN"])
+    return frozenset()
 
 
 def _expand(token: dict[str, Any], classes: dict[str, frozenset[str]]) -> dict[str, Any]:
@@ -252,18 +279,22 @@ def _matches(doc: Doc, rules: DateRules) -> list[tuple[int, int, int]]:
     if len(doc) == 0:
         return []
     arr = doc.to_array([LOWER, SHAPE])
-    windows: list[tuple[int, int]] = []
+    windows: list[tuple[int, int, set[str]]] = []
     for i, (lower, shape) in enumerate(arr.tolist()):
-        if lower in rules.anchors or shape in rules.anchor_shapes:
+        groups = rules.anchors.get(lower, _NO_GROUPS) | (_SHAPE_GROUP if shape in rules.anchor_shapes else _NO_GROUPS)
+        if groups:
             lo, hi = max(0, i - WINDOW_BEFORE), min(len(doc), i + WINDOW_AFTER + 1)
             if windows and lo <= windows[-1][1]:
-                windows[-1] = (windows[-1][0], hi)
+                windows[-1] = (windows[-1][0], hi, windows[-1][2] | groups)
             else:
-                windows.append((lo, hi))
+                windows.append((lo, hi, set(groups)))
     found: set[tuple[int, int, int]] = set()
-    for lo, hi in windows:
-        for match_id, start, end in rules.matcher(doc[lo:hi]):
-            found.add((match_id, lo + start, lo + end))
+    for lo, hi, groups in windows:
+        span = doc[lo:hi]
+        for group in ("", *groups):
+            matcher = rules.matchers.get(group)
+            for match_id, start, end in matcher(span) if matcher is not None else ():
+                found.add((match_id, lo + start, lo + end))
     return sorted(found, key=lambda m: (m[1], m[2], m[0]))
 
 
