@@ -41,8 +41,6 @@ DATA_FILE = "timex-2026-11.yaml"
 ANCHOR_TABLES = ("month", "weekday", "weekdays", "season", "unit", "part_of_day", "frequency", "meridiem")
 # tokens before / after an anchor word that a pattern can reach ('the past few of twenty four -
 # years': 7 before; 'Monday ( 6 )', 'Dec. 6 , 2021': 3 after)
-_NO_GROUPS: frozenset[str] = frozenset()
-_SHAPE_GROUP = frozenset({"shape"})
 WINDOW_BEFORE = 7
 WINDOW_AFTER = 4
 _PLAUSIBLE_YEAR = re.compile(r"^((mid|early|late)-)?(1[5-9]|20)\d\d$")
@@ -93,7 +91,7 @@ class DateRules:
     prefixes: tuple[Affix, ...]  # longest first
     suffixes: tuple[Affix, ...]
     version: str
-    anchors: dict[int, frozenset[str]]  # LOWER hash of a word an expression must contain one of -> its groups
+    anchors: dict[int, str]  # LOWER hash of a word an expression must contain one of -> its anchor group
     anchor_shapes: frozenset[int]  # SHAPE hashes of the patterns' digit tokens ('dddd', 'ddxx' ...)
     prefix_ends: frozenset[str]
     suffix_starts: frozenset[str]
@@ -137,7 +135,7 @@ class DateRules:
         holidays = {tuple(h["text"].split()): h for h in data["holidays"]["entries"]}
         prefixes = _affixes(data["prefixes"]["entries"])
         suffixes = _affixes(data["suffixes"]["entries"])
-        anchors = {nlp.vocab.strings.add(w): frozenset({group}) for w, group in group_of.items()}
+        anchors = {nlp.vocab.strings.add(w): group for w, group in group_of.items()}
         anchor_shapes = frozenset(nlp.vocab.strings.add(x) for x in shapes)
         return cls(
             matchers,
@@ -281,13 +279,14 @@ def _matches(doc: Doc, rules: DateRules) -> list[tuple[int, int, int]]:
     arr = doc.to_array([LOWER, SHAPE])
     windows: list[tuple[int, int, set[str]]] = []
     for i, (lower, shape) in enumerate(arr.tolist()):
-        groups = rules.anchors.get(lower, _NO_GROUPS) | (_SHAPE_GROUP if shape in rules.anchor_shapes else _NO_GROUPS)
+        groups = {g for g in (rules.anchors.get(lower), "shape" if shape in rules.anchor_shapes else None) if g}
         if groups:
             lo, hi = max(0, i - WINDOW_BEFORE), min(len(doc), i + WINDOW_AFTER + 1)
             if windows and lo <= windows[-1][1]:
-                windows[-1] = (windows[-1][0], hi, windows[-1][2] | groups)
+                windows[-1][2].update(groups)
+                windows[-1] = (windows[-1][0], hi, windows[-1][2])
             else:
-                windows.append((lo, hi, set(groups)))
+                windows.append((lo, hi, groups))
     found: set[tuple[int, int, int]] = set()
     for lo, hi, groups in windows:
         span = doc[lo:hi]
