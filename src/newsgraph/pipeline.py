@@ -23,6 +23,7 @@ from spacy.language import Language
 
 from newsgraph.clean import CleanError, clean_html, clean_text
 from newsgraph.extract import Knowledge, analyze_doc
+from newsgraph.extract.doctext import parsed_from
 from newsgraph.ingest import Problem, RawItem
 from newsgraph.parse import load_model
 from newsgraph.records import Analysis, Document
@@ -126,7 +127,7 @@ def _analyze_batch(
         if isinstance(item, Problem):
             out.append(item)
             continue
-        doc = next(docs)
+        doc = parsed_from(next(docs), item.text)
         try:
             out.append(analyze_doc(doc, item, knowledge))
         except Exception as err:  # an extractor bug must not lose the rest of the corpus

@@ -32,6 +32,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
+from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.actors_context import (
@@ -49,6 +50,7 @@ from newsgraph.extract.actors_context import (
 )
 from newsgraph.extract.actors_data import ActorData, norm_key
 from newsgraph.extract.actors_names import fold_name, same_surname
+from newsgraph.extract.doctext import doc_text, token_words
 from newsgraph.records import Actor, ActorKind
 
 __all__ = ["ActorData", "extract_actors"]
@@ -181,8 +183,16 @@ def _name_matches(doc: Doc, data: ActorData) -> list[_NameMatch]:
     found: list[_NameMatch] = []
     n = len(doc)
     keys: list[str | None] = [None] * n
+    text, words = doc_text(doc), token_words(doc)
+    starts = doc.to_array([IDX, LENGTH]).tolist() if n else []
     i = 0
     while i < n:
+        # only a capital, a number or a name particle opens a name: test the text before any Token
+        idx, length = starts[i]
+        initial = text[idx]
+        if not (initial.isupper() or initial.isdigit() and length > 1 or words[i][0] in _NAME_PARTICLES):
+            i += 1
+            continue
         first = doc[i].text
         particle = first.lower() in _NAME_PARTICLES and i + 2 < n and (
             (doc[i + 1].text == "-" and doc[i + 2].text[:1].isupper()) or first.lower() in ("bin", "ibn")

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.attrs import POS
+from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.actors_data import ActorData, norm_key
+from newsgraph.extract.doctext import token_words
 
 ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "dative", "attr", "iobj", "agent", "ROOT"})
 
@@ -72,26 +75,27 @@ def role_nouns(doc: Doc, data: ActorData, covered: list[bool]) -> dict[int, Role
     (``agent_suffixes``), so the cost stays a few dict probes per noun.
     """
     found: dict[int, RoleNoun] = {}
-    lowers = [t.lower_ for t in doc]
-    for token in doc:
-        if token.pos_ not in ("NOUN", "PROPN") or covered[token.i]:
+    words = token_words(doc)
+    tags = doc.to_array(POS).tolist() if len(doc) else []
+    for i, ((lower, lemma), tag) in enumerate(zip(words, tags, strict=True)):
+        if tag not in (NOUN, PROPN) or covered[i] or not (lower in data.agent_suffixes or lemma in data.agent_suffixes):
             continue
         best: RoleNoun | None = None
-        for last in (lowers[token.i], token.lemma_.lower()):  # as written first, the lemma as a fallback
+        for last in (lower, lemma):  # as written first, the lemma as a fallback
             key = last
-            start = token.i
+            start = i
             while key in data.agent_suffixes:
                 role = data.agents.get(key)
                 if role is not None:
-                    best = RoleNoun(start, token.i + 1, role.role, role.prefix)
+                    best = RoleNoun(start, i + 1, role.role, role.prefix)
                 start -= 1
                 if start < 0:
                     break
-                key = lowers[start] + " " + key
+                key = words[start][0] + " " + key
             if best is not None:
                 break
         if best is not None:
-            found[token.i] = best
+            found[i] = best
     return found
 
 

@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.extract.amounts_attribution import Attribution, actor_of, attribution
 from newsgraph.extract.amounts_exclusions import excluded
-from newsgraph.extract.doctext import doc_text
+from newsgraph.extract.doctext import doc_text, token_words
 from newsgraph.records import Actor, Amount, Quote, TimeExpression
 
 __all__ = ["AmountData", "Attribution", "actor_of", "attribution", "extract_amounts", "gkg_amounts"]
@@ -223,10 +223,16 @@ def _token_value(tok: Token, data: AmountData) -> tuple[float, str | None] | Non
 def _number_runs(doc: Doc, data: AmountData) -> list[NumberRun]:
     """Maximal runs of number tokens, scales and mixed fractions, plus vague counts."""
     runs: list[NumberRun] = []
+    words = token_words(doc)
     i, n = 0, len(doc)
     while i < n:
+        lower = words[i][0]
+        # every number token starts with a digit or a point, or is a number, scale or vague word
+        if not (lower[0].isdecimal() or lower[0] == "." or lower in data.number_words or lower in data.scales
+                or lower in data.vague):
+            i += 1
+            continue
         tok = doc[i]
-        lower = tok.lower_
         if lower in data.vague and (tok.pos_ in ("NOUN", "NUM") or tok.is_upper):  # headlines: "DOZENS WOUNDED"
             j, value = i + 1, data.vague[lower]
             # "tens of thousands", "hundreds of millions": the second word scales the first

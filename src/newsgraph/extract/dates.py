@@ -278,9 +278,11 @@ def _matches(doc: Doc, rules: DateRules) -> list[tuple[int, int, int]]:
         return []
     arr = doc.to_array([LOWER, SHAPE])
     windows: list[tuple[int, int, set[str]]] = []
+    anchors, shapes = rules.anchors, rules.anchor_shapes
     for i, (lower, shape) in enumerate(arr.tolist()):
-        groups = {g for g in (rules.anchors.get(lower), "shape" if shape in rules.anchor_shapes else None) if g}
-        if groups:
+        group, by_shape = anchors.get(lower), shape in shapes
+        if group or by_shape:
+            groups = {g for g in (group, "shape" if by_shape else None) if g}
             lo, hi = max(0, i - WINDOW_BEFORE), min(len(doc), i + WINDOW_AFTER + 1)
             if windows and lo <= windows[-1][1]:
                 windows[-1][2].update(groups)

@@ -16,6 +16,13 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def parsed_from(doc: Doc, text: str) -> Doc:
+    """Note the string ``doc`` was parsed from as its text: spaCy's tokenizer keeps every
+    character, so it equals ``doc.text`` without joining the tokens again."""
+    doc.user_data[_KEY] = text
+    return doc
+
+
 def token_words(doc: Doc) -> list[tuple[str, str]]:
     """(lower-case form, lower-case lemma) per token, built once per Doc and shared by the extractors.
 

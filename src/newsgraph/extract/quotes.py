@@ -71,9 +71,9 @@ def extract_quotes(doc: Doc, actors: Sequence[Actor], cues: QuoteCues) -> list[Q
 def _paragraph_ids(doc: Doc) -> list[int]:
     """Each token's paragraph number (a new one after every line break)."""
     ids, n = [], 0
-    for tok in doc:
+    for lower, _ in token_words(doc):
         ids.append(n)
-        if tok.is_space and "\n" in tok.text:
+        if "\n" in lower and lower.isspace():  # spaCy's is_space is str.isspace
             n += 1
     return ids
 

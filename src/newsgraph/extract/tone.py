@@ -19,9 +19,11 @@ import io
 from dataclasses import dataclass
 from importlib import resources
 
+from spacy.attrs import IS_ALPHA
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newsgraph.extract.doctext import token_words
 from newsgraph.records import Tone
 
 DATA_FILE = "tone-lexicon-2026-11.csv"
@@ -55,17 +57,16 @@ class ToneLexicon:
 def extract_tone(doc: Doc, lexicon: ToneLexicon) -> Tone:
     """Positive and negative percentages of all words, and the signed tone (positive - negative)."""
     words = pos = neg = 0
-    for tok in doc:
-        if not tok.is_alpha:
+    alpha = doc.to_array(IS_ALPHA).tolist() if len(doc) else []
+    for (low, lemma), is_alpha in zip(token_words(doc), alpha, strict=True):
+        if not is_alpha:
             continue
         words += 1
-        low = tok.lower_
         if low in lexicon.positive:
             pos += 1
         elif low in lexicon.negative:
             neg += 1
         else:
-            lemma = tok.lemma_.lower()
             pos += lemma in lexicon.positive
             neg += lemma in lexicon.negative
     if words == 0:
