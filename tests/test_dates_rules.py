@@ -7,7 +7,7 @@ from importlib import resources
 import pytest
 import yaml
 
-from newsgraph.extract.dates import _PREFIX_RULES, _SUFFIX_RULES, DATA_FILE, DateRules
+from newsgraph.extract.dates import _PREFIX_RULES, _SUFFIX_RULES, DATA_FILE, DateRules, _pattern_reach
 
 
 def _data() -> dict:
@@ -33,3 +33,22 @@ def test_dates_rules_unknown_rule_family_is_rejected(nlp):
     data["patterns"] = [*data["patterns"], {"id": "bogus", "rule": "nonsense", "source": "test", "tokens": [{}]}]
     with pytest.raises(ValueError, match="unknown rule"):
         DateRules.load(nlp, data)
+
+
+@pytest.mark.slow
+def test_dates_rules_repeating_operator_is_rejected(nlp):
+    # an anchor window is as wide as the patterns reach, which a '*' or '+' token would not bound
+    data = _data()
+    tokens = [{"LOWER": "every", "OP": "*"}, {"LOWER": "monday"}]
+    data["patterns"] = [*data["patterns"], {"id": "bogus", "rule": "weekday", "source": "test", "tokens": tokens}]
+    with pytest.raises(ValueError, match="repeating operators"):
+        DateRules.load(nlp, data)
+
+
+def test_dates_pattern_reach_counts_tokens_around_each_anchor_group():
+    group_of = {"monday": "weekday", "year": "unit"}
+    tokens = [{"LOWER": "the"}, {"LOWER": {"IN": ["monday", "x"]}}, {"ORTH": "(", "OP": "?"}, {"SHAPE": "dd"},
+              {"LOWER": "year"}]
+    reach = _pattern_reach(tokens, group_of, frozenset({"dd"}))
+    assert reach == {"weekday": (1, 3), "shape": (3, 1), "unit": (4, 0)}
+    assert _pattern_reach([{"LOWER": "the"}], group_of, frozenset()) == {}

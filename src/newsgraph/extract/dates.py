@@ -39,10 +39,6 @@ from newsgraph.records import TimeExpression
 
 DATA_FILE = "timex-2026-11.yaml"
 ANCHOR_TABLES = ("month", "weekday", "weekdays", "season", "unit", "part_of_day", "frequency", "meridiem")
-# tokens before / after an anchor word that a pattern can reach ('the past few of twenty four -
-# years': 7 before; 'Monday ( 6 )', 'Dec. 6 , 2021': 3 after)
-WINDOW_BEFORE = 7
-WINDOW_AFTER = 4
 _PLAUSIBLE_YEAR = re.compile(r"^((mid|early|late)-)?(1[5-9]|20)\d\d$")
 # which reading families each kind of prefix / suffix (rule file) may join; 'dated' is a
 # fixed word with a date ('today', 'yesterday'), 'ref' one without ('now', 'recently')
@@ -82,7 +78,10 @@ class PatternInfo:
 class DateRules:
     """The compiled temporal patterns and vocabulary (one per process)."""
 
-    matchers: dict[str, Matcher]  # one per anchor group, plus "" for patterns no anchor starts
+    matchers: dict[str, Matcher]  # one per anchor group, plus "" for patterns with no anchor word
+    #: per anchor group, how many tokens before and after one of its anchors its patterns reach
+    #: ('the past few of twenty four - years': 7 before the unit; 'Dec. 6 , 2021': 3 after the month)
+    reach: dict[str, tuple[int, int]]
     patterns: dict[int, PatternInfo]
     vocab: dict[str, dict[str, Any]]
     classes: dict[str, frozenset[str]]
@@ -123,15 +122,20 @@ class DateRules:
         for i, p in enumerate(data["patterns"]):
             if p["rule"] not in READERS and p["rule"] not in ("holiday", "word"):
                 raise ValueError(f"timex pattern {p['id']}: unknown rule {p['rule']!r}")
+            if any(tok.get("OP") in ("*", "+") for tok in p["tokens"]):
+                raise ValueError(f"timex pattern {p['id']}: repeating operators ('*', '+') are not supported")
             info = PatternInfo(p["id"], p["rule"], int(p.get("trim", 0)), i)
             specs.append((f"timex:{p['id']}", [_expand(tok, classes) for tok in p["tokens"]], info))
         for w in data["words"]["entries"]:
             info = PatternInfo(f"word:{w['text']}", "word", int(w.get("trim", 0)), len(specs))
             specs.append((f"timex:word:{w['text']}", [{"LOWER": t} for t in w["text"].split()], info))
+        reach: dict[str, tuple[int, int]] = {}
         for key, tokens, info in specs:
             patterns[nlp.vocab.strings.add(key)] = info
-            for group in _pattern_groups(tokens, group_of, shapes) or {""}:
+            for group, (before, after) in (_pattern_reach(tokens, group_of, shapes) or {"": (0, 0)}).items():
                 matchers.setdefault(group, Matcher(nlp.vocab)).add(key, [tokens])
+                known = reach.get(group, (0, 0))
+                reach[group] = (max(known[0], before), max(known[1], after))
         holidays = {tuple(h["text"].split()): h for h in data["holidays"]["entries"]}
         prefixes = _affixes(data["prefixes"]["entries"])
         suffixes = _affixes(data["suffixes"]["entries"])
@@ -139,6 +143,7 @@ class DateRules:
         anchor_shapes = frozenset(nlp.vocab.strings.add(x) for x in shapes)
         return cls(
             matchers,
+            reach,
             patterns,
             vocab,
             classes,
@@ -160,13 +165,20 @@ def _affixes(entries: list[dict[str, Any]]) -> tuple[Affix, ...]:
     return tuple(sorted(found, key=lambda a: len(a.tokens), reverse=True))
 
 
-def _pattern_groups(tokens: list[dict[str, Any]], group_of: dict[str, str], shapes: frozenset[str]) -> set[str]:
-    """The groups of the anchor words (or digit shapes: group "shape") a pattern's tokens can match."""
-    found: set[str] = set()
-    for tok in tokens:
-        found.update(group_of[w] for w in _values(tok.get("LOWER")) if w in group_of)
+def _pattern_reach(
+    tokens: list[dict[str, Any]], group_of: dict[str, str], shapes: frozenset[str]
+) -> dict[str, tuple[int, int]]:
+    """The groups of the anchor words (or digit shapes: group "shape") a pattern's tokens can
+    match, each with the most tokens the pattern has before and after such a token (the rule
+    file uses no repeating operator, so a pattern token is at most one word)."""
+    found: dict[str, tuple[int, int]] = {}
+    for k, tok in enumerate(tokens):
+        groups = {group_of[w] for w in _values(tok.get("LOWER")) if w in group_of}
         if _values(tok.get("SHAPE")) & shapes:
-            found.add("shape")
+            groups.add("shape")
+        for group in groups:
+            known = found.get(group, (0, 0))
+            found[group] = (max(known[0], k), max(known[1], len(tokens) - 1 - k))
     return found
 
 
@@ -276,25 +288,29 @@ def _matches(doc: Doc, rules: DateRules) -> list[tuple[int, int, int]]:
     """Matcher results, computed only in windows around anchor words (the Matcher is the cost)."""
     if len(doc) == 0:
         return []
-    arr = doc.to_array([LOWER, SHAPE])
-    windows: list[tuple[int, int, set[str]]] = []
-    anchors, shapes = rules.anchors, rules.anchor_shapes
-    for i, (lower, shape) in enumerate(arr.tolist()):
+    n = len(doc)
+    # per group, the token ranges its patterns can reach from its anchors (overlaps merged)
+    windows: dict[str, list[list[int]]] = {"": [[0, n]]} if "" in rules.matchers else {}
+    anchors, shapes, reach = rules.anchors, rules.anchor_shapes, rules.reach
+    for i, (lower, shape) in enumerate(doc.to_array([LOWER, SHAPE]).tolist()):
         group, by_shape = anchors.get(lower), shape in shapes
-        if group or by_shape:
-            groups = {g for g in (group, "shape" if by_shape else None) if g}
-            lo, hi = max(0, i - WINDOW_BEFORE), min(len(doc), i + WINDOW_AFTER + 1)
-            if windows and lo <= windows[-1][1]:
-                windows[-1][2].update(groups)
-                windows[-1] = (windows[-1][0], hi, windows[-1][2])
+        if group is None and not by_shape:
+            continue
+        for g in (group, "shape" if by_shape else None):
+            if g is None or g not in reach:
+                continue
+            before, after = reach[g]
+            lo, hi = max(0, i - before), min(n, i + after + 1)
+            spans = windows.setdefault(g, [])
+            if spans and lo <= spans[-1][1]:
+                spans[-1][1] = hi
             else:
-                windows.append((lo, hi, groups))
+                spans.append([lo, hi])
     found: set[tuple[int, int, int]] = set()
-    for lo, hi, groups in windows:
-        span = doc[lo:hi]
-        for group in ("", *groups):
-            matcher = rules.matchers.get(group)
-            for match_id, start, end in matcher(span) if matcher is not None else ():
+    for group, spans in windows.items():
+        matcher = rules.matchers[group]
+        for lo, hi in spans:
+            for match_id, start, end in matcher(doc[lo:hi]):
                 found.add((match_id, lo + start, lo + end))
     return sorted(found, key=lambda m: (m[1], m[2], m[0]))
 
