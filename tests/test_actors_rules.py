@@ -180,3 +180,18 @@ def test_actors_rules_same_named_institutions_of_two_countries_stay_apart(nlp, a
     actors = _actors(nlp, actor_data, text)
     ministries = {a.code for a in actors if "ministry" in a.name}
     assert {"CHNMIL", "TWNMIL"} <= ministries
+
+
+def test_actors_rules_wire_table_words_are_not_names(nlp, actor_data):
+    # an invented earnings brief in the Reuters-21578 table layout, where spaCy's model tags
+    # the unit "cts" ORG and the row labels "Revs" and "Avg" PERSON
+    text = (
+        "Northfield Instruments Corp said first quarter profits rose.\n\n"
+        "Shr 41 cts vs 28 cts\n"
+        "Net 3,400,000 vs 2,300,000\n"
+        "Revs 51.2 mln vs 44.8 mln\n"
+        "Avg shrs 8,200,000 vs 8,100,000\n"
+    )
+    names = {a.name for a in _actors(nlp, actor_data, text)}
+    assert not names & {"cts", "Revs", "Avg", "Shr", "Avg shrs"}, names
+    assert any("Northfield" in n for n in names)

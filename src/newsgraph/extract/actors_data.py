@@ -103,6 +103,7 @@ class ContextRules:
     honorifics: frozenset[str] = frozenset()
     sponsor_words: frozenset[str] = frozenset()
     attack_verbs: frozenset[str] = frozenset()
+    table_words: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -374,4 +375,5 @@ def _context(raw: Mapping[str, object]) -> ContextRules:
         honorifics=words("honorifics"),
         sponsor_words=words("sponsor_words"),
         attack_verbs=words("attack_verbs"),
+        table_words=words("table_words"),
     )
