@@ -80,7 +80,7 @@ class DateRules:
 
     matchers: dict[str, Matcher]  # one per anchor group, plus "" for patterns with no anchor word
     #: per anchor group, how many tokens before and after one of its anchors its patterns reach
-    #: ('the past few of twenty four - years': 7 before the unit; 'Dec. 6 , 2021': 3 after the month)
+    #: ('past few of twenty four - years': 6 before the unit; 'Dec. 6 , 2021': 3 after the month)
     reach: dict[str, tuple[int, int]]
     patterns: dict[int, PatternInfo]
     vocab: dict[str, dict[str, Any]]
