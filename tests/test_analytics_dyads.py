@@ -116,3 +116,11 @@ def test_analytics_actor_summary_and_searches(store: Store) -> None:
     docs = find_documents(store, text="Article 3.")
     assert [(d.doc_id, d.n_events, d.n_quotes) for d in docs] == [("doc003", 4, 1)]
     assert top_actors(store, top=1)[0].documents == 11
+
+
+def test_analytics_event_dated_by_a_week_counts_in_that_week(tmp_path: Path) -> None:
+    # "last week offered": published on a Monday, the event belongs to the week before
+    s = Store(tmp_path / "s")
+    s.write([article(1, date(2021, 12, 6), [1], event_date="2021-W48")])
+    points = dyad_series(s, "RUS", "USA", by="week")
+    assert [(p.period, p.events) for p in points if p.events] == [(date(2021, 11, 29), 1)]

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from newsgraph.extract.events import EventData, extract_events
-from newsgraph.records import Actor, Claim, Evidence
+from newsgraph.records import Actor, Claim, Evidence, TimeExpression
 
 
 def actors_for(text: str, codes: dict[str, str]) -> list[Actor]:
@@ -103,3 +103,13 @@ def test_events_modality_the_disputers_own_denial_is_not_reported(nlp, data) -> 
     events = extract_events(nlp(text), actors_for(text, codes), [], [], [claim], None, data)
     assert {e.modality for e in events if e.code.startswith("19")} == {"reported"}
     assert {e.modality for e in events if e.source == "a2"} == {"asserted"}
+
+
+def test_events_dated_by_a_week_take_the_week(nlp, data) -> None:
+    # "last week offered": the offer happened in the week before publication, not on its day
+    text = "Turkey last week offered to mediate between Russia and Ukraine."
+    codes = {"Turkey": "TUR", "Russia": "RUS", "Ukraine": "UKR"}
+    doc = nlp(text)
+    week = TimeExpression("last week", 7, 16, "DATE", "2021-W48")
+    events = extract_events(doc, actors_for(text, codes), [], [week], [], date(2021, 12, 6), data)
+    assert events and {e.date for e in events} == {"2021-W48"}

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph.export import GDELT_EVENT_COLUMNS, ActorCodeTables, global_event_id, write_gdelt_events
+from newsgraph.export import GDELT_EVENT_COLUMNS, ActorCodeTables, _date_fields, global_event_id, write_gdelt_events
 from newsgraph.records import Actor, Analysis, Document, Event, Evidence
 
 TEXT = "Russia criticized the United States on Monday. Putin will meet Biden."
@@ -89,3 +89,10 @@ def test_export_skips_events_that_did_not_happen(tmp_path: Path, modality: str) 
     ev = Event("a0", "a1", "192", "Occupy territory", 4, -9.5, modality, None, Evidence(0, 6))  # type: ignore[arg-type]
     a = Analysis(document=base.document, actors=base.actors, events=(ev,))
     assert write_gdelt_events([a], tmp_path / "o.csv", tmp_path / "o.jsonl") == 0
+
+
+def test_export_dates_a_week_by_its_monday_and_a_month_by_its_first_day() -> None:
+    assert _date_fields("2022-W09")[0] == "20220228"
+    assert _date_fields("2021-11")[:3] == ("20211101", "202111", "2021")
+    assert _date_fields("2021-12-06")[0] == "20211206"
+    assert _date_fields("2021")[0] == "20210101"

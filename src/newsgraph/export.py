@@ -13,6 +13,7 @@ import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from importlib import resources
 from pathlib import Path
 
@@ -90,13 +91,18 @@ def global_event_id(document_id: str, event: Event) -> int:
 
 
 def _date_fields(iso: str | None) -> tuple[str, str, str, str]:
-    """SQLDATE, MonthYear, Year, FractionDate from an ISO date (partial dates take the first day)."""
+    """SQLDATE, MonthYear, Year, FractionDate from an ISO date (a week takes its Monday, a month
+    or a year its first day)."""
     if not iso:
         return "", "", "", ""
-    parts = iso[:10].split("-")
-    year = int(parts[0])
-    month = int(parts[1]) if len(parts) > 1 else 1
-    day = int(parts[2]) if len(parts) > 2 else 1
+    try:
+        named = date.fromisoformat(iso[:8] if iso[4:6] == "-W" else iso[:10])  # a day, or a week's Monday
+        year, month, day = named.year, named.month, named.day
+    except ValueError:
+        parts = iso[:10].split("-")
+        year = int(parts[0])
+        month = int(parts[1]) if len(parts) > 1 else 1
+        day = 1
     fraction = round(year + ((month - 1) * 30 + day) / 365, 4)  # GDELT's approximation: 20140218 -> 2014.1315
     return f"{year:04d}{month:02d}{day:02d}", f"{year:04d}{month:02d}", f"{year:04d}", f"{fraction:.4f}"
 

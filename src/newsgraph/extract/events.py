@@ -196,9 +196,12 @@ def _resolver(doc: Doc, actors: Sequence[Actor]) -> Callable[[Doc, int, Sequence
 
 
 def _date_value(value: str | None) -> str | None:
-    """Calendar dates only (YYYY, YYYY-MM, YYYY-MM-DD); durations, weeks and refs do not date an event."""
+    """Calendar dates (YYYY, YYYY-MM, YYYY-MM-DD) and ISO weeks (YYYY-Www: 'last week offered');
+    durations, seasons, quarters and refs do not date an event."""
     if not value:
         return None
+    if value[4:6] == "-W" and value[6:8].isdigit():
+        return value[:8]  # a week (the store and the export date it by its Monday)
     head = value[:10]
     parts = head.split("-")
     if parts[0].isdigit() and len(parts[0]) == 4 and all(p.isdigit() for p in parts[1:]):
