@@ -46,6 +46,11 @@ RU_UA = {"Russia": "RUS", "Ukraine": "UKR"}
         ("Russia could invade Ukraine in January.", "hypothetical"),
         ("Fears of a Russian invasion of Ukraine grew.", "hypothetical"),
         ("Officials discussed a possible Russian offensive against Ukraine.", "hypothetical"),
+        # a capability is not an event; in the past or perfect "able to" says it happened
+        ("Russia is able to attack Ukraine at any moment.", "hypothetical"),
+        ("Russia is capable of invading Ukraine.", "hypothetical"),
+        ("Russia was able to attack Ukraine from the north.", "asserted"),
+        ("Russia has been able to attack Ukraine from the north.", "asserted"),
     ],
 )
 def test_events_modality_of_force(nlp, data, text: str, expected: str) -> None:

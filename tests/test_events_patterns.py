@@ -111,3 +111,23 @@ def test_events_two_leaders_refer_to_the_last_coordinated_pair(nlp, data) -> Non
     text = "Analysts expect a summit of Putin and Biden. The two presidents will meet on Tuesday."
     got = {g[:2] for g in code_events(nlp, data, text, {"Putin": "RUSGOV", "Biden": "USAGOV"}) if g[2].startswith("03")}
     assert {("Putin", "Biden"), ("Biden", "Putin")} <= got
+
+
+ARM_AZE = {"Armenia": "ARM", "Azerbaijan": "AZE"}
+
+
+@pytest.mark.parametrize(
+    ("text", "codes", "expected"),
+    [
+        # PETRARCH files "resist" with "deny" and "refuse", whose "deny ... attack" pattern read
+        # resisting an attack as denying responsibility (016)
+        ("Armenia resisted Azerbaijan's attacks near the border.", ARM_AZE, ("Armenia", "Azerbaijan", "190")),
+        ("Armenia was able to resist the Azerbaijani offensive.", {"Armenia": "ARM", "Azerbaijani": "AZE"},
+         ("Armenia", "Azerbaijani", "190")),
+        ("Armenia resisted pressure from Azerbaijan to reopen the corridor.", ARM_AZE, ("Armenia", "Azerbaijan", "120")),
+    ],
+)
+def test_events_resisting_an_attack_is_force_and_resisting_pressure_a_rejection(nlp, data, text, codes, expected) -> None:
+    got = code_events(nlp, data, text, codes)
+    assert expected in {g[:3] for g in got}, got
+    assert not any(c == "016" for _, _, c, _ in got), got

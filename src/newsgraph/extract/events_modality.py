@@ -38,6 +38,7 @@ class ModalityCues:
     governors: dict[str, str]  # governing lemma -> modality of what it governs
     future_aux: frozenset[str] = frozenset()  # "would" under a past reporting verb is a plan
     reporters: frozenset[str] = frozenset()
+    capability: frozenset[str] = frozenset()  # "able to": hypothetical unless said in the past
 
     @classmethod
     def from_file(cls, path: Path) -> ModalityCues:
@@ -74,6 +75,7 @@ class ModalityCues:
             governors=governors,
             future_aux=frozenset(str(w).lower() for w in future.get("aux", [])),
             reporters=frozenset(str(w).lower() for w in future.get("reporters", [])),
+            capability=frozenset(str(w).lower() for w in (raw.get("hypothetical") or {}).get("capability", [])),
         )
 
     def strongest(self, found: set[str]) -> str:
@@ -90,6 +92,13 @@ def _reported_future(tok: Token, cues: ModalityCues) -> bool:
     if tok.dep_ != "ccomp" or head.tag_ != "VBD" or head.lemma_.lower() not in cues.reporters:
         return False
     return not any(c.dep_ in {"mark", "advcl"} and c.lower_ in cues.marks for c in tok.subtree)
+
+
+def _said_in_the_past(adjective: Token) -> bool:
+    """'was able to resist', 'has been able to': the adjective's copula is past or perfect, or an
+    auxiliary of its clause is past."""
+    verb = adjective.head if adjective.dep_ == "acomp" else adjective
+    return verb.tag_ in {"VBD", "VBN"} or any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD" for c in verb.children)
 
 
 def _local(tok: Token, cues: ModalityCues, found: set[str], with_negation: bool) -> None:
@@ -133,6 +142,8 @@ def modality_of(trigger: Token, cues: ModalityCues, skip: frozenset[int] = froze
         lemma = head.lemma_.lower()
         if head.i not in skip and lemma in cues.governors:
             found.add(cues.governors[lemma])
+        elif lemma in cues.capability and not _said_in_the_past(head):
+            found.add("hypothetical")
         if same_clause:
             _local(head, cues, found, with_negation=True)
         cur = head
