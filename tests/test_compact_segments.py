@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from test_analytics_dyads import MONDAY, article
 
+import newsgraph.store as store_module
 from newsgraph.analytics import alerts, dyad_series
 from newsgraph.query import run_sql
 from newsgraph.store import Store
@@ -46,23 +47,25 @@ def test_compact_merges_without_changing_results(store: Store) -> None:
     assert snapshot(store) == before
 
 
-def test_compact_killed_before_removing_old_segments_shows_no_duplicates(
+def test_compact_keeps_replaced_segments_for_a_while_then_a_writer_removes_them(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     before = snapshot(store)
-
-    def killed(self: Store, seg: object) -> None:
-        raise KeyboardInterrupt  # the process dies right after the merged segment is in place
-
-    monkeypatch.setattr(Store, "_remove_segment", killed)
-    with pytest.raises(KeyboardInterrupt):
-        store.compact(target=100)
-    monkeypatch.undo()
+    store.compact(target=100)
     assert len(list(store.segments.glob("seg-*"))) == 12  # old ones still on disk ...
     assert snapshot(store) == before  # ... but replaced, so no reader sees them twice
-    store.write([article(99, date(2022, 3, 7), [1])])  # the next writer finishes the removal
-    assert len(store.segment_dirs()) == 2 and len(list(store.segments.glob("seg-*"))) == 2
-    assert run_sql(store, "SELECT count(*), count(DISTINCT doc_id) FROM documents").rows == ((12, 12),)
+    store.write([article(99, date(2022, 3, 7), [1])])  # within the grace period: kept
+    assert len(store.segment_dirs()) == 2 and len(list(store.segments.glob("seg-*"))) == 13
+    monkeypatch.setattr(store_module, "REPLACED_GRACE_SECONDS", 0.0)
+    store.write([article(98, date(2022, 3, 14), [1])])  # past it: the writer removes them
+    assert len(store.segment_dirs()) == 3 and len(list(store.segments.glob("seg-*"))) == 3
+    assert run_sql(store, "SELECT count(*), count(DISTINCT doc_id) FROM documents").rows == ((13, 13),)
+
+
+def test_compact_a_query_that_listed_the_segments_before_still_reads_them(store: Store) -> None:
+    listed = store.files("documents")  # a reader lists the files, then the compaction runs
+    store.compact(target=100)
+    assert sum(store.read_table(path, ["doc_id"]).num_rows for path in listed) == 11
 
 
 def test_compact_killed_while_writing_leaves_old_segments(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -14,6 +14,7 @@ crash completes the rest. One writer at a time holds ``STORE/.lock``.
 
 from __future__ import annotations
 
+import calendar
 import errno
 import fcntl
 import json
@@ -61,6 +62,9 @@ from newsgraph.stories import (
 __all__ = ["ALL_TABLES", "SCHEMAS", "TABLES", "Store", "StoreError", "WriteResult", "CompactResult", "rows_for"]
 URI = re.compile(r"^([a-z][a-z0-9+.-]+):/+(.*)$")
 SEGMENT_GLOB = "segments/seg-*/{table}.parquet"
+#: segments a compaction replaced stay on disk this long after it: a query that listed them just
+#: before the compaction can still read them; a later writer or compaction then removes them
+REPLACED_GRACE_SECONDS = 600.0
 
 
 class StoreError(Exception):
@@ -204,9 +208,15 @@ class Store:
             yield
 
     def _remove_replaced(self) -> None:
-        """Delete segments a compacted segment replaces (a compaction killed before it could)."""
+        """Delete segments a compacted segment replaced at least REPLACED_GRACE_SECONDS ago."""
         listing = self._listing()
-        replaced = {name for _, manifest in listing for name in manifest.get("replaces", ())}
+        now = time.time()
+        replaced = {
+            name
+            for _, manifest in listing
+            if now - _written_at(manifest) >= REPLACED_GRACE_SECONDS
+            for name in manifest.get("replaces", ())
+        }
         for seg, _ in listing:
             if seg.name in replaced:
                 self._remove_segment(seg)
@@ -339,8 +349,9 @@ class Store:
         derived as the writer derives them), so compaction also upgrades old segments.
 
         Crash-safe: the merged segment is written whole first, naming the segments it replaces
-        in its manifest; readers skip replaced segments from that moment, and the replaced ones
-        are removed afterwards (or by the next writer, if this one is killed first).
+        in its manifest; readers skip replaced segments from that moment. The replaced ones stay
+        on disk for REPLACED_GRACE_SECONDS, so a query that listed them before still reads them,
+        and a later writer or compaction removes them.
         """
         merged = written = documents = 0
         with self.writer():
@@ -366,8 +377,6 @@ class Store:
                 # summed afresh: one row per pair-week instead of one per pair-week per old segment
                 tables["dyad_weeks"] = dyad_weeks(tables["events"])
                 self._write_segment(tables, replaces=tuple(seg.name for seg in group))
-                for seg in group:
-                    self._remove_segment(seg)
                 merged, written = merged + len(group), written + 1
                 documents += tables["documents"].num_rows
         return CompactResult(merged=merged, written=written, documents=documents)
@@ -390,6 +399,14 @@ class Store:
         for path in self.files("documents"):
             for raw in self.read_table(path, ["analysis"]).column("analysis").to_pylist():
                 yield Analysis.from_dict(json.loads(raw))
+
+
+def _written_at(manifest: dict[str, Any]) -> float:
+    """When a segment was written (seconds since the epoch; 0 for a manifest without the time)."""
+    try:
+        return calendar.timegm(time.strptime(manifest["written_at"], "%Y-%m-%dT%H:%M:%SZ"))
+    except (KeyError, TypeError, ValueError):
+        return 0.0
 
 
 def _day(value: str | None) -> Any:
