@@ -195,3 +195,9 @@ def test_actors_rules_wire_table_words_are_not_names(nlp, actor_data):
     names = {a.name for a in _actors(nlp, actor_data, text)}
     assert not names & {"cts", "Revs", "Avg", "Shr", "Avg shrs"}, names
     assert any("Northfield" in n for n in names)
+
+
+def test_actors_rules_apposition_parsed_as_a_second_subject_is_a_title(nlp, actor_data):
+    text = "Ban Ki-moon, the secretary general of the United Nations, vowed to act."
+    names = [a.name for a in _actors(nlp, actor_data, text, date(2016, 9, 20))]
+    assert "secretary general" not in names, names

@@ -131,3 +131,11 @@ def test_events_resisting_an_attack_is_force_and_resisting_pressure_a_rejection(
     got = code_events(nlp, data, text, codes)
     assert expected in {g[:3] for g in got}, got
     assert not any(c == "016" for _, _, c, _ in got), got
+
+
+def test_events_a_name_and_its_apposition_are_one_actor(nlp, data) -> None:
+    # the model parses this apposition as a second subject of "vowed": that is not a second
+    # actor, so there is no event between the name and its own title
+    text = "Ban Ki-moon, the secretary general of the United Nations, vowed to act."
+    got = code_events(nlp, data, text, {"Ban Ki-moon": "IGOUNOGOV", "United Nations": "IGOUNO"})
+    assert got and all(target is None for _, target, _, _ in got), got

@@ -113,7 +113,21 @@ def context_tokens(span: Span) -> list[Token]:
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ == "of":
                 out.extend(child.subtree)
+    if root.dep_ in ("nsubj", "nsubjpass"):
+        # "Ban Ki-moon, the secretary general of the United Nations, vowed": the parser may read
+        # the apposition as a second subject of the same verb
+        for sibling in root.head.children:
+            if sibling.dep_ == root.dep_ and apposed_after(doc, span.end, sibling):
+                out.extend(describing(sibling))
     return out
+
+
+def apposed_after(doc: Doc, end: int, phrase: Token) -> bool:
+    """Whether ``phrase`` (a token and its subtree) is set off by commas right after token ``end - 1``:
+    "X, the secretary general of the United Nations, ..." (an apposition, whatever the parse says)."""
+    last = phrase.right_edge.i  # the closing comma, inside the phrase or right after it
+    closed = doc[last].text == "," or (last + 1 < len(doc) and doc[last + 1].text == ",")
+    return end + 1 < len(doc) and doc[end].text == "," and phrase.left_edge.i == end + 1 and closed
 
 
 def describing(token: Token) -> list[Token]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.extract.actors_context import apposed_after
 from newsgraph.records import Actor
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -172,7 +173,9 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], bool]:
         return [], False
     if subj.head.i == subj.i:
         return [subj], passive  # the root noun of a verbless parse (see _fragment_predicate)
-    return [t for t in subj.head.children if t.dep_ == subj.dep_], passive
+    subjects = [t for t in subj.head.children if t.dep_ == subj.dep_]
+    # a second "subject" set off by commas right after the first is its apposition, not another actor
+    return [t for k, t in enumerate(subjects) if not (k and apposed_after(t.doc, subjects[k - 1].right_edge.i + 1, t))], passive
 
 
 def _subject_token(verb: Token) -> tuple[Token | None, bool]:
