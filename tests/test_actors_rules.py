@@ -201,3 +201,12 @@ def test_actors_rules_apposition_parsed_as_a_second_subject_is_a_title(nlp, acto
     text = "Ban Ki-moon, the secretary general of the United Nations, vowed to act."
     names = [a.name for a in _actors(nlp, actor_data, text, date(2016, 9, 20))]
     assert "secretary general" not in names, names
+
+
+def test_actors_rules_hyphenated_given_names_match_the_dictionary(nlp, actor_data):
+    # "in" after the hyphen is part of the name: matched whole, not by the surname "in" of
+    # another dictionary person (Phoenix's Moon Chung-in)
+    text = "Moon Jae-in met reporters in Seoul."
+    actors = _actors(nlp, actor_data, text, date(2018, 6, 1))
+    assert _code_of(actors, text, "Moon") == "KORGOV"
+    assert any(a.name == "Moon Jae-in" for a in actors), [a.name for a in actors]

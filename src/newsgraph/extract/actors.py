@@ -208,7 +208,9 @@ def _name_matches(doc: Doc, data: ActorData) -> list[_NameMatch]:
             token = doc[j]
             if token.text in _STOP or (j > i and token.is_sent_start):
                 break
-            if j > i and token.is_lower and token.lower_ not in _CONNECTORS:
+            # a lower-case word ends the name, unless it is the tail of a hyphenated one ("Jae-in")
+            hyphenated = j > i + 1 and doc[j - 1].text == "-" and not doc[j - 2].whitespace_ and not doc[j - 1].whitespace_
+            if j > i and token.is_lower and token.lower_ not in _CONNECTORS and not hyphenated:
                 break
             piece = keys[j]
             if piece is None:
