@@ -139,3 +139,10 @@ def test_events_a_name_and_its_apposition_are_one_actor(nlp, data) -> None:
     text = "Ban Ki-moon, the secretary general of the United Nations, vowed to act."
     got = code_events(nlp, data, text, {"Ban Ki-moon": "IGOUNOGOV", "United Nations": "IGOUNO"})
     assert got and all(target is None for _, target, _, _ in got), got
+
+
+def test_events_a_name_the_parser_made_adverbial_right_after_the_verb_is_the_target(nlp, data) -> None:
+    # the model attaches "Washington" to "criticized" as npadvmod (like "Monday"), not dobj
+    text = "Dmitry Peskov, the Kremlin spokesman, criticized Washington."
+    got = code_events(nlp, data, text, {"Dmitry Peskov": "RUSGOV", "Washington": "USAGOV"})
+    assert ("Dmitry Peskov", "Washington", "111") in {g[:3] for g in got}, got

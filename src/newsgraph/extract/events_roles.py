@@ -329,7 +329,19 @@ def verb_roles(verb: Token, index: ActorIndex) -> tuple[list[str], list[str]]:
         targets = _nested_target(verb, index, sources)
     if not targets:
         targets = _complement_subject(verb, index, sources)
+    if not targets:
+        targets = _misparsed_object(verb, index, sources)
     return sources, _other_country_first(targets, sources, index)
+
+
+def _misparsed_object(verb: Token, index: ActorIndex, sources: list[str]) -> list[str]:
+    """'Peskov criticized Washington.': the small model can attach a name right after the verb as
+    an adverbial noun (npadvmod, as for 'Monday'); a name that is an actor there is the object.
+    Only right after it: further on, such a name usually belongs to another verb the parse missed."""
+    for child in verb.children:
+        if child.dep_ == "npadvmod" and child.left_edge.i == verb.i + 1 and child.pos_ == "PROPN":
+            return [a for a in actors_of_phrase(child, index) if a not in sources]
+    return []
 
 
 def _complement_subject(verb: Token, index: ActorIndex, sources: list[str]) -> list[str]:
