@@ -210,3 +210,14 @@ def test_actors_rules_hyphenated_given_names_match_the_dictionary(nlp, actor_dat
     actors = _actors(nlp, actor_data, text, date(2018, 6, 1))
     assert _code_of(actors, text, "Moon") == "KORGOV"
     assert any(a.name == "Moon Jae-in" for a in actors), [a.name for a in actors]
+
+
+def test_actors_rules_a_surname_is_the_person_the_document_names_in_full(nlp, actor_data):
+    # the dictionary lists a different person under the surname alone; the document's own full
+    # name wins, the nearest one before the surname, else the first after it (a headline)
+    text = "Clinton leads in Ohio.\n\nHillary Clinton spoke in Columbus on Monday. Clinton said the race was close."
+    clintons = [a for a in _actors(nlp, actor_data, text, date(2016, 9, 20)) if "Clinton" in a.name]
+    assert [a.name for a in clintons] == ["Hillary Clinton"] and len(clintons[0].mentions) == 3, clintons
+    text = "Bill Clinton met Hillary Clinton in Little Rock. Clinton later spoke to reporters."
+    people = {a.name: a for a in _actors(nlp, actor_data, text, date(2016, 9, 20)) if "Clinton" in a.name}
+    assert len(people["Hillary Clinton"].mentions) == 2 and len(people["Bill Clinton"].mentions) == 1

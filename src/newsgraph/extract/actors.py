@@ -570,9 +570,33 @@ def _representative(group: list[_Mention]) -> _Mention:
     return max(group, key=lambda m: (not m.anaphor, m.code is not None, counts[m.name], -m.start))
 
 
+def _surnames_to_full_names(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
+    """A surname alone names the person the document names in full with it: the nearest such
+    full name before it, else the first after it (a headline's "Clinton" before the body's
+    "Hillary Clinton"), rather than whoever the dictionary lists under the surname alone."""
+    full: dict[str, list[_Mention]] = {}  # folded surname -> full-name mentions, in text order
+    for m in mentions:
+        if m.kind == "person" and not m.anaphor and m.end - m.start > 1:
+            full.setdefault(fold_name(doc[m.end - 1].text), []).append(m)
+    out = []
+    for m in mentions:
+        named = full.get(fold_name(doc[m.start].text)) if m.kind == "person" and m.end - m.start == 1 else None
+        if named and not m.anaphor:
+            before = [n for n in named if n.start < m.start]
+            person = before[-1] if before else named[0]
+            if m.key.startswith("entry:") and m.key != person.key:
+                # the dictionary's person under this surname is someone else: drop its name and code
+                m = replace(m, key=person.key, name=person.name, code=person.code)
+            else:
+                m = replace(m, key=person.key)
+        out.append(m)
+    return out
+
+
 def _merge(doc: Doc, mentions: list[_Mention], data: ActorData) -> list[Actor]:
     """Group mentions into actors; people by entry or folded surname, ids in order of first mention."""
     mentions.sort(key=lambda m: (m.start, -m.end))
+    mentions = _surnames_to_full_names(doc, mentions)
     groups: dict[str, list[_Mention]] = {}
     alias: dict[str, str] = {}  # person surname key -> group key of the dictionary person
     first_names: dict[str, str] = {}  # folded first name of a full name -> its surname key
