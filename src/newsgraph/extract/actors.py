@@ -191,15 +191,13 @@ def _name_matches(doc: Doc, data: ActorData) -> list[_NameMatch]:
     while i < n:
         # only a capital, a number or a name particle opens a name: test the text before any Token
         idx, length = starts[i]
-        initial = text[idx]
-        if not (initial.isupper() or initial.isdigit() and length > 1 or words[i][0] in _NAME_PARTICLES):
-            i += 1
-            continue
-        first = doc[i].text
-        particle = first.lower() in _NAME_PARTICLES and i + 2 < n and (
-            (doc[i + 1].text == "-" and doc[i + 2].text[:1].isupper()) or first.lower() in ("bin", "ibn")
+        initial, lower = text[idx], words[i][0]
+        opens = initial.isupper() or initial.isdigit() and length > 1
+        # a lower-case particle opens an Arabic name before a hyphenated capital, or as bin/ibn
+        particle = not opens and lower in _NAME_PARTICLES and i + 2 < n and (
+            (doc[i + 1].text == "-" and doc[i + 2].text[:1].isupper()) or lower in ("bin", "ibn")
         )
-        if not (first[:1].isupper() or particle or (first[:1].isdigit() and len(first) > 1)) or doc[i].pos_ == "PRON":
+        if not (opens or particle) or doc[i].pos_ == "PRON":
             i += 1
             continue
         key = ""
