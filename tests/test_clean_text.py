@@ -139,8 +139,35 @@ def test_clean_text_hard_wrapped_prose_is_one_paragraph_without_title() -> None:
     )
     cleaned = clean_text(wrapped)
     assert cleaned.title is None
-    assert cleaned.body.split("\n\n")[0].startswith("Showers continued throughout the week in\nthe cocoa zone")
-    assert "The dry period means the harvest will be late this year." in cleaned.body
+    # unwrapped: the paragraph is one line, the indented line starts the next paragraph
+    assert cleaned.body.split("\n\n") == [
+        "Showers continued throughout the week in the cocoa zone, alleviating the drought since early "
+        "January and improving prospects for the coming crop, although normal humidity levels have not been restored.",
+        "The dry period means the harvest will be late this year.",
+    ]
+
+
+def test_clean_text_wrapped_paragraphs_split_at_short_last_lines() -> None:
+    # e-mail style: no indent, a paragraph ends at a short line closing a sentence
+    wrapped = (
+        "The committee met for a third day on Thursday and\n"
+        "members said the talks on the budget had made some\n"
+        "progress, though no figure was agreed.\n"
+        "A vote is planned for next week, after the\n"
+        "finance ministry has sent its revised estimates.\n"
+    )
+    assert clean_text(wrapped).body.split("\n\n") == [
+        "The committee met for a third day on Thursday and members said the talks on the budget had made some "
+        "progress, though no figure was agreed.",
+        "A vote is planned for next week, after the finance ministry has sent its revised estimates.",
+    ]
+
+
+def test_clean_text_unwrapped_lines_are_left_as_they_are() -> None:
+    # short lines that are not running prose (a list, an address) keep their line breaks
+    lines = "Opening hours\nMonday to Friday 9:00-17:00\nSaturday 10:00-14:00\n"
+    assert clean_text(lines).text.splitlines() == ["Opening hours", "", "Monday to Friday 9:00-17:00", "",
+                                                   "Saturday 10:00-14:00"]
 
 
 def test_clean_text_nothing_left_raises() -> None:

@@ -118,6 +118,12 @@ class Unit:
     byline: str | None = None
     in_list: bool = False
 
+    @property
+    def text(self) -> str:
+        """The paragraph as one line: a hard-wrapped paragraph's lines joined by spaces, so every
+        extractor reads sentences, not the lines of the wire or the terminal that wrapped them."""
+        return " ".join(self.lines)
+
 
 @dataclass(frozen=True, slots=True)
 class TextParts:
@@ -457,7 +463,7 @@ def split_page(text: str, options: TextCleanOptions | None = None) -> TextParts:
     title = found.text if found else None
     keep = (Kind.PROSE, Kind.SHORT, Kind.LINE, Kind.NOTICE)
     paragraphs = tuple(
-        "\n".join(u.lines) for u in units[start:end] if u.kind in keep and u.key.lower() != title_key
+        u.text for u in units[start:end] if u.kind in keep and u.key.lower() != title_key
     )
     return TextParts(paragraphs, title, byline, tuple(units))
 
@@ -469,9 +475,9 @@ def _whole(units: list[Unit], byline: str | None) -> TextParts:
         return TextParts((), None, byline, tuple(units))
     head = units[first]
     alone = first + 1 < len(units) and units[first + 1].block != head.block
-    title = " ".join(head.lines) if alone and _headline_like(head) else None
+    title = head.text if alone and _headline_like(head) else None
     paragraphs = tuple(
-        "\n".join(u.lines)
+        u.text
         for i, u in enumerate(units)
         if u.kind not in (Kind.EMPTY, Kind.BYLINE) and not (title and i == first)
     )
