@@ -56,6 +56,7 @@ class QuoteModel(_Model):
     speaker_span: list[int] | None = None
     cue: str | None = None
     cue_span: list[int] | None = None
+    quoted_spans: list[list[int]] = []
 
 
 class DateModel(_Model):
@@ -82,6 +83,16 @@ class EvidenceModel(_Model):
     end: int
 
 
+class LocationModel(_Model):
+    name: str
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    feature: str | None = None
+    start: int
+    end: int
+
+
 class EventModel(_Model):
     source: str | None = None
     target: str | None = None
@@ -92,6 +103,8 @@ class EventModel(_Model):
     modality: str
     date: str | None = None
     evidence: EvidenceModel
+    confidence: float = 1.0
+    location: LocationModel | None = None
 
 
 class ClaimModel(_Model):

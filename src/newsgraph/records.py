@@ -13,7 +13,7 @@ from typing import Any, Literal
 Span = tuple[int, int]
 
 ActorKind = Literal["person", "organization", "country", "group", "place"]
-QuoteKind = Literal["direct", "indirect"]
+QuoteKind = Literal["direct", "mixed", "indirect"]
 Modality = Literal["asserted", "negated", "planned", "hypothetical", "demanded", "reported"]
 MODALITIES: tuple[str, ...] = ("asserted", "negated", "planned", "hypothetical", "demanded", "reported")
 
@@ -47,7 +47,8 @@ class Actor:
 
 @dataclass(frozen=True, slots=True)
 class Quote:
-    """Direct or indirect speech with its speaker and attribution cue."""
+    """Attributed speech with its speaker and cue: direct (all inside quotation marks), mixed
+    (reported speech containing quoted words, listed in ``quoted_spans``) or indirect (no marks)."""
 
     text: str
     start: int
@@ -58,6 +59,7 @@ class Quote:
     speaker_span: Span | None = None
     cue: str | None = None
     cue_span: Span | None = None
+    quoted_spans: tuple[Span, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,8 +94,21 @@ class Evidence:
 
 
 @dataclass(frozen=True, slots=True)
+class Location:
+    """Where an event happened: the place mention, its country and coordinates (a gazetteer's)."""
+
+    name: str
+    country: str | None  # ISO 3166 alpha-3
+    lat: float | None
+    lon: float | None
+    feature: str | None  # the gazetteer's feature id and type, e.g. "geonames:524901"
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
-    """Who did what to whom, CAMEO-coded, with modality, date and evidence span."""
+    """Who did what to whom, CAMEO-coded, with modality, date, evidence span, confidence and place."""
 
     source: str | None  # actor id
     target: str | None  # actor id
@@ -104,6 +119,8 @@ class Event:
     modality: Modality
     date: str | None
     evidence: Evidence
+    confidence: float = 1.0  # 0..1, from the evidence that produced the event
+    location: Location | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,13 +172,23 @@ class Analysis:
                         **q,
                         "speaker_span": _span(q.get("speaker_span")),
                         "cue_span": _span(q.get("cue_span")),
+                        "quoted_spans": tuple(_span(s) for s in q.get("quoted_spans", ())),
                     }
                 )
                 for q in d.get("quotes", [])
             ),
             dates=tuple(TimeExpression(**t) for t in d.get("dates", [])),
             amounts=tuple(Amount(**a) for a in d.get("amounts", [])),
-            events=tuple(Event(**{**e, "evidence": Evidence(**e["evidence"])}) for e in d.get("events", [])),
+            events=tuple(
+                Event(
+                    **{
+                        **e,
+                        "evidence": Evidence(**e["evidence"]),
+                        "location": Location(**e["location"]) if e.get("location") else None,
+                    }
+                )
+                for e in d.get("events", [])
+            ),
             claims=tuple(
                 Claim(
                     **{**c, "statement": Evidence(**c["statement"]), "disputed_by": tuple(c.get("disputed_by", ()))}

@@ -24,7 +24,7 @@ from newsgraph.stories import MINHASH_SCHEMA
 TABLES = ("documents", "actors", "quotes", "dates", "amounts", "events", "claims")
 DERIVED_TABLES = ("minhash", "dyad_weeks")  # added after the first segments were written
 ALL_TABLES = TABLES + DERIVED_TABLES
-SCHEMA_VERSION = 2  # raise when a table gains or loses a column: readers then unify schemas by name
+SCHEMA_VERSION = 3  # raise when a table gains or loses a column: readers then unify schemas by name
 EVENT_ROW_GROUP = 16_384  # small enough that a dyad or alert filter reads little of a compacted segment
 
 SCHEMAS: dict[str, pa.Schema] = {
@@ -78,6 +78,7 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("speaker_text", pa.string()),
             ("cue", pa.string()),
             ("published", pa.date32()),
+            ("quoted_spans", pa.list_(pa.list_(pa.int32()))),  # mixed quotes: the parts inside marks
         ]
     ),
     "dates": pa.schema(
@@ -130,6 +131,12 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("day", pa.date32()),  # the event's date, else the article's published date
             ("pair", pa.string()),  # the two countries, sorted: "RUS-USA" (null unless both known)
             ("tone", pa.float64()),  # the article's tone polarity
+            ("confidence", pa.float64()),
+            ("location_name", pa.string()),  # where the act happened (null when the text does not say)
+            ("location_country", pa.string()),
+            ("location_lat", pa.float64()),
+            ("location_lon", pa.float64()),
+            ("location_feature", pa.string()),
         ]
     ),
     "claims": pa.schema(
@@ -273,6 +280,7 @@ def rows_for(batch: list[Analysis], story_ids: dict[str, str] | None = None) -> 
                     "speaker_text": q.speaker_text,
                     "cue": q.cue,
                     "published": published,
+                    "quoted_spans": [list(span) for span in q.quoted_spans],
                 }
             )
         for t in a.dates:
@@ -330,6 +338,12 @@ def rows_for(batch: list[Analysis], story_ids: dict[str, str] | None = None) -> 
                     "day": _date(e.date) or published,
                     "pair": _pair(src.country if src else None, tgt.country if tgt else None),
                     "tone": a.tone.polarity,
+                    "confidence": e.confidence,
+                    "location_name": e.location.name if e.location else None,
+                    "location_country": e.location.country if e.location else None,
+                    "location_lat": e.location.lat if e.location else None,
+                    "location_lon": e.location.lon if e.location else None,
+                    "location_feature": e.location.feature if e.location else None,
                 }
             )
         for c in a.claims:
