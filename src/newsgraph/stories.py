@@ -23,8 +23,6 @@ from datetime import date
 
 import numpy as np
 import pyarrow as pa
-from datasketch import MinHash
-from datasketch.lsh import _optimal_param
 
 from newsgraph.records import Actor
 
@@ -46,7 +44,10 @@ class StoryOptions:
     rows: int = field(init=False)
 
     def __post_init__(self) -> None:
-        # datasketch's own choice of bands x rows for this threshold (false positives and negatives weighted equally)
+        # datasketch's own choice of bands x rows for this threshold (false positives and negatives weighted equally);
+        # imported here because datasketch brings SciPy, a second on the start of every query command
+        from datasketch.lsh import _optimal_param
+
         bands, rows = _optimal_param(self.threshold, self.num_perm, 0.5, 0.5)
         object.__setattr__(self, "bands", bands)
         object.__setattr__(self, "rows", rows)
@@ -130,6 +131,8 @@ def signature(
 ) -> Signature:
     """MinHash signature and band keys of one text (no bands for an empty text: it matches nothing);
     ``names`` are the people and organizations it names (``actors`` of those kinds)."""
+    from datasketch import MinHash
+
     grams = shingles(text, options.shingle)
     minhash = MinHash(num_perm=options.num_perm, seed=options.seed)
     if grams:
