@@ -95,10 +95,12 @@ def register(app: typer.Typer) -> None:
 
         Example: newsgraph dyad RUS USA --from 2021-01-01 --by month
         """
-        from newsgraph.analytics import AnalyticsError, dyad_series
+        from newsgraph.analytics import AnalyticsError, dyad_series, unknown_countries
         from newsgraph.store import StoreError
 
         try:
+            if unknown := unknown_countries(_store(store), [a, b]):
+                fail(f"unknown country code {', '.join(unknown)} (not an ISO 3166 alpha-3 code, nor in the store)")
             points = dyad_series(
                 _store(store), a, b, start, end, by=by, directed=directed, top=top  # type: ignore[arg-type]
             )
@@ -210,7 +212,9 @@ def register(app: typer.Typer) -> None:
 
     @app.command()
     def quotes(
-        speaker: Annotated[str | None, typer.Option("--speaker", help="Speaker name (part of it) or code.")] = None,
+        speaker: Annotated[
+            str | None, typer.Option("--speaker", help="Words of the speaker's name (Wang: not Wanglee), or a code.")
+        ] = None,
         text: Annotated[str | None, typer.Option("--text", help="Words the quote contains.")] = None,
         limit: Annotated[int, typer.Option("--limit", min=1)] = 20,
         offset: Annotated[int, typer.Option("--offset", min=0)] = 0,
