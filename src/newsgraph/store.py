@@ -123,7 +123,7 @@ class Store:
 
     @cached_property
     def stories(self) -> StoryOptions:
-        """How story ids are assigned on write (built on first write: readers need not load datasketch)."""
+        """How story ids are assigned on write (built on first write: readers need not compute the LSH bands)."""
         return StoryOptions()
 
     def exists(self) -> bool:
