@@ -112,3 +112,14 @@ def test_ingest_ids_that_cannot_travel_in_a_url_are_refused(tmp_path: Path) -> N
     got = items(f)
     assert [g.id for g in got if isinstance(g, RawItem)] == ["ok-1", "ok:2.v3"]
     assert all("URL path" in g.message for g in got if isinstance(g, Problem))
+
+
+def test_ingest_jsonl_cleaning_problem_names_the_line(tmp_path: Path) -> None:
+    from newsgraph.pipeline import PipelineOptions, to_document
+
+    f = tmp_path / "pages.jsonl"
+    rows = [{"text": TEXT}, {"html": "<html><head><title>Menu</title></head><body></body></html>"}]
+    f.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    staged = [to_document(i, PipelineOptions()) for i in items(f) if isinstance(i, RawItem)]
+    assert not isinstance(staged[0], Problem)
+    assert isinstance(staged[1], Problem) and staged[1].source == f"{f}:2"

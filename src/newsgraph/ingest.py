@@ -79,6 +79,12 @@ class RawItem:
     url: str | None = None
     title: str | None = None
     published: str | None = None
+    line: int | None = None  # its line in a JSONL file, so that a later problem names it
+
+    @property
+    def where(self) -> str:
+        """The file, and the line for a JSONL document: what a problem with this item names."""
+        return f"{self.source}:{self.line}" if self.line is not None else self.source
 
 
 @dataclass(frozen=True, slots=True)
@@ -366,6 +372,7 @@ def _read_jsonl(name: str, stream: Iterable[str], fields: Fields) -> Iterator[Ra
             url=_str_or_none(_field(record, fields.url)),
             title=_str_or_none(_field(record, fields.title)),
             published=day,
+            line=number,
         )
     if lacking:
         flags = "--text-field" if fields.text == DEFAULT_FIELDS.text else "another --text-field"

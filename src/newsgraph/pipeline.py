@@ -69,13 +69,13 @@ def to_document(item: RawItem, options: PipelineOptions) -> Document | Problem:
     try:
         cleaned = clean_html(item.content, item.url) if item.is_html else clean_text(item.content)
     except CleanError as err:
-        return Problem(item.source, str(err))
+        return Problem(item.where, str(err))
     except Exception as err:  # a cleaner bug must not lose the rest of the corpus
-        return Problem(item.source, f"cleaning failed ({type(err).__name__}: {err})")
+        return Problem(item.where, f"cleaning failed ({type(err).__name__}: {err})")
     try:
         published = options.published or normalize_date(item.published) or normalize_date(cleaned.published)
     except ValueError as err:
-        return Problem(item.source, str(err))
+        return Problem(item.where, str(err))
     title = item.title or cleaned.title
     text = cleaned.text
     if item.title and not text.startswith(item.title):
