@@ -299,7 +299,8 @@ def _dyad_table(out: Any, a: str, b: str, points: Sequence[Any]) -> None:
             _fmt(p.tone), _event_brief(p.top_events[0]) if p.top_events else "",
         )  # fmt: skip
     out.print(table)
-    quotes = [q for p in points for q in p.top_quotes]
+    # an article with events in two periods is among the top of both: its quotes are listed once
+    quotes = list({(q.doc_id, q.text): q for p in points for q in p.top_quotes}.values())
     if quotes:
         out.print("[bold]Quotes[/bold]")
         for q in quotes[:10]:
