@@ -44,3 +44,12 @@ def test_pipeline_only_what_is_missing_is_analyzed() -> None:
     stored = {document_id(clean_text(TEXTS[0]).text)}
     first, second = analyze_items(items, PipelineOptions(), stored)
     assert isinstance(first, Stored) and second.document.source == "1.txt"  # type: ignore[union-attr]
+
+
+def test_pipeline_stored_in_a_ray_analyzer_actor(no_model: None) -> None:
+    from newsgraph.engine_ray import Analyzer, _item_row
+
+    rows = [_item_row(RawItem("w.jsonl", "<p>x</p>", True, id="wire-9", line=3)), _item_row(Problem("e.txt", "empty"))]
+    batch = {"kind": [r["kind"] for r in rows], "payload": [r["payload"] for r in rows]}
+    out = Analyzer(PipelineOptions(), frozenset({"wire-9"}))(batch)
+    assert out["kind"] == ["stored", "problem"]

@@ -351,7 +351,8 @@ def stats(
         sys.stdout.write(json.dumps(s, indent=2) + "\n")
         return
     rows = [(t, n) for t, n in s["rows"].items()]
-    out.print(result_table(["table", "rows"], rows, title=f"store {s['store']} ({s['segments']} segments)"))
+    out.print(f"store {s['store']} ({s['segments']} segments)", markup=False, highlight=False)
+    out.print(result_table(["table", "rows"], rows))
     out.print(f"published {s['published']['first']} … {s['published']['last']}")
     for v in s["versions"]:
         out.print(f"code {v['code']}  data {v['data']}: {v['documents']} documents")
@@ -592,8 +593,11 @@ def check(
     if again:
         command = " ".join(shlex.quote(s) for s in again)
         warn(f"to bring them back: newsgraph ingest {command} --store {shlex.quote(str(target.root))}")
-    if len(again) < len(sources) or not sources:
-        warn("some documents came from inputs that are gone (or standard input): their ids are in the lists above")
+    gone = [s for s in sources if s not in again]
+    if gone or not sources:
+        shown = ", ".join(gone[:5]) + (f" and {len(gone) - 5} more" if len(gone) > 5 else "")
+        where = f"inputs not found from here ({shown}; paths are as ingest was given them)" if gone else "standard input"
+        warn(f"some documents came from {where}: their ids and sources are in the lists above")
 
 
 @app.command()
