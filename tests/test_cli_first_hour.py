@@ -216,3 +216,14 @@ def test_cli_document_ids_with_dots_and_colons_work_in_the_api(tmp_path: Path) -
     assert client.get("/documents/wire:1987.0042").json()["document"]["id"] == "wire:1987.0042"
     assert client.get("/documents/wire%3A1987.0042").status_code == 200
     assert client.get("/documents/a%2Fb").status_code in (404, 422)
+
+
+@pytest.mark.parametrize("words", ["O'Brien", "\\", "(Wang", "[x]", "\x80", "a*b", "José", "\u200b", "$5", "Wang.Yi"])
+def test_cli_speaker_words_of_any_characters_are_a_valid_pattern(words: str) -> None:
+    import duckdb
+
+    from newsgraph.analytics import words_pattern
+
+    name = f"Minister {words} spoke"
+    assert duckdb.execute("SELECT regexp_matches(?, ?)", [name, words_pattern(words)]).fetchone() == (True,)
+    assert duckdb.execute("SELECT regexp_matches(?, ?)", ["Minister X spoke", words_pattern(words)]).fetchone() == (False,)

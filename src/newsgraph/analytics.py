@@ -494,7 +494,8 @@ def top_actors(store: Store, top: int = 20) -> list[ActorCount]:
 
 def words_pattern(words: str) -> str:
     """A case-insensitive RE2 pattern matching ``words`` as whole words ("Wang" in "Wang Yi", not in "Wanglee")."""
-    escaped = "".join(ch if ch.isalnum() or ch == " " else "\\" + ch for ch in " ".join(words.split()))
+    # every other character by its code point: RE2 refuses a backslash before most non-punctuation
+    escaped = "".join(ch if ch.isalnum() or ch == " " else f"\\x{{{ord(ch):x}}}" for ch in " ".join(words.split()))
     edge = r"[^\pL\pN_]"  # Unicode-aware: RE2's \b knows ASCII letters only
     return f"(?i)(^|{edge}){escaped}($|{edge})"
 
