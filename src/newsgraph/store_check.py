@@ -1,6 +1,6 @@
 """Store integrity: every segment's files against the sizes and SHA-256 its manifest records.
 
-Two depths. `segment_problems(..., full=False)` is what every reader runs before a query:
+Two depths. `segment_problems(..., full=False)` is what every reader of a local store runs first:
 each file exists, has the recorded size and ends with Parquet's magic bytes (a stat and a
 4-byte read per file), which catches a deleted, truncated or zeroed file. `check_store` adds
 the SHA-256 of every byte and opens each Parquet file. `quarantine` moves damaged segments
@@ -140,7 +140,7 @@ def _ends_with_magic(store: Store, path: str, size: int | None) -> bool:
     if not size or size < 2 * len(PARQUET_MAGIC):
         return False
     if not store.local:
-        return True  # a ranged read per file would cost a request each; the full check reads them
+        return True  # object storage: the full check reads every byte
     try:
         with open(path, "rb") as f:
             f.seek(-len(PARQUET_MAGIC), os.SEEK_END)
