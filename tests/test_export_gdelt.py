@@ -96,3 +96,15 @@ def test_export_dates_a_week_by_its_monday_and_a_month_by_its_first_day() -> Non
     assert _date_fields("2021-11")[:3] == ("20211101", "202111", "2021")
     assert _date_fields("2021-12-06")[0] == "20211206"
     assert _date_fields("2021")[0] == "20210101"
+
+
+def test_export_sourceurl_is_the_url_never_the_input_file(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    base = _analysis()
+    local = Analysis(document=replace(base.document, url=None, source="/home/me/news/a.txt"), actors=base.actors,
+                     events=base.events)  # fmt: skip
+    out = tmp_path / "o.csv"
+    write_gdelt_events([base, replace(local, document=replace(local.document, id="doc2"))], out, tmp_path / "o.jsonl")
+    urls = [dict(zip(GDELT_EVENT_COLUMNS, line.split("\t")))["SOURCEURL"] for line in out.read_text().splitlines()]
+    assert urls == ["https://example.org/a", "https://example.org/a", "", ""]

@@ -40,3 +40,15 @@ def test_store_filesystem_segment_without_manifest_is_invisible(tmp_path: Path) 
         (half / name).write_bytes((tmp_path / "bucket/store" / str(seg.relative_to("bucket/store")) / name).read_bytes())
     assert [s.name for s in store.segment_dirs()] == [seg.name]
     assert run_sql(store, "SELECT count(*) FROM documents").rows == ((1,),)
+
+
+def test_store_filesystem_check_verifies_checksums_on_object_storage(tmp_path: Path) -> None:
+    from newsgraph.store_check import check_store
+
+    store = remote(tmp_path)
+    store.write([article(i, MONDAY, [1]) for i in range(3)], segment_size=2)
+    assert check_store(store).damaged == ()
+    events = next((tmp_path / "bucket" / "store" / "segments").glob("seg-*/events.parquet"))
+    events.write_bytes(events.read_bytes()[:-10])
+    [damaged] = check_store(store).damaged
+    assert damaged.segment == events.parent.name and "events.parquet" in damaged.problems[0]

@@ -110,3 +110,26 @@ def test_stories_names_are_kept_and_compared_across_ingests(tmp_path: Path) -> N
     store.write([brief("borden", "Borden Mills Corp"), brief("acme-2", "Acme Tools Inc")])
     rows = run_sql(store, "SELECT doc_id, story_id FROM documents ORDER BY doc_id").rows
     assert rows == (("acme", "acme"), ("acme-2", "acme"), ("borden", "borden"))
+
+
+def test_stories_minhash_equals_datasketch_bit_for_bit() -> None:
+    """Signatures stored by earlier versions (computed with datasketch) must match the ones computed now."""
+    import numpy as np
+    import pytest
+
+    datasketch = pytest.importorskip("datasketch")  # a dev extra: the runtime does without it (and without SciPy)
+    from datasketch.lsh import _optimal_param
+
+    from newsgraph.stories import minhash_values, optimal_bands
+
+    texts = ["", "Short.", "Chile and Peru signed a fishing accord in Lima on Tuesday, their ministers said.",
+             " ".join(f"word{i % 97} other{i % 13}" for i in range(3000))]  # fmt: skip
+    for text in texts:
+        for num_perm, seed in ((128, 1), (64, 7)):
+            grams = shingles(text, 3)
+            reference = datasketch.MinHash(num_perm=num_perm, seed=seed)
+            if grams:
+                reference.update_batch(grams)
+            assert np.array_equal(minhash_values(grams, num_perm, seed), np.asarray(reference.hashvalues, np.uint32))
+    for threshold, num_perm in ((0.3, 128), (0.5, 128), (0.8, 64), (0.1, 32)):
+        assert optimal_bands(threshold, num_perm) == _optimal_param(threshold, num_perm, 0.5, 0.5)

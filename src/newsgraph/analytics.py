@@ -77,6 +77,31 @@ def _fetch(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = 
     return con.execute(sql, params or []).fetchall()
 
 
+def unknown_countries(store: Store, codes: list[str]) -> list[str]:
+    """The codes that are neither ISO 3166 alpha-3 codes we ship (``data/countries-*.csv``) nor a country in the store."""
+    import csv
+    from importlib import resources
+
+    wanted = {code.strip().upper() for code in codes}
+    data = resources.files("newsgraph") / "data"
+    known: set[str] = set()
+    for entry in data.iterdir():
+        if entry.name.startswith("countries-") and entry.name.endswith(".csv"):
+            with entry.open(encoding="utf-8") as f:
+                known.update(row["iso3"] for row in csv.DictReader(f))
+    rest = sorted(wanted - known)
+    if rest:  # codes outside ISO (CAMEO's regions, historical states) count when events carry them
+        marks = ", ".join("?" for _ in rest)
+        found = _fetch(
+            connect(store),
+            f"SELECT DISTINCT c FROM (SELECT source_country AS c FROM events UNION ALL "
+            f"SELECT target_country FROM events) WHERE c IN ({marks})",
+            rest,
+        )
+        rest = sorted(set(rest) - {row[0] for row in found})
+    return rest
+
+
 def _country(code: str) -> str:
     value = code.strip().upper()
     if not value.isalnum():
@@ -467,14 +492,24 @@ def top_actors(store: Store, top: int = 20) -> list[ActorCount]:
     return [ActorCount(*r) for r in rows]
 
 
+def words_pattern(words: str) -> str:
+    """A case-insensitive RE2 pattern matching ``words`` as whole words ("Wang" in "Wang Yi", not in "Wanglee")."""
+    # every other character by its code point: RE2 refuses a backslash before most non-punctuation
+    escaped = "".join(ch if ch.isalnum() or ch == " " else f"\\x{{{ord(ch):x}}}" for ch in " ".join(words.split()))
+    edge = r"[^\pL\pN_]"  # Unicode-aware: RE2's \b knows ASCII letters only
+    return f"(?i)(^|{edge}){escaped}($|{edge})"
+
+
 def find_quotes(
     store: Store, speaker: str | None = None, text: str | None = None, limit: int = 20, offset: int = 0
 ) -> list[QuoteRef]:
-    """Quotes whose speaker name (substring) or code matches and whose text contains ``text``, newest first."""
+    """Quotes whose speaker name has the words of ``speaker`` (or whose code is it) and whose text contains ``text``."""
     clauses, params = ["TRUE"], []
     if speaker:
-        clauses.append("(q.speaker_name ILIKE ? OR q.speaker_code = upper(?) OR q.speaker_text ILIKE ?)")
-        params += [f"%{speaker}%", speaker, f"%{speaker}%"]
+        clauses.append(
+            "(regexp_matches(q.speaker_name, ?) OR q.speaker_code = upper(?) OR regexp_matches(q.speaker_text, ?))"
+        )
+        params += [words_pattern(speaker), speaker.strip(), words_pattern(speaker)]
     if text:
         clauses.append("q.text ILIKE ?")
         params.append(f"%{text}%")

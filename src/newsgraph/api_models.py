@@ -12,9 +12,7 @@ from typing import Any, Generic, Literal, TypeVar
 from pydantic import BaseModel, ConfigDict, Field
 
 from newsgraph.analytics import DocumentRef, DyadPoint, QuoteRef
-
-#: Document ids: the 32-hex content hash, or a caller's JSONL id. No '/', no leading dot: never a path.
-DOC_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$"
+from newsgraph.records import DOC_ID_PATTERN  # re-exported: the API's routes validate ids with it
 #: CAMEO actor codes (RUS, RUSGOV, IGOWSTNAT) and ISO alpha-3 countries.
 CODE_PATTERN = r"^[A-Z0-9]{3,24}$"
 #: CAMEO event codes ("111", "0231") and roots ("11").

@@ -214,7 +214,7 @@ def read_router(ctx: ReadContext) -> APIRouter:
 
     @router.get("/quotes", tags=["quotes"], response_model=Page[QuoteRef], responses=ERRORS)
     def list_quotes(
-        speaker: Annotated[str | None, Query(description="Speaker name (part) or exact actor code.", **TEXT_QUERY)] = None,
+        speaker: Annotated[str | None, Query(description="Words of the speaker's name, or an exact actor code.", **TEXT_QUERY)] = None,
         q: Annotated[str | None, Query(description="Words in the quote.", **TEXT_QUERY)] = None,
         limit: Limit = default,
         offset: Offset = 0,

@@ -7,6 +7,7 @@ the default table for people; every command's help ends with an example.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Iterator
 from enum import Enum
@@ -14,9 +15,12 @@ from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
 import typer
-from rich.console import Console
+from rich.console import Console, ConsoleDimensions
 
 from newsgraph import __version__
+
+#: Columns of a table written to a pipe or file: wide enough that no cell is folded ("asserte d").
+PIPED_WIDTH = 10_000
 
 app = typer.Typer(
     name="newsgraph",
@@ -30,8 +34,42 @@ export_app = typer.Typer(help="Export the store in other formats.", no_args_is_h
 app.add_typer(eval_app, name="eval")
 app.add_typer(export_app, name="export")
 
-out = Console(soft_wrap=False)
+
+
+class _Out(Console):
+    """Standard output: the terminal's width on a terminal; piped, as wide as the rows (unless $COLUMNS says)."""
+
+    @property
+    def size(self) -> ConsoleDimensions:
+        if not self.is_terminal and "COLUMNS" not in os.environ:
+            return ConsoleDimensions(PIPED_WIDTH, 25)
+        return super().size
+
+    @size.setter
+    def size(self, new_size: tuple[int, int]) -> None:
+        Console.size.fset(self, new_size)  # type: ignore[attr-defined]
+
+
+out = _Out(soft_wrap=False)
 err = Console(stderr=True)
+
+
+def _version_flag(value: bool) -> None:
+    if value:
+        from newsgraph.data_version import data_version
+
+        sys.stdout.write(f"newsgraph {__version__} ({data_version()})\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version_flag, is_eager=True, help="Print the code and data versions."),
+    ] = False,
+) -> None:
+    """Evidence-linked facts about international relations from news articles."""
 
 
 class Format(str, Enum):
@@ -56,6 +94,21 @@ WorkersOption = Annotated[int, typer.Option("--workers", min=1, help="Worker pro
 PublishedOption = Annotated[
     str | None, typer.Option("--published", help="Publication date YYYY-MM-DD for every input (resolves 'last Friday').")
 ]
+FIELDS_PANEL = "JSONL fields (a key, or a dotted path into nested objects: meta.date)"
+
+
+def _field_option(name: str, what: str) -> Any:
+    return Annotated[
+        str | None, typer.Option(f"--{name}-field", help=f"The field holding {what}.", rich_help_panel=FIELDS_PANEL)
+    ]
+
+
+TextField = _field_option("text", "the article's plain text (default: text)")
+HtmlField = _field_option("html", "the article's HTML (default: html)")
+IdField = _field_option("id", "the document id (default: id; letters, digits, _ . : -)")
+PublishedField = _field_option("published", "the publication date (default: published, else date)")
+TitleField = _field_option("title", "the headline (default: title)")
+UrlField = _field_option("url", "the article's URL (default: url)")
 
 
 def fail(message: str, code: int = 1) -> NoReturn:
@@ -74,12 +127,41 @@ def _one_line(message: str) -> str:
 
 
 def _published(value: str | None) -> str | None:
-    from newsgraph.pipeline import normalize_date
+    from newsgraph.ingest import normalize_date
 
     try:
         return normalize_date(value)
     except ValueError as e:
         fail(f"--published: {e}", 2)
+
+
+def _inputs(**fields: str | None) -> Any:
+    """How inputs are read: the JSONL field names the user gave (the others keep their defaults)."""
+    from newsgraph.ingest import Fields, InputOptions
+
+    return InputOptions(fields=Fields(**{name: value for name, value in fields.items() if value}))
+
+
+def _existing(paths: list[str]) -> tuple[list[str], int]:
+    """The paths that exist, the others reported before anything loads the model; fails when none is left."""
+    from newsgraph.ingest import missing_paths
+
+    missing = set(missing_paths(paths))
+    for name in sorted(missing):
+        warn(f"{name}: no such file or directory")
+    found = [name for name in paths if name not in missing]
+    if not found:
+        fail("no input could be read")
+    return found, len(missing)
+
+
+def _undated(count: int, total: int) -> None:
+    if count:
+        warn(
+            f"{count} of {total} documents have no publication date (none given by --published, a FILE.meta.json "
+            f"sidecar, the page or --published-field): 'on Monday' cannot be resolved and dyads and alerts "
+            f"leave out events without a day"
+        )
 
 
 def _store(path: Path | None) -> Any:
@@ -107,8 +189,16 @@ def analyze(
     published: PublishedOption = None,
     format: Annotated[Format, typer.Option("--format", "-f", help="json, jsonl or table.")] = Format.json,
     workers: WorkersOption = 1,
+    text_field: TextField = None,
+    html_field: HtmlField = None,
+    id_field: IdField = None,
+    published_field: PublishedField = None,
+    title_field: TitleField = None,
+    url_field: UrlField = None,
 ) -> None:
     """Analyze articles and print one Analysis per document.
+
+    A text or HTML file may have FILE.meta.json beside it: {"published", "url", "title", "id"}.
 
     Example: newsgraph analyze examples/seed-article.txt --published 2021-12-06 --format table
     """
@@ -116,9 +206,12 @@ def analyze(
     from newsgraph.pipeline import PipelineOptions, analyze_items
     from newsgraph.records import Analysis
 
+    inputs = _inputs(text=text_field, html=html_field, id=id_field, published=published_field, title=title_field,
+                     url=url_field)  # fmt: skip
     options = PipelineOptions(published=_published(published), workers=workers)
-    results = analyze_items(iter_inputs(files), options)
-    ok = 0
+    paths, _ = _existing(files)
+    results = analyze_items(iter_inputs(paths, options=inputs), options)
+    ok = undated = 0
     pending: list[Analysis] = []
     single = len(files) == 1 and format == Format.json
 
@@ -126,7 +219,7 @@ def analyze(
         if format == Format.table:
             from newsgraph.render import analysis_table
 
-            out.print(analysis_table(a))
+            out.print(analysis_table(a, expand=out.is_terminal))
         elif pretty:
             sys.stdout.write(json.dumps(a.to_dict(), ensure_ascii=False, indent=2) + "\n")
         else:
@@ -137,6 +230,7 @@ def analyze(
             warn(str(result))
             continue
         ok += 1
+        undated += result.document.published is None
         if single and ok <= 1:
             pending.append(result)  # hold one back: a single result prints as one indented object
             continue
@@ -149,6 +243,7 @@ def analyze(
     sys.stdout.flush()
     if ok == 0:
         fail("no document could be analyzed")
+    _undated(undated, ok)
 
 
 @app.command()
@@ -164,36 +259,55 @@ def ingest(
     ray_address: Annotated[
         str | None, typer.Option("--ray-address", help="A Ray cluster (ray://host:10001 or auto); default: local Ray.")
     ] = None,
+    text_field: TextField = None,
+    html_field: HtmlField = None,
+    id_field: IdField = None,
+    published_field: PublishedField = None,
+    title_field: TitleField = None,
+    url_field: UrlField = None,
 ) -> None:
-    """Analyze articles and append them to the store; documents already stored are skipped.
+    """Analyze articles and append them to the store; documents already stored are found before their parse and skipped.
+
+    A text or HTML file may have FILE.meta.json beside it: {"published", "url", "title", "id"}.
+    A JSONL export with its own field names: --text-field body --published-field date ...
 
     Example: newsgraph ingest examples/ --store /tmp/ng-store
     """
     from newsgraph.ingest import Problem, count_inputs, iter_inputs
-    from newsgraph.pipeline import PipelineOptions, analyze_items
+    from newsgraph.pipeline import PipelineOptions, Stored, analyze_items
     from newsgraph.progress import progress_bar
     from newsgraph.store import StoreError
 
     if engine not in ("local", "ray"):
         fail(f"--engine: {engine!r} is not one of local, ray", 2)
-    target = _store(store)
+    inputs = _inputs(text=text_field, html=html_field, id=id_field, published=published_field, title=title_field,
+                     url=url_field)  # fmt: skip
     options = PipelineOptions(published=_published(published), workers=workers)
-    problems = 0
+    sources, refused = _existing(sources)
+    target = _store(store)
+    try:
+        stored = frozenset(target.document_ids())
+    except StoreError as e:
+        fail(str(e))
+    already = 0
 
     def results() -> Iterator[Any]:
         if engine == "local":
-            return analyze_items(iter_inputs(sources), options)
+            return analyze_items(iter_inputs(sources, options=inputs), options, stored)
         from newsgraph.engine_ray import RayOptions, analyze_sources_ray
 
-        return analyze_sources_ray(sources, options, RayOptions(address=ray_address, concurrency=workers))
+        ray_options = RayOptions(address=ray_address, concurrency=workers)
+        return analyze_sources_ray(sources, options, ray_options, stored, inputs)
 
     def analyses(advance: Any) -> Iterator[Any]:
-        nonlocal problems
+        nonlocal refused, already
         for result in results():
             advance()
             if isinstance(result, Problem):
-                problems += 1
+                refused += result.items
                 warn(str(result))
+            elif isinstance(result, Stored):
+                already += 1
             else:
                 yield result
 
@@ -206,11 +320,13 @@ def ingest(
         if type(e).__module__.split(".")[0] not in ("newsgraph", "ray"):
             raise
         fail(str(e))
+    already += written.skipped  # the same document twice in this run
     warn(
         f"ingested {written.written} new documents into {target.root} "
-        f"({written.skipped} already stored, {problems} problems, {written.segments} segments)"
+        f"({already} already stored, {refused} refused, {written.segments} segments)"
     )
-    if written.written == 0 and written.skipped == 0:
+    _undated(written.undated, written.written)
+    if written.written == 0 and already == 0:
         fail("no document could be ingested")
 
 
@@ -235,7 +351,8 @@ def stats(
         sys.stdout.write(json.dumps(s, indent=2) + "\n")
         return
     rows = [(t, n) for t, n in s["rows"].items()]
-    out.print(result_table(["table", "rows"], rows, title=f"store {s['store']} ({s['segments']} segments)"))
+    out.print(f"store {s['store']} ({s['segments']} segments)", markup=False, highlight=False)
+    out.print(result_table(["table", "rows"], rows))
     out.print(f"published {s['published']['first']} … {s['published']['last']}")
     for v in s["versions"]:
         out.print(f"code {v['code']}  data {v['data']}: {v['documents']} documents")
@@ -442,9 +559,10 @@ def version() -> None:
 
 
 def _register_extensions() -> None:
-    from newsgraph import cli_corpus, cli_serve
+    from newsgraph import cli_check, cli_corpus, cli_serve
 
     cli_corpus.register(app)
+    cli_check.register(app)
     cli_serve.register(app)
 
 

@@ -95,10 +95,12 @@ def register(app: typer.Typer) -> None:
 
         Example: newsgraph dyad RUS USA --from 2021-01-01 --by month
         """
-        from newsgraph.analytics import AnalyticsError, dyad_series
+        from newsgraph.analytics import AnalyticsError, dyad_series, unknown_countries
         from newsgraph.store import StoreError
 
         try:
+            if unknown := unknown_countries(_store(store), [a, b]):
+                fail(f"unknown country code {', '.join(unknown)} (not an ISO 3166 alpha-3 code, nor in the store)")
             points = dyad_series(
                 _store(store), a, b, start, end, by=by, directed=directed, top=top  # type: ignore[arg-type]
             )
@@ -210,7 +212,9 @@ def register(app: typer.Typer) -> None:
 
     @app.command()
     def quotes(
-        speaker: Annotated[str | None, typer.Option("--speaker", help="Speaker name (part of it) or code.")] = None,
+        speaker: Annotated[
+            str | None, typer.Option("--speaker", help="Words of the speaker's name (Wang: not Wanglee), or a code.")
+        ] = None,
         text: Annotated[str | None, typer.Option("--text", help="Words the quote contains.")] = None,
         limit: Annotated[int, typer.Option("--limit", min=1)] = 20,
         offset: Annotated[int, typer.Option("--offset", min=0)] = 0,
@@ -295,7 +299,8 @@ def _dyad_table(out: Any, a: str, b: str, points: Sequence[Any]) -> None:
             _fmt(p.tone), _event_brief(p.top_events[0]) if p.top_events else "",
         )  # fmt: skip
     out.print(table)
-    quotes = [q for p in points for q in p.top_quotes]
+    # an article with events in two periods is among the top of both: its quotes are listed once
+    quotes = list({(q.doc_id, q.text): q for p in points for q in p.top_quotes}.values())
     if quotes:
         out.print("[bold]Quotes[/bold]")
         for q in quotes[:10]:

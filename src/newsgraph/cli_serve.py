@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+import socket
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -47,7 +48,25 @@ def serve(
         raise typer.Exit(2)
     if not is_loopback(host):
         sys.stderr.write(f"newsgraph: warning: listening on {host}, reachable from other machines\n")
-    uvicorn.run(create_app(Store(root), token=token), host=host, port=port, log_level="warning", access_log=False)
+    app = create_app(Store(root), token=token)
+    try:  # bound here, not by uvicorn: a busy port is one line, and --port 0 can say which port it got
+        family = socket.AF_INET6 if ":" in host else socket.AF_INET
+        sock = socket.create_server((host, port), family=family)
+    except OSError as err:
+        sys.stderr.write(f"newsgraph: error: cannot listen on {host}:{port}: {err.strerror or err}\n")
+        raise typer.Exit(1) from None
+    bound = sock.getsockname()[1]
+    shown = f"[{host}]" if ":" in host else host
+    sys.stderr.write(f"newsgraph: serving {root} at http://{shown}:{bound}/ (Ctrl-C stops)\n")
+    sys.stderr.flush()
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False))
+    try:
+        server.run(sockets=[sock])
+    except KeyboardInterrupt:
+        pass  # uvicorn shuts down on the first Ctrl-C, then raises it again for the caller: the stop is ours
+    finally:
+        sock.close()
+    sys.stderr.write("newsgraph: stopped\n")
 
 
 def is_loopback(host: str) -> bool:

@@ -19,8 +19,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, replace
 from typing import Any
 
-from newsgraph.ingest import Problem, RawItem
-from newsgraph.pipeline import PipelineOptions
+from newsgraph.ingest import InputOptions, Problem, RawItem
+from newsgraph.pipeline import PipelineOptions, Stored
 from newsgraph.records import Analysis
 
 
@@ -49,14 +49,14 @@ def _item(row: dict[str, Any]) -> RawItem | Problem:
     return Problem(**data) if row["kind"] == "problem" else RawItem(**data)
 
 
-def _read_source(source: str, block_rows: int) -> Iterator[Any]:
+def _read_source(source: str, block_rows: int, inputs: InputOptions) -> Iterator[Any]:
     """Arrow blocks of the raw items of one input argument, in order."""
     import pyarrow as pa
 
     from newsgraph.ingest import iter_inputs
 
     rows: list[dict[str, str]] = []
-    for item in iter_inputs([source]):
+    for item in iter_inputs([source], options=inputs):
         rows.append(_item_row(item))
         if len(rows) >= block_rows:
             yield pa.Table.from_pylist(rows)
@@ -65,7 +65,7 @@ def _read_source(source: str, block_rows: int) -> Iterator[Any]:
         yield pa.Table.from_pylist(rows)
 
 
-def _datasource(sources: list[str], block_rows: int) -> Any:
+def _datasource(sources: list[str], block_rows: int, inputs: InputOptions) -> Any:
     from functools import partial
 
     from ray.data.block import BlockMetadata
@@ -86,7 +86,7 @@ def _datasource(sources: list[str], block_rows: int) -> Any:
         ) -> list[ReadTask]:
             return [
                 ReadTask(
-                    partial(_read_source, source, block_rows),
+                    partial(_read_source, source, block_rows, inputs),
                     BlockMetadata(num_rows=None, size_bytes=None, input_files=None, exec_stats=None),
                 )
                 for source in sources
@@ -96,22 +96,20 @@ def _datasource(sources: list[str], block_rows: int) -> Any:
 
 
 class Analyzer:
-    """A Ray actor: loads spaCy and the reference data once, then analyzes batches of raw items."""
+    """A Ray actor: analyzes batches of raw items, loading spaCy and the reference data once, when first needed."""
 
-    def __init__(self, options: PipelineOptions) -> None:
-        from newsgraph.pipeline import _resources
-
+    def __init__(self, options: PipelineOptions, stored: frozenset[str]) -> None:
         self.options = replace(options, workers=1)
-        _resources()  # the model and Knowledge, once per actor
+        self.stored = stored  # the store's ids when the run began: those documents are not parsed again
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, list[str]]:
         from newsgraph.pipeline import analyze_items
 
         rows = [{"kind": k, "payload": p} for k, p in zip(batch["kind"], batch["payload"], strict=True)]
         kinds, payloads = [], []
-        for result in analyze_items([_item(r) for r in rows], self.options):
-            if isinstance(result, Problem):
-                kinds.append("problem")
+        for result in analyze_items([_item(r) for r in rows], self.options, self.stored):
+            if isinstance(result, (Problem, Stored)):
+                kinds.append("problem" if isinstance(result, Problem) else "stored")
                 payloads.append(json.dumps(asdict(result), ensure_ascii=False))
             else:
                 kinds.append("analysis")
@@ -120,8 +118,12 @@ class Analyzer:
 
 
 def analyze_sources_ray(
-    sources: Iterable[str], options: PipelineOptions, ray_options: RayOptions
-) -> Iterator[Analysis | Problem]:
+    sources: Iterable[str],
+    options: PipelineOptions,
+    ray_options: RayOptions,
+    stored: frozenset[str] = frozenset(),
+    inputs: InputOptions | None = None,
+) -> Iterator[Analysis | Problem | Stored]:
     """Analyze every input argument on Ray, yielding results in input order like `analyze_items`."""
     sources = list(sources)
     if "-" in sources:
@@ -147,10 +149,10 @@ def analyze_sources_ray(
         context = ray.data.DataContext.get_current()
         context.execution_options.preserve_order = True  # the store's story ids depend on input order
         context.enable_progress_bars = False
-        ds = ray.data.read_datasource(_datasource(sources, ray_options.block_rows))
+        ds = ray.data.read_datasource(_datasource(sources, ray_options.block_rows, inputs or InputOptions()))
         ds = ds.map_batches(
             Analyzer,
-            fn_constructor_args=(options,),
+            fn_constructor_args=(options, frozenset(stored)),
             compute=ray.data.ActorPoolStrategy(size=max(1, ray_options.concurrency)),
             batch_size=ray_options.batch_size,
             batch_format="numpy",
@@ -159,7 +161,10 @@ def analyze_sources_ray(
         for batch in ds.iter_batches(batch_format="numpy", batch_size=None):
             for kind, payload in zip(batch["kind"], batch["payload"], strict=True):
                 data = json.loads(payload)
-                yield Problem(**data) if kind == "problem" else Analysis.from_dict(data)
+                if kind == "analysis":
+                    yield Analysis.from_dict(data)
+                else:
+                    yield Problem(**data) if kind == "problem" else Stored(**data)
     finally:
         if started:
             ray.shutdown()

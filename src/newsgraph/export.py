@@ -144,7 +144,7 @@ def gdelt_rows(
             "NumMentions": "1", "NumSources": "1", "NumArticles": "1", "AvgTone": f"{analysis.tone.polarity:g}",
             "Actor1Geo_Type": "0", "Actor2Geo_Type": "0", "ActionGeo_Type": "0",
             "DATEADDED": f"{added}000000" if len(added) == 8 else (sqldate + "000000" if sqldate else ""),
-            "SOURCEURL": doc.url or doc.source or "",
+            "SOURCEURL": doc.url or "",  # the article's address; never the file it was read from
         }  # fmt: skip
         evidence = {
             "GLOBALEVENTID": gid,

@@ -4,6 +4,10 @@ One spaCy parse per document, shared by every extractor. With ``workers > 1`` th
 stage functions run in worker processes, each holding its own model and reference data;
 at most a few chunks are in flight, each Doc is freed as soon as it is analyzed, and
 workers are replaced now and then, so memory does not grow with the input.
+
+Given the ids a store already holds, a document is looked up before its parse (by its given
+id before cleaning, else by the hash of its clean text) and passes as `Stored`: re-ingesting
+costs the cleaning only, and the model is loaded only when something is left to parse.
 """
 
 from __future__ import annotations
@@ -13,20 +17,22 @@ import multiprocessing
 import re
 import unicodedata
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass, replace
-from datetime import date, datetime
 from functools import lru_cache
 from itertools import islice
-
-from spacy.language import Language
+from typing import TYPE_CHECKING
 
 from newsgraph.clean import CleanError, clean_html, clean_text
-from newsgraph.extract import Knowledge, analyze_doc
-from newsgraph.extract.doctext import parsed_from
-from newsgraph.ingest import Problem, RawItem
-from newsgraph.parse import load_model
+from newsgraph.ingest import Problem, RawItem, normalize_date
 from newsgraph.records import Analysis, Document
+
+if TYPE_CHECKING:  # spaCy and the extractors load with the model, not with the module
+    from spacy.language import Language
+
+    from newsgraph.extract import Knowledge
+
+__all__ = ["PipelineOptions", "Stored", "analyze_items", "document_id", "normalize_date", "to_document"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,28 +50,18 @@ class PipelineOptions:
     chunks_per_worker: int = 1000
 
 
+@dataclass(frozen=True, slots=True)
+class Stored:
+    """A document the store already holds, recognised before its parse and not analyzed again."""
+
+    source: str
+    id: str
+
+
 def document_id(text: str) -> str:
     """A stable id from the normalized clean text: the same article from two sources is one document."""
     normalized = re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text)).strip().casefold()
     return hashlib.sha256(normalized.encode("utf-8")).hexdigest()[:32]
-
-
-def normalize_date(value: str | None) -> str | None:
-    """An ISO date (YYYY-MM-DD) from common date spellings, or None; raises ValueError when unreadable."""
-    if value is None or not str(value).strip():
-        return None
-    text = str(value).strip()
-    for candidate in (text[:10], text):
-        try:
-            return date.fromisoformat(candidate).isoformat()
-        except ValueError:
-            pass
-    for fmt in ("%Y%m%d", "%d %b %Y %H:%M:%S.%f", "%d-%b-%Y %H:%M:%S.%f", "%d-%b-%Y"):
-        try:
-            return datetime.strptime(text, fmt).date().isoformat()
-        except ValueError:
-            pass
-    raise ValueError(f"unreadable date {text!r} (expected YYYY-MM-DD)")
 
 
 def to_document(item: RawItem, options: PipelineOptions) -> Document | Problem:
@@ -73,13 +69,13 @@ def to_document(item: RawItem, options: PipelineOptions) -> Document | Problem:
     try:
         cleaned = clean_html(item.content, item.url) if item.is_html else clean_text(item.content)
     except CleanError as err:
-        return Problem(item.source, str(err))
+        return Problem(item.where, str(err))
     except Exception as err:  # a cleaner bug must not lose the rest of the corpus
-        return Problem(item.source, f"cleaning failed ({type(err).__name__}: {err})")
+        return Problem(item.where, f"cleaning failed ({type(err).__name__}: {err})")
     try:
         published = options.published or normalize_date(item.published) or normalize_date(cleaned.published)
     except ValueError as err:
-        return Problem(item.source, str(err))
+        return Problem(item.where, str(err))
     title = item.title or cleaned.title
     text = cleaned.text
     if item.title and not text.startswith(item.title):
@@ -97,34 +93,53 @@ def to_document(item: RawItem, options: PipelineOptions) -> Document | Problem:
 
 @lru_cache(maxsize=1)
 def _resources() -> tuple[Language, Knowledge]:
+    from newsgraph.extract import Knowledge
+    from newsgraph.parse import load_model
+
     nlp = load_model()
     return nlp, Knowledge.load(nlp)
 
 
-def analyze_items(items: Iterable[RawItem | Problem], options: PipelineOptions) -> Iterator[Analysis | Problem]:
-    """Analyze raw items in input order; problems pass through in their place."""
+Result = Analysis | Problem | Stored
+
+
+def analyze_items(
+    items: Iterable[RawItem | Problem], options: PipelineOptions, stored: Container[str] = frozenset()
+) -> Iterator[Result]:
+    """Analyze raw items in input order; problems pass through in their place, documents in ``stored`` as `Stored`."""
     if options.workers <= 1:
-        yield from _analyze_stream(items, options)
+        iterator = iter(items)
+        while batch := list(islice(iterator, options.batch_size)):
+            yield from _analyze_batch(batch, options, stored)
         return
-    yield from _analyze_parallel(items, options)
+    yield from _analyze_parallel(items, options, stored)
 
 
-def _analyze_stream(items: Iterable[RawItem | Problem], options: PipelineOptions) -> Iterator[Analysis | Problem]:
-    nlp, knowledge = _resources()
-    iterator = iter(items)
-    while batch := list(islice(iterator, options.batch_size)):
-        yield from _analyze_batch(batch, options, nlp, knowledge)
+def _stage(item: RawItem | Problem, options: PipelineOptions, stored: Container[str]) -> Document | Problem | Stored:
+    """Clean one item unless the store holds it: a given id is looked up before cleaning, a text hash after."""
+    if isinstance(item, Problem):
+        return item
+    if item.id is not None and item.id in stored:
+        return Stored(item.source, item.id)
+    document = to_document(item, options)
+    if isinstance(document, Document) and document.id in stored:
+        return Stored(item.source, document.id)
+    return document
 
 
-def _analyze_batch(
-    batch: list[RawItem | Problem], options: PipelineOptions, nlp: Language, knowledge: Knowledge
-) -> list[Analysis | Problem]:
-    staged = [item if isinstance(item, Problem) else to_document(item, options) for item in batch]
+def _analyze_batch(batch: list[RawItem | Problem], options: PipelineOptions, stored: Container[str]) -> list[Result]:
+    staged = [_stage(item, options, stored) for item in batch]
     documents = [d for d in staged if isinstance(d, Document)]
+    if not documents:
+        return list(staged)  # type: ignore[arg-type]  # nothing to parse: the model is not even loaded
+    from newsgraph.extract import analyze_doc
+    from newsgraph.extract.doctext import parsed_from
+
+    nlp, knowledge = _resources()
     docs = iter(nlp.pipe((d.text for d in documents), batch_size=options.batch_size))
-    out: list[Analysis | Problem] = []
+    out: list[Result] = []
     for item in staged:
-        if isinstance(item, Problem):
+        if not isinstance(item, Document):
             out.append(item)
             continue
         doc = parsed_from(next(docs), item.text)
@@ -139,16 +154,30 @@ def _analyze_batch(
     return out
 
 
-def _work(chunk: list[RawItem | Problem], options: PipelineOptions) -> list[Analysis | Problem]:
-    nlp, knowledge = _resources()
-    return _analyze_batch(chunk, options, nlp, knowledge)
+#: In a worker process: the ids the store held when the pool started (set by `_start_worker`;
+#: passed at fork rather than with every chunk, which would pickle the whole set each time).
+_worker_stored: Container[str] = frozenset()
 
 
-def _analyze_parallel(items: Iterable[RawItem | Problem], options: PipelineOptions) -> Iterator[Analysis | Problem]:
+def _start_worker(stored: Container[str]) -> None:
+    global _worker_stored
+    _worker_stored = stored
+
+
+def _work(chunk: list[RawItem | Problem], options: PipelineOptions) -> list[Result]:
+    return _analyze_batch(chunk, options, _worker_stored)
+
+
+def _analyze_parallel(
+    items: Iterable[RawItem | Problem], options: PipelineOptions, stored: Container[str]
+) -> Iterator[Result]:
     context = multiprocessing.get_context("fork")
     per_worker = replace(options, workers=1)
     iterator = iter(items)
-    with context.Pool(options.workers, initializer=_resources, maxtasksperchild=options.chunks_per_worker) as pool:
+    pool = context.Pool(
+        options.workers, initializer=_start_worker, initargs=(stored,), maxtasksperchild=options.chunks_per_worker
+    )
+    with pool:
         pending: deque = deque()
         while True:
             while len(pending) < 2 * options.workers and (chunk := list(islice(iterator, options.chunk_size))):

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
 import duckdb
 import pyarrow as pa
-import pyarrow.dataset as pads
 
 from newsgraph.store import ALL_TABLES, SCHEMAS, TABLES, Store, StoreError
+
+SEGMENT_FILE = re.compile(r"segments/(seg-[^/'\"\s]+)/([a-z_]+\.parquet)")
 
 # GDELT's NumMentions / NumArticles / NumSources, counted per story instead of per 15-minute
 # window: one row per (story, source actor, target actor, CAMEO root, day). An outlet is the
@@ -77,6 +79,7 @@ def connect(store: Store) -> duckdb.DuckDBPyConnection:
     con.execute("SET parquet_metadata_cache = true")
     # unifying schemas by name opens every file at bind time: only when old segments are present
     visible = store.visible()  # listed once: every view reads the same set of segments
+    store.require_whole(visible)  # a damaged segment is one line naming it, not a DuckDB traceback
     union = "false" if store.uniform_schema(visible) else "true"
     segments = [seg for seg, _ in visible]
     for table in ALL_TABLES:
@@ -97,9 +100,22 @@ def connect(store: Store) -> duckdb.DuckDBPyConnection:
                 con.execute(f"CREATE OR REPLACE VIEW {table} AS SELECT {select} FROM {source}")
         else:
             # object storage: PyArrow reads it (DuckDB's httpfs would need an extension download)
+            import pyarrow.dataset as pads  # imported here: it brings pandas, a second on every start
+
             con.register(table, pads.dataset(files, schema=schema, format="parquet", filesystem=store.fs))
     con.execute(STORY_EVENTS)
     return con
+
+
+def damaged_segment(store: Store, err: Exception) -> StoreError | None:
+    """A reader's error that names a segment's file (damage the quick check cannot see), as the one line to give."""
+    from newsgraph.store_check import damaged_message
+
+    text = str(err)
+    found = SEGMENT_FILE.search(text)
+    if found is None:
+        return None
+    return StoreError(damaged_message(store, found.group(1), f"{found.group(2)} cannot be read"))
 
 
 def run_sql(store: Store, sql: str, params: list[Any] | None = None) -> Result:
@@ -108,7 +124,7 @@ def run_sql(store: Store, sql: str, params: list[Any] | None = None) -> Result:
     try:
         cursor = con.execute(sql, params or [])
     except duckdb.Error as err:
-        raise QueryError(str(err).splitlines()[0]) from None
+        raise damaged_segment(store, err) or QueryError(str(err).splitlines()[0]) from None
     if cursor.description is None:
         return Result((), ())
     columns = tuple(d[0] for d in cursor.description)
@@ -122,11 +138,14 @@ class QueryError(Exception):
 def stats(store: Store) -> dict[str, Any]:
     """Row counts per table, segments, the published-date range and the versions recorded."""
     con = connect(store)
-    counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}  # type: ignore[index]
-    first, last = con.execute("SELECT min(published), max(published) FROM documents").fetchone()  # type: ignore[misc]
-    versions = con.execute(
-        "SELECT code_version, data_version, count(*) FROM documents GROUP BY ALL ORDER BY 3 DESC"
-    ).fetchall()
+    try:
+        counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}  # type: ignore[index]
+        first, last = con.execute("SELECT min(published), max(published) FROM documents").fetchone()  # type: ignore[misc]
+        versions = con.execute(
+            "SELECT code_version, data_version, count(*) FROM documents GROUP BY ALL ORDER BY 3 DESC"
+        ).fetchall()
+    except duckdb.Error as err:
+        raise damaged_segment(store, err) or StoreError(str(err).splitlines()[0]) from None
     return {
         "store": str(store.root),
         "segments": len(store.segment_dirs()),

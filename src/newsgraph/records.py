@@ -16,6 +16,9 @@ ActorKind = Literal["person", "organization", "country", "group", "place"]
 QuoteKind = Literal["direct", "mixed", "indirect"]
 Modality = Literal["asserted", "negated", "planned", "hypothetical", "demanded", "reported"]
 MODALITIES: tuple[str, ...] = ("asserted", "negated", "planned", "hypothetical", "demanded", "reported")
+#: Document ids: the 32-hex content hash, or a caller's id. No '/', no leading dot: never a path, and the
+#: same in a URL path (`GET /documents/{id}`) as in the store, so ingest refuses any other id.
+DOC_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$"
 
 
 @dataclass(frozen=True, slots=True)

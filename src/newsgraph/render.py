@@ -18,8 +18,8 @@ def _snip(text: str, width: int = 90) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def analysis_table(a: Analysis) -> Group:
-    """One Analysis as a header panel, the clean text, and one table per record kind."""
+def analysis_table(a: Analysis, expand: bool = True) -> Group:
+    """One Analysis as a header panel, the clean text, and one table per record kind (filling the width if ``expand``)."""
     d = a.document
     names = {actor.id: f"{actor.name} ({actor.code or '?'})" for actor in a.actors}
     header = Text()
@@ -29,10 +29,10 @@ def analysis_table(a: Analysis) -> Group:
         header.append(f"  by {d.byline}")
     tone = a.tone
     header.append(f"\ntone {tone.polarity:+.2f} (positive {tone.positive:.2f}, negative {tone.negative:.2f})")
-    parts: list[Any] = [Panel(header, expand=True), Panel(Text(d.text), title="clean text", expand=True)]
+    parts: list[Any] = [Panel(header, expand=expand), Panel(Text(d.text), title="clean text", expand=expand)]
 
     def table(title: str, columns: Sequence[str], rows: list[Sequence[Any]]) -> None:
-        t = Table(title=f"{title} ({len(rows)})", title_justify="left", expand=True, show_lines=False)
+        t = Table(title=f"{title} ({len(rows)})", title_justify="left", expand=expand, show_lines=False)
         for c in columns:
             t.add_column(c, overflow="fold")
         for r in rows:

@@ -20,11 +20,10 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 import numpy as np
 import pyarrow as pa
-from datasketch import MinHash
-from datasketch.lsh import _optimal_param
 
 from newsgraph.records import Actor
 
@@ -46,10 +45,57 @@ class StoryOptions:
     rows: int = field(init=False)
 
     def __post_init__(self) -> None:
-        # datasketch's own choice of bands x rows for this threshold (false positives and negatives weighted equally)
-        bands, rows = _optimal_param(self.threshold, self.num_perm, 0.5, 0.5)
+        bands, rows = optimal_bands(self.threshold, self.num_perm)
         object.__setattr__(self, "bands", bands)
         object.__setattr__(self, "rows", rows)
+
+
+# MinHash as datasketch 2.0 computes it (scheme "affine32", SHA-1 input hashes), bit for bit, so that
+# signatures stored by earlier versions still match; tests/test_stories_minhash.py compares the two.
+# Written out because the library brings SciPy (140 MB, a second on every start) for one integral.
+_FMIX32 = (np.uint32(16), np.uint32(0x85EBCA6B), np.uint32(13), np.uint32(0xC2B2AE35), np.uint32(16))
+
+
+@lru_cache(maxsize=4)
+def _permutations(num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """The odd multipliers and the offsets of the affine permutations h -> a * h + b (mod 2^32)."""
+    gen = np.random.RandomState(seed)
+    a = gen.randint(0, 1 << 31, num_perm, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = gen.randint(0, 1 << 32, num_perm, dtype=np.uint32)
+    return a, b
+
+
+def minhash_values(grams: Sequence[bytes], num_perm: int, seed: int) -> np.ndarray:
+    """The MinHash signature of a set of byte strings: per permutation, the least permuted hash (uint32)."""
+    values = np.full(num_perm, 0xFFFFFFFF, dtype=np.uint32)
+    if not grams:
+        return values
+    hv = np.array([int.from_bytes(hashlib.sha1(g).digest()[:4], "little") for g in grams], dtype=np.uint32)
+    s1, m1, s2, m2, s3 = _FMIX32  # MurmurHash3's finalizer mixes the input hashes once
+    hv = hv ^ (hv >> s1)
+    hv = hv * m1
+    hv = hv ^ (hv >> s2)
+    hv = hv * m2
+    hv = hv ^ (hv >> s3)
+    a, b = _permutations(num_perm, seed)
+    return np.minimum(values, (hv.reshape(-1, 1) * a + b).min(axis=0))
+
+
+@lru_cache(maxsize=8)
+def optimal_bands(threshold: float, num_perm: int) -> tuple[int, int]:
+    """LSH bands x rows minimizing the false-positive plus false-negative probability mass around ``threshold``
+    (datasketch's ``_optimal_param`` with equal weights; its integrals by the trapezoid rule)."""
+    below = np.linspace(0.0, threshold, 2001)
+    above = np.linspace(threshold, 1.0, 2001)
+    best, choice = float("inf"), (0, 0)
+    for bands in range(1, num_perm + 1):
+        for rows in range(1, num_perm // bands + 1):
+            false_positive = np.trapezoid(1 - (1 - below**rows) ** bands, below)
+            false_negative = np.trapezoid((1 - above**rows) ** bands, above)
+            error = 0.5 * false_positive + 0.5 * false_negative
+            if error < best:
+                best, choice = error, (bands, rows)
+    return choice
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,10 +177,7 @@ def signature(
     """MinHash signature and band keys of one text (no bands for an empty text: it matches nothing);
     ``names`` are the people and organizations it names (``actors`` of those kinds)."""
     grams = shingles(text, options.shingle)
-    minhash = MinHash(num_perm=options.num_perm, seed=options.seed)
-    if grams:
-        minhash.update_batch(grams)
-    values = np.asarray(minhash.hashvalues, dtype=np.uint32)
+    values = minhash_values(grams, options.num_perm, options.seed)
     keys = name_keys(names)
     if not grams:
         return Signature(doc_id, values, (), published, keys)

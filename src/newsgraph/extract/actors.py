@@ -623,6 +623,7 @@ def _merge(doc: Doc, mentions: list[_Mention], data: ActorData) -> list[Actor]:
         first = _representative(group)
         country, role = data.split_code(first.code)
         spans = tuple(sorted({(doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1].text)) for m in group}))
-        actors.append(Actor(id=f"a{n}", name=first.name, code=first.code, country=country, role=role,
+        name = " ".join(first.name.split())  # a name across a wrapped line ("Mikhail\nGorbachev") is one name
+        actors.append(Actor(id=f"a{n}", name=name, code=first.code, country=country, role=role,
                             kind=first.kind, mentions=spans))
     return actors
