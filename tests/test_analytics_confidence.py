@@ -91,7 +91,8 @@ def test_analytics_confidence_cli_options(store: Store) -> None:
     assert "KYIV" in run("dyad", "RUS", "USA", "--min-confidence", "0")
     weeks = [json.loads(line)["period"] for line in run("dyad", "RUS", "USA", "-f", "json").splitlines()]
     assert HOSTILE_WEEK.isoformat() not in weeks
-    weeks = [json.loads(line)["period"] for line in run("dyad", "RUS", "USA", "-f", "json", "--min-confidence", "0.3").splitlines()]
+    lines = run("dyad", "RUS", "USA", "-f", "json", "--min-confidence", "0.3").splitlines()
+    weeks = [json.loads(line)["period"] for line in lines]
     assert HOSTILE_WEEK.isoformat() in weeks
     assert "no alerts" in runner.invoke(app, ["alerts", "--store", str(store.root)]).output
     alerted = [json.loads(line) for line in run("alerts", "--min-confidence", "0.3", "-f", "json").splitlines()]

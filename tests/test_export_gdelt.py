@@ -110,7 +110,8 @@ def test_export_action_geo_matches_gdelt_conventions(shared_data: Path) -> None:
     assert abs(float(ours["ActionGeo_Lat"]) - float(theirs["ActionGeo_Lat"])) < 0.2
     texas = places.states["TX"]
     geo = action_geo(Location("Texas", "USA", texas.lat, texas.lon, texas.feature, 0, 5), places)
-    assert (geo["ActionGeo_Type"], geo["ActionGeo_ADM1Code"], geo["ActionGeo_FullName"]) == ("2", "USTX", "Texas, United States")
+    columns = (geo["ActionGeo_Type"], geo["ActionGeo_ADM1Code"], geo["ActionGeo_FullName"])
+    assert columns == ("2", "USTX", "Texas, United States")
     assert action_geo(None, places) == {"ActionGeo_Type": "0"}
 
 

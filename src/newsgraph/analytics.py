@@ -270,7 +270,7 @@ def dyad_places(
             GROUP BY e.location_feature ORDER BY n DESC, e.location_feature LIMIT {int(top)}""",
         params + span_params + [_threshold(min_confidence)],
     )
-    return [PlaceCount(name, country, lat, lon, feature, int(n), int(docs)) for name, country, lat, lon, feature, n, docs in rows]
+    return [PlaceCount(*row[:5], int(row[5]), int(row[6])) for row in rows]
 
 
 def alerts(

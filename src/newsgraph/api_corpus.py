@@ -37,7 +37,7 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 
 
 def add_corpus_routes(router: APIRouter, ctx: "ReadContext") -> None:
-    """Add `/dyads`, `/dyads/{a}/{b}`, `/dyads/{a}/{b}/places`, `/alerts`, `/actors/{key}` and `/stories` to ``router``."""
+    """Add `/dyads`, `/dyads/{a}/{b}`, `/dyads/{a}/{b}/places`, `/alerts`, `/actors/{key}`, `/stories` to ``router``."""
     # no `from __future__ import annotations` here: FastAPI reads these annotations at run time
 
     @router.get("/dyads", tags=["dyads"], response_model=Page[DyadRow], responses=ERRORS)

@@ -102,7 +102,7 @@ def register(app: typer.Typer) -> None:
         store: StoreOption = None,
         format: FormatOption = QueryFormat.table,
     ) -> None:
-        """How relations between two countries moved: per period, events by quad class, Goldstein, tone, evidence, places.
+        """How two countries' relations moved: per period, events by quad class, Goldstein, tone, evidence; places.
 
         Example: newsgraph dyad RUS USA --from 2021-01-01 --by month --min-confidence 0.7
         """
@@ -113,8 +113,9 @@ def register(app: typer.Typer) -> None:
         try:
             target = _store(store)
             points = dyad_series(
-                target, a, b, start, end, by=by, directed=directed, top=top, min_confidence=threshold  # type: ignore[arg-type]
-            )
+                target, a, b, start, end, by=by, directed=directed, top=top,  # type: ignore[arg-type]
+                min_confidence=threshold,
+            )  # fmt: skip
             places = dyad_places(target, a, b, start, end, directed=directed, min_confidence=threshold)
         except (StoreError, AnalyticsError) as e:
             fail(str(e))

