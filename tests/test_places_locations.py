@@ -163,3 +163,17 @@ def test_places_query_command_does_not_load_gazetteer(tmp_path: Path) -> None:
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stderr[-2000:]
+
+
+def test_places_dateline_not_used_when_the_sentence_is_abroad(nlp, gazetteer) -> None:
+    text = "MANAMA, May 3 (Reuters) - Bankers said lenders cut their exposure after heavy losses in Argentina."
+    assert _locate(nlp, gazetteer, text, "lenders cut", code="163") is None
+    text = "MANAMA, May 3 (Reuters) - Bankers said lenders cut their exposure this year."
+    assert _locate(nlp, gazetteer, text, "lenders cut", code="163").country == "BHR"
+
+
+def test_places_own_name_beats_another_citys_alias(gazetteer) -> None:
+    from newsgraph.extract.places import choose_place
+
+    place = choose_place(gazetteer.lookup("New Delhi"), set(), gazetteer, name="New Delhi")
+    assert place is not None and place.name == "New Delhi"

@@ -11,14 +11,18 @@
    "visited Kyiv"). The nearest such place to the trigger wins. A place that is the subject of
    the clause ("Moscow said") is an actor, never a location: only these positions are read.
 2. Dateline. "MOSCOW, Dec 6 (Reuters) -" or "KYIV, Ukraine (AP) —" opening the text or one of
-   its first paragraphs places every event that step 1 leaves unplaced.
+   its first paragraphs places every event that step 1 leaves unplaced, unless the event's
+   sentence sets something in another country ("... no bond market in Saudi Arabia" under a
+   BAHRAIN dateline): the dateline says where the reporter filed from, so such an event stays
+   unplaced rather than placed where it may not have happened.
 3. Otherwise the event has no location.
 
 A name resolves among the gazetteer's places that bear it (``choose_place``): a qualifier
 ("Paris, Texas", the dateline's "BAHIA BLANCA, Argentina") narrows first; a country beats a
 city of the same name; a US state beats a city of under 100,000 people; among cities one in a
 country the document names wins unless a city elsewhere is twenty times larger; then the
-largest. A name spaCy does not tag as a place (GPE, LOC, FAC) must resolve to a country, a
+largest. A city of 100,000 or more whose own name is the mention beats one that only lists it
+among its other names ("New Delhi" is not Delhi). A name spaCy does not tag as a place (GPE, LOC, FAC) must resolve to a country, a
 state or a city of 100,000 or more.
 """
 
@@ -30,6 +34,7 @@ from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.extract.actors_data import norm_key
 from newsgraph.extract.gazetteer import Gazetteer, Place
 from newsgraph.records import Actor, Event, Location
 
@@ -73,6 +78,7 @@ def locate_events(
     if dateline is not None and dateline.place.country:
         named.add(dateline.place.country)
     found: dict[tuple[int, int, bool], Location | None] = {}
+    abroad: dict[int, bool] = {}  # sentence start -> the sentence puts something in another country
     out = []
     for event in events:
         on_object = not event.code.startswith(gazetteer.cues.about_object_codes)
@@ -82,7 +88,13 @@ def locate_events(
         clause = found[key]
         if clause is not None and _is_actor_mention(clause, event, actors):
             clause = None
-        location = clause or (dateline.location() if dateline else None)
+        location = clause
+        if location is None and dateline is not None:
+            sentence = _sentence(doc, key[:2])
+            if sentence is not None and sentence.start not in abroad:
+                abroad[sentence.start] = _places_abroad(sentence, dateline, named, gazetteer)
+            if sentence is None or not abroad[sentence.start]:
+                location = dateline.location()
         out.append(dataclasses.replace(event, location=location) if location != event.location else event)
     return tuple(out)
 
@@ -97,7 +109,9 @@ def find_dateline(text: str, named: set[str], gazetteer: Gazetteer) -> Dateline 
         if m and any(c.islower() for c in paragraph[m.end() : m.end() + 80]):
             name = m.group("place")
             qualifier = m.group("qualifier")
-            place = choose_place(gazetteer.lookup(name), named, gazetteer, qualifier=qualifier, strict=True)
+            place = choose_place(
+                gazetteer.lookup(name), named, gazetteer, name=name, qualifier=qualifier, strict=True
+            )
             if place is not None:
                 start = offset + m.start("place")
                 return Dateline(place, text[start : start + len(name)], start, start + len(name))
@@ -141,6 +155,7 @@ def choose_place(
     named: set[str],
     gazetteer: Gazetteer,
     *,
+    name: str | None = None,
     qualifier: str | None = None,
     strict: bool = False,
 ) -> Place | None:
@@ -164,7 +179,7 @@ def choose_place(
             return max(in_doc, key=lambda p: p.population)
         if not (states and "USA" in named):  # "Georgia" in a US story is the state
             return max(countries, key=lambda p: p.population)
-    city = _best_city(cities, named)
+    city = _best_city(cities, named, name)
     if city is not None and (city.population >= BIG_CITY or not states):
         if strict and city.population < BIG_CITY and city.country not in named:
             return None
@@ -172,15 +187,34 @@ def choose_place(
     return states[0] if states else city
 
 
-def _best_city(cities: list[Place], named: set[str]) -> Place | None:
+def _best_city(cities: list[Place], named: set[str], name: str | None) -> Place | None:
     if not cities:
         return None
+    # "New Delhi" is New Delhi, although Delhi, ten times larger, lists it among its other names
+    exact = [p for p in cities if name and norm_key(p.name) == norm_key(name) and p.population >= BIG_CITY]
+    cities = exact or cities
     largest = max(cities, key=lambda p: p.population)
     local = [p for p in cities if p.country in named]
     if not local:
         return largest
     best_local = max(local, key=lambda p: p.population)
     return largest if largest.population > DOMINANT_RATIO * max(best_local.population, 1) else best_local
+
+
+def _sentence(doc: Doc, evidence: tuple[int, int]) -> Span | None:
+    span = doc.char_span(evidence[0], evidence[1], alignment_mode="expand")
+    return span.root.sent if span is not None and len(span) else None
+
+
+def _places_abroad(sentence: Span, dateline: Dateline, named: set[str], gazetteer: Gazetteer) -> bool:
+    """The sentence sets something in another country than the dateline's ("in Saudi Arabia"): the dateline
+    is where the reporter filed from, and the sentence's acts may be elsewhere, so it places none of them."""
+    for token in sentence:
+        if token.dep_ == "pobj" and token.head.lower_ in gazetteer.cues.locative_preps:
+            location = _token_place(token, named, gazetteer)
+            if location is not None and location.country != dateline.place.country:
+                return True
+    return False
 
 
 def _anchors(trigger: Token) -> list[Token]:
@@ -244,7 +278,7 @@ def _token_place(token: Token, named: set[str], gazetteer: Gazetteer) -> Locatio
     if len(words) > 1 and words[0].lower_ in cues.direction_words:  # "Eastern Ukraine" tagged whole
         lookups.append(doc[words[1].i : words[-1].i + 1].text)
     for text in lookups:
-        place = choose_place(gazetteer.lookup(text), named, gazetteer, qualifier=_qualifier(words[-1]))
+        place = choose_place(gazetteer.lookup(text), named, gazetteer, name=text, qualifier=_qualifier(words[-1]))
         if place is None:
             continue
         if not tagged and place.kind == "city" and place.population < BIG_CITY:
