@@ -1,6 +1,6 @@
 """How often events get a location on Reuters-21578 articles, and a sample of placed events to judge by hand.
 
-Run: ``.venv/bin/python tools/location_sample.py [--docs 400] [--sample 30] [--seed 12]``
+Run: ``.venv/bin/python tools/location_sample.py [--docs 400] [--sample 30] [--seed 12] [--only clause]``
 (``../shared`` beside the repo). Each article is analyzed as the wire sent it: its title,
 then its dateline ("BAHIA BLANCA, Argentina, March 2 -") opening the body. Prints the counts
 (events, events placed by their clause, by the dateline, unplaced; kinds of place), then
@@ -44,6 +44,7 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=400)
     parser.add_argument("--sample", type=int, default=30)
     parser.add_argument("--seed", type=int, default=12)
+    parser.add_argument("--only", choices=("clause", "dateline"), help="Sample only events placed this way.")
     parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "data")
     args = parser.parse_args()
     nlp, kn = _resources()
@@ -64,20 +65,20 @@ def main() -> None:
             counts[source] += 1
             place = kn.places.by_id.get(int((loc.feature or "geonames:0").split(":")[1]))
             kinds[place.kind if place else "?"] += 1
-            placed.append((doc_id, source, loc, place, event, text))
+            span = doc.char_span(event.evidence.start, event.evidence.end, alignment_mode="expand")
+            sentence = " ".join(span.root.sent.text.split()) if span is not None and len(span) else ""
+            placed.append((doc_id, source, loc, place, event, sentence, text[: text.find("\n")]))
     n = counts["events"]
     print(f"{args.docs} articles, {n} events")
     for key in ("clause", "dateline", "unplaced"):
         print(f"  {key:9s} {counts[key]:5d}  {counts[key] / max(n, 1):.3f}")
     print("  placed at: " + ", ".join(f"{k} {v}" for k, v in kinds.most_common()))
     rng = random.Random(args.seed)
-    for doc_id, source, loc, place, event, text in rng.sample(placed, min(args.sample, len(placed))):
-        sentence_start = max(text.rfind("\n", 0, event.evidence.start), text.rfind(". ", 0, event.evidence.start)) + 1
-        sentence_end = text.find(".", event.evidence.end)
-        sentence = " ".join(text[sentence_start : sentence_end + 1 if sentence_end > 0 else None].split())
+    pool = [p for p in placed if args.only in (None, p[1])]
+    for doc_id, source, loc, place, event, sentence, title in rng.sample(pool, min(args.sample, len(pool))):
         resolved = f"{place.name} ({place.kind}, {place.country})" if place else "?"
-        print(f"\n[{doc_id}] {source}: {loc.name!r} -> {resolved}; event {event.code} {event.label}")
-        print(f"    {sentence[:300]}")
+        print(f"\n[{doc_id}] {title}\n  {source}: {loc.name!r} -> {resolved}; event {event.code} {event.label}")
+        print(f"    {sentence[:400]}")
 
 
 if __name__ == "__main__":
