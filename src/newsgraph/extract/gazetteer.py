@@ -67,6 +67,7 @@ class PlaceCues:
     region_nouns: frozenset[str]
     nested_deps: frozenset[str]
     nested_preps: frozenset[str]
+    compound_preps: frozenset[str]
     country_prefixes: tuple[str, ...]
     about_object_codes: tuple[str, ...]
     non_fips_admin1: frozenset[str]
@@ -88,6 +89,7 @@ class PlaceCues:
             region_nouns=words("region_nouns"),
             nested_deps=words("nested_dependencies"),
             nested_preps=words("nested_prepositions"),
+            compound_preps=words("compound_prepositions"),
             about_object_codes=tuple(str(w) for w in raw.get("about_object_codes", ()) or ()),
             country_prefixes=tuple(str(w) + " " for w in raw.get("country_name_prefixes", ()) or ()),
             non_fips_admin1=frozenset(str(w).upper() for w in raw.get("non_fips_admin1", ()) or ()),

@@ -128,23 +128,26 @@ def clause_location(
         return None
     trigger = span.root
     cues = gazetteer.cues
-    phrases: list[Token] = []
+    phrases: list[tuple[Token, str]] = []  # (the phrase's head, the preposition that introduces it or "")
     anchors = _anchors(trigger)
     objects = [c for c in trigger.children if c.dep_ == "dobj"] if on_object else []
-    named_on = {trigger.i} | {o.i for o in objects}  # event nouns whose place compounds count ("the Geneva talks")
     for anchor in anchors + objects:
         for child in anchor.children:
             if child.dep_ == "prep" and (
                 child.lower_ in cues.locative_preps
                 or (child.lower_ in cues.destination_preps and anchor.lemma_.lower() in cues.destination_lemmas)
             ):
-                phrases.extend(c for c in child.children if c.dep_ == "pobj")
+                phrases.extend((c, child.lower_) for c in child.children if c.dep_ == "pobj")
             elif child.dep_ == "dobj" and anchor.pos_ == "VERB" and anchor.lemma_.lower() in cues.destination_lemmas:
-                phrases.append(child)
-            elif child.dep_ in ("compound", "nmod") and anchor.i in named_on and anchor.pos_ in ("NOUN", "PROPN"):
-                phrases.append(child)
-    for head in sorted(phrases, key=lambda t: abs(t.i - trigger.i)):
-        location = _phrase_place(head, named, gazetteer, 0)
+                phrases.append((child, ""))
+            elif (
+                child.dep_ in ("compound", "nmod") and anchor is trigger and anchor.pos_ == "NOUN"
+                and child.ent_type_ in PLACE_LABELS
+            ):  # fmt: skip
+                # "the Geneva talks": only on the event noun itself ("U.S. leadership", "Nigel Lawson" are no places)
+                phrases.append((child, ""))
+    for head, prep in sorted(phrases, key=lambda p: abs(p[0].i - trigger.i)):
+        location = _phrase_place(head, prep, named, gazetteer, 0)
         if location is not None:
             return location
     return None
@@ -236,7 +239,7 @@ def _anchors(trigger: Token) -> list[Token]:
     return anchors
 
 
-def _phrase_place(token: Token, named: set[str], gazetteer: Gazetteer, depth: int) -> Location | None:
+def _phrase_place(token: Token, prep: str, named: set[str], gazetteer: Gazetteer, depth: int) -> Location | None:
     """The place this phrase names, or one a noun or two below it ("a meeting in Geneva")."""
     location = _token_place(token, named, gazetteer)
     if location is not None or depth >= MAX_DEPTH:
@@ -248,11 +251,16 @@ def _phrase_place(token: Token, named: set[str], gazetteer: Gazetteer, depth: in
         if child.dep_ == "prep":
             if child.lower_ not in cues.nested_preps:
                 continue
-            nested = [c for c in child.children if c.dep_ == "pobj"]
+            nested = [(c, child.lower_) for c in child.children if c.dep_ == "pobj"]
+        elif child.dep_ in ("compound", "nmod"):
+            # "at the Geneva summit" is in Geneva; "in the Iran arms affair" is not in Iran
+            if prep not in cues.compound_preps or child.ent_type_ not in PLACE_LABELS:
+                continue
+            nested = [(child, prep)]
         else:
-            nested = [child]
-        for head in nested:
-            found = _phrase_place(head, named, gazetteer, depth + 1)
+            nested = [(child, prep)]
+        for head, by in nested:
+            found = _phrase_place(head, by, named, gazetteer, depth + 1)
             if found is not None:
                 return found
     return None
