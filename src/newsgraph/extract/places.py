@@ -102,7 +102,7 @@ def locate_events(
 def find_dateline(text: str, named: set[str], gazetteer: Gazetteer) -> Dateline | None:
     """The place of a wire dateline opening the text or one of its first paragraphs, resolved."""
     offset = 0
-    for paragraph in text.split("\n\n")[:DATELINE_PARAGRAPHS]:
+    for paragraph in text.split("\n\n", DATELINE_PARAGRAPHS)[:DATELINE_PARAGRAPHS]:
         lead = len(paragraph) - len(paragraph.lstrip())
         m = DATELINE.match(paragraph, lead)
         # a title in capitals ("U.S. - JAPAN TRADE TALKS") is no dateline: a dateline opens running text
