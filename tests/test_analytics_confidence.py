@@ -130,3 +130,26 @@ def test_analytics_confidence_api_parameters(store: Store) -> None:
     assert client.get("/dyads").json()["items"][0]["events"] == 40
     doc = client.get("/documents/doc010").json()
     assert doc["events"][0]["confidence"] == 0.3 and doc["events"][0]["location"]["name"] == "KYIV"
+
+
+def test_analytics_confidence_segments_from_before_confidence_count_fully(tmp_path: Path) -> None:
+    """A store written before events had a confidence (and dyad_weeks a band) counts its events as 1.0."""
+    import json as json_module
+
+    import pyarrow.parquet as pq
+
+    s = Store(tmp_path / "old")
+    items = [article(i, MONDAY + timedelta(weeks=i), [1, 1, 2, 3], 1.0) for i in range(10)]
+    items.append(article(10, HOSTILE_WEEK + timedelta(days=2), [4, 4, 4, 3], polarity=-3.0))
+    s.write(items, segment_size=4)
+    expected = (len(dyad_series(s, "RUS", "USA", fill=False)), [(x.a, x.b, x.week) for x in alerts(s)])
+    for seg in s.segment_dirs()[:2]:  # as schema 3 and before wrote them
+        events = pq.read_table(seg / "events.parquet")
+        pq.write_table(events.drop_columns(["confidence"]), seg / "events.parquet")
+        weeks = pq.read_table(seg / "dyad_weeks.parquet")
+        pq.write_table(weeks.drop_columns(["band"]), seg / "dyad_weeks.parquet")
+        manifest = json_module.loads((seg / "manifest.json").read_text())
+        (seg / "manifest.json").write_text(json_module.dumps({**manifest, "schema": 3}))
+    assert (len(dyad_series(s, "RUS", "USA", fill=False)), [(x.a, x.b, x.week) for x in alerts(s)]) == expected
+    assert expected[1] == [("RUS", "USA", HOSTILE_WEEK)]
+    assert {e.confidence for e in find_events(s, dyad="RUS-USA", limit=100)} == {1.0}
