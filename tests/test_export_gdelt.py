@@ -8,10 +8,20 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph.export import GDELT_EVENT_COLUMNS, ActorCodeTables, _date_fields, global_event_id, write_gdelt_events
-from newsgraph.records import Actor, Analysis, Document, Event, Evidence
+from newsgraph.export import (
+    GDELT_EVENT_COLUMNS,
+    ActorCodeTables,
+    _date_fields,
+    action_geo,
+    global_event_id,
+    write_gdelt_events,
+)
+from newsgraph.records import Actor, Analysis, Document, Event, Evidence, Location
 
 TEXT = "Russia criticized the United States on Monday. Putin will meet Biden."
+# as extract/places.py writes them: the GeoNames features of Moscow and of the United States
+MOSCOW = Location("Moscow", "RUS", 55.75204, 37.61781, "geonames:524901", 0, 6)
+USA = Location("the United States", "USA", 37.77, -91.9, "geonames:6252001", 18, 35)
 
 
 def _analysis() -> Analysis:
@@ -20,8 +30,14 @@ def _analysis() -> Analysis:
         Actor("a1", "NATO", "IGOWSTNAT", None, "IGO", "organization", ((22, 35),)),
     )
     events = (
-        Event("a0", "a1", "111", "Criticize or denounce", 3, -2.0, "asserted", "2021-12-06", Evidence(0, 35)),
-        Event("a0", None, "1312", "Threaten with sanctions", 3, -5.8, "reported", "2021-11", Evidence(0, 17)),
+        Event(
+            "a0", "a1", "111", "Criticize or denounce", 3, -2.0, "asserted", "2021-12-06", Evidence(0, 35),
+            confidence=0.75, location=MOSCOW,
+        ),
+        Event(
+            "a0", None, "1312", "Threaten with sanctions", 3, -5.8, "reported", "2021-11", Evidence(0, 17),
+            location=USA,
+        ),
         Event("a0", "a1", "040", "Consult", 1, 1.0, "planned", "2021-12-07", Evidence(47, 68)),
     )
     doc = Document(id="doc1", text=TEXT, url="https://example.org/a", published="2021-12-06")
@@ -66,6 +82,37 @@ def test_export_gdelt_columns_and_types_match_the_published_export(tmp_path: Pat
     evidence = [json.loads(x) for x in ev.read_text(encoding="utf-8").splitlines()]
     assert [e["GLOBALEVENTID"] for e in evidence] == [int(r["GLOBALEVENTID"]) for r in rows]
     assert evidence[0]["text"] == TEXT[0:35]
+    # the event's place reads back from the ActionGeo columns, and its record from the evidence file
+    geo = {k[len("ActionGeo_") :]: v for k, v in first.items() if k.startswith("ActionGeo_")}
+    assert geo == {
+        "Type": "4", "FullName": "Moscow, Russia", "CountryCode": "RS", "ADM1Code": "RS48", "ADM2Code": "",
+        "Lat": "55.752", "Long": "37.6178", "FeatureID": "524901",
+    }  # fmt: skip
+    assert (float(geo["Lat"]), float(geo["Long"])) == pytest.approx((MOSCOW.lat, MOSCOW.lon), abs=1e-4)
+    assert rows[1]["ActionGeo_Type"] == "1" and rows[1]["ActionGeo_CountryCode"] == "US"
+    assert rows[1]["ActionGeo_FeatureID"] == "US" and rows[1]["ActionGeo_FullName"] == "United States"
+    assert Location(**evidence[0]["location"]) == MOSCOW and evidence[1]["location"]["feature"] == USA.feature
+    assert (evidence[0]["confidence"], evidence[1]["confidence"]) == (0.75, 1.0)
+
+
+def test_export_action_geo_matches_gdelt_conventions(shared_data: Path) -> None:
+    """Mumbai and a US state written as GDELT writes them (the sample export's Mumbai row: IN, IN16)."""
+    from newsgraph.extract.gazetteer import load_gazetteer
+
+    places = load_gazetteer()
+    mumbai = max((p for p in places.lookup("Mumbai") if p.kind == "city"), key=lambda p: p.population)
+    sample = (shared_data / "gdelt" / "20150218230000.export.CSV").read_text(encoding="utf-8").splitlines()
+    rows = (dict(zip(GDELT_EVENT_COLUMNS, line.split("\t"))) for line in sample)
+    theirs = next(r for r in rows if r["ActionGeo_FullName"] == "Mumbai, Maharashtra, India")
+    ours = action_geo(Location("Mumbai", "IND", mumbai.lat, mumbai.lon, mumbai.feature, 0, 6), places)
+    for column in ("ActionGeo_Type", "ActionGeo_CountryCode", "ActionGeo_ADM1Code"):
+        assert ours[column] == theirs[column], column
+    assert abs(float(ours["ActionGeo_Lat"]) - float(theirs["ActionGeo_Lat"])) < 0.2
+    texas = places.states["TX"]
+    geo = action_geo(Location("Texas", "USA", texas.lat, texas.lon, texas.feature, 0, 5), places)
+    columns = (geo["ActionGeo_Type"], geo["ActionGeo_ADM1Code"], geo["ActionGeo_FullName"])
+    assert columns == ("2", "USTX", "Texas, United States")
+    assert action_geo(None, places) == {"ActionGeo_Type": "0"}
 
 
 def test_export_global_event_id_is_stable_and_distinct() -> None:

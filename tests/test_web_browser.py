@@ -113,6 +113,7 @@ def test_web_article_click_event_highlights_its_evidence(page, server: str) -> N
     assert "".join(active) == analysis["document"]["text"][start:end]
     record = page.locator("[data-testid=record]").inner_text()
     assert event["code"] in record and event["modality"] in record
+    assert "confidence" in record and "location" in record  # the place, or "not stated"
     assert page.locator(f'.ev-marker.selected[data-event="{index}"]').count() == 1
     shot(page, "article")
     assert not page.errors
@@ -140,6 +141,8 @@ def test_web_actor_view_draws_counterpart_network(page, server: str) -> None:
 
 
 def test_web_dyad_chart_renders_and_lists_a_periods_events(page, server: str) -> None:
+    import httpx
+
     open_view(page, server, "#/dyad/JPN/USA?by=day")
     chart = page.locator("[data-testid=dyad-chart]")
     assert chart.locator("rect.bar").count() >= 2
@@ -148,6 +151,10 @@ def test_web_dyad_chart_renders_and_lists_a_periods_events(page, server: str) ->
     page.wait_for_selector("[data-testid=period-events] tbody tr", timeout=20_000)
     assert page.locator("[data-testid=period-articles] li").count() >= 1
     assert chart.locator("circle.gpoint.selected").count() == 1
+    page.wait_for_selector("[data-testid=dyad-places] h2", timeout=20_000)
+    places = httpx.get(f"{server}/dyads/JPN/USA/places").json()
+    assert page.locator("[data-testid=places-table] tbody tr").count() == len(places)
+    assert page.locator("[data-testid=places-map] circle.place").count() == sum(p["lat"] is not None for p in places)
     shot(page, "dyad")
     page.locator("[data-testid=period-events] tbody tr a", has_text="evidence").first.click()
     page.wait_for_selector(".seg.active", timeout=20_000)

@@ -48,3 +48,11 @@ def test_web_csp_forbids_inline_and_foreign_script() -> None:
     assert directives["script-src"] == "'self'"
     assert directives["default-src"] == "'none'"
     assert "unsafe" not in CSP
+
+
+def test_web_confidence_threshold_is_the_store_default() -> None:
+    from newsgraph.store_rows import DEFAULT_MIN_CONFIDENCE
+
+    source = (web_dir() / "dom.js").read_text(encoding="utf-8")
+    found = re.search(r"export const MIN_CONFIDENCE = ([0-9.]+);", source)
+    assert found and float(found.group(1)) == DEFAULT_MIN_CONFIDENCE

@@ -24,16 +24,18 @@ from newsgraph.analytics_records import (  # re-exported: callers import the res
     DocumentRef,
     DyadPoint,
     EventRef,
+    PlaceCount,
     QuadCounts,
     QuoteRef,
 )
 from newsgraph.query import connect
 from newsgraph.store import Store
-from newsgraph.store_rows import OCCURRED
+from newsgraph.store_rows import DEFAULT_MIN_CONFIDENCE, OCCURRED, confidence_band
 
 __all__ = [
-    "ActorCount", "ActorSummary", "Alert", "AnalyticsError", "Counterpart", "DocumentRef", "DyadPoint", "EventRef",
-    "QuadCounts", "QuoteRef", "actor_summary", "alerts", "dyad_series", "find_documents", "find_events",
+    "ActorCount", "ActorSummary", "Alert", "AnalyticsError", "Counterpart", "DEFAULT_MIN_CONFIDENCE", "DocumentRef",
+    "DyadPoint", "EventRef", "PlaceCount", "QuadCounts", "QuoteRef", "actor_summary", "alerts", "dyad_places",
+    "dyad_series", "find_documents", "find_events",
     "find_quotes", "next_period", "period_start", "top_actors",
 ]  # fmt: skip
 
@@ -56,13 +58,16 @@ class AnalyticsError(ValueError):
 EVENT_COLUMNS = (
     "e.doc_id, e.idx, {day} AS day, e.source_name, e.source_code, e.source_country, e.target_name, "
     "e.target_code, e.target_country, e.code, e.label, e.quad_class, e.goldstein, e.modality, "
-    "e.evidence_start, e.evidence_end"
-).format(day=EVENT_DAY)
+    "e.evidence_start, e.evidence_end, {confidence}, e.location_name, e.location_country, e.location_lat, "
+    "e.location_lon"
+).format(day=EVENT_DAY, confidence="coalesce(e.confidence, 1.0)")
+#: an event counts in a view when its confidence reaches the threshold (older segments hold 1.0)
+CONFIDENT = "coalesce(e.confidence, 1.0) >= ?"
 QUOTE_COLUMNS = "q.doc_id, q.idx, q.text, q.kind, q.speaker_name, q.speaker_code, q.published, q.start, q.\"end\""
 
 
 def _event(row: tuple[Any, ...]) -> EventRef:
-    return EventRef(*row[:16])
+    return EventRef(*row[:21])
 
 
 def _quote(row: tuple[Any, ...]) -> QuoteRef:
@@ -118,6 +123,12 @@ def _pair_filter(a: str, b: str, directed: bool) -> tuple[str, list[Any]]:
     return "e.pair = ?", [pair]
 
 
+def _threshold(min_confidence: float) -> float:
+    if not 0.0 <= min_confidence <= 1.0:
+        raise AnalyticsError(f"min confidence {min_confidence:g} is outside 0..1")
+    return float(min_confidence)
+
+
 def _range_filter(start: date | str | None, end: date | str | None) -> tuple[str, list[Any]]:
     clauses, params = [], []
     if start is not None:
@@ -167,6 +178,7 @@ def dyad_series(
     directed: bool = False,
     top: int = 3,
     fill: bool = True,
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
 ) -> list[DyadPoint]:
     """Per period: events by quad class, Goldstein sum and mean, article tone, top events and quotes."""
     if by not in PERIODS:
@@ -174,8 +186,9 @@ def dyad_series(
     pair, pair_params = _pair_filter(a, b, directed)
     countries = sorted({_country(a), _country(b)})
     span, span_params = _range_filter(start, end)
+    span_params = span_params + [_threshold(min_confidence)]
     con = connect(store)
-    where = f"{pair} AND {EVENT_DAY} IS NOT NULL AND {span} AND {OCCURRED}"
+    where = f"{pair} AND {EVENT_DAY} IS NOT NULL AND {span} AND {OCCURRED} AND {CONFIDENT}"
     # only the narrow columns the sums need: a busy pair has hundreds of thousands of events
     con.execute(
         f"""CREATE TEMP TABLE dyad AS
@@ -258,6 +271,33 @@ def _filled(
     return out
 
 
+def dyad_places(
+    store: Store,
+    a: str,
+    b: str,
+    start: date | str | None = None,
+    end: date | str | None = None,
+    *,
+    directed: bool = False,
+    top: int = 10,
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+) -> list[PlaceCount]:
+    """Where the pair's events happened: one row per gazetteer place, most events first (the events of dyad_series)."""
+    pair, params = _pair_filter(a, b, directed)
+    span, span_params = _range_filter(start, end)
+    rows = _fetch(
+        connect(store),
+        f"""SELECT mode(e.location_name), any_value(e.location_country), any_value(e.location_lat),
+                   any_value(e.location_lon), e.location_feature, count(*) AS n, count(DISTINCT e.doc_id)
+            FROM events e
+            WHERE {pair} AND {EVENT_DAY} IS NOT NULL AND {span} AND {OCCURRED} AND {CONFIDENT}
+              AND e.location_feature IS NOT NULL
+            GROUP BY e.location_feature ORDER BY n DESC, e.location_feature LIMIT {int(top)}""",
+        params + span_params + [_threshold(min_confidence)],
+    )
+    return [PlaceCount(*row[:5], int(row[5]), int(row[6])) for row in rows]
+
+
 def alerts(
     store: Store,
     since: date | str | None = None,
@@ -269,6 +309,7 @@ def alerts(
     min_history: int = 4,
     evidence: int = 5,
     domestic: bool = False,
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
 ) -> list[Alert]:
     """Country pairs whose weekly Goldstein mean or conflict share moved beyond k std of their trailing history.
 
@@ -276,9 +317,15 @@ def alerts(
     (both directions together); a week is scored once it has ``min_history`` such weeks.
     Standard deviations are floored (MIN_STD_*) so a flat history does not make every
     change infinitely surprising. Domestic pairs (USA-USA) count only with ``domestic``.
+    Only events of ``min_confidence`` or more count; the weekly sums are kept per tenth of
+    confidence, so the threshold is a multiple of 0.1.
     """
     if window < 2:
         raise AnalyticsError("window must be at least 2 weeks")
+    try:
+        band = confidence_band(_threshold(min_confidence))
+    except ValueError as err:
+        raise AnalyticsError(str(err)) from None
     con = connect(store)
     same = "" if domestic else "AND pair[1:3] <> pair[5:7]"
     since_clause, since_params = ("AND week >= ?", [period_start(_as_date(since), "week")]) if since else ("", [])
@@ -288,7 +335,7 @@ def alerts(
             SELECT pair, week, sum(events) AS n,
                    sum(goldstein_sum::{GOLDSTEIN})::DOUBLE / sum(goldstein_n) AS g,
                    (sum(q3) + sum(q4)) / sum(events) AS c
-            FROM dyad_weeks WHERE goldstein_n > 0 {same}
+            FROM dyad_weeks WHERE goldstein_n > 0 AND coalesce(band, 10) >= ? {same}
             GROUP BY pair, week
             -- quiet weeks are neither alerts nor history: a mean of one or two events is noise
             HAVING sum(events) >= ?),
@@ -307,11 +354,11 @@ def alerts(
             LIMIT ?)
         SELECT split_part(pair, '-', 1), split_part(pair, '-', 2), week, n, g, hg, zg, c, hc, zc, hn FROM z
         ORDER BY greatest(abs(zg), abs(zc)) DESC, week DESC, pair""",
-        [min_events, min_history, *since_params, k, k, limit],
+        [band, min_events, min_history, *since_params, k, k, limit],
     )
     if not rows:
         return []
-    drivers = _alert_evidence(con, rows, evidence)
+    drivers = _alert_evidence(con, rows, evidence, band / 10)
     out = []
     for a, b, week, n, g, hg, zg, c, hc, zc, hn in rows:
         metric: Literal["goldstein", "conflict"] = "goldstein" if abs(zg) >= abs(zc) else "conflict"
@@ -328,7 +375,7 @@ def alerts(
 
 
 def _alert_evidence(
-    con: duckdb.DuckDBPyConnection, rows: list[tuple[Any, ...]], evidence: int
+    con: duckdb.DuckDBPyConnection, rows: list[tuple[Any, ...]], evidence: int, min_confidence: float
 ) -> dict[tuple[str, str, date], tuple[tuple[EventRef, ...], tuple[DocumentRef, ...]]]:
     """The events that pushed each alert's week in its direction, and their articles."""
     # dir 1: the week turned hostile (lower Goldstein or more conflict), so its lowest-Goldstein events drove it;
@@ -347,10 +394,10 @@ def _alert_evidence(
     for n, (a, b, week, direction) in enumerate(keys):
         branches.append(
             f"""(SELECT {int(n)} AS alert, {direction} * coalesce(e.goldstein, 0) AS drive, {EVENT_COLUMNS}
-            FROM events e WHERE e.pair = ? AND e.day BETWEEN ? AND ?
+            FROM events e WHERE e.pair = ? AND e.day BETWEEN ? AND ? AND {CONFIDENT}
             ORDER BY drive, e.doc_id, e.idx LIMIT {int(evidence)})"""
         )
-        params += [f"{a}-{b}", week, week + timedelta(days=6)]
+        params += [f"{a}-{b}", week, week + timedelta(days=6), min_confidence]
     found = _fetch(
         con,
         f"SELECT * EXCLUDE (drive) FROM ({' UNION ALL '.join(branches)}) ORDER BY alert, drive, doc_id, idx",
@@ -396,7 +443,9 @@ def _actor_match(prefix: str, query: str, partial: bool = False) -> tuple[str, l
     return "(" + " OR ".join(clauses) + ")", params
 
 
-def actor_summary(store: Store, name_or_code: str, *, top: int = 10) -> ActorSummary:
+def actor_summary(
+    store: Store, name_or_code: str, *, top: int = 10, min_confidence: float = DEFAULT_MIN_CONFIDENCE
+) -> ActorSummary:
     """Names, documents, quotes, events as source and target and top counterparts of one actor.
 
     The name matches whole names first ("Russia" is not "Russian troops"); when nothing
@@ -414,8 +463,11 @@ def actor_summary(store: Store, name_or_code: str, *, top: int = 10) -> ActorSum
         FROM actors a WHERE {match}""",
         params,
     )[0]
+    threshold = _threshold(min_confidence)
     src, src_params = _actor_match("e.source_", name_or_code, partial)
     tgt, tgt_params = _actor_match("e.target_", name_or_code, partial)
+    src, src_params = f"({src} AND {CONFIDENT})", src_params + [threshold]
+    tgt, tgt_params = f"({tgt} AND {CONFIDENT})", tgt_params + [threshold]
     quad_sql = "count(*) FILTER (quad_class = {q})"
     quads = ", ".join(quad_sql.format(q=q) for q in (1, 2, 3, 4))
     mean = f"avg(goldstein::{GOLDSTEIN})"
@@ -534,9 +586,10 @@ def find_events(
     offset: int = 0,
     *,
     directed: bool = False,
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
 ) -> list[EventRef]:
     """Events filtered by actor, country pair ("RUS-USA" or a pair), CAMEO code or root, quad class, modality, dates."""
-    clauses, params = [], []
+    clauses, params = [CONFIDENT], [_threshold(min_confidence)]
     if actor:
         src, p1 = _actor_match("e.source_", actor)
         tgt, p2 = _actor_match("e.target_", actor)

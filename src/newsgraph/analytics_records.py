@@ -27,6 +27,11 @@ class EventRef:
     modality: str | None
     evidence_start: int | None
     evidence_end: int | None
+    confidence: float | None = None
+    location_name: str | None = None  # where the act happened, when the text says
+    location_country: str | None = None
+    location_lat: float | None = None
+    location_lon: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +89,19 @@ class DyadPoint:
     articles: int
     top_events: tuple[EventRef, ...] = ()
     top_quotes: tuple[QuoteRef, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceCount:
+    """A place where a dyad's events happened (one gazetteer feature), with how many events and articles."""
+
+    name: str  # the mention most often used for it
+    country: str | None
+    lat: float | None
+    lon: float | None
+    feature: str | None
+    events: int
+    articles: int
 
 
 @dataclass(frozen=True, slots=True)

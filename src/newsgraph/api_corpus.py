@@ -6,7 +6,16 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 from fastapi import APIRouter, HTTPException, Path, Query
 
 from newsgraph import analytics
-from newsgraph.analytics import ActorSummary, Alert, AnalyticsError, DyadPoint, QuadCounts, next_period
+from newsgraph.analytics import (
+    DEFAULT_MIN_CONFIDENCE,
+    ActorSummary,
+    Alert,
+    AnalyticsError,
+    DyadPoint,
+    PlaceCount,
+    QuadCounts,
+    next_period,
+)
 from newsgraph.api_models import DOC_ID_PATTERN, DyadRow, DyadSeries, ErrorBody, Page, Story, StoryRow
 from newsgraph.store_rows import OCCURRED
 
@@ -15,6 +24,9 @@ if TYPE_CHECKING:
 
 #: Past this many periods a series is returned without its empty periods (a day series over centuries is no chart).
 MAX_FILLED_POINTS = 2000
+MIN_CONFIDENCE = Query(
+    ge=0.0, le=1.0, description=f"Count only events of this confidence or more (default {DEFAULT_MIN_CONFIDENCE})."
+)
 COUNTRY = Path(pattern=r"^[A-Z]{3}$", description="ISO 3166 alpha-3 country code, e.g. RUS.")
 #: Actor names as stored, or codes; no '/', no control characters.
 ACTOR_KEY_PATTERN = r"^[^/\x00-\x1f\x7f]{1,120}$"
@@ -25,13 +37,14 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 
 
 def add_corpus_routes(router: APIRouter, ctx: "ReadContext") -> None:
-    """Add `/dyads`, `/dyads/{a}/{b}`, `/alerts`, `/actors/{key}` and `/stories` to ``router``."""
+    """Add `/dyads`, `/dyads/{a}/{b}`, `/dyads/{a}/{b}/places`, `/alerts`, `/actors/{key}`, `/stories` to ``router``."""
     # no `from __future__ import annotations` here: FastAPI reads these annotations at run time
 
     @router.get("/dyads", tags=["dyads"], response_model=Page[DyadRow], responses=ERRORS)
     def list_dyads(
         limit: Annotated[int, Query(ge=1, le=ctx.options.max_limit)] = ctx.options.default_limit,
         offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+        min_confidence: Annotated[float, MIN_CONFIDENCE] = DEFAULT_MIN_CONFIDENCE,
     ) -> dict[str, Any]:
         """Country pairs (two different countries, either direction) with the most events."""
         select = (
@@ -40,9 +53,9 @@ def add_corpus_routes(router: APIRouter, ctx: "ReadContext") -> None:
             "CAST(min(coalesce(date, published)) AS VARCHAR) AS first_day, "
             "CAST(max(coalesce(date, published)) AS VARCHAR) AS last_day FROM events "
             "WHERE source_country IS NOT NULL AND target_country IS NOT NULL AND source_country <> target_country "
-            f"AND {OCCURRED} GROUP BY ALL"
+            f"AND {OCCURRED} AND coalesce(confidence, 1.0) >= ? GROUP BY ALL"
         )
-        return ctx.page(select, [], "events DESC, a, b", limit, offset)
+        return ctx.page(select, [min_confidence], "events DESC, a, b", limit, offset)
 
     @router.get("/dyads/{a}/{b}", tags=["dyads"], response_model=DyadSeries, responses=ERRORS)
     def dyad(
@@ -53,19 +66,46 @@ def add_corpus_routes(router: APIRouter, ctx: "ReadContext") -> None:
         by: Literal["day", "week", "month"] = "week",
         directed: Annotated[bool, Query(description="Only events with source in a and target in b.")] = False,
         top: Annotated[int, Query(ge=0, le=20, description="Top events and quotes kept per period.")] = 5,
+        min_confidence: Annotated[float, MIN_CONFIDENCE] = DEFAULT_MIN_CONFIDENCE,
     ) -> DyadSeries:
         """Cooperation and conflict of a country pair per period: quad class counts, Goldstein, tone, top events."""
         if start and end and start > end:
             raise HTTPException(422, "start is after end")
         try:
             points = ctx.cached(
-                ("dyad", a, b, start, end, by, directed, top),
-                lambda: analytics.dyad_series(ctx.store, a, b, start, end, by, directed=directed, top=top, fill=False),
-            )
+                ("dyad", a, b, start, end, by, directed, top, min_confidence),
+                lambda: analytics.dyad_series(
+                    ctx.store, a, b, start, end, by, directed=directed, top=top, fill=False,
+                    min_confidence=min_confidence,
+                ),
+            )  # fmt: skip
         except AnalyticsError as err:
             raise HTTPException(422, str(err)) from None
         filled = fill_periods(points, by, start, end)
         return DyadSeries(a=a, b=b, by=by, directed=directed, filled=filled is not None, points=filled or points)
+
+    @router.get("/dyads/{a}/{b}/places", tags=["dyads"], response_model=list[PlaceCount], responses=ERRORS)
+    def dyad_places(
+        a: Annotated[str, COUNTRY],
+        b: Annotated[str, COUNTRY],
+        start: date | None = None,
+        end: date | None = None,
+        directed: Annotated[bool, Query(description="Only events with source in a and target in b.")] = False,
+        top: Annotated[int, Query(ge=1, le=100, description="Places kept, most events first.")] = 20,
+        min_confidence: Annotated[float, MIN_CONFIDENCE] = DEFAULT_MIN_CONFIDENCE,
+    ) -> list[PlaceCount]:
+        """Where a country pair's events happened: one row per place with coordinates, events and articles."""
+        if start and end and start > end:
+            raise HTTPException(422, "start is after end")
+        try:
+            return ctx.cached(
+                ("dyad-places", a, b, start, end, directed, top, min_confidence),
+                lambda: analytics.dyad_places(
+                    ctx.store, a, b, start, end, directed=directed, top=top, min_confidence=min_confidence
+                ),
+            )
+        except AnalyticsError as err:
+            raise HTTPException(422, str(err)) from None
 
     @router.get("/alerts", tags=["alerts"], response_model=list[Alert], responses=ERRORS)
     def list_alerts(
@@ -74,12 +114,18 @@ def add_corpus_routes(router: APIRouter, ctx: "ReadContext") -> None:
         window: Annotated[int, Query(ge=2, le=52, description="Trailing weeks of history.")] = 8,
         min_events: Annotated[int, Query(ge=1, le=1000)] = 3,
         limit: Annotated[int, Query(ge=1, le=100)] = 20,
+        min_confidence: Annotated[
+            float, Query(ge=0.0, le=1.0, description="Count only events of this confidence or more "
+                         f"(default {DEFAULT_MIN_CONFIDENCE}); weekly sums are kept per 0.1 of confidence.")
+        ] = DEFAULT_MIN_CONFIDENCE,
     ) -> list[Alert]:
         """Country pairs whose weekly Goldstein mean or conflict share left their own trailing range."""
         try:
             return ctx.cached(
-                ("alerts", since, k, window, limit, min_events),
-                lambda: analytics.alerts(ctx.store, since, k, window, limit=limit, min_events=min_events),
+                ("alerts", since, k, window, limit, min_events, min_confidence),
+                lambda: analytics.alerts(
+                    ctx.store, since, k, window, limit=limit, min_events=min_events, min_confidence=min_confidence
+                ),
             )
         except AnalyticsError as err:
             raise HTTPException(422, str(err)) from None
@@ -88,11 +134,15 @@ def add_corpus_routes(router: APIRouter, ctx: "ReadContext") -> None:
     def actor(
         key: Annotated[str, Path(pattern=ACTOR_KEY_PATTERN, description="Actor name, CAMEO code, or ISO3 country.")],
         top: Annotated[int, Query(ge=1, le=50)] = 10,
+        min_confidence: Annotated[float, MIN_CONFIDENCE] = DEFAULT_MIN_CONFIDENCE,
     ) -> ActorSummary:
         """One actor: names, codes, documents, quotes, events as source and target, top counterparts."""
         if not key.strip():
             raise HTTPException(422, "key: empty")
-        summary = ctx.cached(("actor", key, top), lambda: analytics.actor_summary(ctx.store, key, top=top))
+        summary = ctx.cached(
+            ("actor", key, top, min_confidence),
+            lambda: analytics.actor_summary(ctx.store, key, top=top, min_confidence=min_confidence),
+        )
         if summary.documents == 0 and not summary.recent_events and summary.quotes == 0:
             raise HTTPException(404, f"no actor named or coded {key!r}")
         return summary

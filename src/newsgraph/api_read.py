@@ -201,14 +201,18 @@ def read_router(ctx: ReadContext) -> APIRouter:
         modality: Modality | None = None,
         date_from: date | None = None,
         date_to: date | None = None,
+        min_confidence: Annotated[
+            float, Query(ge=0.0, le=1.0, description="Only events of this confidence or more (default "
+                         f"{analytics.DEFAULT_MIN_CONFIDENCE}).")
+        ] = analytics.DEFAULT_MIN_CONFIDENCE,
         limit: Limit = default,
         offset: Offset = 0,
     ) -> dict[str, Any]:
-        """CAMEO events with both actors, the day, and the evidence offsets in their document, newest first."""
-        key = ("events", actor, dyad, code, root, quad_class, modality, date_from, date_to, limit, offset)
+        """CAMEO events with both actors, the day, confidence, place and evidence offsets, newest first."""
+        key = ("events", actor, dyad, code, root, quad_class, modality, date_from, date_to, min_confidence, limit, offset)
         found = ctx.cached(key, lambda: analytics.find_events(
             ctx.store, actor=actor, dyad=dyad, code=code, root=root, quad_class=quad_class, modality=modality,
-            start=date_from, end=date_to, limit=limit + 1, offset=offset,
+            start=date_from, end=date_to, limit=limit + 1, offset=offset, min_confidence=min_confidence,
         ))  # fmt: skip
         return paged(found, limit, offset)
 

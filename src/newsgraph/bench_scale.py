@@ -40,6 +40,8 @@ from newsgraph.analytics import alerts, dyad_series
 from newsgraph.store import SCHEMAS, TABLES, Store
 from newsgraph.store_rows import dyad_weeks
 
+LOCATION_COLUMNS = ("location_name", "location_country", "location_lat", "location_lon", "location_feature")
+
 SEGMENT_EVENTS = 1_000_000
 EVENTS_PER_DOC = 4
 FIRST_DAY = date(2020, 1, 6)
@@ -152,6 +154,9 @@ def synthetic_segment(
         "day": day_values,
         "pair": pa.array(np.char.add(np.char.add(np.where(src <= tgt, src, tgt), "-"), np.where(src <= tgt, tgt, src))),
         "tone": pa.array(tone[docs_of_events]),
+        # confidences spread over the bands, so alerts' per-band sums are as many as real ones
+        "confidence": pa.array(np.round(rng.uniform(0.2, 1.0, n_events), 2)),
+        **{name: pa.nulls(n_events, SCHEMAS["events"].field(name).type) for name in LOCATION_COLUMNS},
     }
     doc_day_values = pa.array(epoch + doc_days.astype("timedelta64[D]"), type=pa.date32())
     documents = {

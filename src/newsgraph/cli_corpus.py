@@ -15,6 +15,9 @@ from typing import Annotated, Any
 import typer
 
 SPARKS = "▁▂▃▄▅▆▇█"
+# store_rows.DEFAULT_MIN_CONFIDENCE, for the help text only: importing it would load DuckDB at start-up
+# (tests/test_analytics_confidence.py checks that the two agree)
+CONFIDENCE_DEFAULT = 0.5
 
 
 def sparkline(values: Sequence[float | None], width: int = 100) -> str:
@@ -76,6 +79,13 @@ def register(app: typer.Typer) -> None:
     FormatOption = Annotated[
         QueryFormat, typer.Option("--format", "-f", help="table for people; json or csv for machines.")
     ]
+    ConfidenceOption = Annotated[
+        float | None,
+        typer.Option(
+            "--min-confidence", min=0.0, max=1.0,
+            help=f"Count only events of this confidence or more (default {CONFIDENCE_DEFAULT}).",
+        ),
+    ]  # fmt: skip
 
     @app.command()
     def dyad(
@@ -88,22 +98,33 @@ def register(app: typer.Typer) -> None:
             bool, typer.Option("--directed", help="Only events with A as source and B as target.")
         ] = False,
         top: Annotated[int, typer.Option("--top", min=0, help="Top events and quotes per period.")] = 3,
+        min_confidence: ConfidenceOption = None,
         store: StoreOption = None,
         format: FormatOption = QueryFormat.table,
     ) -> None:
-        """How relations between two countries moved: per period, events by quad class, Goldstein, tone, evidence.
+        """How two countries' relations moved: per period, events by quad class, Goldstein, tone, evidence; places.
 
-        Example: newsgraph dyad RUS USA --from 2021-01-01 --by month
+        Example: newsgraph dyad RUS USA --from 2021-01-01 --by month --min-confidence 0.7
         """
-        from newsgraph.analytics import AnalyticsError, dyad_series, unknown_countries
+        from newsgraph.analytics import (
+            DEFAULT_MIN_CONFIDENCE,
+            AnalyticsError,
+            dyad_places,
+            dyad_series,
+            unknown_countries,
+        )
         from newsgraph.store import StoreError
 
+        threshold = DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence
         try:
-            if unknown := unknown_countries(_store(store), [a, b]):
+            target = _store(store)
+            if unknown := unknown_countries(target, [a, b]):
                 fail(f"unknown country code {', '.join(unknown)} (not an ISO 3166 alpha-3 code, nor in the store)")
             points = dyad_series(
-                _store(store), a, b, start, end, by=by, directed=directed, top=top  # type: ignore[arg-type]
-            )
+                target, a, b, start, end, by=by, directed=directed, top=top,  # type: ignore[arg-type]
+                min_confidence=threshold,
+            )  # fmt: skip
+            places = dyad_places(target, a, b, start, end, directed=directed, min_confidence=threshold)
         except (StoreError, AnalyticsError) as e:
             fail(str(e))
         if format == QueryFormat.json:
@@ -126,6 +147,7 @@ def register(app: typer.Typer) -> None:
             warn(f"no events between {a.upper()} and {b.upper()} in the store")
             return
         _dyad_table(out, a.upper(), b.upper(), points)
+        _places_table(out, places)
 
     @app.command()
     def alerts(
@@ -133,20 +155,26 @@ def register(app: typer.Typer) -> None:
         k: Annotated[float, typer.Option("--k", min=0.0, help="Standard deviations that make an alert.")] = 2.0,
         window: Annotated[int, typer.Option("--window", min=2, help="Trailing weeks of history per pair.")] = 8,
         limit: Annotated[int, typer.Option("--limit", min=1, help="Most surprising alerts to show.")] = 20,
+        min_confidence: ConfidenceOption = None,
         store: StoreOption = None,
         format: FormatOption = QueryFormat.table,
     ) -> None:
         """Country pairs whose weekly Goldstein mean or conflict share left their own trailing range.
 
-        Example: newsgraph alerts --since 2021-11-01 --k 2.0 --window 8
+        The weekly sums are kept per 0.1 of confidence, so --min-confidence takes 0, 0.1, ... 1.
+
+        Example: newsgraph alerts --since 2021-11-01 --k 2.0 --window 8 --min-confidence 0.7
         """
-        from newsgraph.analytics import AnalyticsError
+        from newsgraph.analytics import DEFAULT_MIN_CONFIDENCE, AnalyticsError
         from newsgraph.analytics import alerts as find_alerts
         from newsgraph.render import result_table
         from newsgraph.store import StoreError
 
+        threshold = DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence
         try:
-            found = find_alerts(_store(store), since=since, k=k, window=window, limit=limit)
+            found = find_alerts(
+                _store(store), since=since, k=k, window=window, limit=limit, min_confidence=threshold
+            )
         except (StoreError, AnalyticsError) as e:
             fail(str(e))
         if format == QueryFormat.json:
@@ -305,6 +333,21 @@ def _dyad_table(out: Any, a: str, b: str, points: Sequence[Any]) -> None:
         out.print("[bold]Quotes[/bold]")
         for q in quotes[:10]:
             out.print(f"  {q.published} {q.speaker_name or '?'}: “{q.text[:160]}” [{q.doc_id}]", markup=False)
+
+
+def _places_table(out: Any, places: Sequence[Any]) -> None:
+    """Where the pair's events happened (the text's place, else the dateline), most events first."""
+    if not places:
+        return
+    from rich.table import Table
+
+    table = Table(title="Places", title_justify="left")
+    for column in ("place", "country", "events", "articles", "lat, lon"):
+        table.add_column(column, no_wrap=True)
+    for p in places:
+        where = "" if p.lat is None or p.lon is None else f"{p.lat:.2f}, {p.lon:.2f}"
+        table.add_row(p.name, p.country or "", str(p.events), str(p.articles), where)
+    out.print(table)
 
 
 def _actor_summary(out: Any, s: Any, result_table: Any) -> None:

@@ -4,6 +4,13 @@ GDELT rows say "this happened", so by default only asserted and reported events 
 written, plus planned events coded as a statement of intent or a threat (03x, 13x: the
 statement happened); other planned, hypothetical, demanded and negated events stay in
 newsgraph's own records.
+
+Event locations fill the ActionGeo columns the way GDELT does: type 1 country, 2 US state,
+3 US city, 4 other city; the FIPS 10-4 country code; ADM1 as FIPS country + admin1 code where
+GeoNames' admin1 code is the FIPS one ("US" + postal code in the US); the feature id of a city
+(a GeoNames id, where GDELT has a GNS or GNIS id), else the textual country or ADM1 code. GDELT's
+full name is "City, State, Country"; the gazetteer knows state names for the US only, so other
+cities read "City, Country". Our confidence and the location's evidence span go to the side file.
 """
 
 from __future__ import annotations
@@ -16,8 +23,12 @@ from dataclasses import dataclass
 from datetime import date
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from newsgraph.records import Actor, Analysis, Event
+from newsgraph.records import Actor, Analysis, Event, Location
+
+if TYPE_CHECKING:
+    from newsgraph.extract.gazetteer import Gazetteer
 
 GDELT_EVENT_COLUMNS: tuple[str, ...] = (
     "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
@@ -107,6 +118,38 @@ def _date_fields(iso: str | None) -> tuple[str, str, str, str]:
     return f"{year:04d}{month:02d}{day:02d}", f"{year:04d}{month:02d}", f"{year:04d}", f"{fraction:.4f}"
 
 
+def action_geo(location: Location | None, places: Gazetteer | None) -> dict[str, str]:
+    """GDELT's ActionGeo_* columns for one event location (empty when there is none)."""
+    if location is None:
+        return {"ActionGeo_Type": "0"}
+    lat = "" if location.lat is None else str(round(location.lat, 4))
+    lon = "" if location.lon is None else str(round(location.lon, 4))
+    place = None
+    if places is not None and location.feature and location.feature.startswith("geonames:"):
+        place = places.by_id.get(int(location.feature.split(":", 1)[1]))
+    if place is None:  # a feature this gazetteer does not hold: what the record itself says
+        return {"ActionGeo_Type": "0", "ActionGeo_FullName": location.name, "ActionGeo_Lat": lat, "ActionGeo_Long": lon}
+    fips = places.fips.get(place.country or "", "") if places else ""
+    country = places.country_name(place.country) if places else ""
+    if place.kind == "country":
+        kind, full, adm1, feature = "1", place.name, "", fips
+    elif place.kind == "state":
+        kind, full, adm1 = "2", f"{place.name}, {country}", f"US{place.admin1}"
+        feature = adm1
+    else:
+        us = place.iso2 == "US"
+        state = places.state_name(place) if places else ""
+        kind = "3" if us else "4"
+        full = ", ".join(part for part in (place.name, state, country) if part)
+        fips_admin1 = len(place.admin1) == 2 and place.iso2 not in places.cues.non_fips_admin1 if places else False
+        adm1 = f"US{place.admin1}" if us else (f"{fips}{place.admin1}" if fips and fips_admin1 else "")
+        feature = str(place.geonameid)
+    return {
+        "ActionGeo_Type": kind, "ActionGeo_FullName": full, "ActionGeo_CountryCode": fips,
+        "ActionGeo_ADM1Code": adm1, "ActionGeo_Lat": lat, "ActionGeo_Long": lon, "ActionGeo_FeatureID": feature,
+    }  # fmt: skip
+
+
 def _lead_end(text: str) -> int:
     """End of the lead paragraph (GDELT's IsRootEvent proxy): the first blank line after some text."""
     pos = text.find("\n\n", 200)
@@ -114,7 +157,10 @@ def _lead_end(text: str) -> int:
 
 
 def gdelt_rows(
-    analysis: Analysis, tables: ActorCodeTables, modalities: frozenset[str] = EXPORT_MODALITIES
+    analysis: Analysis,
+    tables: ActorCodeTables,
+    modalities: frozenset[str] = EXPORT_MODALITIES,
+    places: Gazetteer | None = None,
 ) -> Iterable[tuple[int, list[str], dict[str, object]]]:
     """(GlobalEventID, 61 column values, evidence record) for each exportable event of one analysis."""
     doc = analysis.document
@@ -142,7 +188,7 @@ def gdelt_rows(
             "EventCode": event.code, "EventBaseCode": event.code[:3], "EventRootCode": event.code[:2],
             "QuadClass": str(event.quad_class), "GoldsteinScale": f"{event.goldstein:g}",
             "NumMentions": "1", "NumSources": "1", "NumArticles": "1", "AvgTone": f"{analysis.tone.polarity:g}",
-            "Actor1Geo_Type": "0", "Actor2Geo_Type": "0", "ActionGeo_Type": "0",
+            "Actor1Geo_Type": "0", "Actor2Geo_Type": "0", **action_geo(event.location, places),
             "DATEADDED": f"{added}000000" if len(added) == 8 else (sqldate + "000000" if sqldate else ""),
             "SOURCEURL": doc.url or "",  # the article's address; never the file it was read from
         }  # fmt: skip
@@ -156,8 +202,16 @@ def gdelt_rows(
             "date": event.date,
             "source": event.source,
             "target": event.target,
+            "confidence": event.confidence,
+            "location": _plain_location(event.location),
         }
         yield gid, [row.get(col, "").replace("\t", " ").replace("\n", " ") for col in GDELT_EVENT_COLUMNS], evidence
+
+
+def _plain_location(location: Location | None) -> dict[str, object] | None:
+    if location is None:
+        return None
+    return {name: getattr(location, name) for name in location.__dataclass_fields__}
 
 
 def write_gdelt_events(
@@ -165,11 +219,16 @@ def write_gdelt_events(
 ) -> int:
     """Write GDELT 2.0 rows (tab-separated, no header, as GDELT's) and the evidence JSONL; return the row count."""
     tables = ActorCodeTables.load()
+    places: Gazetteer | None = None
     seen: set[int] = set()
     n = 0
     with out.open("w", encoding="utf-8", newline="") as fh, evidence_out.open("w", encoding="utf-8") as ev:
         for analysis in analyses:
-            for gid, values, evidence in gdelt_rows(analysis, tables, modalities):
+            if places is None and any(e.location for e in analysis.events):
+                from newsgraph.extract.gazetteer import load_gazetteer  # read only when some event has a place
+
+                places = load_gazetteer()
+            for gid, values, evidence in gdelt_rows(analysis, tables, modalities, places):
                 if gid in seen:
                     continue
                 seen.add(gid)

@@ -55,6 +55,8 @@ DERIVED = {
     ("events", "day"): "coalesce(date, published)",
     ("events", "pair"): "CASE WHEN source_country IS NOT NULL AND target_country IS NOT NULL THEN "
     "least(source_country, target_country) || '-' || greatest(source_country, target_country) END",
+    ("events", "confidence"): "1.0",  # before events carried a confidence, every event counted fully
+    ("dyad_weeks", "band"): "10",
 }
 
 

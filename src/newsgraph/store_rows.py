@@ -1,9 +1,11 @@
 """Store rows: the Parquet schema of every store table, and Analyses flattened into rows.
 
 Besides the record tables, each segment holds two derived tables: ``minhash`` (stories.py)
-and ``dyad_weeks``, the segment's events summed per (country pair, week),
+and ``dyad_weeks``, the segment's events summed per (country pair, week, confidence band),
 which alerts read instead of scanning every event. Sums and counts add up across segments,
-so compaction merely concatenates them.
+so compaction merely concatenates them. The bands (tenths of confidence) let alerts apply any
+threshold that is a multiple of 0.1 by summing the bands at or above it, still without
+reading an event.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from newsgraph.stories import MINHASH_SCHEMA
 TABLES = ("documents", "actors", "quotes", "dates", "amounts", "events", "claims")
 DERIVED_TABLES = ("minhash", "dyad_weeks")  # added after the first segments were written
 ALL_TABLES = TABLES + DERIVED_TABLES
-SCHEMA_VERSION = 3  # raise when a table gains or loses a column: readers then unify schemas by name
+SCHEMA_VERSION = 4  # raise when a table gains or loses a column: readers then unify schemas by name
 EVENT_ROW_GROUP = 16_384  # small enough that a dyad or alert filter reads little of a compacted segment
 
 SCHEMAS: dict[str, pa.Schema] = {
@@ -155,6 +157,7 @@ SCHEMAS: dict[str, pa.Schema] = {
         [
             ("pair", pa.string()),
             ("week", pa.date32()),
+            ("band", pa.int8()),  # tenths of confidence: band k holds k/10 <= confidence < (k+1)/10; 10 is 1.0
             ("events", pa.int64()),
             ("q1", pa.int64()),
             ("q2", pa.int64()),
@@ -198,12 +201,31 @@ def derive_event_columns(events: pa.Table) -> pa.Table:
 OCCURRED = "(modality IN ('asserted', 'reported') OR (modality = 'planned' AND root IN ('03', '13')))"
 
 
+#: Events below this confidence do not count in dyads, alerts and the web and API views unless a
+#: lower threshold is asked for (``--min-confidence``, ``min_confidence=``). Confidence comes from
+#: the event coder (the evidence that produced the event); 0.5 keeps what it rates more likely right than not.
+DEFAULT_MIN_CONFIDENCE = 0.5
+CONFIDENCE_BANDS = 10  # dyad_weeks keeps sums per tenth of confidence
+#: an event's band; segments written before confidence existed hold events of confidence 1.0
+CONFIDENCE_BAND = f"least(floor(coalesce(confidence, 1.0) * {CONFIDENCE_BANDS} + 1e-9), {CONFIDENCE_BANDS})::TINYINT"
+
+
+def confidence_band(threshold: float) -> int:
+    """The lowest band a threshold keeps; ValueError unless it is a multiple of 0.1 in [0, 1]."""
+    band = round(threshold * CONFIDENCE_BANDS)
+    if not 0 <= band <= CONFIDENCE_BANDS or abs(band - threshold * CONFIDENCE_BANDS) > 1e-6:
+        raise ValueError(
+            f"min confidence {threshold:g}: weekly sums are kept per 0.1 of confidence, use 0, 0.1, ... or 1"
+        )
+    return band
+
+
 def dyad_weeks(events: pa.Table) -> pa.Table:
-    """The events of one segment summed per (country pair, Monday of the week), both directions together."""
+    """One segment's events summed per (country pair, Monday of the week, confidence band), both directions together."""
     con = duckdb.connect()
     con.register("ev", events)
     table = con.sql(
-        f"""SELECT pair, date_trunc('week', day)::DATE AS week,
+        f"""SELECT pair, date_trunc('week', day)::DATE AS week, {CONFIDENCE_BAND} AS band,
                   count(*) AS events,
                   count(*) FILTER (quad_class = 1) AS q1, count(*) FILTER (quad_class = 2) AS q2,
                   count(*) FILTER (quad_class = 3) AS q3, count(*) FILTER (quad_class = 4) AS q4,

@@ -2,7 +2,7 @@
 
 The order is the data flow of DESIGN.md: actors first (everything else points at them),
 then dates and quotes, amounts, claims (which need quotes and amounts), events (which
-read claims for the `reported` modality), and tone. Each extractor is a pure function
+read claims for the `reported` modality), the events' locations, and tone. Each extractor is a pure function
 over the Doc and the records before it; its reference data is loaded once into
 `Knowledge` and passed in.
 """
@@ -20,6 +20,8 @@ from newsgraph.extract.amounts import AmountData, extract_amounts
 from newsgraph.extract.claims import ClaimData, extract_claims
 from newsgraph.extract.dates import DateRules, extract_dates
 from newsgraph.extract.events import EventData, extract_events
+from newsgraph.extract.gazetteer import Gazetteer, load_gazetteer
+from newsgraph.extract.places import locate_events
 from newsgraph.extract.quotes import QuoteCues, extract_quotes
 from newsgraph.extract.tone import ToneLexicon, extract_tone
 from newsgraph.records import Analysis, Document
@@ -36,6 +38,7 @@ class Knowledge:
     claims: ClaimData
     events: EventData
     tone: ToneLexicon
+    places: Gazetteer  # read once per process (``load_gazetteer``), only by commands that analyze
 
     @classmethod
     def load(cls, nlp: Language) -> Knowledge:
@@ -48,6 +51,7 @@ class Knowledge:
             claims=ClaimData.load(nlp),
             events=EventData.load(nlp),
             tone=ToneLexicon.load(nlp),
+            places=load_gazetteer(),
         )
 
 
@@ -60,6 +64,7 @@ def analyze_doc(doc: Doc, document: Document, knowledge: Knowledge) -> Analysis:
     amounts = extract_amounts(doc, actors, quotes, dates, knowledge.amounts)
     claims = extract_claims(doc, actors, quotes, amounts, knowledge.claims)
     events = extract_events(doc, actors, quotes, dates, claims, published, knowledge.events)
+    events = locate_events(doc, events, actors, knowledge.places)
     tone = extract_tone(doc, knowledge.tone)
     return Analysis(
         document=document,

@@ -1,7 +1,7 @@
 // Article view: the clean text cut into segments at every record boundary, each segment
 // knowing which records cover it; clicking a record shows it and highlights its evidence.
 
-import { actorLink, el, link, quadBadge, route, safeHref, snippet } from "./dom.js";
+import { actorLink, el, link, MIN_CONFIDENCE, quadBadge, route, safeHref, snippet } from "./dom.js";
 
 const KINDS = ["actor", "quote", "date", "amount", "claim", "event"];
 // The innermost kind wins a click: a date inside a quote inside an event's evidence is the date.
@@ -76,7 +76,7 @@ export function articleView(a, options = {}) {
 
   function highlight(ranges) {
     for (const { node, seg } of segNodes) {
-      node.classList.remove("active", "active-speaker", "active-cue");
+      node.classList.remove("active", "active-speaker", "active-cue", "active-place");
       for (const [cls, range] of ranges) if (range && seg.start >= range[0] && seg.end <= range[1]) node.classList.add(cls);
     }
   }
@@ -139,6 +139,18 @@ function actorMentionsIn(a, ids, evidence) {
     .map((m) => ["active-speaker", m]);
 }
 
+/** "Geneva (CHE, 46.20, 6.15)"; the place is outlined in the text when the event is selected. */
+export function placeText(location) {
+  if (!location) return "not stated";
+  const where = location.lat === null || location.lat === undefined ? "" : `, ${location.lat.toFixed(2)}, ${location.lon.toFixed(2)}`;
+  return `${location.name} (${location.country || "?"}${where})`;
+}
+
+function confidenceText(confidence) {
+  const value = confidence === undefined || confidence === null ? 1 : confidence;
+  return value >= MIN_CONFIDENCE ? value.toFixed(2) : `${value.toFixed(2)} (below ${MIN_CONFIDENCE}: not counted in dyads and alerts)`;
+}
+
 function excerpt(text, start, end) {
   return `“${snippet(text.slice(start, end), 400)}”`;
 }
@@ -158,9 +170,15 @@ function describe(a, kind, index) {
         ["Goldstein", String(e.goldstein)],
         ["modality", e.modality],
         ["date", e.date],
+        ["confidence", confidenceText(e.confidence)],
+        ["location", placeText(e.location)],
         ["evidence", excerpt(text, e.evidence.start, e.evidence.end)],
       ],
-      ranges: [["active", [e.evidence.start, e.evidence.end]], ...actorMentionsIn(a, [e.source, e.target], e.evidence)],
+      ranges: [
+        ["active", [e.evidence.start, e.evidence.end]],
+        ...actorMentionsIn(a, [e.source, e.target], e.evidence),
+        ["active-place", e.location ? [e.location.start, e.location.end] : null],
+      ],
     };
   }
   if (kind === "quote") {
@@ -254,7 +272,12 @@ function recordLists(a, onPick) {
   return el(
     "div",
     { class: "card" },
-    section("event", "Events", a.events, (e) => [quadBadge(e.quad_class), `${name(e.source)} → ${name(e.target)}: ${e.label} [${e.code}, ${e.modality}]`], true),
+    section("event", "Events", a.events, (e) => [
+      quadBadge(e.quad_class),
+      `${name(e.source)} → ${name(e.target)}: ${e.label} [${e.code}, ${e.modality}]`,
+      e.location ? el("span", { class: "muted", text: ` in ${e.location.name}` }) : "",
+      (e.confidence ?? 1) < MIN_CONFIDENCE ? el("span", { class: "muted", text: ` (confidence ${e.confidence.toFixed(2)}, not counted)` }) : "",
+    ], true),
     section("quote", "Quotes", a.quotes, (q) => `${q.speaker_text || name(q.speaker)}: “${snippet(q.text, 90)}”`, true),
     section("actor", "Actors", a.actors, (x) => `${x.name} (${x.code || "?"}) ×${x.mentions.length}`, false),
     section("date", "Dates", a.dates, (t) => `${t.text} → ${t.value || "?"}`, false),

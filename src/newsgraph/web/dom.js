@@ -89,6 +89,10 @@ export function errorBox(err) {
   return el("p", { class: "error", role: "alert", text: `Error: ${err.message || err}` });
 }
 
+// store_rows.DEFAULT_MIN_CONFIDENCE: events below it are not counted in dyads and alerts, and the
+// article view marks them (tests/test_web_static.py checks that the two agree)
+export const MIN_CONFIDENCE = 0.5;
+
 export const QUADS = [
   ["verbal_cooperation", "verbal cooperation", "q1"],
   ["material_cooperation", "material cooperation", "q2"],

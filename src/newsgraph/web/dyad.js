@@ -124,6 +124,40 @@ export async function dyadView(main, a, b, query) {
     chart,
     details,
   );
+  const places = el("section", { "data-testid": "dyad-places" });
+  main.append(places);
+  try {
+    showPlaces(places, await api(`/dyads/${encodeURIComponent(a)}/${encodeURIComponent(b)}/places`, { top: 20 }));
+  } catch (err) {
+    places.append(errorBox(err));
+  }
+}
+
+const MAP_W = 720;
+const MAP_H = 360;
+
+/** Where the pair's events happened: a table, and the places as dots on a plain longitude/latitude grid. */
+export function showPlaces(section, places) {
+  section.replaceChildren(el("h2", { text: `Places (${places.length})` }));
+  if (!places.length) {
+    section.append(el("p", { class: "muted", text: "No event of this pair names where it happened." }));
+    return;
+  }
+  // equirectangular: x from longitude, y from latitude; no tiles, no coastlines, only a 30° graticule
+  const x = (lon) => ((lon + 180) / 360) * MAP_W;
+  const y = (lat) => ((90 - lat) / 180) * MAP_H;
+  const map = svg("svg", { class: "places-map", viewBox: `0 0 ${MAP_W} ${MAP_H}`, width: "100%", role: "img", "aria-label": "places of the events", "data-testid": "places-map" });
+  for (let lon = -150; lon <= 150; lon += 30) map.append(svg("line", { class: "graticule", x1: x(lon), x2: x(lon), y1: 0, y2: MAP_H }));
+  for (let lat = -60; lat <= 60; lat += 30) map.append(svg("line", { class: "graticule", x1: 0, x2: MAP_W, y1: y(lat), y2: y(lat) }));
+  const most = Math.max(...places.map((p) => p.events));
+  for (const p of places) {
+    if (p.lat === null || p.lon === null) continue;
+    const r = 3 + 9 * Math.sqrt(p.events / most);
+    map.append(svg("circle", { class: "place", cx: x(p.lon), cy: y(p.lat), r }, svg("title", {}, `${p.name} (${p.country || "?"}): ${p.events} events in ${p.articles} articles`)));
+    map.append(svg("text", { x: x(p.lon) + r + 2, y: y(p.lat) + 4 }, p.name));
+  }
+  const rows = places.map((p) => [p.name, p.country || "", String(p.events), String(p.articles), p.lat === null ? "" : `${p.lat.toFixed(2)}, ${p.lon.toFixed(2)}`]);
+  section.append(map, table(["place", "country", "events", "articles", "lat, lon"], rows, { "data-testid": "places-table" }));
 }
 
 async function showPeriod(details, series, p) {
@@ -142,6 +176,7 @@ async function showPeriod(details, series, p) {
     actorLink(e.target_name, e.target_code),
     String(e.goldstein),
     e.modality || "",
+    e.location_name || "",
     documentLink(e.doc_id, "evidence", { event: e.idx }),
   ]);
   const ids = [...new Set(page.items.map((e) => e.doc_id))].slice(0, 100);
@@ -152,7 +187,7 @@ async function showPeriod(details, series, p) {
     // titles are a nicety: the ids still link to the articles
   }
   details.append(
-    table(["day", "source", "event", "target", "Goldstein", "modality", ""], rows, { "data-testid": "period-events" }),
+    table(["day", "source", "event", "target", "Goldstein", "modality", "place", ""], rows, { "data-testid": "period-events" }),
     el("h3", { text: `Articles (${ids.length})` }),
     el("ul", { "data-testid": "period-articles" }, articles.map((d) => el("li", {}, d.published ? `${d.published} ` : "", documentLink(d.doc_id, d.title || d.doc_id)))),
   );
