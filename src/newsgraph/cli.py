@@ -17,6 +17,7 @@ import typer
 from rich.console import Console
 
 from newsgraph import __version__
+from newsgraph.cli_watch import DelayOption
 
 app = typer.Typer(
     name="newsgraph",
@@ -153,7 +154,10 @@ def analyze(
 
 @app.command()
 def ingest(
-    sources: Annotated[list[str], typer.Argument(help="Files, folders, .jsonl, .html(.gz), WARC/WET; '-' for stdin.")],
+    sources: Annotated[
+        list[str] | None,
+        typer.Argument(help="Files, folders, .jsonl, .html(.gz), WARC/WET, '-' for stdin; http(s) pages, feeds, sitemaps."),
+    ] = None,
     store: StoreOption = None,
     published: PublishedOption = None,
     workers: WorkersOption = 1,
@@ -162,30 +166,43 @@ def ingest(
         str, typer.Option("--engine", help="local (worker processes) or ray (Ray Data actors; --workers actors).")
     ] = "local",
     ray_address: Annotated[
-        str | None, typer.Option("--ray-address", help="A Ray cluster (ray://host:10001 or auto); default: local Ray.")
+        str | None, typer.Option("--ray-address", help="A Ray cluster: HOST:PORT or auto (docs/scale.md); default: local Ray.")
     ] = None,
+    urls: Annotated[Path | None, typer.Option("--urls", help="A text file of URLs (pages, feeds, sitemaps), one a line.")] = None,
+    delay: DelayOption = 1.0,
 ) -> None:
-    """Analyze articles and append them to the store; documents already stored are skipped.
+    """Analyze articles and append them to the store; documents and URLs already stored are skipped.
 
     Example: newsgraph ingest examples/ --store /tmp/ng-store
     """
-    from newsgraph.ingest import Problem, count_inputs, iter_inputs
+    from newsgraph.crawl import Crawl, CrawlError, CrawlOptions, iter_sources, read_sources
+    from newsgraph.fetch import FetchOptions
+    from newsgraph.ingest import Problem, count_inputs
     from newsgraph.pipeline import PipelineOptions, analyze_items
     from newsgraph.progress import progress_bar
     from newsgraph.store import StoreError
 
     if engine not in ("local", "ray"):
         fail(f"--engine: {engine!r} is not one of local, ray", 2)
+    try:
+        inputs = read_sources(sources or [], str(urls) if urls else None)
+    except CrawlError as e:
+        fail(str(e), 2)
+    if not (inputs.paths or inputs.urls or inputs.problems):
+        fail("nothing to ingest: give files, folders or URLs (or --urls FILE)", 2)
+    if engine == "ray" and (inputs.urls or inputs.problems):
+        fail("--engine ray reads files and folders; ingest URLs with --engine local", 2)
     target = _store(store)
     options = PipelineOptions(published=_published(published), workers=workers)
+    crawl = Crawl(target, CrawlOptions(fetch=FetchOptions(delay=delay))) if inputs.urls else None
     problems = 0
 
     def results() -> Iterator[Any]:
         if engine == "local":
-            return analyze_items(iter_inputs(sources), options)
+            return analyze_items(iter_sources(inputs, crawl), options)
         from newsgraph.engine_ray import RayOptions, analyze_sources_ray
 
-        return analyze_sources_ray(sources, options, RayOptions(address=ray_address, concurrency=workers))
+        return analyze_sources_ray(inputs.paths, options, RayOptions(address=ray_address, concurrency=workers))
 
     def analyses(advance: Any) -> Iterator[Any]:
         nonlocal problems
@@ -198,19 +215,25 @@ def ingest(
                 yield result
 
     try:
-        with progress_bar(count_inputs(sources), err) as advance:
+        with progress_bar(None if inputs.urls else count_inputs(inputs.paths), err) as advance:
             written = target.write(analyses(advance), segment_size=segment_size)
+        if crawl is not None:
+            crawl.commit()  # feeds' validators only once their pages are stored
     except StoreError as e:
         fail(str(e))
     except Exception as e:  # RayEngineError and Ray's own start-up failures, as one line
         if type(e).__module__.split(".")[0] not in ("newsgraph", "ray"):
             raise
         fail(str(e))
+    finally:
+        if crawl is not None:
+            crawl.close()
+    skipped = written.skipped + (crawl.counts.already if crawl is not None else 0)
     warn(
         f"ingested {written.written} new documents into {target.root} "
-        f"({written.skipped} already stored, {problems} problems, {written.segments} segments)"
+        f"({skipped} already stored, {problems} problems, {written.segments} segments)"
     )
-    if written.written == 0 and written.skipped == 0:
+    if written.written == 0 and skipped == 0:
         fail("no document could be ingested")
 
 
@@ -442,10 +465,11 @@ def version() -> None:
 
 
 def _register_extensions() -> None:
-    from newsgraph import cli_corpus, cli_serve
+    from newsgraph import cli_corpus, cli_serve, cli_watch
 
     cli_corpus.register(app)
     cli_serve.register(app)
+    cli_watch.register(app)
 
 
 _register_extensions()
