@@ -27,9 +27,9 @@ def table_rows(store: Store, table: str) -> tuple[tuple[object, ...], ...]:
     return run_sql(store, f"SELECT *{exclude} FROM {table} ORDER BY {ORDER.get(table, 'ALL')}").rows
 
 
-def ingest(code: Path, corpus: Path, store: Path, *extra: str) -> subprocess.Popen:
+def ingest(code: Path, corpus: Path, store: Path, *extra: str, env: dict[str, str] | None = None) -> subprocess.Popen:
     cmd = [sys.executable, "-m", "newsgraph", "ingest", str(corpus), "--store", str(store), "--segment-size", "64"]
-    env = {**os.environ, "PYTHONPATH": str(code)}  # Ray's local workers inherit it
+    env = {**os.environ, **(env or {}), "PYTHONPATH": str(code)}  # Ray's local workers inherit it
     return subprocess.Popen([*cmd, *extra], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
 
 
