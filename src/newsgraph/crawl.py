@@ -161,7 +161,7 @@ class Crawl:
         if response.content_type in ("application/feed+json", "application/json") or head.startswith("{"):
             links = _json_feed(response, text)
             return Listing(tuple(links), feed=True) if links is not None else None
-        if response.content_type in HTML_TYPES or looks_like_html(head):
+        if response.content_type in HTML_TYPES or (looks_like_html(head) and not head.startswith("<?xml")):
             path = urlsplit(url).path.lower()
             return Problem(url, "expected a feed or sitemap, got an HTML page") if path.endswith(LISTING_SUFFIXES) else None
         return None
