@@ -16,6 +16,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import psutil
 import pytest
 from test_engine_ray_equal import ingest, table_rows
 
@@ -24,7 +25,6 @@ from newsgraph.bench_scale import reuters_jsonl
 from newsgraph.query import run_sql
 from newsgraph.store import ALL_TABLES, Store
 
-psutil = pytest.importorskip("psutil")
 pytest.importorskip("ray")
 N = 100
 RAY = Path(sys.executable).with_name("ray")
