@@ -66,19 +66,22 @@ def test_cli_ingest_bad_sources_one_line_each_good_ones_stored(tmp_path: Path) -
     with serve() as site:
         listing = tmp_path / "urls.txt"
         bad = ["/missing.html", "/loop.html", "/report.pdf", "/not-a-feed.xml"]
-        listing.write_text("\n".join(f"{site.base}{p}" for p in [*bad, "/news/a1.html"]) + "\nnot-a-url\n")
+        listing.write_text("\n".join(f"{site.base}{p}" for p in [*bad, "/news/a1.html", "/moved.html"]) + "\nnot-a-url\n")
         result = invoke("ingest", "--urls", str(listing), "--store", str(store), "--delay", "0")
         assert result.exit_code == 0, result.output
         lines = result.stderr.splitlines()
         for path in bad:
             assert sum(f"{site.base}{path}:" in line for line in lines) == 1, path
-        assert f"{listing}:6: not an http(s) URL" in result.stderr
-        assert "ingested 1 new documents" in result.stderr and "5 problems" in result.stderr
-        assert run_sql(Store(store), "SELECT url FROM documents").rows == ((f"{site.base}/news/a1.html",),)
+        assert f"{listing}:7: not an http(s) URL" in result.stderr
+        assert "ingested 2 new documents" in result.stderr and "5 problems" in result.stderr
+        urls = run_sql(Store(store), "SELECT url, source FROM documents ORDER BY url").rows
+        assert urls == ((f"{site.base}/news/a1.html", f"{site.base}/news/a1.html"),
+                        (f"{site.base}/news/moved-final.html", f"{site.base}/moved.html"))  # fmt: skip
 
-        again = invoke("ingest", f"{site.base}/news/a1.html", "--store", str(store), "--delay", "0")
-        assert again.exit_code == 0 and "(1 already stored," in again.stderr
-        assert page_hits(site).count("/news/a1.html") == 1  # a stored URL is not downloaded again
+        again = invoke("ingest", f"{site.base}/news/a1.html", f"{site.base}/moved.html", "--store", str(store))
+        assert again.exit_code == 0 and "(2 already stored," in again.stderr
+        # a stored URL is not downloaded again, nor one that redirected to a stored URL
+        assert site.paths().count("/news/a1.html") == site.paths().count("/moved.html") == 1
 
 
 def read_line(proc: subprocess.Popen, timeout: float) -> str:

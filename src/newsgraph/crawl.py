@@ -93,6 +93,7 @@ class Crawl:
         return self._known
 
     def is_stored(self, url: str) -> bool:
+        """Whether the page at ``url`` (or where it last redirected) is in the store."""
         known = self.known()
         return url in known or self.state["redirects"].get(url) in known
 
@@ -103,6 +104,8 @@ class Crawl:
             if not is_url(url):
                 self.counts.failed += 1
                 yield Problem(url, "not an http(s) URL")
+                continue
+            if url in self._seen:
                 continue
             if not listings_only and self.is_stored(url):
                 self.counts.already += 1
@@ -133,9 +136,11 @@ class Crawl:
             return
         if listing is None:  # the article page itself
             self._seen.add(url)
-            if response.url != url and response.url in self.known():
-                self.counts.already += 1
-                return
+            if response.url != url:
+                self._remember_redirect(url, response.url)
+                if response.url in self.known():
+                    self.counts.already += 1
+                    return
             item = self._page(url, response, None)
             self.counts.failed += isinstance(item, Problem)
             yield item
