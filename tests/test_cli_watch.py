@@ -114,3 +114,20 @@ def test_cli_watch_survives_a_source_that_is_down_and_stops_on_ctrl_c(tmp_path: 
     assert f"{site.base}/feed.xml: robots.txt: HTTP 503 Service Unavailable after 3 attempts" in stderr
     assert "watch stopped after" in stderr and "Traceback" not in stderr
     assert run_sql(Store(store), "SELECT count(*) FROM documents").rows == ((3,),)
+
+
+def test_watch_interval_and_bad_arguments_are_one_line_errors() -> None:
+    from newsgraph.watch import parse_interval
+
+    assert [parse_interval(t) for t in ("90", "90s", "15m", "1.5h", "1d")] == [90, 90, 900, 5400, 86400]
+    for bad in ("", "0m", "5x", "-1s"):
+        with pytest.raises(ValueError):
+            parse_interval(bad)
+    result = invoke("watch", "feeds.txt", "--once")
+    assert result.exit_code == 2 and "feeds.txt: not an http(s) URL" in result.stderr
+    result = invoke("watch", "http://127.0.0.1:9/feed.xml", "--every", "soon")
+    assert result.exit_code == 2 and "--every: 'soon' is not a duration" in result.stderr
+    result = invoke("ingest")
+    assert result.exit_code == 2 and "nothing to ingest" in result.stderr
+    result = invoke("ingest", "http://127.0.0.1:9/feed.xml", "--engine", "ray")
+    assert result.exit_code == 2 and "ingest URLs with --engine local" in result.stderr
