@@ -370,16 +370,21 @@ def load_state(store: Any) -> dict[str, Any]:
 
 def save_state(store: Any, state: dict[str, Any]) -> None:
     """Write the crawl state whole (locally by a rename, on object storage by one PUT)."""
+    from newsgraph.store import StoreError
+
     data = json.dumps(state, indent=1, sort_keys=True).encode()
     final = str(store.root / STATE_FILE)
-    if not store.local:
-        with store.fs.open_output_stream(final) as f:
-            f.write(data)
-        return
-    store.root.mkdir(parents=True, exist_ok=True)
-    tmp = store.root / f".tmp-{STATE_FILE}"
-    tmp.write_bytes(data)
-    tmp.replace(final)
+    try:
+        if not store.local:
+            with store.fs.open_output_stream(final) as f:
+                f.write(data)
+            return
+        store.root.mkdir(parents=True, exist_ok=True)
+        tmp = store.root / f".tmp-{STATE_FILE}"
+        tmp.write_bytes(data)
+        tmp.replace(final)
+    except OSError as err:
+        raise StoreError(f"cannot write {final}: {err.strerror or err}") from None
 
 
 def _validators(response: Response) -> dict[str, str]:

@@ -175,6 +175,8 @@ def analyze_sources_ray(
         if ray_options.address:
             kwargs["address"] = ray_options.address
         else:
+            # "local": a Ray of our own even when `ray start` left a cluster address on this machine
+            kwargs["address"] = "local"
             kwargs["include_dashboard"] = False
             kwargs["num_cpus"] = max(1, ray_options.concurrency) + 1  # one more for the read tasks
             kwargs["object_store_memory"] = ray_options.object_store_mb * 1024 * 1024
