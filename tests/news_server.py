@@ -100,7 +100,7 @@ class Handler(BaseHTTPRequestHandler):
         with site.lock:
             site.requests.append((path, {k.lower(): v for k, v in self.headers.items()}, time.monotonic()))
         if site.down:
-            return self.send(503, b"down for maintenance", "text/plain")
+            return self.send(503, b"down for maintenance", "text/plain", Retry_After="0")
         if path in site.busy_once:
             site.busy_once.discard(path)
             return self.send(503, b"busy", "text/plain", Retry_After="0")

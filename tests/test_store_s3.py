@@ -167,7 +167,7 @@ def test_store_s3_writer_killed_mid_segment_readers_see_whole_segments(tmp_path:
     assert [seg.name for seg in store.segment_dirs()] == sorted(s for s in files if s != half[0])
     assert run_sql(store, "SELECT count(*), count(DISTINCT doc_id) FROM documents").rows == ((4, 4),)
 
-    resume = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
-    assert resume.returncode == 0, resume.stderr
+    resume = runner.invoke(app, cmd[3:])  # in this process: the model is loaded already
+    assert resume.exit_code == 0, resume.output
     assert "(4 already stored," in resume.stderr
     assert run_sql(store, "SELECT count(*), count(DISTINCT doc_id) FROM documents").rows == ((n, n),)
