@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from news_server import FEED_PAGES, SITEMAP_PAGES, Site, serve
 
-from newsgraph.crawl import Crawl, CrawlOptions, iter_sources, load_state, read_sources
+from newsgraph.crawl import Crawl, CrawlOptions, Link, interleaved, iter_sources, load_state, read_sources
 from newsgraph.fetch import FetchError, Fetcher, FetchOptions, decode_page
 from newsgraph.ingest import Problem, RawItem
 from newsgraph.store import Store
@@ -169,3 +169,10 @@ def test_fetch_refuses_non_http_and_unreachable(tmp_path: Path) -> None:
     with Fetcher(FetchOptions(delay=0.0, timeout=1.0, robots=False)) as fetcher:
         with pytest.raises(FetchError, match="cannot connect"):
             fetcher.get("http://127.0.0.1:9/nothing-listens-here")
+
+
+def test_crawl_interleaves_hosts_keeping_each_hosts_order() -> None:
+    links = [Link(u) for u in ("http://a.test/1", "http://a.test/2", "http://a.test/3", "http://b.test/1", "http://B.test/2")]
+    assert [link.url for link in interleaved(links)] == [
+        "http://a.test/1", "http://b.test/1", "http://a.test/2", "http://B.test/2", "http://a.test/3"
+    ]  # fmt: skip

@@ -5,7 +5,8 @@
 2. A feed's entries are read with feedparser (link and date of each entry; JSON Feed links
    with trafilatura), a sitemap's locations with trafilatura's sitemap reader (an index's
    sitemaps are followed); anything else is the article page itself.
-3. Each page not yet in the store is fetched and becomes a `RawItem` like a file's: the final
+3. Each page not yet in the store is fetched (hosts in turn, so one host's pause is spent on
+   another's page) and becomes a `RawItem` like a file's: the final
    URL after redirects, the text decoded with the charset the server declared, and as its
    date the feed entry's, else (when the page states no date of its own) Last-Modified.
 
@@ -19,6 +20,7 @@ from __future__ import annotations
 import io
 import json
 import re
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -199,7 +201,7 @@ class Crawl:
         return Listing(tuple(pages), tuple(problems))
 
     def _pages(self, links: Iterable[Link]) -> Iterator[RawItem | Problem]:
-        for link in links:
+        for link in interleaved(links):
             if link.url in self._seen:
                 continue
             self._seen.add(link.url)
@@ -291,6 +293,20 @@ def read_sources(args: Iterable[str], urls_file: str | None = None) -> Sources:
 
 class CrawlError(Exception):
     """The crawl cannot start (an unreadable URL list); the message is one line."""
+
+
+def interleaved(links: Iterable[Link]) -> list[Link]:
+    """Links taken in turn from each host, so the pause before a host's next page is spent on another host."""
+    by_host: dict[str, deque[Link]] = {}
+    for link in links:
+        by_host.setdefault(urlsplit(link.url).netloc.lower(), deque()).append(link)
+    out: list[Link] = []
+    while by_host:
+        for host in list(by_host):
+            out.append(by_host[host].popleft())
+            if not by_host[host]:
+                del by_host[host]
+    return out
 
 
 def feed_links(response: Response) -> list[Link] | None:
