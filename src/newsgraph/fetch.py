@@ -145,7 +145,7 @@ class Fetcher:
 
     def _crawl_delay(self, host: str) -> float:
         rules = self._robots.get(host)
-        delay = rules.crawl_delay(self.options.user_agent) if rules is not None else None
+        delay = rules.crawl_delay(self.options.user_agent) if isinstance(rules, RobotFileParser) else None
         return max(self.options.delay, float(delay or 0))
 
     def _request(self, url: str, headers: dict[str, str]) -> Response:
