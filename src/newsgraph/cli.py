@@ -10,6 +10,7 @@ import json
 import os
 import sys
 from collections.abc import Iterator
+from dataclasses import replace
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
@@ -18,6 +19,7 @@ import typer
 from rich.console import Console, ConsoleDimensions
 
 from newsgraph import __version__
+from newsgraph.cli_watch import DelayOption
 
 #: Columns of a table written to a pipe or file: wide enough that no cell is folded ("asserte d").
 PIPED_WIDTH = 10_000
@@ -142,15 +144,16 @@ def _inputs(**fields: str | None) -> Any:
     return InputOptions(fields=Fields(**{name: value for name, value in fields.items() if value}))
 
 
-def _existing(paths: list[str]) -> tuple[list[str], int]:
-    """The paths that exist, the others reported before anything loads the model; fails when none is left."""
+def _existing(paths: list[str], allow_none: bool = False) -> tuple[list[str], int]:
+    """The paths that exist, the others reported before anything loads the model; fails when none is left
+    (unless other inputs, URLs, remain)."""
     from newsgraph.ingest import missing_paths
 
     missing = set(missing_paths(paths))
     for name in sorted(missing):
         warn(f"{name}: no such file or directory")
     found = [name for name in paths if name not in missing]
-    if not found:
+    if not found and not allow_none:
         fail("no input could be read")
     return found, len(missing)
 
@@ -248,7 +251,10 @@ def analyze(
 
 @app.command()
 def ingest(
-    sources: Annotated[list[str], typer.Argument(help="Files, folders, .jsonl, .html(.gz), WARC/WET; '-' for stdin.")],
+    sources: Annotated[
+        list[str] | None,
+        typer.Argument(help="Files, folders, .jsonl, .html(.gz), WARC/WET, http(s) pages, feeds, sitemaps; '-' stdin."),
+    ] = None,
     store: StoreOption = None,
     published: PublishedOption = None,
     workers: WorkersOption = 1,
@@ -257,7 +263,8 @@ def ingest(
         str, typer.Option("--engine", help="local (worker processes) or ray (Ray Data actors; --workers actors).")
     ] = "local",
     ray_address: Annotated[
-        str | None, typer.Option("--ray-address", help="A Ray cluster (ray://host:10001 or auto); default: local Ray.")
+        str | None,
+        typer.Option("--ray-address", help="A Ray cluster: HOST:PORT or auto (docs/scale.md); default: local Ray."),
     ] = None,
     text_field: TextField = None,
     html_field: HtmlField = None,
@@ -265,39 +272,56 @@ def ingest(
     published_field: PublishedField = None,
     title_field: TitleField = None,
     url_field: UrlField = None,
+    urls: Annotated[
+        Path | None, typer.Option("--urls", help="A text file of URLs (pages, feeds, sitemaps), one a line.")
+    ] = None,
+    delay: DelayOption = 1.0,
 ) -> None:
-    """Analyze articles and append them to the store; documents already stored are found before their parse and skipped.
+    """Analyze articles and append them to the store; documents and URLs already stored are skipped before their parse.
 
     A text or HTML file may have FILE.meta.json beside it: {"published", "url", "title", "id"}.
     A JSONL export with its own field names: --text-field body --published-field date ...
+    An http(s) URL is an article page, an RSS/Atom feed or a sitemap, fetched politely.
 
     Example: newsgraph ingest examples/ --store /tmp/ng-store
     """
-    from newsgraph.ingest import Problem, count_inputs, iter_inputs
+    from newsgraph.crawl import Crawl, CrawlError, CrawlOptions, iter_sources, read_sources
+    from newsgraph.fetch import FetchOptions
+    from newsgraph.ingest import Problem, count_inputs
     from newsgraph.pipeline import PipelineOptions, Stored, analyze_items
     from newsgraph.progress import progress_bar
     from newsgraph.store import StoreError
 
     if engine not in ("local", "ray"):
         fail(f"--engine: {engine!r} is not one of local, ray", 2)
+    try:
+        given = read_sources(sources or [], str(urls) if urls else None)
+    except CrawlError as e:
+        fail(str(e), 2)
+    if not (given.paths or given.urls or given.problems):
+        fail("nothing to ingest: give files, folders or URLs (or --urls FILE)", 2)
+    if engine == "ray" and (given.urls or given.problems):
+        fail("--engine ray reads files and folders; ingest URLs with --engine local", 2)
     inputs = _inputs(text=text_field, html=html_field, id=id_field, published=published_field, title=title_field,
                      url=url_field)  # fmt: skip
     options = PipelineOptions(published=_published(published), workers=workers)
-    sources, refused = _existing(sources)
+    paths, refused = _existing(list(given.paths), allow_none=bool(given.urls or given.problems))
+    given = replace(given, paths=tuple(paths))
     target = _store(store)
     try:
         stored = frozenset(target.document_ids())
     except StoreError as e:
         fail(str(e))
+    crawl = Crawl(target, CrawlOptions(fetch=FetchOptions(delay=delay))) if given.urls else None
     already = 0
 
     def results() -> Iterator[Any]:
         if engine == "local":
-            return analyze_items(iter_inputs(sources, options=inputs), options, stored)
+            return analyze_items(iter_sources(given, crawl, inputs), options, stored)
         from newsgraph.engine_ray import RayOptions, analyze_sources_ray
 
         ray_options = RayOptions(address=ray_address, concurrency=workers)
-        return analyze_sources_ray(sources, options, ray_options, stored, inputs)
+        return analyze_sources_ray(paths, options, ray_options, stored, inputs)
 
     def analyses(advance: Any) -> Iterator[Any]:
         nonlocal refused, already
@@ -312,15 +336,20 @@ def ingest(
                 yield result
 
     try:
-        with progress_bar(count_inputs(sources), err) as advance:
+        with progress_bar(None if given.urls else count_inputs(paths), err) as advance:
             written = target.write(analyses(advance), segment_size=segment_size)
+        if crawl is not None:
+            crawl.commit()  # feeds' validators only once their pages are stored
     except StoreError as e:
         fail(str(e))
     except Exception as e:  # RayEngineError and Ray's own start-up failures, as one line
         if type(e).__module__.split(".")[0] not in ("newsgraph", "ray"):
             raise
         fail(str(e))
-    already += written.skipped  # the same document twice in this run
+    finally:
+        if crawl is not None:
+            crawl.close()
+    already += written.skipped + (crawl.counts.already if crawl is not None else 0)  # also: twice in this run
     warn(
         f"ingested {written.written} new documents into {target.root} "
         f"({already} already stored, {refused} refused, {written.segments} segments)"
@@ -559,11 +588,12 @@ def version() -> None:
 
 
 def _register_extensions() -> None:
-    from newsgraph import cli_check, cli_corpus, cli_serve
+    from newsgraph import cli_check, cli_corpus, cli_serve, cli_watch
 
     cli_corpus.register(app)
     cli_check.register(app)
     cli_serve.register(app)
+    cli_watch.register(app)
 
 
 _register_extensions()

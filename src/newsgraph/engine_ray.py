@@ -14,9 +14,12 @@
 
 from __future__ import annotations
 
+import ipaddress
 import json
-from collections.abc import Iterable, Iterator
+import os
+from collections.abc import Iterable, Iterator, MutableMapping
 from dataclasses import asdict, dataclass, replace
+from pathlib import Path
 from typing import Any
 
 from newsgraph.ingest import InputOptions, Problem, RawItem
@@ -37,6 +40,36 @@ class RayOptions:
 
 class RayEngineError(Exception):
     """Ray cannot run this ingest; the message is one line."""
+
+
+def prepare_connection(address: str, env: MutableMapping[str, str]) -> None:
+    """Let an explicit ``HOST:PORT`` join a cluster as ``auto`` does (before Ray is imported).
+
+    Ray turns token authentication on by itself only for ``auto``: for an explicit address
+    the driver sends no token, and a cluster started with ``ray start`` (token authentication
+    on by default) refuses it. So when a token is at hand (``RAY_AUTH_TOKEN``,
+    ``RAY_AUTH_TOKEN_PATH`` or ``~/.ray/auth_token``) and ``RAY_AUTH_MODE`` is unset, token mode
+    is set. And Ray rewrites a loopback address into the machine's network address, where a
+    head started on 127.0.0.1 does not listen; ``RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER=0`` keeps
+    it on loopback. Variables already set are left as they are.
+    """
+    if address == "auto" or "://" in address:
+        return  # auto finds the token itself; ray:// goes through Ray Client
+    token_file = Path(env.get("RAY_AUTH_TOKEN_PATH") or Path.home() / ".ray" / "auth_token")
+    if "RAY_AUTH_MODE" not in env and (env.get("RAY_AUTH_TOKEN") or token_file.is_file()):
+        env["RAY_AUTH_MODE"] = "token"
+    host = address.rsplit(":", 1)[0].strip("[]")
+    if _is_loopback(host):
+        env.setdefault("RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER", "0")
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def _item_row(item: RawItem | Problem) -> dict[str, str]:
@@ -128,6 +161,8 @@ def analyze_sources_ray(
     sources = list(sources)
     if "-" in sources:
         raise RayEngineError("--engine ray reads files and folders, not standard input")
+    if ray_options.address:
+        prepare_connection(ray_options.address, os.environ)
     try:
         import ray
         import ray.data
@@ -138,10 +173,13 @@ def analyze_sources_ray(
     logging.getLogger("ray.data").setLevel(logging.WARNING)  # stderr is for newsgraph's one-line messages
     started = not ray.is_initialized()
     if started:
-        kwargs: dict[str, Any] = {"include_dashboard": False, "log_to_driver": False, "configure_logging": False}
+        kwargs: dict[str, Any] = {"log_to_driver": False, "configure_logging": False}
         if ray_options.address:
             kwargs["address"] = ray_options.address
         else:
+            # "local": a Ray of our own even when `ray start` left a cluster address on this machine
+            kwargs["address"] = "local"
+            kwargs["include_dashboard"] = False
             kwargs["num_cpus"] = max(1, ray_options.concurrency) + 1  # one more for the read tasks
             kwargs["object_store_memory"] = ray_options.object_store_mb * 1024 * 1024
         ray.init(**kwargs)
