@@ -73,7 +73,7 @@ def test_cli_ingest_bad_sources_one_line_each_good_ones_stored(tmp_path: Path) -
         for path in bad:
             assert sum(f"{site.base}{path}:" in line for line in lines) == 1, path
         assert f"{listing}:7: not an http(s) URL" in result.stderr
-        assert "ingested 2 new documents" in result.stderr and "5 problems" in result.stderr
+        assert "ingested 2 new documents" in result.stderr and "5 refused" in result.stderr
         urls = run_sql(Store(store), "SELECT url, source FROM documents ORDER BY url").rows
         assert urls == ((f"{site.base}/news/a1.html", f"{site.base}/news/a1.html"),
                         (f"{site.base}/news/moved-final.html", f"{site.base}/moved.html"))  # fmt: skip
