@@ -166,13 +166,20 @@ def _cue_set(kind: str, limit: int, contains: bool, pattern: str) -> CueSet:
     return CueSet(kind, limit, re.compile(pattern, 0 if folded else re.IGNORECASE), contains, folded)
 
 
+def load_stop_words(text: str) -> frozenset[str]:
+    """The function words of a furniture cue file's YAML text (its `stop_words` entry)."""
+    data: dict[str, Any] = yaml.safe_load(text)
+    entry = data["stop_words"]
+    if entry.get("source") not in data.get("sources", {}):
+        raise ValueError("furniture stop_words without a declared source")
+    return frozenset(entry["words"].split())
+
+
 @lru_cache(maxsize=1)
 def default_options() -> TextCleanOptions:
-    """Options from the packaged cue file and spaCy's English stop words (loaded once, immutable)."""
-    from spacy.lang.en.stop_words import STOP_WORDS
-
+    """Options from the packaged cue file: cues and English stop words (loaded once, immutable; no spaCy import)."""
     text = resources.files("newsgraph.data").joinpath(FURNITURE_FILE).read_text(encoding="utf-8")
-    return TextCleanOptions(cues=load_cues(text), stop_words=frozenset(STOP_WORDS))
+    return TextCleanOptions(cues=load_cues(text), stop_words=load_stop_words(text))
 
 
 def line_key(text: str) -> str:
@@ -364,7 +371,7 @@ def _headline_like(unit: Unit) -> bool:
     return unit.kind in (Kind.SHORT, Kind.LINE) and 2 <= unit.words <= 30 and not unit.key.endswith(".")
 
 
-def _same_title(a: str, b: str) -> bool:
+def same_title(a: str, b: str) -> bool:
     """Whether two lines name the same headline (one may carry the site name: "Headline | Site")."""
     x, y = a.lower(), b.lower()
     shorter, longer = (x, y) if len(x) <= len(y) else (y, x)
@@ -398,7 +405,7 @@ def _title(units: list[Unit], start: int) -> TitleAt | None:
     head = units[first]
     if _headline_like(head):
         for i in range(start - 1, max(first, start - 40), -1):
-            if _headline_like(units[i]) and _same_title(units[i].key, head.key):
+            if _headline_like(units[i]) and same_title(units[i].key, head.key):
                 return TitleAt(i, " ".join(units[i].lines))
         if head.words >= 3 and "@" not in head.key:
             return TitleAt(first, _without_site(" ".join(head.lines)))
