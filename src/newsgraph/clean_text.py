@@ -272,6 +272,10 @@ def _classify(lines: list[str], block: int, options: TextCleanOptions) -> Unit:
         if cue.kind == "line" and words <= cue.max_words and cue.matches(key, lower):
             return Unit(stripped, block, key, words, Kind.FURNITURE)
     for cue in cues.sets:
+        # a contact line is a notice: dropped at the article's edges (an author box), kept inside it
+        if cue.kind == "contact" and words <= cue.max_words and cue.matches(key, lower):
+            return Unit(stripped, block, key, words, Kind.NOTICE)
+    for cue in cues.sets:
         if cue.kind == "notice" and cue.matches(key, lower):
             kind = Kind.FURNITURE if words <= cue.max_words else Kind.NOTICE
             return Unit(stripped, block, key, words, kind)
@@ -389,7 +393,7 @@ class TitleAt:
 _SITE_SUFFIX = re.compile(r"^(?P<title>.+?)\s+[|•·–—-]\s+(?P<site>[^|•·–—]{1,60})$")
 
 
-def _without_site(title: str) -> str:
+def without_site(title: str) -> str:
     """A page title without its site name ("Headline | Site", "Headline - Site")."""
     m = _SITE_SUFFIX.match(title)
     if m and len(_WORD.findall(m["site"])) <= 4 and len(_WORD.findall(m["title"])) >= 3:
@@ -408,7 +412,7 @@ def _title(units: list[Unit], start: int) -> TitleAt | None:
             if _headline_like(units[i]) and same_title(units[i].key, head.key):
                 return TitleAt(i, " ".join(units[i].lines))
         if head.words >= 3 and "@" not in head.key:
-            return TitleAt(first, _without_site(" ".join(head.lines)))
+            return TitleAt(first, without_site(" ".join(head.lines)))
     # else the headline just above the article, past its byline, dateline and picture caption
     steps = 0
     for i in range(start - 1, first - 1, -1):

@@ -17,9 +17,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-#: spaCy's default ``nlp.max_length``; one document above it is refused, not truncated.
+from newsgraph.decode import charset_of, decode_html
+
+#: spaCy's default ``nlp.max_length``; one document above it is refused, not truncated (for a page,
+#: the limit applies to the text cleaned from it, see newsgraph.pipeline).
 MAX_DOCUMENT_CHARS = 1_000_000
-#: A single-document file larger than this is refused before it is read.
+#: A single-document file (or HTML page) larger than this is refused before it is read.
 MAX_FILE_BYTES = 20 * 1024 * 1024
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
@@ -130,10 +133,15 @@ def _read_bytes(name: str, suffix: str, data: bytes) -> Iterator[RawItem | Probl
     if suffix in JSONL_SUFFIXES or (not suffix and name == "<stdin>" and _looks_like_jsonl(text)):
         yield from _read_jsonl(name, io.StringIO(text))
         return
-    if len(text) > MAX_DOCUMENT_CHARS:
+    is_html = suffix in HTML_SUFFIXES or looks_like_html(text)
+    # a page's size is limited as a file's; the per-document limit applies to the text cleaned from it
+    if is_html and len(data) > MAX_FILE_BYTES:
+        yield Problem(name, f"page too large ({len(data) / 1e6:.1f} MB > {MAX_FILE_BYTES / 1e6:.0f} MB per document)")
+        return
+    if not is_html and len(text) > MAX_DOCUMENT_CHARS:
         yield Problem(name, f"document too long ({len(text):,} characters > {MAX_DOCUMENT_CHARS:,})")
         return
-    yield RawItem(source=name, content=text, is_html=suffix in HTML_SUFFIXES or looks_like_html(text))
+    yield RawItem(source=name, content=decode_html(data) if is_html else text, is_html=is_html)
 
 
 def _refuse(data: bytes) -> str | None:
@@ -205,13 +213,15 @@ def _read_jsonl(name: str, stream: Iterable[str]) -> Iterator[RawItem | Problem]
         if not isinstance(content, str) or not content.strip():
             yield Problem(where, 'no "text" or "html" field with content')
             continue
-        if len(content) > MAX_DOCUMENT_CHARS:
-            yield Problem(where, f"document too long ({len(content):,} characters > {MAX_DOCUMENT_CHARS:,})")
+        is_html = content is html or looks_like_html(content)
+        limit = MAX_FILE_BYTES if is_html else MAX_DOCUMENT_CHARS
+        if len(content) > limit:
+            yield Problem(where, f"document too long ({len(content):,} characters > {limit:,})")
             continue
         yield RawItem(
             source=name,
             content=content,
-            is_html=content is html or looks_like_html(content),
+            is_html=is_html,
             id=_str_or_none(record.get("id")),
             url=_str_or_none(record.get("url")),
             title=_str_or_none(record.get("title")),
@@ -231,6 +241,7 @@ def _read_warc(path: Path) -> Iterator[RawItem | Problem]:
             for record in ArchiveIterator(stream):
                 uri = record.rec_headers.get_header("WARC-Target-URI")
                 where = f"{name}#{uri or record.rec_headers.get_header('WARC-Record-ID')}"
+                ctype = ""
                 if record.rec_type == "response":
                     ctype = (record.http_headers.get_header("Content-Type") if record.http_headers else "") or ""
                     if "html" not in ctype.lower():
@@ -244,7 +255,8 @@ def _read_warc(path: Path) -> Iterator[RawItem | Problem]:
                 if _refuse(data):
                     continue
                 count += 1
-                yield RawItem(source=where, content=decode(data), is_html=is_html, url=uri)
+                text = decode_html(data, charset_of(ctype)) if is_html else decode(data)
+                yield RawItem(source=where, content=text, is_html=is_html, url=uri)
     except (ArchiveLoadFailed, OSError, EOFError, zlib.error) as err:
         yield Problem(name, f"unreadable WARC ({err})")
         return

@@ -21,10 +21,10 @@ from itertools import islice
 
 from spacy.language import Language
 
-from newsgraph.clean import CleanError, clean_html, clean_text
+from newsgraph.clean import CleanError, clean_html, clean_text, warm_html
 from newsgraph.extract import Knowledge, analyze_doc
 from newsgraph.extract.doctext import parsed_from
-from newsgraph.ingest import Problem, RawItem
+from newsgraph.ingest import MAX_DOCUMENT_CHARS, Problem, RawItem
 from newsgraph.parse import load_model
 from newsgraph.records import Analysis, Document
 
@@ -81,9 +81,12 @@ def to_document(item: RawItem, options: PipelineOptions) -> Document | Problem:
     except ValueError as err:
         return Problem(item.source, str(err))
     title = item.title or cleaned.title
+    # the page's headline leads the text only when its article opens with it (newsgraph.clean)
     text = cleaned.text
     if item.title and not text.startswith(item.title):
         text = f"{item.title}\n\n{cleaned.body}"  # a title given beside the text is part of what we read
+    if len(text) > MAX_DOCUMENT_CHARS:
+        return Problem(item.source, f"document too long after cleaning ({len(text):,} characters > {MAX_DOCUMENT_CHARS:,})")
     return Document(
         id=item.id or document_id(text),
         text=text,
@@ -98,6 +101,7 @@ def to_document(item: RawItem, options: PipelineOptions) -> Document | Problem:
 @lru_cache(maxsize=1)
 def _resources() -> tuple[Language, Knowledge]:
     nlp = load_model()
+    warm_html()  # so the first HTML page costs what the others do (forked workers inherit it)
     return nlp, Knowledge.load(nlp)
 
 
