@@ -419,14 +419,23 @@ def export_gdelt(
 def bench(
     docs: Annotated[int, typer.Option(min=10, help="Reuters articles to analyze.")] = 400,
     data: DataOption = None,
+    html: Annotated[
+        bool, typer.Option("--html", help="Instead: cleaning vs trafilatura's extract, and the pipeline, on the Zyte HTML pages.")
+    ] = False,
 ) -> None:
     """Throughput of the whole pipeline vs. the bare spaCy parse on Reuters, at 1 and 2 workers.
 
     Example: newsgraph bench --docs 400
     """
-    from newsgraph.bench import run_bench
+    if html:
+        from newsgraph.bench_html import run_html_bench
 
-    for line in run_bench(_data_dir(data), docs):
+        lines = run_html_bench(_data_dir(data))
+    else:
+        from newsgraph.bench import run_bench
+
+        lines = run_bench(_data_dir(data), docs)
+    for line in lines:
         out.print(line, markup=False, highlight=False)
 
 
