@@ -121,8 +121,15 @@ class Unit:
     @property
     def text(self) -> str:
         """The paragraph as one line: a hard-wrapped paragraph's lines joined by spaces, so every
-        extractor reads sentences, not the lines of the wire or the terminal that wrapped them."""
-        return " ".join(self.lines)
+        extractor reads sentences, not the lines of the wire or the terminal that wrapped them.
+
+        A line broken after a hyphen ("cease-" / "fire") is joined without the space, the hyphen kept:
+        a compound stays whole, and no character is added or removed."""
+        out = self.lines[0] if self.lines else ""
+        for line in self.lines[1:]:
+            hyphenated = len(out) > 1 and out.endswith("-") and out[-2].isalpha() and line[:1].isalpha()
+            out += line if hyphenated else " " + line
+        return out
 
 
 @dataclass(frozen=True, slots=True)

@@ -292,19 +292,29 @@ LimitOption = Annotated[int | None, typer.Option("--limit", min=1, help="Score o
 @eval_app.command("boilerplate")
 def eval_boilerplate(
     track: Annotated[str, typer.Option(help="html (raw pages) or text (flat page text).")] = "text",
-    data: DataOption = None,
+    data: Annotated[
+        Path | None,
+        typer.Option(
+            "--data",
+            help="The gold data folder, or a benchmark folder of the same shape (ground-truth.json, html/*.html.gz).",
+        ),
+    ] = None,
     limit: LimitOption = None,
     json_: JsonFlag = False,
 ) -> None:
     """Article-body extraction on the Zyte benchmark (word 4-gram F1), with trafilatura as the comparison.
 
-    Example: newsgraph eval boilerplate --track text
+    Example: newsgraph eval boilerplate --track html --data ../other-benchmark
     """
     from newsgraph.evaluate.boilerplate import evaluate
 
     if track not in ("html", "text"):
         fail("--track must be html or text", 2)
-    _report(evaluate(_data_dir(data), track, limit=limit), json_)
+    try:
+        report = evaluate(_data_dir(data), track, limit=limit)
+    except FileNotFoundError as e:
+        fail(f"--data: {e.filename or e}" if e.filename else f"--data: {e}", 2)
+    _report(report, json_)
 
 
 @eval_app.command("timex")
@@ -451,8 +461,9 @@ def version() -> None:
 
 
 def _register_extensions() -> None:
-    from newsgraph import cli_corpus, cli_serve
+    from newsgraph import cli_clean, cli_corpus, cli_serve
 
+    cli_clean.register(app)
     cli_corpus.register(app)
     cli_serve.register(app)
 

@@ -21,7 +21,7 @@ from itertools import islice
 
 from spacy.language import Language
 
-from newsgraph.clean import CleanError, clean_html, clean_text, warm_html
+from newsgraph.clean import CleanError, clean_html, clean_text, document_text, warm_html
 from newsgraph.extract import Knowledge, analyze_doc
 from newsgraph.extract.doctext import parsed_from
 from newsgraph.ingest import MAX_DOCUMENT_CHARS, Problem, RawItem
@@ -82,9 +82,7 @@ def to_document(item: RawItem, options: PipelineOptions) -> Document | Problem:
         return Problem(item.source, str(err))
     title = item.title or cleaned.title
     # the page's headline leads the text only when its article opens with it (newsgraph.clean)
-    text = cleaned.text
-    if item.title and not text.startswith(item.title):
-        text = f"{item.title}\n\n{cleaned.body}"  # a title given beside the text is part of what we read
+    text = document_text(cleaned, item.title)
     if len(text) > MAX_DOCUMENT_CHARS:
         return Problem(item.source, f"document too long after cleaning ({len(text):,} characters > {MAX_DOCUMENT_CHARS:,})")
     return Document(
