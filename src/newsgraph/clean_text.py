@@ -290,10 +290,12 @@ def _classify(lines: list[str], block: int, options: TextCleanOptions) -> Unit:
     for cue in cues.sets:
         if cue.kind == "line" and words <= cue.max_words and cue.matches(key, lower):
             return Unit(stripped, block, key, words, Kind.FURNITURE)
+    # a contact line is furniture when it is a label ("Email: ...", "Follow the author at ..."), but a
+    # sentence that gives an address is article text, wherever it stands
+    sentence = words >= options.min_sentence_words and _is_terminal(flat)
     for cue in cues.sets:
-        # a contact line is a notice: dropped at the article's edges (an author box), kept inside it
-        if cue.kind == "contact" and words <= cue.max_words and cue.matches(key, lower):
-            return Unit(stripped, block, key, words, Kind.NOTICE)
+        if cue.kind == "contact" and not sentence and words <= cue.max_words and cue.matches(key, lower):
+            return Unit(stripped, block, key, words, Kind.FURNITURE)
     for cue in cues.sets:
         if cue.kind == "notice" and cue.matches(key, lower):
             kind = Kind.FURNITURE if words <= cue.max_words else Kind.NOTICE
