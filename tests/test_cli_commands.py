@@ -191,8 +191,8 @@ def test_cli_clean_prints_text_and_json_without_parsing(tmp_path: Path) -> None:
     paragraph = "The council met on Tuesday and voted to build a new bridge over the river, the mayor said."
     page.write_text(
         "<html><head><title>Council votes for a new bridge</title></head><body><article>"
-        "<h1>Council votes for a new bridge</h1>" + f"<p>{paragraph}</p>" * 1 + f"<p>{paragraph.replace('Tuesday', 'Friday')}</p>"
-        "</article></body></html>"
+        "<h1>Council votes for a new bridge</h1>"
+        f"<p>{paragraph}</p><p>{paragraph.replace('Tuesday', 'Friday')}</p></article></body></html>"
     )
     result = invoke("clean", str(page))
     assert result.exit_code == 0, result.output

@@ -47,8 +47,9 @@ def run_html_bench(data_dir: Path, pages: int | None = None, pipeline: bool = Tr
         theirs.append(seconds)
     n = len(htmls)
     yield f"bench --html on {n} Zyte benchmark pages ({sum(len(h) for h in htmls) / 1e6:.1f} MB of HTML)"
-    yield f"clean_html            {sum(ours) / n * 1000:7.1f} ms per page (CPU), median {statistics.median(ours) * 1000:.1f} ms"
-    yield f"trafilatura.extract   {sum(theirs) / n * 1000:7.1f} ms per page (CPU), median {statistics.median(theirs) * 1000:.1f} ms"
+    for name, times in (("clean_html", ours), ("trafilatura.extract", theirs)):
+        mean, median = sum(times) / n * 1000, statistics.median(times) * 1000
+        yield f"{name:<21} {mean:7.1f} ms per page (CPU), median {median:.1f} ms"
     again, _ = _cpu(lambda: _clean(htmls[0]))
     yield (
         f"first page of the process {first * 1000:.1f} ms, the same page again {again * 1000:.1f} ms"
@@ -72,7 +73,10 @@ def _pipeline_lines(data_dir: Path, keys: list[str], htmls: list[str], texts: li
     list(analyze_items(items[:1], options))  # warm-up: the model, reference data, lazy imports
     spacy, _ = _cpu(lambda: sum(1 for _ in nlp.pipe(texts, batch_size=BATCH)))
     piped, done = _cpu(lambda: sum(1 for r in analyze_items(items, options) if not isinstance(r, Problem)))
-    yield f"bare parse of the {len(texts)} cleaned texts {spacy:.2f} s; pipeline on the {len(items)} pages {piped:.2f} s ({done} analyzed)"
+    yield (
+        f"bare parse of the {len(texts)} cleaned texts {spacy:.2f} s;"
+        f" pipeline on the {len(items)} pages {piped:.2f} s ({done} analyzed)"
+    )
     yield f"bench --html: clean/extract={ratio:.2f} spacy/pipeline={spacy / piped:.2f}"
 
 

@@ -25,7 +25,8 @@ def register(app: typer.Typer) -> None:
 def clean(
     files: Annotated[list[str], typer.Argument(help="Files, folders, .jsonl, .html(.gz), WARC/WET; '-' for stdin.")],
     format: Annotated[
-        CleanFormat, typer.Option("--format", "-f", help="text (the article) or json (one object per line, with metadata).")
+        CleanFormat,
+        typer.Option("--format", "-f", help="text (the article) or json (one object per line, with metadata)."),
     ] = CleanFormat.text,
 ) -> None:
     """Print the article text found in each page, without parsing it (no language model is loaded).

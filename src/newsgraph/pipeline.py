@@ -84,7 +84,8 @@ def to_document(item: RawItem, options: PipelineOptions) -> Document | Problem:
     # the page's headline leads the text only when its article opens with it (newsgraph.clean)
     text = document_text(cleaned, item.title)
     if len(text) > MAX_DOCUMENT_CHARS:
-        return Problem(item.source, f"document too long after cleaning ({len(text):,} characters > {MAX_DOCUMENT_CHARS:,})")
+        too_long = f"document too long after cleaning ({len(text):,} characters > {MAX_DOCUMENT_CHARS:,})"
+        return Problem(item.source, too_long)
     return Document(
         id=item.id or document_id(text),
         text=text,

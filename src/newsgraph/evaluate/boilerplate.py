@@ -205,7 +205,7 @@ def evaluate(data_dir: Path, track: str = "html", limit: int | None = None) -> E
         notes.append(f"trafilatura = trafilatura {version} extract() with default options (comments included)")
         notes.append(f"trafilatura-nocomments = trafilatura {version} extract(include_comments=False)")
         notes.append("published reference (ABOUT.txt): trafilatura 2.0.0 0.958, rs_trafilatura 0.970")
-        notes.append("document.text = the text `newsgraph analyze` reads, its first paragraph dropped when it is the title")
+        notes.append("document.text = the text `newsgraph analyze` reads, less a first paragraph that is the title")
     else:
         pages = load_output(data_dir, "html-text")
         ours = {k: _body_or_empty(lambda t: clean_text(t).body, pages.get(k, "")) for k in keys}
