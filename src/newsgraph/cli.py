@@ -313,7 +313,7 @@ def eval_boilerplate(
     try:
         report = evaluate(_data_dir(data), track, limit=limit)
     except FileNotFoundError as e:
-        fail(f"--data: {e.filename or e}" if e.filename else f"--data: {e}", 2)
+        fail(f"--data: {e}", 2)
     _report(report, json_)
 
 
@@ -430,7 +430,8 @@ def bench(
     docs: Annotated[int, typer.Option(min=10, help="Reuters articles to analyze.")] = 400,
     data: DataOption = None,
     html: Annotated[
-        bool, typer.Option("--html", help="Instead: cleaning vs trafilatura's extract, and the pipeline, on the Zyte HTML pages.")
+        bool,
+        typer.Option("--html", help="Instead: cleaning vs trafilatura's extract, and the pipeline, on the Zyte pages."),
     ] = False,
 ) -> None:
     """Throughput of the whole pipeline vs. the bare spaCy parse on Reuters, at 1 and 2 workers.
