@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from lxml.etree import XPath
+from lxml.etree import XPath, strip_elements
 
 from newsgraph.clean_text import (
     Kind,
@@ -44,6 +44,8 @@ _WORD = re.compile(r"\w+")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # paragraphs of an extracted text that are page furniture whatever their place
 _FURNITURE = (Kind.FURNITURE, Kind.BYLINE, Kind.EMPTY, Kind.END)
+# elements trafilatura's tree cleaning removes in every run, and none of its steps reads
+_NEVER_TEXT = ("style", "noscript", "svg", "template")
 
 
 class CleanError(ValueError):
@@ -121,8 +123,9 @@ def clean_html(html: str, url: str | None = None, options: HtmlCleanOptions | No
     tree = trafilatura.load_html(html)
     if tree is None:
         raise CleanError("not parseable as HTML")
-    paragraphs = _article(tree, url, opts)
     meta = page_metadata(tree, url)
+    _strip_never_text(tree)
+    paragraphs = _article(tree, url, opts)
     title, byline, published = meta.title, meta.byline, meta.published
     headline = None
     if title and paragraphs and is_same_headline(paragraphs[0], title):
@@ -170,6 +173,15 @@ def page_metadata(tree: object, url: str | None = None) -> PageMetadata:
     date = find_date(tree, url=url, **set_date_params(False))
     published = date if date and _ISO_DATE.fullmatch(date) else None
     return PageMetadata(title, (meta.author or "").strip() or None, published)
+
+
+def _strip_never_text(tree: object) -> None:
+    """Remove once what every trafilatura run would remove from its own copy of the tree (tails kept):
+    styles, SVG, templates and scripts, except JSON-LD (trafilatura tells a forum thread by it)."""
+    strip_elements(tree, *_NEVER_TEXT, with_tail=False)
+    scripts = [s for s in tree.iter("script") if s.get("type") != "application/ld+json"]  # type: ignore[attr-defined]
+    for script in scripts:
+        script.drop_tree()
 
 
 def _article(tree: object, url: str | None, opts: HtmlCleanOptions) -> list[str]:
