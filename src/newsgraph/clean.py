@@ -92,6 +92,9 @@ class HtmlCleanOptions:
     #: the full standard run replaces a result that looks cut when it has this many times its words
     accept_ratio: float = 1.5
     drop_furniture: bool = True
+    #: search the markup for the author when neither the head nor the text names one (trafilatura's
+    #: extract_author, 17 ms where it runs: bylines on 154 of the 181 Zyte pages instead of 106)
+    author_search: bool = True
     text: TextCleanOptions | None = None
 
 
@@ -138,6 +141,11 @@ def clean_html(html: str, url: str | None = None, options: HtmlCleanOptions | No
     body = "\n\n".join(paragraphs)
     if not _WORD.search(body):
         raise CleanError("no article body found in the HTML")
+    if byline is None and opts.author_search:
+        from trafilatura.metadata import extract_author
+
+        # the markup search (17 ms) only when neither the head nor the text names the author
+        byline = (extract_author(tree) or "").strip() or None
     return Cleaned(body=body, title=title, byline=byline, published=published, headline=headline)
 
 
@@ -155,8 +163,8 @@ def page_metadata(tree: object, url: str | None = None) -> PageMetadata:
 
     trafilatura's ``extract_metadata`` also reads site name, categories, tags, licence and image, and
     searches the markup for an author when the head names none (18 ms a page on the Zyte pages, most
-    of it that search); these readers cost about 3 ms, and the byline cues of the text stand in for
-    the markup search.
+    of it that search); these readers cost about 3 ms. clean_html runs the markup search only when
+    neither the head nor the text's byline cues name the author.
     """
     from htmldate import find_date
     from trafilatura.metadata import examine_meta, extract_meta_json, extract_title
