@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsgraph.clean import CleanError, clean_html
+from newsgraph.clean import CleanError, clean_html, is_same_headline, restore_blocks
 
 PARAGRAPHS = [
     "The finance ministers of the two countries met in Geneva on Tuesday to discuss a new trade agreement "
@@ -78,3 +78,89 @@ def test_clean_html_real_page_must_and_must_not_contain(shared_data) -> None:
     assert "(Reporting by Greg Roumeliotis" in cleaned.body
     for furniture in ("Follow VentureBeat", "Most Read", "Got a news tip?", "Image Credit"):
         assert furniture not in cleaned.body
+
+
+# a page written for these tests: an article with a FAQ (definition list), a list, a contact line
+WORKS = [
+    "The city council approved a new plan on Wednesday to replace the water pipes in the old town over "
+    "the next four years, at a cost the mayor put at 40 million euros.",
+    "Residents will be told a week before work starts on their street, the council said, and the water "
+    "will be cut for no more than one day at a time.",
+    "The plan was drawn up after two large leaks last winter left several hundred homes without running "
+    "water for almost a week.",
+]
+FAQ = [
+    ("Who pays for the new pipes?", "The city pays for the pipes under the street; owners pay for the pipes inside."),
+    ("How long will my street be closed?", "Most streets will be closed to cars for two to three weeks."),
+]
+CONTACT = "Questions about the works can be sent to the council's water office at pipes@example.org."
+
+
+def works_page(headline_in_body: bool = True) -> str:
+    h1 = "<h1>Council approves plan to replace old town water pipes</h1>" if headline_in_body else ""
+    return f"""<html><head><title>Council approves plan to replace old town water pipes | Example News</title></head>
+<body><nav><ul><li><a href="/">Home</a></li><li><a href="/city">City</a></li></ul></nav>
+<article>{h1}<p>{WORKS[0]}</p><p>{WORKS[1]}</p>
+<dl>{"".join(f"<dt>{q}</dt><dd>{a}</dd>" for q, a in FAQ)}</dl>
+<ul><li>Work starts in the northern streets in March.</li><li>The southern streets follow in the autumn.</li></ul>
+<p>{CONTACT}</p><p>{WORKS[2]}</p></article>
+<aside><h2>Related stories</h2><ul><li><a href="/a">Bus fares to rise in spring</a></li></ul></aside>
+<footer><p>Follow the author at reporter@example.org</p><p>© 2026 Example Media. All rights reserved.</p></footer>
+</body></html>"""
+
+
+def test_clean_html_keeps_faq_list_and_contact_line_inside_the_article() -> None:
+    body = clean_html(works_page()).body
+    for question, answer in FAQ:
+        assert question in body and answer in body
+    assert "Work starts in the northern streets in March." in body
+    assert CONTACT in body  # an address inside the article is text, not furniture
+    assert "reporter@example.org" not in body and "Bus fares" not in body and "All rights reserved" not in body
+
+
+def test_clean_html_headline_leads_the_text_only_when_the_article_opens_with_it() -> None:
+    opened = clean_html(works_page(headline_in_body=True))
+    assert opened.headline == "Council approves plan to replace old town water pipes"
+    assert opened.text.startswith(opened.headline + "\n\n" + WORKS[0])
+    assert not opened.body.startswith("Council approves")
+    bare = clean_html(works_page(headline_in_body=False))
+    assert bare.title and bare.title.startswith("Council approves plan")
+    assert bare.headline is None and bare.text == bare.body and bare.text.startswith(WORKS[0])
+
+
+def test_restore_blocks_puts_back_inner_blocks_only() -> None:
+    precise = ["First paragraph.", "Second paragraph.", "Last paragraph."]
+    standard = [
+        "Menu teaser before the article.",
+        "First paragraph.",
+        "- a list item the precise run cut",
+        "Second paragraph.",
+        "CLICK HERE TO GET OUR APP",
+        "Last paragraph.",
+        "Related: another story after the article.",
+    ]
+    assert restore_blocks(precise, standard) == [
+        "First paragraph.",
+        "- a list item the precise run cut",
+        "Second paragraph.",
+        "Last paragraph.",
+    ]
+    assert restore_blocks([], standard) == []
+    assert restore_blocks(precise, []) == precise
+
+
+def test_is_same_headline_with_and_without_the_site_name() -> None:
+    assert is_same_headline("Council approves water plan", "Council approves water plan | Example News")
+    assert is_same_headline("COUNCIL APPROVES WATER PLAN", "Council approves water plan")
+    longer = "Council approves water plan after a long debate on Tuesday"
+    assert not is_same_headline(longer, "Council approves water plan")
+
+
+def test_clean_html_five_megabyte_page() -> None:
+    # a real page's weight in scripts and menus around a short article: cleaned, not refused
+    filler = "<script>var x = '" + "y" * 5_000_000 + "';</script>"
+    menu = "<ul>" + "".join(f'<li><a href="/s{i}">Section {i}</a></li>' for i in range(2_000)) + "</ul>"
+    html = works_page().replace("<body>", "<body>" + filler + menu, 1)
+    assert len(html) > 5_000_000
+    cleaned = clean_html(html)
+    assert WORKS[0] in cleaned.body and "Section 1999" not in cleaned.body

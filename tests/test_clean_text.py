@@ -283,3 +283,38 @@ def test_clean_text_cue_file_loads_and_every_cue_has_a_source() -> None:
         load_cues("version: x\nmax_words: {line: 3}\nsources: {a: b}\ncues:\n  - {kind: line, pattern: 'x'}\n")
     with pytest.raises(ValueError, match="kind"):
         load_cues("version: x\nmax_words: {line: 3}\nsources: {a: b}\ncues:\n  - {kind: nope, source: a, pattern: 'x'}\n")
+
+
+def test_clean_text_line_broken_after_a_hyphen_joins_without_a_space() -> None:
+    wrapped = (
+        "The two governments agreed on a cease-\n"
+        "fire along the border on Sunday, and observers from\n"
+        "the neighbouring states will check that it holds.\n"
+    )
+    assert clean_text(wrapped).body == (
+        "The two governments agreed on a cease-fire along the border on Sunday, and observers from "
+        "the neighbouring states will check that it holds."
+    )
+
+
+def test_clean_text_contact_line_inside_the_article_is_kept() -> None:
+    contact = "Readers who saw the accident are asked to write to the police at witness@example.org."
+    author_box = "Follow the reporter at reporter@example.org"
+    cleaned = clean_text(dump([TITLE], ARTICLE[:2], [contact], ARTICLE[2:], [author_box, "Share on Facebook"]))
+    assert contact in cleaned.body
+    assert "reporter@example.org" not in cleaned.body
+    assert_article_kept(cleaned.body)
+
+
+def test_cleaning_does_not_import_spacy() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from newsgraph.clean import clean_html, clean_text; "
+        "clean_text('The ministers met in Geneva on Tuesday to talk about trade and tariffs.'); "
+        "clean_html('<html><body><p>' + 'The ministers met in Geneva on Tuesday to talk about trade. ' * 5 + '</p></body></html>'); "
+        "print('spacy' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"

@@ -184,3 +184,47 @@ def test_cli_ingest_bad_inputs_leave_store_untouched(article: Path, tmp_path: Pa
     lines = result.stderr.strip().splitlines()
     assert lines[0] == f"newsgraph: {empty}: empty file" and lines[1].startswith(f"newsgraph: {binary}: binary file")
     assert sorted(p.name for p in (store / "segments").iterdir()) == before
+
+
+def test_cli_clean_prints_text_and_json_without_parsing(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    paragraph = "The council met on Tuesday and voted to build a new bridge over the river, the mayor said."
+    page.write_text(
+        "<html><head><title>Council votes for a new bridge</title></head><body><article>"
+        "<h1>Council votes for a new bridge</h1>"
+        f"<p>{paragraph}</p><p>{paragraph.replace('Tuesday', 'Friday')}</p></article></body></html>"
+    )
+    result = invoke("clean", str(page))
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("Council votes for a new bridge\n\nThe council met on Tuesday")
+    result = invoke("clean", str(page), str(tmp_path / "missing.html"), "--format", "json")
+    assert result.exit_code == 0
+    [line] = result.stdout.splitlines()
+    data = json.loads(line)
+    assert data["title"] == data["headline"] == "Council votes for a new bridge"
+    assert data["body"].startswith("The council met on Tuesday") and data["source"] == str(page)
+    assert "missing.html: no such file or directory" in result.stderr
+
+
+def test_cli_clean_nothing_cleaned_exits_1(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.html"
+    empty.write_text("<html><body><nav><a href='/'>Home</a></nav></body></html>")
+    result = invoke("clean", str(empty))
+    assert result.exit_code == 1
+    assert "no document could be cleaned" in result.stderr
+
+
+def test_cli_eval_boilerplate_on_a_benchmark_folder(tmp_path: Path) -> None:
+    # a one-page benchmark in the Zyte shape, its page in KOI8-R (sentences written for this test)
+    first = "Министры иностранных дел двух стран встретились во вторник в Женеве и обсудили новый договор."
+    second = "Переговоры продлятся до конца недели, сообщили представители обеих делегаций журналистам."
+    (tmp_path / "html").mkdir()
+    html = f"<html><head><meta charset='koi8-r'></head><body><article><p>{first}</p><p>{second}</p></article></body></html>"
+    (tmp_path / "html" / "p1.html.gz").write_bytes(gzip.compress(html.encode("koi8_r")))
+    (tmp_path / "ground-truth.json").write_text(json.dumps({"p1": {"articleBody": f"{first}\n{second}", "url": "u"}}))
+    result = invoke("eval", "boilerplate", "--track", "html", "--data", str(tmp_path), "--json")
+    assert result.exit_code == 0, result.output
+    scores = {(s["system"], s["name"]): s["value"] for s in json.loads(result.stdout)["scores"]}
+    assert scores["newsgraph", "F1"] == 1.0
+    result = invoke("eval", "boilerplate", "--track", "text", "--data", str(tmp_path))
+    assert result.exit_code == 2 and "html-text.json" in result.stderr

@@ -9,7 +9,8 @@ import pytest
 from news_server import FEED_PAGES, SITEMAP_PAGES, Site, serve
 
 from newsgraph.crawl import Crawl, CrawlOptions, Link, interleaved, iter_sources, load_state, read_sources
-from newsgraph.fetch import FetchError, Fetcher, FetchOptions, decode_page
+from newsgraph.decode import decode_html
+from newsgraph.fetch import FetchError, Fetcher, FetchOptions
 from newsgraph.ingest import Problem, RawItem
 from newsgraph.store import Store
 
@@ -157,12 +158,12 @@ def test_read_sources_splits_paths_urls_and_bad_lines(tmp_path: Path) -> None:
     assert [str(p) for p in items] == [f"{listing}:4: not an http(s) URL"]
 
 
-def test_fetch_decode_page_declared_then_utf8_then_cp1252() -> None:
-    assert decode_page("Besançon".encode("cp1252"), "iso-8859-1") == "Besançon"
-    assert decode_page("Besançon".encode(), "utf-8") == "Besançon"
-    assert decode_page("Besançon".encode(), "no-such-charset") == "Besançon"
-    assert decode_page("“quoted”".encode("cp1252"), None) == "“quoted”"
-    assert decode_page("Besançon".encode(), "ascii") == "Besançon"  # a wrong declaration is not trusted
+def test_fetch_pages_decode_with_the_declared_charset_utf8_first() -> None:
+    assert decode_html("Besançon".encode("cp1252"), "iso-8859-1") == "Besançon"
+    assert decode_html("Besançon".encode(), "utf-8") == "Besançon"
+    assert decode_html("Besançon".encode(), "no-such-charset") == "Besançon"
+    assert decode_html("“quoted”".encode("cp1252"), None) == "“quoted”"
+    assert decode_html("Besançon".encode(), "ascii") == "Besançon"  # a wrong declaration is not trusted
 
 
 def test_fetch_refuses_non_http_and_unreachable(tmp_path: Path) -> None:

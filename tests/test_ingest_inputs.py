@@ -170,3 +170,23 @@ def test_ingest_folder_dangling_link_reported_others_read(tmp_path: Path) -> Non
     problems = [g for g in got if isinstance(g, Problem)]
     assert [p.source for p in problems] == [str(tmp_path / "gone.txt")]
     assert [g.source for g in got if isinstance(g, RawItem)] == [str(tmp_path / "ok.txt")]
+
+
+def test_ingest_html_in_a_declared_charset_is_decoded_by_its_meta(tmp_path: Path) -> None:
+    text = "Ciężar sporu o cła spadł na rolników."
+    f = tmp_path / "page.html"
+    f.write_bytes(f'<html><head><meta charset="windows-1250"></head><body><p>{text}</p></body></html>'.encode("cp1250"))
+    [item] = items(f)
+    assert isinstance(item, RawItem) and item.is_html and text in item.content
+
+
+def test_ingest_large_html_page_is_read_and_its_text_limited_after_cleaning(tmp_path: Path) -> None:
+    # 3 MB of markup around a short article: a page's weight, not a document's length
+    f = tmp_path / "big.html"
+    f.write_text("<html><body>" + "<div>" + "x" * 3_000_000 + "</div><p>Short article.</p></body></html>")
+    [item] = items(f)
+    assert isinstance(item, RawItem) and item.is_html
+    g = tmp_path / "long.txt"
+    g.write_text("word " * 300_000)
+    [text] = items(g)
+    assert isinstance(text, Problem) and "too long" in text.message

@@ -51,3 +51,27 @@ def test_pipeline_two_workers_recycled_match_one_worker() -> None:
     two = list(analyze_items(items, PipelineOptions(published="2021-12-06", workers=2, chunk_size=2, chunks_per_worker=1)))
     assert one == two
     assert isinstance(two[-1], Problem) and [a.document.source for a in two[:-1]] == [f"d{i}" for i in range(5)]
+
+
+def test_pipeline_text_over_the_limit_after_cleaning_is_a_problem(monkeypatch: pytest.MonkeyPatch) -> None:
+    import newsgraph.pipeline
+
+    monkeypatch.setattr(newsgraph.pipeline, "MAX_DOCUMENT_CHARS", 200)  # spaCy's 1,000,000, scaled down
+    sentence = "The delegates met again on Monday and agreed to keep talking next week, officials said."
+    html = "<html><body><article>" + "".join(f"<p>{i}. {sentence}</p>" for i in range(6)) + "</article></body></html>"
+    problem = to_document(RawItem("long.html", "<div>" + "x" * 5000 + "</div>" + html, True), PipelineOptions())
+    assert isinstance(problem, Problem) and "too long after cleaning" in problem.message
+    one = "<html><body><article><p>" + sentence + "</p></article></body></html>"
+    assert not isinstance(to_document(RawItem("one.html", one, True), PipelineOptions()), Problem)
+
+
+def test_pipeline_page_title_stays_out_of_a_text_that_does_not_open_with_it() -> None:
+    paragraph = "Kyiv said on Monday that talks with Moscow would resume next week, a spokesman told reporters there."
+    html = (
+        "<html><head><title>Talks to resume next week | Example</title></head><body><article>"
+        + "".join(f"<p>{paragraph} Paragraph {i}.</p>" for i in range(4))
+        + "</article></body></html>"
+    )
+    doc = to_document(RawItem("page.html", html, True), PipelineOptions())
+    assert not isinstance(doc, Problem)
+    assert doc.title == "Talks to resume next week" and doc.text.startswith("Kyiv said on Monday")

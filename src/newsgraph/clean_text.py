@@ -121,8 +121,15 @@ class Unit:
     @property
     def text(self) -> str:
         """The paragraph as one line: a hard-wrapped paragraph's lines joined by spaces, so every
-        extractor reads sentences, not the lines of the wire or the terminal that wrapped them."""
-        return " ".join(self.lines)
+        extractor reads sentences, not the lines of the wire or the terminal that wrapped them.
+
+        A line broken after a hyphen ("cease-" / "fire") is joined without the space, the hyphen kept:
+        a compound stays whole, and no character is added or removed."""
+        out = self.lines[0] if self.lines else ""
+        for line in self.lines[1:]:
+            hyphenated = len(out) > 1 and out.endswith("-") and out[-2].isalpha() and line[:1].isalpha()
+            out += line if hyphenated else " " + line
+        return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,9 +142,17 @@ class TextParts:
     units: tuple[Unit, ...] = field(default=(), repr=False)
 
 
+def _parse(text: str) -> dict[str, Any]:
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when built in: 10× faster
+    return yaml.load(text, Loader=loader)  # noqa: S506 -- a safe loader
+
+
 def load_cues(text: str) -> FurnitureCues:
     """Compile a furniture cue file's YAML text."""
-    data: dict[str, Any] = yaml.safe_load(text)
+    return _cues(_parse(text))
+
+
+def _cues(data: dict[str, Any]) -> FurnitureCues:
     defaults: dict[str, int] = data["max_words"]
     groups: dict[tuple[str, int, bool], list[str]] = {}
     bylines: list[CueSet] = []
@@ -166,13 +181,24 @@ def _cue_set(kind: str, limit: int, contains: bool, pattern: str) -> CueSet:
     return CueSet(kind, limit, re.compile(pattern, 0 if folded else re.IGNORECASE), contains, folded)
 
 
+def load_stop_words(text: str) -> frozenset[str]:
+    """The function words of a furniture cue file's YAML text (its `stop_words` entry)."""
+    return _stop_words(_parse(text))
+
+
+def _stop_words(data: dict[str, Any]) -> frozenset[str]:
+    entry = data["stop_words"]
+    if entry.get("source") not in data.get("sources", {}):
+        raise ValueError("furniture stop_words without a declared source")
+    return frozenset(entry["words"].split())
+
+
 @lru_cache(maxsize=1)
 def default_options() -> TextCleanOptions:
-    """Options from the packaged cue file and spaCy's English stop words (loaded once, immutable)."""
-    from spacy.lang.en.stop_words import STOP_WORDS
-
+    """Options from the packaged cue file: cues and English stop words (loaded once, immutable; no spaCy import)."""
     text = resources.files("newsgraph.data").joinpath(FURNITURE_FILE).read_text(encoding="utf-8")
-    return TextCleanOptions(cues=load_cues(text), stop_words=frozenset(STOP_WORDS))
+    data = _parse(text)
+    return TextCleanOptions(cues=_cues(data), stop_words=_stop_words(data))
 
 
 def line_key(text: str) -> str:
@@ -263,6 +289,12 @@ def _classify(lines: list[str], block: int, options: TextCleanOptions) -> Unit:
         return Unit(stripped, block, key, words, Kind.BYLINE, byline.name)
     for cue in cues.sets:
         if cue.kind == "line" and words <= cue.max_words and cue.matches(key, lower):
+            return Unit(stripped, block, key, words, Kind.FURNITURE)
+    # a contact line is furniture when it is a label ("Email: ...", "Follow the author at ..."), but a
+    # sentence that gives an address is article text, wherever it stands
+    sentence = words >= options.min_sentence_words and _is_terminal(flat)
+    for cue in cues.sets:
+        if cue.kind == "contact" and not sentence and words <= cue.max_words and cue.matches(key, lower):
             return Unit(stripped, block, key, words, Kind.FURNITURE)
     for cue in cues.sets:
         if cue.kind == "notice" and cue.matches(key, lower):
@@ -364,7 +396,7 @@ def _headline_like(unit: Unit) -> bool:
     return unit.kind in (Kind.SHORT, Kind.LINE) and 2 <= unit.words <= 30 and not unit.key.endswith(".")
 
 
-def _same_title(a: str, b: str) -> bool:
+def same_title(a: str, b: str) -> bool:
     """Whether two lines name the same headline (one may carry the site name: "Headline | Site")."""
     x, y = a.lower(), b.lower()
     shorter, longer = (x, y) if len(x) <= len(y) else (y, x)
@@ -382,7 +414,7 @@ class TitleAt:
 _SITE_SUFFIX = re.compile(r"^(?P<title>.+?)\s+[|•·–—-]\s+(?P<site>[^|•·–—]{1,60})$")
 
 
-def _without_site(title: str) -> str:
+def without_site(title: str) -> str:
     """A page title without its site name ("Headline | Site", "Headline - Site")."""
     m = _SITE_SUFFIX.match(title)
     if m and len(_WORD.findall(m["site"])) <= 4 and len(_WORD.findall(m["title"])) >= 3:
@@ -398,10 +430,10 @@ def _title(units: list[Unit], start: int) -> TitleAt | None:
     head = units[first]
     if _headline_like(head):
         for i in range(start - 1, max(first, start - 40), -1):
-            if _headline_like(units[i]) and _same_title(units[i].key, head.key):
+            if _headline_like(units[i]) and same_title(units[i].key, head.key):
                 return TitleAt(i, " ".join(units[i].lines))
         if head.words >= 3 and "@" not in head.key:
-            return TitleAt(first, _without_site(" ".join(head.lines)))
+            return TitleAt(first, without_site(" ".join(head.lines)))
     # else the headline just above the article, past its byline, dateline and picture caption
     steps = 0
     for i in range(start - 1, first - 1, -1):

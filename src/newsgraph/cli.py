@@ -438,19 +438,29 @@ LimitOption = Annotated[int | None, typer.Option("--limit", min=1, help="Score o
 @eval_app.command("boilerplate")
 def eval_boilerplate(
     track: Annotated[str, typer.Option(help="html (raw pages) or text (flat page text).")] = "text",
-    data: DataOption = None,
+    data: Annotated[
+        Path | None,
+        typer.Option(
+            "--data",
+            help="The gold data folder, or a benchmark folder of the same shape (ground-truth.json, html/*.html.gz).",
+        ),
+    ] = None,
     limit: LimitOption = None,
     json_: JsonFlag = False,
 ) -> None:
     """Article-body extraction on the Zyte benchmark (word 4-gram F1), with trafilatura as the comparison.
 
-    Example: newsgraph eval boilerplate --track text
+    Example: newsgraph eval boilerplate --track html --data ../other-benchmark
     """
     from newsgraph.evaluate.boilerplate import evaluate
 
     if track not in ("html", "text"):
         fail("--track must be html or text", 2)
-    _report(evaluate(_data_dir(data), track, limit=limit), json_)
+    try:
+        report = evaluate(_data_dir(data), track, limit=limit)
+    except FileNotFoundError as e:
+        fail(f"--data: {e}", 2)
+    _report(report, json_)
 
 
 @eval_app.command("timex")
@@ -565,14 +575,24 @@ def export_gdelt(
 def bench(
     docs: Annotated[int, typer.Option(min=10, help="Reuters articles to analyze.")] = 400,
     data: DataOption = None,
+    html: Annotated[
+        bool,
+        typer.Option("--html", help="Instead: cleaning vs trafilatura's extract, and the pipeline, on the Zyte pages."),
+    ] = False,
 ) -> None:
     """Throughput of the whole pipeline vs. the bare spaCy parse on Reuters, at 1 and 2 workers.
 
     Example: newsgraph bench --docs 400
     """
-    from newsgraph.bench import run_bench
+    if html:
+        from newsgraph.bench_html import run_html_bench
 
-    for line in run_bench(_data_dir(data), docs):
+        lines = run_html_bench(_data_dir(data))
+    else:
+        from newsgraph.bench import run_bench
+
+        lines = run_bench(_data_dir(data), docs)
+    for line in lines:
         out.print(line, markup=False, highlight=False)
 
 
@@ -588,8 +608,9 @@ def version() -> None:
 
 
 def _register_extensions() -> None:
-    from newsgraph import cli_check, cli_corpus, cli_serve, cli_watch
+    from newsgraph import cli_check, cli_clean, cli_corpus, cli_serve, cli_watch
 
+    cli_clean.register(app)
     cli_corpus.register(app)
     cli_check.register(app)
     cli_serve.register(app)

@@ -27,7 +27,8 @@ from datetime import date, datetime
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from newsgraph.fetch import FetchError, Fetcher, FetchOptions, Response, decode_page, is_url
+from newsgraph.decode import decode_html
+from newsgraph.fetch import FetchError, Fetcher, FetchOptions, Response, is_url
 from newsgraph.ingest import MAX_DOCUMENT_CHARS, InputOptions, Problem, RawItem, looks_like_html
 
 STATE_FILE = "fetch-state.json"
@@ -159,7 +160,7 @@ class Crawl:
         """The pages a feed or sitemap lists; None for anything else (an article page, or not an article)."""
         from trafilatura.feeds import is_potential_feed
 
-        text = decode_page(response.body, response.charset)
+        text = decode_html(response.body, response.charset)
         head = text[:2048].lstrip()
         if SITEMAP_ROOT.search(head):
             return self._sitemap(url, text)
@@ -193,7 +194,7 @@ class Crawl:
                 except FetchError as err:
                     problems.append(Problem(loc, f"{err} (a sitemap listed in {url})"))
                     continue
-                nested_text = decode_page(nested.body, nested.charset)
+                nested_text = decode_html(nested.body, nested.charset)
                 if SITEMAP_ROOT.search(nested_text[:2048].lstrip()):
                     queue.append((loc, nested_text))
                 else:
@@ -234,7 +235,7 @@ class Crawl:
             return Problem(url, "empty response")
         if b"\x00" in response.body[:8192]:
             return Problem(url, "binary content, not text or HTML")
-        text = decode_page(response.body, response.charset)
+        text = decode_html(response.body, response.charset)
         if len(text) > MAX_DOCUMENT_CHARS:
             return Problem(url, f"document too long ({len(text):,} characters > {MAX_DOCUMENT_CHARS:,})")
         is_html = ctype in HTML_TYPES or (not ctype and looks_like_html(text))

@@ -9,7 +9,6 @@ are followed (``Response.url`` is the final URL); a loop ends as a `FetchError`.
 
 from __future__ import annotations
 
-import codecs
 import email.utils
 import time
 import zlib
@@ -201,39 +200,6 @@ class Fetcher:
         return f"{self.options.max_bytes / 1e6:.0f} MB"
 
 
-def decode_page(data: bytes, declared: str | None) -> str:
-    """Bytes → text: valid UTF-8 as UTF-8, else the charset the server declared, else Windows-1252.
-
-    A stand-in for the cleaning stage's charset-aware HTML decoder (bytes + declared charset → str):
-    swap it in here when it lands. Bytes that are valid UTF-8 are read as UTF-8 whatever the header
-    says (servers often declare ISO-8859-1 by default; Windows-1252 text is almost never valid
-    UTF-8), and ISO-8859-1 and ASCII are read as Windows-1252, as browsers do.
-    """
-    codec = ""
-    if declared:
-        try:
-            codec = codecs.lookup(declared).name
-        except LookupError:
-            pass
-    if codec.startswith(("utf-16", "utf-32")):
-        try:
-            return data.decode(codec)
-        except UnicodeDecodeError:
-            pass
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    if codec in ("latin-1", "iso8859-1", "ascii"):
-        codec = "cp1252"
-    if codec and codec not in ("utf-8", "utf-8-sig"):
-        try:
-            return data.decode(codec)
-        except UnicodeDecodeError:
-            pass  # the declaration is wrong: read the bytes as if none was given
-    return decode(data)
-
-
 def _status(response: Response) -> str:
     reason = httpx.codes.get_reason_phrase(response.status)
     tries = f" after {response.attempts} attempts" if response.attempts > 1 else ""
@@ -275,4 +241,4 @@ def _first_line(err: BaseException) -> str:
     return text[0] if text else type(err).__name__
 
 
-__all__ = ["FetchError", "FetchOptions", "Fetcher", "Response", "decode_page", "is_url"]
+__all__ = ["FetchError", "FetchOptions", "Fetcher", "Response", "is_url"]

@@ -24,9 +24,12 @@ from typing import IO, Any
 
 from newsgraph.records import DOC_ID_PATTERN
 
-#: spaCy's default ``nlp.max_length``; one document above it is refused, not truncated.
+from newsgraph.decode import charset_of, decode_html
+
+#: spaCy's default ``nlp.max_length``; one document above it is refused, not truncated (for a page,
+#: the limit applies to the text cleaned from it, see newsgraph.pipeline).
 MAX_DOCUMENT_CHARS = 1_000_000
-#: A single-document file larger than this is refused before it is read.
+#: A single-document file (or HTML page) larger than this is refused before it is read.
 MAX_FILE_BYTES = 20 * 1024 * 1024
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
@@ -264,10 +267,15 @@ def _read_bytes(name: str, suffix: str, data: bytes, fields: Fields) -> Iterator
     if suffix in JSONL_SUFFIXES or (not suffix and name == "<stdin>" and _looks_like_jsonl(text)):
         yield from _read_jsonl(name, io.StringIO(text), fields)
         return
-    if len(text) > MAX_DOCUMENT_CHARS:
+    is_html = suffix in HTML_SUFFIXES or looks_like_html(text)
+    # a page's size is limited as a file's; the per-document limit applies to the text cleaned from it
+    if is_html and len(data) > MAX_FILE_BYTES:
+        yield Problem(name, f"page too large ({len(data) / 1e6:.1f} MB > {MAX_FILE_BYTES / 1e6:.0f} MB per document)")
+        return
+    if not is_html and len(text) > MAX_DOCUMENT_CHARS:
         yield Problem(name, f"document too long ({len(text):,} characters > {MAX_DOCUMENT_CHARS:,})")
         return
-    yield RawItem(source=name, content=text, is_html=suffix in HTML_SUFFIXES or looks_like_html(text))
+    yield RawItem(source=name, content=decode_html(data) if is_html else text, is_html=is_html)
 
 
 def _refuse(data: bytes) -> str | None:
@@ -349,8 +357,10 @@ def _read_jsonl(name: str, stream: Iterable[str], fields: Fields) -> Iterator[Ra
         if not isinstance(content, str) or not content.strip():
             yield Problem(where, f'empty "{fields.text if text is not _ABSENT else fields.html}" field')
             continue
-        if len(content) > MAX_DOCUMENT_CHARS:
-            yield Problem(where, f"document too long ({len(content):,} characters > {MAX_DOCUMENT_CHARS:,})")
+        is_html = content is html or looks_like_html(content)
+        limit = MAX_FILE_BYTES if is_html else MAX_DOCUMENT_CHARS
+        if len(content) > limit:
+            yield Problem(where, f"document too long ({len(content):,} characters > {limit:,})")
             continue
         published = _field(record, fields.published)
         if published is _ABSENT and fields.published == DEFAULT_FIELDS.published:
@@ -367,7 +377,7 @@ def _read_jsonl(name: str, stream: Iterable[str], fields: Fields) -> Iterator[Ra
         yield RawItem(
             source=name,
             content=content,
-            is_html=content is html or looks_like_html(content),
+            is_html=is_html,
             id=doc_id,
             url=_str_or_none(_field(record, fields.url)),
             title=_str_or_none(_field(record, fields.title)),
@@ -411,6 +421,7 @@ def _read_warc(path: Path) -> Iterator[RawItem | Problem]:
             for record in ArchiveIterator(stream):
                 uri = record.rec_headers.get_header("WARC-Target-URI")
                 where = f"{name}#{uri or record.rec_headers.get_header('WARC-Record-ID')}"
+                ctype = ""
                 if record.rec_type == "response":
                     ctype = (record.http_headers.get_header("Content-Type") if record.http_headers else "") or ""
                     if "html" not in ctype.lower():
@@ -424,7 +435,8 @@ def _read_warc(path: Path) -> Iterator[RawItem | Problem]:
                 if _refuse(data):
                     continue
                 count += 1
-                yield RawItem(source=where, content=decode(data), is_html=is_html, url=uri)
+                text = decode_html(data, charset_of(ctype)) if is_html else decode(data)
+                yield RawItem(source=where, content=text, is_html=is_html, url=uri)
     except (ArchiveLoadFailed, OSError, EOFError, zlib.error) as err:
         yield Problem(name, f"unreadable WARC ({err})")
         return

@@ -23,8 +23,8 @@ from functools import lru_cache
 from itertools import islice
 from typing import TYPE_CHECKING
 
-from newsgraph.clean import CleanError, clean_html, clean_text
-from newsgraph.ingest import Problem, RawItem, normalize_date
+from newsgraph.clean import CleanError, clean_html, clean_text, document_text, warm_html
+from newsgraph.ingest import MAX_DOCUMENT_CHARS, Problem, RawItem, normalize_date
 from newsgraph.records import Analysis, Document
 
 if TYPE_CHECKING:  # spaCy and the extractors load with the model, not with the module
@@ -77,9 +77,11 @@ def to_document(item: RawItem, options: PipelineOptions) -> Document | Problem:
     except ValueError as err:
         return Problem(item.where, str(err))
     title = item.title or cleaned.title
-    text = cleaned.text
-    if item.title and not text.startswith(item.title):
-        text = f"{item.title}\n\n{cleaned.body}"  # a title given beside the text is part of what we read
+    # the page's headline leads the text only when its article opens with it (newsgraph.clean)
+    text = document_text(cleaned, item.title)
+    if len(text) > MAX_DOCUMENT_CHARS:
+        too_long = f"document too long after cleaning ({len(text):,} characters > {MAX_DOCUMENT_CHARS:,})"
+        return Problem(item.source, too_long)
     return Document(
         id=item.id or document_id(text),
         text=text,
@@ -97,6 +99,7 @@ def _resources() -> tuple[Language, Knowledge]:
     from newsgraph.parse import load_model
 
     nlp = load_model()
+    warm_html()  # so the first HTML page costs what the others do (forked workers inherit it)
     return nlp, Knowledge.load(nlp)
 
 
