@@ -162,7 +162,9 @@ def test_fetch_pages_decode_with_the_declared_charset_utf8_first() -> None:
     assert decode_html("Besançon".encode("cp1252"), "iso-8859-1") == "Besançon"
     assert decode_html("Besançon".encode(), "utf-8") == "Besançon"
     assert decode_html("Besançon".encode(), "no-such-charset") == "Besançon"
-    assert decode_html("“quoted”".encode("cp1252"), None) == "“quoted”"
+    # no declaration: detected (a sentence, not two words, is enough to tell Windows-1252 from Cyrillic)
+    sentence = "<p>“We will not accept this,” the minister said on Tuesday in Besançon.</p>"
+    assert decode_html(sentence.encode("cp1252"), None) == sentence
     assert decode_html("Besançon".encode(), "ascii") == "Besançon"  # a wrong declaration is not trusted
 
 
