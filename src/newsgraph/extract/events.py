@@ -36,6 +36,7 @@ from newsgraph.extract.events_evidence import (
     is_headline,
     object_words,
     person_object,
+    raising_passive,
     reporting_verb,
 )
 from newsgraph.extract.events_modality import ModalityCues, modality_of
@@ -258,6 +259,8 @@ def find_candidates(
             continue  # a headline in capitals: its names and verbs parse as fragments
         if tok.pos_ in {"NOUN", "PROPN"} and lemma in rules.speech_nouns:
             continue  # "in a statement", "in an interview": the verb governing it carries the event
+        if raising_passive(tok, rules):
+            continue  # "is expected to visit": the visit is the act, its subject raised through the xcomp
         if not (tok.pos_ == "VERB" and tok.dep_ in MODIFIER_DEPS):
             m = data.patterns.match(tok, words)
             if m is not None and not _lexical_sense(tok, lemma, m, rules):
@@ -354,6 +357,8 @@ def _lexical_sense(tok: Token, lemma: str, m: CodeMatch, rules: EventRules) -> b
     needs = rules.by_lemma.get(lemma, ())
     if "no_object_words" in needs and object_words(tok) & rules.object_words.get(lemma, frozenset()):
         return False
+    if "no_complement" in needs and m.specificity == 0:
+        return not any(c.dep_ in {"ccomp", "xcomp", "oprd", "acomp"} for c in tok.children)
     return True
 
 
@@ -551,8 +556,8 @@ def _evidence(tok: Token, actor_ids: list[str], index: ActorIndex, doc: Doc) -> 
 
 
 def _drop_covered_statements(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
-    """'X said it would send troops': a statement whose complement holds X's own act (not reported, or with X
-    among its sources) is that act's announcement, one event; 'X said Y attacked Z' keeps both."""
+    """'X said it would send troops': a statement whose complement holds its own side's plan (kept planned, not
+    reported) is that plan's announcement, one event; 'X said Y attacked Z' keeps both."""
     inner_of = {c.trigger: c for c in cands if c.code != STATEMENT_CODE}
     out = []
     for c in cands:
@@ -560,7 +565,7 @@ def _drop_covered_statements(doc: Doc, cands: list[Candidate]) -> list[Candidate
             tok = doc[c.trigger]
             inner = {t.i for child in tok.children if child.dep_ in {"ccomp", "xcomp", "dobj"} for t in child.subtree}
             own = [inner_of[i] for i in inner if i in inner_of]
-            if any(x.modality != "reported" or set(x.sources) & set(c.sources) for x in own):
+            if any(x.modality != "reported" for x in own):
                 continue
         out.append(c)
     return out

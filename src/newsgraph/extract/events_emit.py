@@ -5,7 +5,7 @@
    the act happens ("signed in Paris") are not targets.
 2. Pairs: one per (source, target); a compound subject acts on each other only with a mutual verb
    ("X and Y agreed", "met"); never an actor and its own country's bare name ("Indonesia's ministry"
-   and "Indonesia"); a reverse code (the host of a visit) only when ``reverse_kept`` lists it.
+   and "Indonesia"); a reverse code (the host of a visit, the giver of a loan received) only when ``reverse_kept`` lists its prefix.
 3. No source: only violence and coercion (roots 17-20) may have an unknown source ("were killed in
    an attack"), and then they need a target (the victims).
 4. Sense constraints (``EventRules.requires``): a target, a foreign target, an official target, a
@@ -83,7 +83,7 @@ def emit_events(
         sources = [s for s in c.sources if _usable(by_id.get(s))]
         located = set(c.located)
         targets = [t for t in c.targets if _usable(by_id.get(t)) and t not in located and t not in sources]
-        if not sources and (root not in SOURCELESS_ROOTS or not c.code):
+        if not sources and (root not in SOURCELESS_ROOTS or not c.code) and not c.reverse_code:
             continue
         pairs, mutual = _pairs(c, sources, targets, rules)
         kept = [(s, t) for s, t in pairs if not _own_country_pair(by_id.get(s or ""), by_id.get(t or ""))]
@@ -91,7 +91,7 @@ def emit_events(
             kept = [(s, None) for s in sources]  # the target was its own side: the act stands without one
         for s, t in kept:
             directions = [(c.code, s, t)]
-            reverse_ok = rules.keep_every_reverse or c.reverse_code in rules.reverse_kept
+            reverse_ok = rules.keep_every_reverse or any((c.reverse_code or "").startswith(k) for k in rules.reverse_kept)
             if c.reverse_code and reverse_ok and t is not None and s is not None:
                 directions.append((c.reverse_code, t, s))
             for code, src, tgt in directions:

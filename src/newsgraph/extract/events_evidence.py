@@ -57,6 +57,7 @@ class EventRules:
     mutual_lemmas: frozenset[str]
     mutual_nouns: frozenset[str]
     location_preps: frozenset[str]
+    raising: frozenset[str]
     reverse_kept: frozenset[str]
     petrarch_default: tuple[str, ...]
     keep_every_reverse: bool  # another dictionary's reverse codes are its own system's (PETRARCH's tests)
@@ -88,6 +89,7 @@ class EventRules:
             mutual_lemmas=words("mutual", "lemmas"),
             mutual_nouns=words("mutual", "nouns"),
             location_preps=frozenset(str(w).lower() for w in raw.get("location_preps", [])),
+            raising=frozenset(str(w).lower() for w in raw.get("raising", [])),
             reverse_kept=frozenset(str(c) for c in raw.get("reverse_kept", [])),
             petrarch_default=tuple(cons.get("petrarch_default", [])),
             keep_every_reverse=False,
@@ -182,3 +184,11 @@ def person_object(tok: Token, actor_tokens: Iterable[int], person_nouns: frozens
             if any(t.i in actor_at for t in c.subtree):
                 return True
     return tok.pos_ in {"NOUN", "PROPN"}  # an arrest noun's person is found by its roles
+
+
+def raising_passive(tok: Token, rules: EventRules) -> bool:
+    """'is expected to visit', 'was said to have met': a passive raising verb over the complement that acts."""
+    if tok.lemma_.lower() not in rules.raising:
+        return False
+    passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in tok.children) or tok.pos_ == "ADJ"
+    return passive and any(c.dep_ == "xcomp" for c in tok.children)
