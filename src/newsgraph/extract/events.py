@@ -47,10 +47,10 @@ from newsgraph.extract.events_roles import (
     actors_of_phrase,
     noun_roles,
     participant_subject,
+    verb_roles_explained,
     place_of_action,
     speaks_for_itself,
     subject_actors,
-    verb_roles,
 )
 from newsgraph.records import Actor, Claim, Event, Evidence, Quote, TimeExpression
 
@@ -239,7 +239,6 @@ def find_candidates(
     data: EventData,
 ) -> list[Candidate]:
     """Every coded trigger in the document with its roles (roles may be empty)."""
-    index = ActorIndex.build(doc, actors, _resolver(doc, actors))
     anchors = _date_anchors(doc, dates)
     disputed = [(c.statement.start, c.statement.end, frozenset(c.disputed_by)) for c in claims if c.disputed_by]
     rules = data.rules
@@ -247,6 +246,7 @@ def find_candidates(
     words = token_words(doc)
     known = data.patterns.words
     headlines = {s.start for s in doc.sents if is_headline(s)}
+    index = ActorIndex.build(doc, actors, _resolver(doc, actors))
     for i, (lower, lemma) in enumerate(words):
         if lemma not in known and lower not in known:
             continue
@@ -257,8 +257,8 @@ def find_candidates(
             continue
         if tok.sent.start in headlines:
             continue  # a headline in capitals: its names and verbs parse as fragments
-        if tok.pos_ in {"NOUN", "PROPN"} and lemma in rules.speech_nouns:
-            continue  # "in a statement", "in an interview": the verb governing it carries the event
+        if tok.pos_ in {"NOUN", "PROPN"} and (lemma in rules.speech_nouns or i in index.by_token):
+            continue  # "in a statement": the verb governing it carries it; "the General Agreement on Tariffs": a name
         if raising_passive(tok, rules):
             continue  # "is expected to visit": the visit is the act, its subject raised through the xcomp
         if not (tok.pos_ == "VERB" and tok.dep_ in MODIFIER_DEPS):
@@ -281,10 +281,14 @@ def find_candidates(
         tok = doc[i]
         m = matches.get(i)
         joined: list[str] = []
+        indirect = False
         code, reverse = (folded[i], None) if i in folded else (m.code, m.reverse_code) if m else ("", None)
         basis = "frame" if i in folded else _basis(m)
         lemma = tok.lemma_.lower()
-        speech = i not in folded and m is not None and m.specificity == 0 and lemma in rules.speech_verbs
+        own_default = i not in folded and m is not None and m.specificity == 0
+        if own_default and lemma in rules.opinion_verbs and tok.pos_ not in {"NOUN", "PROPN"}:
+            continue  # a belief or a forecast is no act
+        speech = own_default and lemma in rules.speech_verbs
         if speech:
             # a verb of speaking states (010), whatever its PETRARCH block says; with no clause it reports, nothing
             if not has_reported_clause(tok) or tok.pos_ in {"NOUN", "PROPN"}:
@@ -297,7 +301,7 @@ def find_candidates(
             joined = [] if sources or code[:2] not in PARTICIPATION_ROOTS else participant_subject(tok, index)
             sources = sources or [a for a in joined if a not in targets]
         else:
-            sources, targets = verb_roles(tok, index)
+            sources, targets, indirect = verb_roles_explained(tok, index)
             if not sources and code[:2] in STATE_ACTION_ROOTS:
                 sources = place_of_action(tok, index)[:1]  # the place, not a target of the act
                 targets = [t for t in targets if t not in sources]
@@ -339,10 +343,49 @@ def find_candidates(
                 reporter=reporter.i if reporter is not None else -1,
                 located=tuple(_located(tok, index, rules)),
                 object_ok=person_object(tok, index.by_token, rules.person_nouns),
+                indirect_target=indirect,
+                pronoun_source=_pronoun_subject(tok),
+                agentless=_agentless(tok, rules),
+                coordinated=tok.pos_ in {"NOUN", "PROPN"} or _coordinated_subject(tok, rules.pair_words),
             )
         )
     out = _obligations(doc, out, data, index, anchors)
     return _drop_covered_statements(doc, out)
+
+
+def _subject(tok: Token) -> Token | None:
+    return next((c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+
+
+def _pronoun_subject(tok: Token) -> bool:
+    subj = _subject(tok)
+    return subj is not None and subj.pos_ == "PRON"
+
+
+def _coordinated_subject(tok: Token, pair_words: frozenset[str]) -> bool:
+    """'X and Y agreed': the subject (the trigger's, or its governing clause's) is a coordination."""
+    cur = tok
+    for _ in range(3):
+        subj = _subject(cur)
+        if subj is not None:
+            # "X and Y", "delegations from X and Y", "the two leaders", "both sides"
+            return any(t.dep_ == "cc" or t.lower_ in pair_words for t in subj.subtree)
+        if cur.dep_ not in {"xcomp", "conj"} or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
+def _agentless(tok: Token, rules: EventRules) -> bool:
+    """'were killed', 'a car bomb killed', 'the bombing of ...': an act whose doer the text does not name."""
+    if tok.pos_ in {"NOUN", "PROPN"}:
+        return True
+    if any(c.dep_ == "agent" for c in tok.children):
+        return False
+    if any(c.dep_ in {"auxpass", "nsubjpass"} for c in tok.children):
+        return True
+    subj = _subject(tok)
+    return subj is not None and subj.lemma_.lower() in rules.weapons
 
 
 def _basis(m: CodeMatch | None) -> str:

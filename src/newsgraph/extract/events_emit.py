@@ -6,11 +6,12 @@
 2. Pairs: one per (source, target); a compound subject acts on each other only with a mutual verb
    ("X and Y agreed", "met"); never an actor and its own country's bare name ("Indonesia's ministry"
    and "Indonesia"); a reverse code (the host of a visit, the giver of a loan received) only when ``reverse_kept`` lists its prefix.
-3. No source: only violence and coercion (roots 17-20) may have an unknown source ("were killed in
-   an attack"), and then they need a target (the victims).
+3. No source: only violence and coercion (roots 17-20) may have an unknown source, when the text
+   names no doer ("were killed in an attack", "a car bomb killed"), and then they need a target.
 4. Sense constraints (``EventRules.requires``): a target, a foreign target, an official target, a
    person object; a pair that fails them is not an event.
-5. Confidence: ``Confidence.score`` over the evidence kind and the factors that apply; a pair
+5. Modality: an asserted act dated after the publication day is planned ("goes to Canada next week").
+6. Confidence: ``Confidence.score`` over the evidence kind and the factors that apply; a pair
    under the minimum is not emitted.
 """
 
@@ -27,6 +28,23 @@ from newsgraph.records import Actor, Event, Evidence
 SOURCELESS_ROOTS = frozenset({"17", "18", "19", "20"})
 # what makes a target official: a country, a government, armed forces, an intergovernmental body
 OFFICIAL_ROLES = frozenset({"GOV", "MIL", "IGO", "LEG", "JUD", "SPY", "POL"})
+
+
+def _after(value: str | None, published: date | None) -> bool:
+    """A day, month or ISO week wholly after the publication day: 'goes to Canada next week' is a plan."""
+    if not value or published is None:
+        return False
+    try:
+        if len(value) == 10:
+            return date.fromisoformat(value) > published
+        if len(value) == 7 and value[4] == "-":
+            return (int(value[:4]), int(value[5:7])) > (published.year, published.month)
+        if len(value) == 8 and value[4:6] == "-W":
+            year, week, _ = published.isocalendar()
+            return (int(value[:4]), int(value[6:8])) > (year, week)
+    except ValueError:
+        return False
+    return False
 
 
 def _usable(actor: Actor | None) -> bool:
@@ -59,7 +77,8 @@ def _meets(needs: frozenset[str], c: Candidate, s: Actor | None, t: Actor | None
 
 def _pairs(c: Candidate, sources: list[str], targets: list[str], rules: EventRules) -> tuple[list[tuple[str | None, str | None]], bool]:
     """The (source, target) pairs of a candidate, and whether they are mutual."""
-    if not targets and len(sources) > 1 and (c.lemma in rules.mutual_lemmas or c.lemma in rules.mutual_nouns):
+    mutual_word = c.lemma in rules.mutual_lemmas or c.lemma in rules.mutual_nouns
+    if not targets and len(sources) > 1 and c.coordinated and mutual_word:
         return [(s, t) for s in sources for t in sources if s != t], True
     if not targets:
         return [(s, None) for s in sources], False
@@ -83,8 +102,9 @@ def emit_events(
         sources = [s for s in c.sources if _usable(by_id.get(s))]
         located = set(c.located)
         targets = [t for t in c.targets if _usable(by_id.get(t)) and t not in located and t not in sources]
-        if not sources and (root not in SOURCELESS_ROOTS or not c.code) and not c.reverse_code:
+        if not sources and (root not in SOURCELESS_ROOTS or not c.code or not c.agentless) and not c.reverse_code:
             continue
+        modality = "planned" if c.modality == "asserted" and _after(c.date, published) else c.modality
         pairs, mutual = _pairs(c, sources, targets, rules)
         kept = [(s, t) for s, t in pairs if not _own_country_pair(by_id.get(s or ""), by_id.get(t or ""))]
         if not kept and sources:
@@ -109,11 +129,13 @@ def emit_events(
                         ("no_target", ta is None),
                         ("source_uncoded", sa is None or not sa.code),
                         ("target_uncoded", ta is not None and not ta.code),
-                        ("reported", c.modality == "reported"),
-                        ("hypothetical", c.modality == "hypothetical"),
+                        ("reported", modality == "reported"),
+                        ("hypothetical", modality == "hypothetical"),
                         ("deep", c.depth >= conf.deep_from),
                         ("many_pairs", len(kept) >= conf.many_pairs_from),
                         ("mutual", mutual),
+                        ("indirect_target", c.indirect_target and ta is not None),
+                        ("pronoun_source", c.pronoun_source and sa is not None),
                     )
                     if on
                 ]
@@ -129,7 +151,7 @@ def emit_events(
                         label=code_info.label,
                         quad_class=code_info.quad_class,
                         goldstein=code_info.goldstein,
-                        modality=c.modality,  # type: ignore[arg-type]
+                        modality=modality,  # type: ignore[arg-type]
                         date=c.date or default_date,
                         evidence=Evidence(c.start, c.end),
                         confidence=confidence,

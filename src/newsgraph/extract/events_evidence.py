@@ -48,6 +48,7 @@ class EventRules:
 
     speech_verbs: frozenset[str]
     speech_nouns: frozenset[str]
+    opinion_verbs: frozenset[str]
     audience_roles: frozenset[str]
     audience_words: frozenset[str]
     reporting_verbs: frozenset[str]
@@ -56,8 +57,10 @@ class EventRules:
     always_kept: frozenset[str]
     mutual_lemmas: frozenset[str]
     mutual_nouns: frozenset[str]
+    pair_words: frozenset[str]
     location_preps: frozenset[str]
     raising: frozenset[str]
+    weapons: frozenset[str]
     reverse_kept: frozenset[str]
     petrarch_default: tuple[str, ...]
     keep_every_reverse: bool  # another dictionary's reverse codes are its own system's (PETRARCH's tests)
@@ -80,6 +83,7 @@ class EventRules:
         return cls(
             speech_verbs=words("speech", "verbs"),
             speech_nouns=words("speech", "nouns"),
+            opinion_verbs=words("speech", "opinion"),
             audience_roles=frozenset(str(r) for r in raw["speech"].get("audience_roles", [])),
             audience_words=words("speech", "audience_words"),
             reporting_verbs=words("reporting", "verbs"),
@@ -88,8 +92,10 @@ class EventRules:
             always_kept=words("reporting", "always_kept"),
             mutual_lemmas=words("mutual", "lemmas"),
             mutual_nouns=words("mutual", "nouns"),
+            pair_words=words("mutual", "pair_words"),
             location_preps=frozenset(str(w).lower() for w in raw.get("location_preps", [])),
             raising=frozenset(str(w).lower() for w in raw.get("raising", [])),
+            weapons=frozenset(str(w).lower() for w in raw.get("weapons", [])),
             reverse_kept=frozenset(str(c) for c in raw.get("reverse_kept", [])),
             petrarch_default=tuple(cons.get("petrarch_default", [])),
             keep_every_reverse=False,

@@ -133,6 +133,12 @@ def modality_of(trigger: Token, cues: ModalityCues, skip: frozenset[int] = froze
         if head.i == cur.i:
             break
         dep = cur.dep_
+        if dep == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
+            # "will meet Chun on Monday to discuss markets": a purpose is not yet done; it shares its head's plan
+            found.add("planned")
+            same_clause = False
+            cur = head
+            continue
         if dep not in GOVERNED_DEPS and dep != "conj":
             break  # a subject, an adverbial clause or an aside is not the content of the verb above it
         if dep == "conj":

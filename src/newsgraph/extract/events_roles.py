@@ -298,6 +298,13 @@ def speaks_for_itself(verb: Token) -> bool:
 
 def verb_roles(verb: Token, index: ActorIndex) -> tuple[list[str], list[str]]:
     """Source and target actor ids of a verb trigger (each list may hold several conjuncts)."""
+    sources, targets, _ = verb_roles_explained(verb, index)
+    return sources, targets
+
+
+def verb_roles_explained(verb: Token, index: ActorIndex) -> tuple[list[str], list[str], bool]:
+    """``verb_roles`` and whether the targets came from a fallback (an actor nested in the object, the
+    complement's subject, a misparsed name) rather than the verb's own object or preposition."""
     subjects, passive = _subject_tokens(verb)
     sources: list[str] = []
     targets: list[str] = []
@@ -325,13 +332,14 @@ def verb_roles(verb: Token, index: ActorIndex) -> tuple[list[str], list[str]]:
     if not subjects and not sources:
         sources = governing_subject(verb, index)
     targets = [t for t in targets if t not in sources]
+    direct = bool(targets)
     if not targets:
         targets = _nested_target(verb, index, sources)
     if not targets:
         targets = _complement_subject(verb, index, sources)
     if not targets:
         targets = _misparsed_object(verb, index, sources)
-    return sources, _other_country_first(targets, sources, index)
+    return sources, _other_country_first(targets, sources, index), not direct and bool(targets)
 
 
 def _misparsed_object(verb: Token, index: ActorIndex, sources: list[str]) -> list[str]:
