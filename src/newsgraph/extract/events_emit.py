@@ -120,7 +120,7 @@ def emit_events(
                 sa, ta = by_id.get(src or ""), by_id.get(tgt or "")
                 if src is None and tgt is None:
                     continue  # unknown source needs known victims
-                if not _meets(rules.requires(code, c.lemma, c.basis), c, sa, ta):
+                if not _meets(rules.requires(code, c.lemma, c.basis, c.noun), c, sa, ta):
                     continue
                 applies = [
                     name

@@ -63,6 +63,8 @@ class EventRules:
     weapons: frozenset[str]
     reverse_kept: frozenset[str]
     petrarch_default: tuple[str, ...]
+    noun: tuple[str, ...]
+    noun_exempt_roots: frozenset[str]
     keep_every_reverse: bool  # another dictionary's reverse codes are its own system's (PETRARCH's tests)
     by_code: dict[str, tuple[str, ...]]
     by_lemma: dict[str, tuple[str, ...]]
@@ -98,6 +100,8 @@ class EventRules:
             weapons=frozenset(str(w).lower() for w in raw.get("weapons", [])),
             reverse_kept=frozenset(str(c) for c in raw.get("reverse_kept", [])),
             petrarch_default=tuple(cons.get("petrarch_default", [])),
+            noun=tuple(cons.get("noun", [])),
+            noun_exempt_roots=frozenset(str(r) for r in cons.get("noun_exempt_roots", [])),
             keep_every_reverse=False,
             by_code={str(k): tuple(v) for k, v in (cons.get("by_code") or {}).items()},
             by_lemma={str(k).lower(): tuple(v) for k, v in (cons.get("by_lemma") or {}).items()},
@@ -113,9 +117,12 @@ class EventRules:
             ),
         )
 
-    def requires(self, code: str, lemma: str, basis: str) -> frozenset[str]:
-        """Every constraint the code (longest matching prefix), the trigger's lemma and its evidence kind impose."""
+    def requires(self, code: str, lemma: str, basis: str, noun: bool = False) -> frozenset[str]:
+        """Every constraint the code (longest matching prefix), the trigger's lemma, its part of speech and its
+        evidence kind impose."""
         out: set[str] = set(self.by_lemma.get(lemma, ()))
+        if noun and code[:2] not in self.noun_exempt_roots:
+            out.update(self.noun)
         for n in range(len(code), 1, -1):
             if code[:n] in self.by_code:
                 out.update(self.by_code[code[:n]])

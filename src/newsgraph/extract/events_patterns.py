@@ -103,6 +103,8 @@ class PatternIndex:
                     for key in {e.lemma, *(f.lower() for f in r.get("forms", []))}:
                         entries.setdefault(f"{e.pos}:{key}", []).append(e)
                 elif kind == "pattern":
+                    if any(not el for el in r.get("before", []) + r.get("after", [])):
+                        continue  # an element whose synset did not resolve: dropping it would widen the pattern
                     before = _elements(r.get("before", []))
                     after = _elements(r.get("after", []))
                     if not before and not after:
