@@ -126,8 +126,9 @@ def emit_events(
                     name
                     for name, on in (
                         ("noun_trigger", c.noun),
-                        ("no_target", ta is None),
-                        ("source_uncoded", sa is None or not sa.code),
+                        ("no_target", ta is None and root not in conf.targetless_roots),
+                        ("source_uncoded", sa is not None and not sa.code),
+                        ("unknown_source", sa is None),
                         ("target_uncoded", ta is not None and not ta.code),
                         ("reported", modality == "reported"),
                         ("hypothetical", modality == "hypothetical"),

@@ -31,6 +31,7 @@ class Confidence:
     factors: dict[str, float]
     deep_from: int
     many_pairs_from: int
+    targetless_roots: frozenset[str]
     minimum: float
     threshold: float
 
@@ -112,6 +113,7 @@ class EventRules:
                 factors={str(k): float(v) for k, v in conf["factors"].items()},
                 deep_from=int(conf["deep_from"]),
                 many_pairs_from=int(conf["many_pairs_from"]),
+                targetless_roots=frozenset(str(r) for r in conf.get("targetless_roots", [])),
                 minimum=float(conf["min"]),
                 threshold=float(conf["threshold"]),
             ),
