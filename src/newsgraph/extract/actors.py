@@ -165,7 +165,7 @@ def extract_actors(doc: Doc, published: date | None, data: ActorData) -> list[Ac
             if mention.code:
                 for i in range(ent.start, ent.end):
                     code_at[i] = mention.code
-    mentions.extend(_agent_mentions(doc, data, agents, covered, country_at, code_at, mentions))
+    mentions.extend(_agent_mentions(doc, data, agents, covered, country_at, code_at, mentions, places))
     # PETRARCH writes a name standing for several actors as one code ("FRO/BIL/SAM").
     mentions = [part for m in mentions for part in _split_compound(m)]
     return _merge(doc, mentions, data)
@@ -424,6 +424,8 @@ def _code_entity(
         # "Nova, the Canadian company, ...": the apposition describes the organization.
         inner += [t for c in children if c.dep_ == "appos" for t in describing(c)]
         country, role, _ = code_from_context(inner, data, country_at, code_at, agents)
+        if country is None and role in data.context.home_country_roles and not _placed_otherwise(ent.root, data):
+            country = _home_country(doc, ent.root, places)  # "TOKYO - The Finance Ministry said"
         code = compose(country, role) if country else None
         # "China's defence ministry": the possessor names it, and tells two ministries apart.
         owner = [c.i for c in children if c.dep_ == "poss" and c.i < ent.start and c.i in country_at]
@@ -449,6 +451,7 @@ def _agent_mentions(
     country_at: dict[int, str],
     code_at: dict[int, str],
     earlier: list[_Mention],
+    places: list[tuple[int, str, bool]] | None = None,
 ) -> list[_Mention]:
     out: list[_Mention] = []
     for head_i, agent in agents.items():
@@ -484,13 +487,20 @@ def _agent_mentions(
             if target is not None:
                 out.append(_Mention(agent.start, agent.end, doc[agent.start : agent.end].text, target.code, "person",
                                     target.key, token.lemma_.lower(), True))
-            continue
-        if not countries and token.tag_ in ("NNS", "NNPS"):
+                continue
+        elif not countries and token.tag_ in ("NNS", "NNPS"):
             # "Ukrainian officials said ... Officials added": the same group, if named recently.
             group = _recent_group(out, token.lemma_.lower(), agent.start, doc)
             if group is not None:
                 out.append(_Mention(agent.start, agent.end, doc[agent.start : agent.end].text, group.code, "group",
                                     group.key, anaphor=True))
+                continue
+        if not countries and not former and agent.role in data.context.home_country_roles and not _placed_otherwise(token, data):
+            # "the defence ministry", "police", "officials" with no country of their own: the state of the
+            # scene, the dateline or the country the document is about (issue 12)
+            home = _home_country(doc, token, places or [])
+            countries = [home] if home else []
+        if not countries:
             continue
         role = agent.role if not former else data.context.out_of_office_role
         start = min([agent.start] + [t.i for t in describers if t.i in country_at or t.i in code_at])
@@ -508,6 +518,41 @@ def _agent_mentions(
                     continue
             out.append(_Mention(span.start, span.end, span.text, code, kind, f"{kind}:{code}:{lemma}"))
     return out
+
+
+def _placed_otherwise(token: Token, data: ActorData) -> bool:
+    """'European monetary officials', 'Western diplomats': a modifier places them, just in no one country;
+    'diplomats', 'the ambassador': posted abroad, the scene is not theirs; 'its forces': the possessor is."""
+    if any(c.dep_ == "poss" for c in token.children):
+        return True
+    if token.lemma_.lower() in data.context.posted_abroad or token.lower_ in data.context.posted_abroad:
+        return True
+    return any(
+        c.dep_ in ("amod", "compound") and c.i < token.i and (c.ent_type_ in ("NORP", "GPE", "LOC") or c.lower_ in data.context.bloc_words)
+        for c in token.children
+    )
+
+
+def _home_country(doc: Doc, token: Token, places: list[tuple[int, str, bool]]) -> str | None:
+    """The country an unplaced state agent belongs to: the scene of its sentence (or the two before), else the
+    dateline, else the document's dominant country (named at least twice, and twice as often as any other)."""
+    scene = setting(doc, doc[token.i : token.i + 1], places)
+    if scene:
+        return scene
+    sent = token.sent
+    for i, iso3, sets in places:
+        if sets and sent.start <= i < sent.end:
+            return iso3  # "police arrested two men in Karachi"
+    for i, iso3, sets in places:
+        if sets and doc[i].is_sent_start and i < token.i:
+            return iso3  # a dateline ("TOKYO, April 9 -")
+    counts: dict[str, int] = {}
+    for _, iso3, _ in places:
+        counts[iso3] = counts.get(iso3, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
+        return ranked[0][0]
+    return None
 
 
 def _recent_group(found: list[_Mention], lemma: str, before: int, doc: Doc) -> _Mention | None:
