@@ -36,3 +36,14 @@ def test_actors_home_country_of_an_unplaced_state_agent(nlp, knowledge, text: st
 def test_actors_home_country_not_guessed(nlp, knowledge, text: str) -> None:
     got = codes(nlp, knowledge, text)
     assert not any(n.lower() in {"officials", "forces", "ministry", "defence ministry"} and c for n, c in got.items()), got
+
+
+def test_actors_titled_person_not_coded_by_the_country_addressed(nlp, knowledge) -> None:
+    # a title with no country, a country named later as the addressee: no guess (issue 12)
+    got = codes(nlp, knowledge, "Chancellor Nigel Lawson told Japanese officials that sanctions were possible.")
+    assert not (got.get("Nigel Lawson") or "").startswith("JPN"), got
+
+
+def test_actors_company_title_is_business(nlp, knowledge) -> None:
+    got = codes(nlp, knowledge, "Robert Sinclair, president of Saab-Scania of America Inc, told reporters.")
+    assert got.get("Robert Sinclair") == "USABUS", got

@@ -154,7 +154,10 @@ def code_from_context(
     base: str | None = None
     role: str | None = None
     former = False
+    company = False
     for t in tokens:
+        if t.ent_type_ == "ORG" and t.lower_.rstrip(".") in data.context.company_words and t.i not in code_at:
+            company = True  # an uncoded firm's name in the description
         if t.lower_ in data.context.former_words:
             former = True
         if sponsored(t, data):
@@ -170,6 +173,8 @@ def code_from_context(
         agent = agents.get(t.i)
         if agent is not None and role is None:
             role = agent.role
+    if company and role == "GOV":
+        role = "BUS"  # "president of <Saab-Scania of America Inc>": a company's president
     return base, role, former
 
 
@@ -184,9 +189,8 @@ def setting(doc: Doc, span: Span, places: list[tuple[int, str, bool]], forward: 
     """The country a person is placed in by the text, or None.
 
     An untitled person ("said Maria Kovalenko, 64") takes the scene set by a locative
-    place in the sentence or the two before ("In the streets of Kyiv, ..."); a titled one
-    ("Defence Minister X said France ...") any country named there, else the first country
-    later in the same sentence.
+    place in the sentence or the two before ("In the streets of Kyiv, ..."); a titled one any
+    country named there before the name, else a country that is a subject later in the sentence.
     """
     sent = span.sent
     first = sent.start
@@ -199,14 +203,27 @@ def setting(doc: Doc, span: Span, places: list[tuple[int, str, bool]], forward: 
         if first <= i < span.start and (scene or forward):
             best = iso3
     if best is None and forward:
+        only = {iso3 for _, iso3, _ in places}
         for i, iso3, _ in places:
-            # "Archbishop X called for sanctions against Nigeria": a country the act is aimed at is not X's
-            if span.end <= i < sent.end and not (doc[i].dep_ == "pobj" and doc[i].head.lower_ in _AIMED_AT):
+            # later in the sentence only the subject of what the titled person says counts ("Defence Minister X
+            # said Norway would send troops"); a country in an object is the other side ("British Chancellor X
+            # told Japanese officials ...", "called for sanctions against Nigeria": issue 12)
+            # ... unless the text names no other country at all ("President X threatened a curfew in Algiers")
+            if span.end <= i < sent.end and (doc[i].dep_ in ("nsubj", "nsubjpass") or (only == {iso3} and not _aimed_at(doc[i]))):
                 return iso3
     return best
 
 
 _AIMED_AT = frozenset({"against", "on", "to", "toward", "towards", "with", "over", "into", "at"})
+
+
+def _aimed_at(token: Token) -> bool:
+    """A country the act is aimed at is not the actor's: 'sanctions against Nigeria', 'told Japanese officials'."""
+    phrase = token.head if token.dep_ in ("amod", "compound", "poss") else token
+    if phrase.dep_ in ("dobj", "dative", "iobj"):
+        return True
+    return phrase.dep_ == "pobj" and phrase.head.lower_ in _AIMED_AT
+
 
 
 def sets_scene(span: Span, data: ActorData) -> bool:

@@ -106,6 +106,7 @@ class ContextRules:
     table_words: frozenset[str] = frozenset()
     home_country_roles: frozenset[str] = frozenset()  # unplaced state agents take the scene's/document's state
     posted_abroad: frozenset[str] = frozenset()
+    company_words: frozenset[str] = frozenset()
     bloc_words: frozenset[str] = frozenset()
 
 
@@ -383,5 +384,6 @@ def _context(raw: Mapping[str, object]) -> ContextRules:
         table_words=words("table_words"),
         home_country_roles=frozenset(str(r) for r in raw.get("home_country_roles", ()) or ()),  # type: ignore[union-attr]
         posted_abroad=words("posted_abroad"),
+        company_words=words("company_words"),
         bloc_words=words("bloc_words"),
     )
