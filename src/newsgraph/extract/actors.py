@@ -425,7 +425,7 @@ def _code_entity(
         inner += [t for c in children if c.dep_ == "appos" for t in describing(c)]
         country, role, _ = code_from_context(inner, data, country_at, code_at, agents)
         if country is None and role in data.context.home_country_roles and not _placed_otherwise(ent.root, data):
-            country = _home_country(doc, ent.root, places)  # "TOKYO - The Finance Ministry said"
+            country = _home_country(doc, ent.root, places, data)  # "TOKYO - The Finance Ministry said"
         code = compose(country, role) if country else None
         # "China's defence ministry": the possessor names it, and tells two ministries apart.
         owner = [c.i for c in children if c.dep_ == "poss" and c.i < ent.start and c.i in country_at]
@@ -498,7 +498,7 @@ def _agent_mentions(
         if not countries and not former and agent.role in data.context.home_country_roles and not _placed_otherwise(token, data):
             # "the defence ministry", "police", "officials" with no country of their own: the state of the
             # scene, the dateline or the country the document is about (issue 12)
-            home = _home_country(doc, token, places or [])
+            home = _home_country(doc, token, places or [], data)
             countries = [home] if home else []
         if not countries:
             continue
@@ -533,16 +533,16 @@ def _placed_otherwise(token: Token, data: ActorData) -> bool:
     )
 
 
-def _home_country(doc: Doc, token: Token, places: list[tuple[int, str, bool]]) -> str | None:
+def _home_country(doc: Doc, token: Token, places: list[tuple[int, str, bool]], data: ActorData) -> str | None:
     """The country an unplaced state agent belongs to: the scene of its sentence (or the two before), else the
     dateline, else the document's dominant country (named at least twice, and twice as often as any other)."""
     scene = setting(doc, doc[token.i : token.i + 1], places)
     if scene:
         return scene
     sent = token.sent
-    for i, iso3, sets in places:
+    for i, iso3, sets in places if token.lemma_.lower() in data.context.institution_nouns else ():
         if sets and sent.start <= i < sent.end:
-            return iso3  # "police arrested two men in Karachi"
+            return iso3  # "police arrested two men in Karachi"; not "ministers met in Paris" (they came there)
     for i, iso3, sets in places:
         if sets and doc[i].is_sent_start and i < token.i:
             return iso3  # a dateline ("TOKYO, April 9 -")
