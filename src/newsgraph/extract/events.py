@@ -257,7 +257,7 @@ def find_candidates(
             continue
         if tok.sent.start in headlines:
             continue  # a headline in capitals: its names and verbs parse as fragments
-        if tok.pos_ in {"NOUN", "PROPN"} and (lemma in rules.speech_nouns or i in index.by_token):
+        if tok.pos_ in {"NOUN", "PROPN"} and (lemma in rules.speech_nouns or i in index.by_token or _audience(tok, rules)):
             continue  # "in a statement": the verb governing it carries it; "the General Agreement on Tariffs": a name
         if raising_passive(tok, rules):
             continue  # "is expected to visit": the visit is the act, its subject raised through the xcomp
@@ -351,6 +351,14 @@ def find_candidates(
         )
     out = _obligations(doc, out, data, index, anchors)
     return _drop_covered_statements(doc, out)
+
+
+def _audience(noun: Token, rules: EventRules) -> bool:
+    """'told a meeting of industrialists', 'speaking at a conference': the gathering a speaker addresses is no act."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    return head.lemma_.lower() in rules.speech_verbs and noun.dep_ in {"dobj", "dative", "pobj"}
 
 
 def _subject(tok: Token) -> Token | None:

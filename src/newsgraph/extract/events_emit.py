@@ -97,6 +97,7 @@ def emit_events(
     default_date = published.isoformat() if published else None
     conf = rules.confidence
     events: list[Event] = []
+    seen: set[tuple[str, int, str, str]] = set()
     for c in cands:
         root = c.code[:2]
         sources = [s for s in c.sources if _usable(by_id.get(s))]
@@ -118,8 +119,8 @@ def emit_events(
                 if not code:
                     continue
                 sa, ta = by_id.get(src or ""), by_id.get(tgt or "")
-                if src is None and tgt is None:
-                    continue  # unknown source needs known victims
+                if src is None and (tgt is None or root not in SOURCELESS_ROOTS or not c.agentless):
+                    continue  # an unknown source only for agentless violence, and then with known victims
                 if not _meets(rules.requires(code, c.lemma, c.basis, c.noun), c, sa, ta):
                     continue
                 applies = [
@@ -143,6 +144,11 @@ def emit_events(
                 confidence = conf.score(c.basis, applies)
                 if confidence < conf.minimum:
                     continue
+                # two mentions of one actor ("The U.S. Insists" and "the United States") are one act
+                key = (code, c.start, (sa.code or sa.id) if sa else "", (ta.code or ta.id) if ta else "")
+                if key in seen:
+                    continue
+                seen.add(key)
                 code_info = info(code)
                 events.append(
                     Event(
