@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import bisect
 import csv
 import dataclasses
 import json
@@ -27,7 +28,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.coref import coref_index
-from newsgraph.extract.doctext import token_words
+from newsgraph.extract.doctext import doc_text, token_words
 from newsgraph.extract.events_candidates import Candidate, CodeInfo
 from newsgraph.extract.events_emit import emit_events
 from newsgraph.extract.events_evidence import (
@@ -245,7 +246,12 @@ def find_candidates(
     matches: dict[int, CodeMatch] = {}
     words = token_words(doc)
     known = data.patterns.words
-    headlines = {s.start for s in doc.sents if is_headline(s)}
+    sents = [(sp.start, sp.end, sp.start_char, sp.end_char) for sp in doc.sents]
+    starts = [a for a, *_ in sents]
+    text = doc_text(doc)
+    # sentences holding a verb of reporting: only their triggers can be reported content
+    reporting = {bisect.bisect_right(starts, j) - 1 for j, (_, lem) in enumerate(words) if lem in rules.reporting_verbs or lem in rules.reporting_preps}
+    headlines: dict[int, bool] = {}  # sentence number -> in capitals, decided for sentences with a trigger word
     index = ActorIndex.build(doc, actors, _resolver(doc, actors))
     for i, (lower, lemma) in enumerate(words):
         if lemma not in known and lower not in known:
@@ -255,7 +261,10 @@ def find_candidates(
             continue
         if tok.pos_ == "ADJ" and tok.dep_ not in PREDICATIVE_DEPS:
             continue
-        if tok.sent.start in headlines:
+        n = bisect.bisect_right(starts, i) - 1
+        if n not in headlines:
+            headlines[n] = is_headline(text[sents[n][2] : sents[n][3]])
+        if headlines[n]:
             continue  # a headline in capitals: its names and verbs parse as fragments
         if tok.pos_ in {"NOUN", "PROPN"} and (lemma in rules.speech_nouns or i in index.by_token or _audience(tok, rules)):
             continue  # "in a statement": the verb governing it carries it; "the General Agreement on Tariffs": a name
@@ -321,7 +330,7 @@ def find_candidates(
         # the trigger inside a disputed statement; the disputer's own denial there is not itself in doubt
         if any(s <= tok.idx < e and not disputers & set(sources) for s, e, disputers in disputed):
             modality = "reported"
-        reporter = reporting_verb(tok, rules)
+        reporter = reporting_verb(tok, rules) if bisect.bisect_right(starts, i) - 1 in reporting else None
         if reporter is not None and modality != "reported":
             modality = _reported_modality(tok, reporter, modality, sources, index, rules)
         out.append(

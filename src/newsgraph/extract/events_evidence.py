@@ -9,7 +9,7 @@ Reads ``event-rules-*.yaml`` (words and constants only). The event coder asks it
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -172,9 +172,9 @@ def has_reported_clause(verb: Token) -> bool:
     )
 
 
-def is_headline(sent: Span) -> bool:
+def is_headline(text: str) -> bool:
     """A sentence in capitals (a wire headline): its words are not parsed as names and acts reliably."""
-    letters = [c for c in sent.text if c.isalpha()]
+    letters = [c for c in text if c.isalpha()]
     return len(letters) >= 8 and sum(c.isupper() for c in letters) / len(letters) > 0.8
 
 
@@ -187,9 +187,8 @@ def object_words(tok: Token) -> set[str]:
     return {c.lemma_.lower() for c in tok.children if c.dep_ in {"dobj", "obj"}}
 
 
-def person_object(tok: Token, actor_tokens: Iterable[int], person_nouns: frozenset[str]) -> bool:
+def person_object(tok: Token, actor_at: Container[int], person_nouns: frozenset[str]) -> bool:
     """The direct (or passive) object is a person or an actor: 'arrested two men', 'took them', not 'took a share'."""
-    actor_at = set(actor_tokens)
     for c in tok.children:
         if c.dep_ in {"dobj", "obj", "nsubjpass"}:
             if c.i in actor_at or c.pos_ == "PRON" or c.ent_type_ in {"PERSON", "NORP", "ORG", "GPE"}:
