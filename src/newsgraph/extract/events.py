@@ -119,7 +119,10 @@ class EventData:
         # our frames map CAMEO codes; another dictionary's code system (WEIS-like in PETRARCH's tests) has its own
         records = [read_petrarch_verbs(Path(verbs_file))]
         built = cls._build(records, Path(str(base)), f"petrarch:{Path(verbs_file).name}", frames=False)
-        return dataclasses.replace(built, rules=dataclasses.replace(built.rules, keep_every_reverse=True))
+        # another dictionary's codes: its reverse codes are its own system's, and our confidence floor was
+        # measured on our dictionaries, not on it
+        floorless = dataclasses.replace(built.rules.confidence, minimum=0.0)
+        return dataclasses.replace(built, rules=dataclasses.replace(built.rules, keep_every_reverse=True, confidence=floorless))
 
     @classmethod
     def _build(
@@ -294,6 +297,8 @@ def find_candidates(
         code, reverse = (folded[i], None) if i in folded else (m.code, m.reverse_code) if m else ("", None)
         basis = "frame" if i in folded else _basis(m)
         lemma = tok.lemma_.lower()
+        if basis == "petrarch_default" and lemma in rules.confidence.trusted_defaults:
+            basis = "own_default"
         own_default = i not in folded and m is not None and m.specificity == 0
         if own_default and lemma in rules.opinion_verbs and tok.pos_ not in {"NOUN", "PROPN"}:
             continue  # a belief or a forecast is no act

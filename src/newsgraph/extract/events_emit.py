@@ -133,7 +133,7 @@ def emit_events(
                         ("target_uncoded", ta is not None and not ta.code),
                         ("reported", modality == "reported"),
                         ("hypothetical", modality == "hypothetical"),
-                        ("deep", c.depth >= conf.deep_from),
+                        ("deep", not c.noun and c.depth >= conf.deep_from),
                         ("many_pairs", len(kept) >= conf.many_pairs_from),
                         ("mutual", mutual),
                         ("indirect_target", c.indirect_target and ta is not None),

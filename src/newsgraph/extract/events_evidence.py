@@ -32,6 +32,7 @@ class Confidence:
     deep_from: int
     many_pairs_from: int
     targetless_roots: frozenset[str]
+    trusted_defaults: frozenset[str]
     minimum: float
     threshold: float
 
@@ -114,6 +115,7 @@ class EventRules:
                 deep_from=int(conf["deep_from"]),
                 many_pairs_from=int(conf["many_pairs_from"]),
                 targetless_roots=frozenset(str(r) for r in conf.get("targetless_roots", [])),
+                trusted_defaults=frozenset(str(w).lower() for w in conf.get("trusted_defaults", [])),
                 minimum=float(conf["min"]),
                 threshold=float(conf["threshold"]),
             ),
