@@ -535,7 +535,7 @@ def _placed_otherwise(token: Token, data: ActorData) -> bool:
 
 def _home_country(doc: Doc, token: Token, places: list[tuple[int, str, bool]], data: ActorData) -> str | None:
     """The country an unplaced state agent belongs to: the scene of its sentence (or the two before), else the
-    dateline, else the document's dominant country (named at least twice, and twice as often as any other)."""
+    dateline, else the document's dominant country (named at least twice, and three times as often as any other)."""
     scene = setting(doc, doc[token.i : token.i + 1], places)
     if scene:
         return scene
@@ -550,7 +550,7 @@ def _home_country(doc: Doc, token: Token, places: list[tuple[int, str, bool]], d
     for _, iso3, _ in places:
         counts[iso3] = counts.get(iso3, 0) + 1
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-    if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
+    if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] >= 3 * ranked[1][1]):
         return ranked[0][0]
     return None
 
