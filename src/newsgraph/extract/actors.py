@@ -42,6 +42,8 @@ from newsgraph.extract.actors_context import (
     compose,
     context_tokens,
     describing,
+    home_country,
+    placed_otherwise,
     residence,
     role_nouns,
     sets_scene,
@@ -424,8 +426,8 @@ def _code_entity(
         # "Nova, the Canadian company, ...": the apposition describes the organization.
         inner += [t for c in children if c.dep_ == "appos" for t in describing(c)]
         country, role, _ = code_from_context(inner, data, country_at, code_at, agents)
-        if country is None and role in data.context.home_country_roles and not _placed_otherwise(ent.root, data):
-            country = _home_country(doc, ent.root, places, data)  # "TOKYO - The Finance Ministry said"
+        if country is None and role in data.context.home_country_roles and not placed_otherwise(ent.root, data):
+            country = home_country(doc, ent.root, places, data)  # "TOKYO - The Finance Ministry said"
         code = compose(country, role) if country else None
         # "China's defence ministry": the possessor names it, and tells two ministries apart.
         owner = [c.i for c in children if c.dep_ == "poss" and c.i < ent.start and c.i in country_at]
@@ -495,10 +497,10 @@ def _agent_mentions(
                 out.append(_Mention(agent.start, agent.end, doc[agent.start : agent.end].text, group.code, "group",
                                     group.key, anaphor=True))
                 continue
-        if not countries and not former and agent.role in data.context.home_country_roles and not _placed_otherwise(token, data):
+        if not countries and not former and agent.role in data.context.home_country_roles and not placed_otherwise(token, data):
             # "the defence ministry", "police", "officials" with no country of their own: the state of the
             # scene, the dateline or the country the document is about (issue 12)
-            home = _home_country(doc, token, places or [], data)
+            home = home_country(doc, token, places or [], data)
             countries = [home] if home else []
         if not countries:
             continue
@@ -518,41 +520,6 @@ def _agent_mentions(
                     continue
             out.append(_Mention(span.start, span.end, span.text, code, kind, f"{kind}:{code}:{lemma}"))
     return out
-
-
-def _placed_otherwise(token: Token, data: ActorData) -> bool:
-    """'European monetary officials', 'Western diplomats': a modifier places them, just in no one country;
-    'diplomats', 'the ambassador': posted abroad, the scene is not theirs; 'its forces': the possessor is."""
-    if any(c.dep_ == "poss" for c in token.children):
-        return True
-    if token.lemma_.lower() in data.context.posted_abroad or token.lower_ in data.context.posted_abroad:
-        return True
-    return any(
-        c.dep_ in ("amod", "compound") and c.i < token.i and (c.ent_type_ in ("NORP", "GPE", "LOC") or c.lower_ in data.context.bloc_words)
-        for c in token.children
-    )
-
-
-def _home_country(doc: Doc, token: Token, places: list[tuple[int, str, bool]], data: ActorData) -> str | None:
-    """The country an unplaced state agent belongs to: the scene of its sentence (or the two before), else the
-    dateline, else the document's dominant country (named at least twice, and three times as often as any other)."""
-    scene = setting(doc, doc[token.i : token.i + 1], places)
-    if scene:
-        return scene
-    sent = token.sent
-    for i, iso3, sets in places if token.lemma_.lower() in data.context.institution_nouns else ():
-        if sets and sent.start <= i < sent.end:
-            return iso3  # "police arrested two men in Karachi"; not "ministers met in Paris" (they came there)
-    for i, iso3, sets in places:
-        if sets and doc[i].is_sent_start and i < token.i:
-            return iso3  # a dateline ("TOKYO, April 9 -")
-    counts: dict[str, int] = {}
-    for _, iso3, _ in places:
-        counts[iso3] = counts.get(iso3, 0) + 1
-    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-    if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] >= 3 * ranked[1][1]):
-        return ranked[0][0]
-    return None
 
 
 def _recent_group(found: list[_Mention], lemma: str, before: int, doc: Doc) -> _Mention | None:

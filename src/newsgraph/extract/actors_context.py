@@ -252,3 +252,38 @@ def residence(people: Token, data: ActorData) -> str | None:
                 if pobj.dep_ == "pobj" and norm_key(pobj.text) in data.countries and pobj.ent_type_ != "NORP":
                     return data.countries[norm_key(pobj.text)]
     return None
+
+
+def placed_otherwise(token: Token, data: ActorData) -> bool:
+    """'European monetary officials', 'Western diplomats': a modifier places them, just in no one country;
+    'diplomats', 'the ambassador': posted abroad, the scene is not theirs; 'its forces': the possessor is."""
+    if any(c.dep_ == "poss" for c in token.children):
+        return True
+    if token.lemma_.lower() in data.context.posted_abroad or token.lower_ in data.context.posted_abroad:
+        return True
+    return any(
+        c.dep_ in ("amod", "compound") and c.i < token.i and (c.ent_type_ in ("NORP", "GPE", "LOC") or c.lower_ in data.context.bloc_words)
+        for c in token.children
+    )
+
+
+def home_country(doc: Doc, token: Token, places: list[tuple[int, str, bool]], data: ActorData) -> str | None:
+    """The country an unplaced state agent belongs to: the scene of its sentence (or the two before), else the
+    dateline, else the document's dominant country (named at least twice, and three times as often as any other)."""
+    scene = setting(doc, doc[token.i : token.i + 1], places)
+    if scene:
+        return scene
+    sent = token.sent
+    for i, iso3, sets in places if token.lemma_.lower() in data.context.institution_nouns else ():
+        if sets and sent.start <= i < sent.end:
+            return iso3  # "police arrested two men in Karachi"; not "ministers met in Paris" (they came there)
+    for i, iso3, sets in places:
+        if sets and doc[i].is_sent_start and i < token.i:
+            return iso3  # a dateline ("TOKYO, April 9 -")
+    counts: dict[str, int] = {}
+    for _, iso3, _ in places:
+        counts[iso3] = counts.get(iso3, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] >= 3 * ranked[1][1]):
+        return ranked[0][0]
+    return None

@@ -33,6 +33,10 @@ from newsgraph.extract.events_candidates import Candidate, CodeInfo
 from newsgraph.extract.events_emit import emit_events
 from newsgraph.extract.events_evidence import (
     EventRules,
+    addressed_gathering,
+    agentless,
+    coordinated_subject,
+    pronoun_subject,
     has_reported_clause,
     is_headline,
     object_words,
@@ -45,7 +49,8 @@ from newsgraph.extract.events_patterns import CodeMatch, PatternIndex
 from newsgraph.extract.events_petrarch import read_petrarch_verbs
 from newsgraph.extract.events_roles import (
     ActorIndex,
-    actors_of_phrase,
+    addressees,
+    located,
     noun_roles,
     participant_subject,
     verb_roles_explained,
@@ -53,7 +58,7 @@ from newsgraph.extract.events_roles import (
     speaks_for_itself,
     subject_actors,
 )
-from newsgraph.records import Actor, Claim, Event, Evidence, Quote, TimeExpression
+from newsgraph.records import Actor, Claim, Event, Quote, TimeExpression
 
 CODEBOOK_FILE = "cameo-eventcodes-2013-12.csv"
 PATTERN_FILES = ("event-patterns-newsgraph-2026-11.jsonl", "event-patterns-petrarch2-2015-04.jsonl")
@@ -269,7 +274,7 @@ def find_candidates(
             headlines[n] = is_headline(text[sents[n][2] : sents[n][3]])
         if headlines[n]:
             continue  # a headline in capitals: its names and verbs parse as fragments
-        if tok.pos_ in {"NOUN", "PROPN"} and (lemma in rules.speech_nouns or i in index.by_token or _audience(tok, rules)):
+        if tok.pos_ in {"NOUN", "PROPN"} and (lemma in rules.speech_nouns or i in index.by_token or addressed_gathering(tok, rules)):
             continue  # "in a statement": the verb governing it carries it; "the General Agreement on Tariffs": a name
         if raising_passive(tok, rules):
             continue  # "is expected to visit": the visit is the act, its subject raised through the xcomp
@@ -320,7 +325,7 @@ def find_candidates(
                 sources = place_of_action(tok, index)[:1]  # the place, not a target of the act
                 targets = [t for t in targets if t not in sources]
         if code == STATEMENT_CODE:
-            targets = _addressees(tok, index, rules)  # whom it was said to, not what it was said about
+            targets = addressees(tok, index, rules)  # whom it was said to, not what it was said about
         sent = tok.sent
         # a meeting noun someone came for shares the coming's modality ("will meet ... in a video call")
         modality = modality_of(tok.head.head if joined else tok, data.cues)
@@ -355,59 +360,16 @@ def find_candidates(
                 lemma=lemma,
                 noun=tok.pos_ in {"NOUN", "PROPN"},
                 reporter=reporter.i if reporter is not None else -1,
-                located=tuple(_located(tok, index, rules)),
+                located=tuple(located(tok, index, rules)),
                 object_ok=person_object(tok, index.by_token, rules.person_nouns),
                 indirect_target=indirect,
-                pronoun_source=_pronoun_subject(tok),
-                agentless=_agentless(tok, rules),
-                coordinated=tok.pos_ in {"NOUN", "PROPN"} or _coordinated_subject(tok, rules.pair_words),
+                pronoun_source=pronoun_subject(tok),
+                agentless=agentless(tok, rules),
+                coordinated=tok.pos_ in {"NOUN", "PROPN"} or coordinated_subject(tok, rules.pair_words),
             )
         )
     out = _obligations(doc, out, data, index, anchors)
     return _drop_covered_statements(doc, out)
-
-
-def _audience(noun: Token, rules: EventRules) -> bool:
-    """'told a meeting of industrialists', 'speaking at a conference': the gathering a speaker addresses is no act."""
-    head = noun.head
-    if noun.dep_ == "pobj" and head.dep_ == "prep":
-        head = head.head
-    return head.lemma_.lower() in rules.speech_verbs and noun.dep_ in {"dobj", "dative", "pobj"}
-
-
-def _subject(tok: Token) -> Token | None:
-    return next((c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-
-
-def _pronoun_subject(tok: Token) -> bool:
-    subj = _subject(tok)
-    return subj is not None and subj.pos_ == "PRON"
-
-
-def _coordinated_subject(tok: Token, pair_words: frozenset[str]) -> bool:
-    """'X and Y agreed': the subject (the trigger's, or its governing clause's) is a coordination."""
-    cur = tok
-    for _ in range(3):
-        subj = _subject(cur)
-        if subj is not None:
-            # "X and Y", "delegations from X and Y", "the two leaders", "both sides"
-            return any(t.dep_ == "cc" or t.lower_ in pair_words for t in subj.subtree)
-        if cur.dep_ not in {"xcomp", "conj"} or cur.head.i == cur.i:
-            return False
-        cur = cur.head
-    return False
-
-
-def _agentless(tok: Token, rules: EventRules) -> bool:
-    """'were killed', 'a car bomb killed', 'the bombing of ...': an act whose doer the text does not name."""
-    if tok.pos_ in {"NOUN", "PROPN"}:
-        return True
-    if any(c.dep_ == "agent" for c in tok.children):
-        return False
-    if any(c.dep_ in {"auxpass", "nsubjpass"} for c in tok.children):
-        return True
-    subj = _subject(tok)
-    return subj is not None and subj.lemma_.lower() in rules.weapons
 
 
 def _basis(m: CodeMatch | None) -> str:
@@ -440,34 +402,6 @@ def _refusal(code: str, data: EventData) -> str:
             if frame.name == "refuse":
                 return frame.compose(code) or frame.default
     return "120"
-
-
-def _addressees(tok: Token, index: ActorIndex, rules: EventRules) -> list[str]:
-    """Whom a statement was addressed to ('told Japan', 'said to Iran'), never an audience that relays it."""
-    found: list[str] = []
-    for child in tok.children:
-        phrase = [child] if child.dep_ in {"dobj", "dative"} else []
-        if child.dep_ == "prep" and child.lower_ == "to":
-            phrase = [p for p in child.children if p.dep_ == "pobj"]
-        for p in phrase:
-            if p.lemma_.lower() in rules.audience_words:
-                continue
-            for aid in actors_of_phrase(p, index):
-                actor = index.by_id.get(aid)
-                if actor is not None and actor.role not in rules.audience_roles and aid not in found:
-                    found.append(aid)
-    return found
-
-
-def _located(tok: Token, index: ActorIndex, rules: EventRules) -> list[str]:
-    """Actors named where the act happens: 'signed a pact in Paris', 'met at the border near Narva'."""
-    out: list[str] = []
-    for child in tok.children:
-        if child.dep_ == "prep" and child.lower_ in rules.location_preps:
-            for pobj in child.children:
-                if pobj.dep_ == "pobj":
-                    out.extend(a for a in actors_of_phrase(pobj, index) if index.by_id[a].kind in {"place", "country"})
-    return out
 
 
 def _reported_modality(

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 # the edges by which a clause is the content of the verb above it
 REPORTED_DEPS = frozenset({"ccomp", "parataxis"})
@@ -208,3 +208,48 @@ def raising_passive(tok: Token, rules: EventRules) -> bool:
         return False
     passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in tok.children) or tok.pos_ == "ADJ"
     return passive and any(c.dep_ == "xcomp" for c in tok.children)
+
+
+def addressed_gathering(noun: Token, rules: EventRules) -> bool:
+    """'told a meeting of industrialists', 'speaking at a conference': the gathering a speaker addresses is no act."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    return head.lemma_.lower() in rules.speech_verbs and noun.dep_ in {"dobj", "dative", "pobj"}
+
+
+def own_subject(tok: Token) -> Token | None:
+    """The trigger's own subject, active or passive."""
+    return next((c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+
+
+def pronoun_subject(tok: Token) -> bool:
+    """The subject is a pronoun (its actor came from coreference)."""
+    subj = own_subject(tok)
+    return subj is not None and subj.pos_ == "PRON"
+
+
+def coordinated_subject(tok: Token, pair_words: frozenset[str]) -> bool:
+    """'X and Y agreed': the subject (the trigger's, or its governing clause's) is a coordination."""
+    cur = tok
+    for _ in range(3):
+        subj = own_subject(cur)
+        if subj is not None:
+            # "X and Y", "delegations from X and Y", "the two leaders", "both sides"
+            return any(t.dep_ == "cc" or t.lower_ in pair_words for t in subj.subtree)
+        if cur.dep_ not in {"xcomp", "conj"} or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
+def agentless(tok: Token, rules: EventRules) -> bool:
+    """'were killed', 'a car bomb killed', 'the bombing of ...': an act whose doer the text does not name."""
+    if tok.pos_ in {"NOUN", "PROPN"}:
+        return True
+    if any(c.dep_ == "agent" for c in tok.children):
+        return False
+    if any(c.dep_ in {"auxpass", "nsubjpass"} for c in tok.children):
+        return True
+    subj = own_subject(tok)
+    return subj is not None and subj.lemma_.lower() in rules.weapons

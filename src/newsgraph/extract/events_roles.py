@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.actors_context import apposed_after
+from newsgraph.extract.events_evidence import EventRules
 from newsgraph.records import Actor
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -431,3 +432,31 @@ def noun_roles(noun: Token, index: ActorIndex) -> tuple[list[str], list[str]]:
         if not passive:
             sources = [a for subj in subjects for a in actors_of_phrase(subj, index)]
     return sources, [t for t in targets if t not in sources]
+
+
+def addressees(tok: Token, index: ActorIndex, rules: EventRules) -> list[str]:
+    """Whom a statement was addressed to ('told Japan', 'said to Iran'), never an audience that relays it."""
+    found: list[str] = []
+    for child in tok.children:
+        phrase = [child] if child.dep_ in {"dobj", "dative"} else []
+        if child.dep_ == "prep" and child.lower_ == "to":
+            phrase = [p for p in child.children if p.dep_ == "pobj"]
+        for p in phrase:
+            if p.lemma_.lower() in rules.audience_words:
+                continue
+            for aid in actors_of_phrase(p, index):
+                actor = index.by_id.get(aid)
+                if actor is not None and actor.role not in rules.audience_roles and aid not in found:
+                    found.append(aid)
+    return found
+
+
+def located(tok: Token, index: ActorIndex, rules: EventRules) -> list[str]:
+    """Actors named where the act happens: 'signed a pact in Paris', 'met at the border near Narva'."""
+    out: list[str] = []
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in rules.location_preps:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    out.extend(a for a in actors_of_phrase(pobj, index) if index.by_id[a].kind in {"place", "country"})
+    return out
