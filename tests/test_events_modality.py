@@ -81,7 +81,10 @@ def test_events_modality_reported_inside_a_disputed_claim(nlp, data) -> None:
     claim = Claim(statement=Evidence(start, end), claimant="a0", disputed_by=("a2",))
     codes = {"Ukraine": "UKR", "Russia": "RUS", "Moscow": "RUSGOV", "Kharkiv": "UKR"}
     assert set(modalities(nlp, data, text, codes, "19", (claim,))) == {"reported"}
-    assert set(modalities(nlp, data, text, codes, "19")) == {"asserted"}
+    # issue 12: content under "X said" is X's claim even when nobody disputes it
+    assert set(modalities(nlp, data, text, codes, "19")) == {"reported"}
+    plain = "Russia shelled Kharkiv, which Moscow denies."
+    assert set(modalities(nlp, data, plain, codes, "19")) == {"asserted"}
 
 
 def test_events_obligation_in_reported_speech_is_a_demand(nlp, data) -> None:

@@ -42,6 +42,8 @@ from newsgraph.extract.actors_context import (
     compose,
     context_tokens,
     describing,
+    home_country,
+    placed_otherwise,
     residence,
     role_nouns,
     sets_scene,
@@ -165,7 +167,7 @@ def extract_actors(doc: Doc, published: date | None, data: ActorData) -> list[Ac
             if mention.code:
                 for i in range(ent.start, ent.end):
                     code_at[i] = mention.code
-    mentions.extend(_agent_mentions(doc, data, agents, covered, country_at, code_at, mentions))
+    mentions.extend(_agent_mentions(doc, data, agents, covered, country_at, code_at, mentions, places))
     # PETRARCH writes a name standing for several actors as one code ("FRO/BIL/SAM").
     mentions = [part for m in mentions for part in _split_compound(m)]
     return _merge(doc, mentions, data)
@@ -424,6 +426,8 @@ def _code_entity(
         # "Nova, the Canadian company, ...": the apposition describes the organization.
         inner += [t for c in children if c.dep_ == "appos" for t in describing(c)]
         country, role, _ = code_from_context(inner, data, country_at, code_at, agents)
+        if country is None and role in data.context.home_country_roles and not placed_otherwise(ent.root, data):
+            country = home_country(doc, ent.root, places, data)  # "TOKYO - The Finance Ministry said"
         code = compose(country, role) if country else None
         # "China's defence ministry": the possessor names it, and tells two ministries apart.
         owner = [c.i for c in children if c.dep_ == "poss" and c.i < ent.start and c.i in country_at]
@@ -449,6 +453,7 @@ def _agent_mentions(
     country_at: dict[int, str],
     code_at: dict[int, str],
     earlier: list[_Mention],
+    places: list[tuple[int, str, bool]] | None = None,
 ) -> list[_Mention]:
     out: list[_Mention] = []
     for head_i, agent in agents.items():
@@ -484,13 +489,20 @@ def _agent_mentions(
             if target is not None:
                 out.append(_Mention(agent.start, agent.end, doc[agent.start : agent.end].text, target.code, "person",
                                     target.key, token.lemma_.lower(), True))
-            continue
-        if not countries and token.tag_ in ("NNS", "NNPS"):
+                continue
+        elif not countries and token.tag_ in ("NNS", "NNPS"):
             # "Ukrainian officials said ... Officials added": the same group, if named recently.
             group = _recent_group(out, token.lemma_.lower(), agent.start, doc)
             if group is not None:
                 out.append(_Mention(agent.start, agent.end, doc[agent.start : agent.end].text, group.code, "group",
                                     group.key, anaphor=True))
+                continue
+        if not countries and not former and agent.role in data.context.home_country_roles and not placed_otherwise(token, data):
+            # "the defence ministry", "police", "officials" with no country of their own: the state of the
+            # scene, the dateline or the country the document is about (issue 12)
+            home = home_country(doc, token, places or [], data)
+            countries = [home] if home else []
+        if not countries:
             continue
         role = agent.role if not former else data.context.out_of_office_role
         start = min([agent.start] + [t.i for t in describers if t.i in country_at or t.i in code_at])

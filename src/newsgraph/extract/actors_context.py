@@ -154,7 +154,10 @@ def code_from_context(
     base: str | None = None
     role: str | None = None
     former = False
+    company = False
     for t in tokens:
+        if t.ent_type_ == "ORG" and t.lower_.rstrip(".") in data.context.company_words and t.i not in code_at:
+            company = True  # an uncoded firm's name in the description
         if t.lower_ in data.context.former_words:
             former = True
         if sponsored(t, data):
@@ -170,6 +173,8 @@ def code_from_context(
         agent = agents.get(t.i)
         if agent is not None and role is None:
             role = agent.role
+    if company and role == "GOV":
+        role = "BUS"  # "president of <Saab-Scania of America Inc>": a company's president
     return base, role, former
 
 
@@ -184,9 +189,8 @@ def setting(doc: Doc, span: Span, places: list[tuple[int, str, bool]], forward: 
     """The country a person is placed in by the text, or None.
 
     An untitled person ("said Maria Kovalenko, 64") takes the scene set by a locative
-    place in the sentence or the two before ("In the streets of Kyiv, ..."); a titled one
-    ("Defence Minister X said France ...") any country named there, else the first country
-    later in the same sentence.
+    place in the sentence or the two before ("In the streets of Kyiv, ..."); a titled one any
+    country named there before the name, else a country that is a subject later in the sentence.
     """
     sent = span.sent
     first = sent.start
@@ -199,14 +203,27 @@ def setting(doc: Doc, span: Span, places: list[tuple[int, str, bool]], forward: 
         if first <= i < span.start and (scene or forward):
             best = iso3
     if best is None and forward:
+        only = {iso3 for _, iso3, _ in places}
         for i, iso3, _ in places:
-            # "Archbishop X called for sanctions against Nigeria": a country the act is aimed at is not X's
-            if span.end <= i < sent.end and not (doc[i].dep_ == "pobj" and doc[i].head.lower_ in _AIMED_AT):
+            # later in the sentence only the subject of what the titled person says counts ("Defence Minister X
+            # said Norway would send troops"); a country in an object is the other side ("British Chancellor X
+            # told Japanese officials ...", "called for sanctions against Nigeria": issue 12)
+            # ... unless the text names no other country at all ("President X threatened a curfew in Algiers")
+            if span.end <= i < sent.end and (doc[i].dep_ in ("nsubj", "nsubjpass") or (only == {iso3} and not _aimed_at(doc[i]))):
                 return iso3
     return best
 
 
 _AIMED_AT = frozenset({"against", "on", "to", "toward", "towards", "with", "over", "into", "at"})
+
+
+def _aimed_at(token: Token) -> bool:
+    """A country the act is aimed at is not the actor's: 'sanctions against Nigeria', 'told Japanese officials'."""
+    phrase = token.head if token.dep_ in ("amod", "compound", "poss") else token
+    if phrase.dep_ in ("dobj", "dative", "iobj"):
+        return True
+    return phrase.dep_ == "pobj" and phrase.head.lower_ in _AIMED_AT
+
 
 
 def sets_scene(span: Span, data: ActorData) -> bool:
@@ -234,4 +251,39 @@ def residence(people: Token, data: ActorData) -> str | None:
             for pobj in child.children:
                 if pobj.dep_ == "pobj" and norm_key(pobj.text) in data.countries and pobj.ent_type_ != "NORP":
                     return data.countries[norm_key(pobj.text)]
+    return None
+
+
+def placed_otherwise(token: Token, data: ActorData) -> bool:
+    """'European monetary officials', 'Western diplomats': a modifier places them, just in no one country;
+    'diplomats', 'the ambassador': posted abroad, the scene is not theirs; 'its forces': the possessor is."""
+    if any(c.dep_ == "poss" for c in token.children):
+        return True
+    if token.lemma_.lower() in data.context.posted_abroad or token.lower_ in data.context.posted_abroad:
+        return True
+    return any(
+        c.dep_ in ("amod", "compound") and c.i < token.i and (c.ent_type_ in ("NORP", "GPE", "LOC") or c.lower_ in data.context.bloc_words)
+        for c in token.children
+    )
+
+
+def home_country(doc: Doc, token: Token, places: list[tuple[int, str, bool]], data: ActorData) -> str | None:
+    """The country an unplaced state agent belongs to: the scene of its sentence (or the two before), else the
+    dateline, else the document's dominant country (named at least twice, and three times as often as any other)."""
+    scene = setting(doc, doc[token.i : token.i + 1], places)
+    if scene:
+        return scene
+    sent = token.sent
+    for i, iso3, sets in places if token.lemma_.lower() in data.context.institution_nouns else ():
+        if sets and sent.start <= i < sent.end:
+            return iso3  # "police arrested two men in Karachi"; not "ministers met in Paris" (they came there)
+    for i, iso3, sets in places:
+        if sets and doc[i].is_sent_start and i < token.i:
+            return iso3  # a dateline ("TOKYO, April 9 -")
+    counts: dict[str, int] = {}
+    for _, iso3, _ in places:
+        counts[iso3] = counts.get(iso3, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] >= 3 * ranked[1][1]):
+        return ranked[0][0]
     return None

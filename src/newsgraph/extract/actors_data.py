@@ -104,6 +104,10 @@ class ContextRules:
     sponsor_words: frozenset[str] = frozenset()
     attack_verbs: frozenset[str] = frozenset()
     table_words: frozenset[str] = frozenset()
+    home_country_roles: frozenset[str] = frozenset()  # unplaced state agents take the scene's/document's state
+    posted_abroad: frozenset[str] = frozenset()
+    company_words: frozenset[str] = frozenset()
+    bloc_words: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,7 +183,9 @@ class ActorData:
         # English context rules are language data, not dictionary knowledge: reuse them, but
         # code only what the dictionaries say (no civilian or elite defaults).
         raw = _yaml(resources.files(DATA_PACKAGE).joinpath(CONTEXT).read_text(encoding="utf-8"))
-        context = replace(_context(raw), out_of_office_role="", default_person_role="", population_role="")
+        context = replace(
+            _context(raw), out_of_office_role="", default_person_role="", population_role="", home_country_roles=frozenset()
+        )
         return cls.build(entries, agents, countries, {}, context, codes)
 
     @classmethod
@@ -376,4 +382,8 @@ def _context(raw: Mapping[str, object]) -> ContextRules:
         sponsor_words=words("sponsor_words"),
         attack_verbs=words("attack_verbs"),
         table_words=words("table_words"),
+        home_country_roles=frozenset(str(r) for r in raw.get("home_country_roles", ()) or ()),  # type: ignore[union-attr]
+        posted_abroad=words("posted_abroad"),
+        company_words=words("company_words"),
+        bloc_words=words("bloc_words"),
     )

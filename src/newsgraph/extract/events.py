@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import bisect
 import csv
 import dataclasses
 import json
@@ -27,25 +28,43 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.coref import coref_index
-from newsgraph.extract.doctext import token_words
+from newsgraph.extract.doctext import doc_text, token_words
+from newsgraph.extract.events_candidates import Candidate, CodeInfo
+from newsgraph.extract.events_emit import emit_events
+from newsgraph.extract.events_evidence import (
+    EventRules,
+    addressed_gathering,
+    agentless,
+    coordinated_subject,
+    pronoun_subject,
+    has_reported_clause,
+    is_headline,
+    object_words,
+    person_object,
+    raising_passive,
+    reporting_verb,
+)
 from newsgraph.extract.events_modality import ModalityCues, modality_of
 from newsgraph.extract.events_patterns import CodeMatch, PatternIndex
 from newsgraph.extract.events_petrarch import read_petrarch_verbs
 from newsgraph.extract.events_roles import (
     ActorIndex,
+    addressees,
+    located,
     noun_roles,
     participant_subject,
+    verb_roles_explained,
     place_of_action,
     speaks_for_itself,
     subject_actors,
-    verb_roles,
 )
-from newsgraph.records import Actor, Claim, Event, Evidence, Quote, TimeExpression
+from newsgraph.records import Actor, Claim, Event, Quote, TimeExpression
 
 CODEBOOK_FILE = "cameo-eventcodes-2013-12.csv"
 PATTERN_FILES = ("event-patterns-newsgraph-2026-11.jsonl", "event-patterns-petrarch2-2015-04.jsonl")
 MODALITY_FILE = "modality-cues-2026-11.yaml"
 COMPOSE_FILE = "event-compose-2026-11.yaml"
+RULES_FILE = "event-rules-2026-12.yaml"
 STATEMENT_CODE = "010"
 INTENT_ROOTS = frozenset({"04", "05", "06", "07", "08"})
 THREAT_ROOTS = frozenset({"16", "17", "18", "19", "20"})
@@ -60,15 +79,6 @@ MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "prep", "agent", "mark", 
 
 
 @dataclass(frozen=True, slots=True)
-class CodeInfo:
-    """One CAMEO event code: its name, Goldstein value and quad class."""
-
-    label: str
-    goldstein: float
-    quad_class: int
-
-
-@dataclass(frozen=True, slots=True)
 class Frame:
     """A governing verb that composes with the event in its complement (intent, demand, threat...)."""
 
@@ -77,6 +87,7 @@ class Frame:
     codes: dict[str, str]
     deps: frozenset[str]  # which complements it takes (xcomp, ccomp, dobj)
     identity: bool = False  # a light verb ("held talks", "continued to send"): the complement's code stands
+    weak: frozenset[str] = frozenset()  # governors whose uncoded complement is no event ("wanted to see")
 
     def compose(self, code: str) -> str | None:
         """Longest-prefix mapping of the complement's code, or None."""
@@ -96,6 +107,7 @@ class EventData:
     codebook: dict[str, CodeInfo]
     frames: dict[str, tuple[Frame, ...]]  # governor lemma -> frames it can open
     cues: ModalityCues
+    rules: EventRules
     version: str
 
     @classmethod
@@ -111,7 +123,11 @@ class EventData:
         base = resources.files("newsgraph") / "data"
         # our frames map CAMEO codes; another dictionary's code system (WEIS-like in PETRARCH's tests) has its own
         records = [read_petrarch_verbs(Path(verbs_file))]
-        return cls._build(records, Path(str(base)), f"petrarch:{Path(verbs_file).name}", frames=False)
+        built = cls._build(records, Path(str(base)), f"petrarch:{Path(verbs_file).name}", frames=False)
+        # another dictionary's codes: its reverse codes are its own system's, and our confidence floor was
+        # measured on our dictionaries, not on it
+        floorless = dataclasses.replace(built.rules.confidence, minimum=0.0)
+        return dataclasses.replace(built, rules=dataclasses.replace(built.rules, keep_every_reverse=True, confidence=floorless))
 
     @classmethod
     def _build(
@@ -130,6 +146,7 @@ class EventData:
                 {str(k): str(v) for k, v in (spec.get("codes") or {}).items()},
                 frozenset(spec.get("deps", ["xcomp", "ccomp", "dobj"])),
                 bool(spec.get("identity", False)),
+                frozenset(str(w).lower() for w in spec.get("no_default", [])),
             )
             for gov in spec["governors"]:
                 by_governor.setdefault(str(gov).lower(), []).append(frame)
@@ -138,6 +155,7 @@ class EventData:
             codebook=codebook,
             frames={k: tuple(v) for k, v in by_governor.items()},
             cues=ModalityCues.from_file(base / MODALITY_FILE),
+            rules=EventRules.from_file(base / RULES_FILE),
             version=version,
         )
 
@@ -158,23 +176,6 @@ class EventData:
                 found = self.codebook[code[:n]]
                 return found if n == len(code) else CodeInfo("", found.goldstein, found.quad_class)
         return CodeInfo("", 0.0, 0)
-
-
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    """A coded trigger with its roles, before it becomes one Event per actor pair."""
-
-    trigger: int
-    code: str
-    reverse_code: str | None
-    sources: tuple[str, ...]
-    targets: tuple[str, ...]
-    modality: str
-    date: str | None
-    depth: int  # distance of the trigger from its sentence root (main clause = 0)
-    first_person: bool  # the subject is "I"/"we": inside a quote, the speaker is the source
-    start: int  # evidence character span
-    end: int
 
 
 def _read_jsonl(path: Path) -> list[dict[str, Any]]:
@@ -247,12 +248,19 @@ def find_candidates(
     data: EventData,
 ) -> list[Candidate]:
     """Every coded trigger in the document with its roles (roles may be empty)."""
-    index = ActorIndex.build(doc, actors, _resolver(doc, actors))
     anchors = _date_anchors(doc, dates)
     disputed = [(c.statement.start, c.statement.end, frozenset(c.disputed_by)) for c in claims if c.disputed_by]
+    rules = data.rules
     matches: dict[int, CodeMatch] = {}
     words = token_words(doc)
     known = data.patterns.words
+    sents = [(sp.start, sp.end, sp.start_char, sp.end_char) for sp in doc.sents]
+    starts = [a for a, *_ in sents]
+    text = doc_text(doc)
+    # sentences holding a verb of reporting: only their triggers can be reported content
+    reporting = {bisect.bisect_right(starts, j) - 1 for j, (_, lem) in enumerate(words) if lem in rules.reporting_verbs or lem in rules.reporting_preps}
+    headlines: dict[int, bool] = {}  # sentence number -> in capitals, decided for sentences with a trigger word
+    index = ActorIndex.build(doc, actors, _resolver(doc, actors))
     for i, (lower, lemma) in enumerate(words):
         if lemma not in known and lower not in known:
             continue
@@ -261,8 +269,19 @@ def find_candidates(
             continue
         if tok.pos_ == "ADJ" and tok.dep_ not in PREDICATIVE_DEPS:
             continue
+        n = bisect.bisect_right(starts, i) - 1
+        if n not in headlines:
+            headlines[n] = is_headline(text[sents[n][2] : sents[n][3]])
+        if headlines[n]:
+            continue  # a headline in capitals: its names and verbs parse as fragments
+        if tok.pos_ in {"NOUN", "PROPN"} and (lemma in rules.speech_nouns or i in index.by_token or addressed_gathering(tok, rules)):
+            continue  # "in a statement": the verb governing it carries it; "the General Agreement on Tariffs": a name
+        if raising_passive(tok, rules):
+            continue  # "is expected to visit": the visit is the act, its subject raised through the xcomp
         if not (tok.pos_ == "VERB" and tok.dep_ in MODIFIER_DEPS):
             m = data.patterns.match(tok, words)
+            if m is not None and not _lexical_sense(tok, lemma, m, rules):
+                continue
             if m is not None:
                 matches[tok.i] = m
     consumed: set[int] = set()
@@ -279,7 +298,21 @@ def find_candidates(
         tok = doc[i]
         m = matches.get(i)
         joined: list[str] = []
+        indirect = False
         code, reverse = (folded[i], None) if i in folded else (m.code, m.reverse_code) if m else ("", None)
+        basis = "frame" if i in folded else _basis(m)
+        lemma = tok.lemma_.lower()
+        if basis == "petrarch_default" and lemma in rules.confidence.trusted_defaults:
+            basis = "own_default"
+        own_default = i not in folded and m is not None and m.specificity == 0
+        if own_default and lemma in rules.opinion_verbs and tok.pos_ not in {"NOUN", "PROPN"}:
+            continue  # a belief or a forecast is no act
+        speech = own_default and lemma in rules.speech_verbs
+        if speech:
+            # a verb of speaking states (010), whatever its PETRARCH block says; with no clause it reports, nothing
+            if not has_reported_clause(tok) or tok.pos_ in {"NOUN", "PROPN"}:
+                continue
+            code, reverse, basis = STATEMENT_CODE, None, "statement"
         if not code and not reverse:
             continue
         if tok.pos_ in {"NOUN", "PROPN"}:
@@ -287,13 +320,18 @@ def find_candidates(
             joined = [] if sources or code[:2] not in PARTICIPATION_ROOTS else participant_subject(tok, index)
             sources = sources or [a for a in joined if a not in targets]
         else:
-            sources, targets = verb_roles(tok, index)
+            sources, targets, indirect = verb_roles_explained(tok, index)
             if not sources and code[:2] in STATE_ACTION_ROOTS:
                 sources = place_of_action(tok, index)[:1]  # the place, not a target of the act
                 targets = [t for t in targets if t not in sources]
+        if code == STATEMENT_CODE:
+            targets = addressees(tok, index, rules)  # whom it was said to, not what it was said about
         sent = tok.sent
         # a meeting noun someone came for shares the coming's modality ("will meet ... in a video call")
         modality = modality_of(tok.head.head if joined else tok, data.cues)
+        if modality in {"negated", "hypothetical"} and code[:2] == "08" and _negated(tok, data):
+            # "will not accept", "could not accept": a refusal to concede is a rejection (12x), and it is stated now
+            code, modality, basis = _refusal(code, data), "asserted", "frame"
         if modality == "planned" and code and i not in folded and tok.pos_ != "NOUN":
             # CAMEO codes an announced future action ("will send aid") as the statement of intent (or threat)
             # it is; a noun ("an imminent invasion") announces nothing by itself
@@ -302,6 +340,9 @@ def find_candidates(
         # the trigger inside a disputed statement; the disputer's own denial there is not itself in doubt
         if any(s <= tok.idx < e and not disputers & set(sources) for s, e, disputers in disputed):
             modality = "reported"
+        reporter = reporting_verb(tok, rules) if bisect.bisect_right(starts, i) - 1 in reporting else None
+        if reporter is not None and modality != "reported":
+            modality = _reported_modality(tok, reporter, modality, sources, index, rules)
         out.append(
             Candidate(
                 trigger=i,
@@ -315,10 +356,65 @@ def find_candidates(
                 first_person=tok.pos_ != "NOUN" and speaks_for_itself(tok),
                 start=start,
                 end=end,
+                basis=basis,
+                lemma=lemma,
+                noun=tok.pos_ in {"NOUN", "PROPN"},
+                reporter=reporter.i if reporter is not None else -1,
+                located=tuple(located(tok, index, rules)),
+                object_ok=person_object(tok, index.by_token, rules.person_nouns),
+                indirect_target=indirect,
+                pronoun_source=pronoun_subject(tok),
+                agentless=agentless(tok, rules),
+                coordinated=tok.pos_ in {"NOUN", "PROPN"} or coordinated_subject(tok, rules.pair_words),
             )
         )
     out = _obligations(doc, out, data, index, anchors)
     return _drop_covered_statements(doc, out)
+
+
+def _basis(m: CodeMatch | None) -> str:
+    """The evidence kind of a pattern match: whose dictionary, and whether pattern words matched."""
+    if m is None:
+        return "frame"
+    return ("own" if m.tier == 0 else "petrarch") + ("_pattern" if m.specificity > 0 else "_default")
+
+
+def _lexical_sense(tok: Token, lemma: str, m: CodeMatch, rules: EventRules) -> bool:
+    """A lemma's sense constraint that the words alone decide: 'domestic demand' is no demand."""
+    needs = rules.by_lemma.get(lemma, ())
+    if "no_object_words" in needs and object_words(tok) & rules.object_words.get(lemma, frozenset()):
+        return False
+    if "no_complement" in needs and m.specificity == 0:
+        return not any(c.dep_ in {"ccomp", "xcomp", "oprd", "acomp"} for c in tok.children)
+    return True
+
+
+def _negated(tok: Token, data: EventData) -> bool:
+    """The trigger's own clause carries a negation ('will not accept', 'could not agree')."""
+    clause = tok.head if tok.dep_ in {"xcomp", "acomp"} else tok
+    return any(c.dep_ in data.cues.neg_deps or c.lower_ in data.cues.neg_words for c in (*tok.children, *clause.children))
+
+
+def _refusal(code: str, data: EventData) -> str:
+    """The refusal frame's code for a concession ('not accept' 080 -> 120s)."""
+    for frames in data.frames.values():
+        for frame in frames:
+            if frame.name == "refuse":
+                return frame.compose(code) or frame.default
+    return "120"
+
+
+def _reported_modality(
+    tok: Token, reporter: Token, modality: str, sources: list[str], index: ActorIndex, rules: EventRules
+) -> str:
+    """Content under 'X said' is X's claim (reported); X's announcement of its own side's plan stays a plan."""
+    if modality in rules.always_kept:
+        return modality
+    if modality in rules.own_side_kept:
+        speakers = subject_actors(reporter, index)
+        if speaks_for_itself(tok) or _countries(speakers, index) & _countries(sources, index):
+            return modality
+    return "reported"
 
 
 def _obligations(
@@ -401,6 +497,8 @@ def _demand(
         first_person=False,
         start=start,
         end=end,
+        basis="demand",
+        lemma=speaker.lemma_.lower(),
     )
 
 
@@ -436,7 +534,7 @@ def _fold_frames(doc: Doc, matches: dict[int, CodeMatch], data: EventData) -> tu
         if composed is None and code[:2] in THREAT_ROOTS and any(f.name == "intent" for f in usable):
             # "prepared to impose martial law", "ready to attack": intent to coerce is a threat (CAMEO 13)
             composed = data.announce(code)
-        if composed is None and dep == "xcomp" and usable and not usable[0].identity:
+        if composed is None and dep == "xcomp" and usable and not usable[0].identity and gov.lemma_.lower() not in usable[0].weak:
             composed = usable[0].default
         if composed is not None:
             folded[gov.i] = codes[gov.i] = composed
@@ -457,14 +555,16 @@ def _evidence(tok: Token, actor_ids: list[str], index: ActorIndex, doc: Doc) -> 
 
 
 def _drop_covered_statements(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
-    """A bare 'said' (010) whose complement holds another event adds nothing: keep the content event."""
-    triggers = {c.trigger for c in cands if c.code != STATEMENT_CODE}
+    """'X said it would send troops': a statement whose complement holds its own side's plan (kept planned, not
+    reported) is that plan's announcement, one event; 'X said Y attacked Z' keeps both."""
+    inner_of = {c.trigger: c for c in cands if c.code != STATEMENT_CODE}
     out = []
     for c in cands:
         if c.code == STATEMENT_CODE:
             tok = doc[c.trigger]
             inner = {t.i for child in tok.children if child.dep_ in {"ccomp", "xcomp", "dobj"} for t in child.subtree}
-            if inner & triggers:
+            own = [inner_of[i] for i in inner if i in inner_of]
+            if any(x.modality != "reported" for x in own):
                 continue
         out.append(c)
     return out
@@ -479,39 +579,13 @@ def extract_events(
     published: date | None,
     data: EventData,
 ) -> list[Event]:
-    """One Event per (source, target) pair of every coded trigger with a source actor."""
-    events: list[Event] = []
-    default_date = published.isoformat() if published else None
+    """One Event per (source, target) pair of every coded trigger whose evidence passes ``events_emit``'s gates."""
     speakers = _quote_speakers(quotes)
-    for c in find_candidates(doc, actors, dates, claims, data):
-        sources = c.sources or (_speaker_for(c, speakers) if c.first_person else ())
-        if not sources:
-            continue
-        targets: tuple[str | None, ...] = c.targets or (None,)
-        if not c.targets and len(sources) > 1:
-            # "Russia and China agreed": with no other target, compound subjects act on each other
-            pairs = [(s, t) for s in sources for t in sources if s != t]
-        else:
-            pairs = [(s, t) for s in sources for t in targets if s != t]
-        for s, t in pairs:
-            for code, src, tgt in ((c.code, s, t), (c.reverse_code, t, s)):
-                if not code or src is None or (code is c.reverse_code and tgt is None):
-                    continue
-                info = data.info(code)
-                events.append(
-                    Event(
-                        source=src,
-                        target=tgt,
-                        code=code,
-                        label=info.label,
-                        quad_class=info.quad_class,
-                        goldstein=info.goldstein,
-                        modality=c.modality,  # type: ignore[arg-type]
-                        date=c.date or default_date,
-                        evidence=Evidence(c.start, c.end),
-                    )
-                )
-    return events
+    cands = [
+        dataclasses.replace(c, sources=_speaker_for(c, speakers)) if not c.sources and c.first_person else c
+        for c in find_candidates(doc, actors, dates, claims, data)
+    ]
+    return emit_events(cands, actors, published, data.info, data.rules)
 
 
 def _quote_speakers(quotes: Sequence[Quote]) -> list[tuple[int, int, str]]:

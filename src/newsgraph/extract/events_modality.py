@@ -114,6 +114,9 @@ def _local(tok: Token, cues: ModalityCues, found: set[str], with_negation: bool)
             found.add(cues.marks[low])
         elif child.dep_ in {"amod", "compound", "advmod"} and child.lemma_.lower() in cues.modifiers:
             found.add(cues.modifiers[child.lemma_.lower()])
+    # "Spain is to send troops": "be" + "to" over the verb schedules it
+    if tok.dep_ == "xcomp" and tok.head.lemma_ == "be" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        found.add("planned")
     # "going to meet": the aux chain sits on the head ("going") which is itself a planned cue
     if tok.lower_ in {"going", "gon"} and any(c.dep_ == "xcomp" for c in tok.children):
         found.add("planned")
@@ -130,6 +133,12 @@ def modality_of(trigger: Token, cues: ModalityCues, skip: frozenset[int] = froze
         if head.i == cur.i:
             break
         dep = cur.dep_
+        if dep == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
+            # "will meet Chun on Monday to discuss markets": a purpose is not yet done; it shares its head's plan
+            found.add("planned")
+            same_clause = False
+            cur = head
+            continue
         if dep not in GOVERNED_DEPS and dep != "conj":
             break  # a subject, an adverbial clause or an aside is not the content of the verb above it
         if dep == "conj":

@@ -63,6 +63,7 @@ class CodeMatch:
     consumed: tuple[int, ...]
     source: str
     specificity: int
+    tier: int = 0  # which record set coded it (0 = ours): the confidence formula's evidence kind
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +103,8 @@ class PatternIndex:
                     for key in {e.lemma, *(f.lower() for f in r.get("forms", []))}:
                         entries.setdefault(f"{e.pos}:{key}", []).append(e)
                 elif kind == "pattern":
+                    if any(not el for el in r.get("before", []) + r.get("after", [])):
+                        continue  # an element whose synset did not resolve: dropping it would widen the pattern
                     before = _elements(r.get("before", []))
                     after = _elements(r.get("after", []))
                     if not before and not after:
@@ -199,10 +202,10 @@ class PatternIndex:
                 if hit_before is None:
                     continue
                 if p.code is None and p.reverse_code is None:
-                    cm = CodeMatch("", None, (), p.source, p.specificity)  # an explicit "no event" pattern
+                    cm = CodeMatch("", None, (), p.source, p.specificity, p.tier)  # an explicit "no event" pattern
                 else:
                     consumed = tuple(right[i] for i in hit_after) + tuple(left[i] for i in hit_before)
-                    cm = CodeMatch(p.code or "", p.reverse_code, consumed, p.source, p.specificity)
+                    cm = CodeMatch(p.code or "", p.reverse_code, consumed, p.source, p.specificity, p.tier)
                 best = ((-p.specificity, p.order), cm)
                 break
         if best is not None:
@@ -213,7 +216,7 @@ class PatternIndex:
     def _default(entries: tuple[Entry, ...]) -> CodeMatch | None:
         for e in sorted(entries, key=lambda e: e.order):
             if e.code or e.reverse_code:
-                return CodeMatch(e.code or "", e.reverse_code, (), e.source, 0)
+                return CodeMatch(e.code or "", e.reverse_code, (), e.source, 0, e.tier)
             if e.final:
                 return None
         return None

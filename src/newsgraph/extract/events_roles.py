@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.actors_context import apposed_after
+from newsgraph.extract.events_evidence import EventRules
 from newsgraph.records import Actor
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -298,6 +299,13 @@ def speaks_for_itself(verb: Token) -> bool:
 
 def verb_roles(verb: Token, index: ActorIndex) -> tuple[list[str], list[str]]:
     """Source and target actor ids of a verb trigger (each list may hold several conjuncts)."""
+    sources, targets, _ = verb_roles_explained(verb, index)
+    return sources, targets
+
+
+def verb_roles_explained(verb: Token, index: ActorIndex) -> tuple[list[str], list[str], bool]:
+    """``verb_roles`` and whether the targets came from a fallback (an actor nested in the object, the
+    complement's subject, a misparsed name) rather than the verb's own object or preposition."""
     subjects, passive = _subject_tokens(verb)
     sources: list[str] = []
     targets: list[str] = []
@@ -325,13 +333,14 @@ def verb_roles(verb: Token, index: ActorIndex) -> tuple[list[str], list[str]]:
     if not subjects and not sources:
         sources = governing_subject(verb, index)
     targets = [t for t in targets if t not in sources]
+    direct = bool(targets)
     if not targets:
         targets = _nested_target(verb, index, sources)
     if not targets:
         targets = _complement_subject(verb, index, sources)
     if not targets:
         targets = _misparsed_object(verb, index, sources)
-    return sources, _other_country_first(targets, sources, index)
+    return sources, _other_country_first(targets, sources, index), not direct and bool(targets)
 
 
 def _misparsed_object(verb: Token, index: ActorIndex, sources: list[str]) -> list[str]:
@@ -423,3 +432,31 @@ def noun_roles(noun: Token, index: ActorIndex) -> tuple[list[str], list[str]]:
         if not passive:
             sources = [a for subj in subjects for a in actors_of_phrase(subj, index)]
     return sources, [t for t in targets if t not in sources]
+
+
+def addressees(tok: Token, index: ActorIndex, rules: EventRules) -> list[str]:
+    """Whom a statement was addressed to ('told Japan', 'said to Iran'), never an audience that relays it."""
+    found: list[str] = []
+    for child in tok.children:
+        phrase = [child] if child.dep_ in {"dobj", "dative"} else []
+        if child.dep_ == "prep" and child.lower_ == "to":
+            phrase = [p for p in child.children if p.dep_ == "pobj"]
+        for p in phrase:
+            if p.lemma_.lower() in rules.audience_words:
+                continue
+            for aid in actors_of_phrase(p, index):
+                actor = index.by_id.get(aid)
+                if actor is not None and actor.role not in rules.audience_roles and aid not in found:
+                    found.append(aid)
+    return found
+
+
+def located(tok: Token, index: ActorIndex, rules: EventRules) -> list[str]:
+    """Actors named where the act happens: 'signed a pact in Paris', 'met at the border near Narva'."""
+    out: list[str] = []
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in rules.location_preps:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    out.extend(a for a in actors_of_phrase(pobj, index) if index.by_id[a].kind in {"place", "country"})
+    return out

@@ -1,0 +1,41 @@
+"""The event coder's intermediate records: a coded trigger with its roles, and a codebook entry."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class CodeInfo:
+    """One CAMEO event code: its name, Goldstein value and quad class."""
+
+    label: str
+    goldstein: float
+    quad_class: int
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A coded trigger with its roles, before it becomes one Event per actor pair."""
+
+    trigger: int
+    code: str
+    reverse_code: str | None
+    sources: tuple[str, ...]
+    targets: tuple[str, ...]
+    modality: str
+    date: str | None
+    depth: int  # distance of the trigger from its sentence root (main clause = 0)
+    first_person: bool  # the subject is "I"/"we": inside a quote, the speaker is the source
+    start: int  # evidence character span
+    end: int
+    basis: str = "own_default"  # the evidence kind that chose the code (the confidence formula's base)
+    lemma: str = ""
+    noun: bool = False
+    reporter: int = -1  # token of the verb that reports the trigger's clause, -1 when none
+    located: tuple[str, ...] = ()  # actors named only as where the act happens ("in Paris")
+    object_ok: bool = True  # the direct object satisfies a person_object constraint
+    indirect_target: bool = False  # the targets came from a fallback, not the trigger's object or preposition
+    pronoun_source: bool = False  # the source is a pronoun resolved to an actor
+    agentless: bool = False  # a passive without agent, a noun, or a weapon as subject: the source may be unknown
+    coordinated: bool = False  # the subject is a coordination ("X and Y"): it may act mutually
