@@ -58,7 +58,9 @@ EVENT_COLUMNS = (
     "e.target_code, e.target_country, e.code, e.label, e.quad_class, e.goldstein, e.modality, "
     "e.evidence_start, e.evidence_end"
 ).format(day=EVENT_DAY)
-QUOTE_COLUMNS = "q.doc_id, q.idx, q.text, q.kind, q.speaker_name, q.speaker_code, q.published, q.start, q.\"end\""
+QUOTE_COLUMNS = (
+    "q.doc_id, q.idx, q.text, q.kind, q.speaker_name, q.speaker_code, q.published, q.start, q.\"end\", q.quoted_spans"
+)
 
 
 def _event(row: tuple[Any, ...]) -> EventRef:
@@ -66,7 +68,8 @@ def _event(row: tuple[Any, ...]) -> EventRef:
 
 
 def _quote(row: tuple[Any, ...]) -> QuoteRef:
-    return QuoteRef(*row[:9])
+    spans = tuple((int(s), int(e)) for s, e in row[9] or ())
+    return QuoteRef(*row[:9], quoted_spans=spans)
 
 
 def _quads(row: tuple[Any, ...]) -> QuadCounts:

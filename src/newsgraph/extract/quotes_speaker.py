@@ -48,6 +48,27 @@ class MentionIndex:
             doc, tuple(actors), tuple(m[0] for m in mentions), tuple(mentions), pronoun_kinds, q, tuple(s for s, _ in q)
         )
 
+    @property
+    def person_pronouns(self) -> frozenset[str]:
+        """The speaker pronouns that stand only for a person ("he", "she")."""
+        return frozenset(p for p, kinds in self.pronoun_kinds.items() if kinds == {"person"})
+
+    def person_by_surname(self, word: str) -> Actor | None:
+        """The one person actor whose name ends in ``word`` ("Fritschi" for "Herbert Fritschi"),
+        when the name alone was read as something else."""
+        found = {a.id: a for a in self.actors if a.kind == "person" and a.name.split()[-1:] == [word] and " " in a.name}
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    def last_person_before(self, offset: int) -> int | None:
+        """Where the latest person mention outside quotations before ``offset`` starts."""
+        for k in range(bisect_left(self.starts, offset) - 1, -1, -1):
+            s, _e, actor = self.mentions[k]
+            if offset - s > _RECENT_CHARS:
+                return None
+            if actor.kind == "person" and not self._quoted(s):
+                return s
+        return None
+
     def actor_at(self, span: Span) -> Actor | None:
         """The actor with a mention overlapping ``span`` (the longest overlap)."""
         return coref_actor_at(self.actors, span[0], span[1])
@@ -95,7 +116,12 @@ def speaker_span(doc: Doc, head: Token) -> Span:
 
 
 def _phrase(doc: Doc, head: Token) -> Span:
-    """The entity ``head`` belongs to, else the head with its noun-phrase modifiers."""
+    """The entity ``head`` belongs to, else the head with its noun-phrase modifiers; a title
+    with a name in apposition is that name ("the minister's chief of staff, Ann Lee")."""
+    if head.ent_type_ != "PERSON":
+        named = next((c for c in head.rights if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+        if named is not None:
+            return _phrase(doc, named)
     if head.ent_iob_ in ("B", "I"):
         lo, hi = head.i, head.i
         while lo > 0 and doc[lo].ent_iob_ == "I":
