@@ -136,3 +136,8 @@ def test_quotes_indirect_a_question_asked_is_not_the_answerers(nlp, cues) -> Non
     text = "Asked about the angry reaction of the government, Lopez said this was a matter for the banks."
     quotes = _indirect(nlp, cues, text)
     assert [q.text for q in quotes] == ["this was a matter for the banks"]
+
+
+def test_quotes_indirect_a_date_in_the_clause_stays(nlp, cues) -> None:
+    (q,) = _indirect(nlp, cues, "A report from the bank said last year's currency losses were a sign of mismanagement.")
+    assert q.text == "last year's currency losses were a sign of mismanagement"

@@ -118,3 +118,14 @@ def test_quotes_speaker_surname_is_the_person_named_in_full(run) -> None:
     quotes, names = run(text)
     q = next(q for q in quotes if "optimistic" in q.text)
     assert q.speaker is not None and names[q.speaker] == "Herbert Fritschi"
+
+
+def test_quotes_speaker_short_company_name_and_it(run) -> None:
+    text = (
+        "Giant Bay Resources Ltd signed an agreement with a mining company.\n\n"
+        "Giant Bay said it would acquire a working interest in the mine.\n\n"
+        "It said it may spend as much as three mln dlrs."
+    )
+    quotes, names = run(text)
+    for q in quotes:
+        assert q.speaker is not None and names[q.speaker] == "Giant Bay Resources Ltd", (q.text, q.speaker_text)

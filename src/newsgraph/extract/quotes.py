@@ -112,12 +112,15 @@ def _resolve_speakers(doc: Doc, quotes: Sequence[Quote], index: MentionIndex) ->
         actor = index.resolve(head, q.speaker_span)
         if head.pos_ == "PROPN" and (actor is None or actor.kind != "person"):
             actor = index.person_by_surname(head.text) or actor  # "Fritschi said" after "Herbert Fritschi"
+        if head.pos_ == "PROPN" and (actor is None or actor.kind != "organization"):
+            # "Giant Bay said" after "Giant Bay Resources Ltd": the company, whatever the short name was read as
+            actor = index.by_name_start(doc_text(doc)[q.speaker_span[0] : q.speaker_span[1]]) or actor
         kind = _speaker_class(head, actor, index.pronoun_kinds)
         prev = last.get(kind) if head.lower_ in index.pronoun_kinds else None
         if prev is not None and q.speaker_span[0] - prev[0] <= _CHAIN_CHARS:
             named = index.last_person_before(q.speaker_span[0]) if kind == "person" else None
-            if named is None or named <= prev[0]:
-                actor = prev[1]
+            if (named is None or named <= prev[0]) and (prev[1] is not None or kind != "thing"):
+                actor = prev[1]  # "it" falls back on the nearest organization when its speaker had no actor
         for k in ("person", "thing") if kind == "either" else (kind,):
             last[k] = (q.speaker_span[0], actor)
         if actor is not None:

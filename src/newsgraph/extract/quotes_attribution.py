@@ -284,7 +284,7 @@ def _governing(doc: Doc, lo: int, hi: int, in_quote: Sequence[int], para: Sequen
 def _cue_at(tok: Token, in_quote: Sequence[int], cues: QuoteCues) -> Attribution | None:
     """An attribution anchored on this token: a reporting verb, or a verb framed by "according to X"."""
     verb = cues.verbs.get(tok.lemma_.lower())
-    if verb is not None and verb.direct and tok.pos_ in ("VERB", "AUX"):
+    if verb is not None and verb.direct and tok.pos_ in ("VERB", "AUX") and not _addressed(tok):
         who = _speaker_of(tok, in_quote, cues.verbs)
         if who is not None and (verb.reports == "speech" or _can_speak(tok, who, cues)):
             return Attribution(who, tok.i, tok.i + 1)
@@ -464,13 +464,12 @@ def _clause_start(clause: Token) -> int:
     that = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ == "that"), None)
     if that is not None and that.i > lo:
         return that.i
-    k = lo
-    if doc[k].dep_ == "prep" and doc[k].i < clause.i:
-        k += 1  # "on Tuesday …"
-    n = k
+    if doc[lo].dep_ != "prep" or lo + 1 >= clause.i:
+        return lo  # a date that is no phrase of its own ("last year's losses were …") is content
+    n = lo + 1  # "on Tuesday …"
     while n < clause.i and doc[n].ent_type_ in ("DATE", "TIME"):
         n += 1
-    if n > k and n < clause.i and doc[n].dep_ != "punct":
+    if n > lo + 1 and n < clause.i and doc[n].dep_ != "punct":
         return n
     return lo
 

@@ -59,6 +59,15 @@ class MentionIndex:
         found = {a.id: a for a in self.actors if a.kind == "person" and a.name.split()[-1:] == [word] and " " in a.name}
         return next(iter(found.values())) if len(found) == 1 else None
 
+    def by_name_start(self, phrase: str) -> Actor | None:
+        """The one organization actor whose name begins with ``phrase`` ("Giant Bay" for
+        "Giant Bay Resources Ltd"), the short form a company is named by after its full name."""
+        words = phrase.split()
+        found = {
+            a.id: a for a in self.actors if a.kind == "organization" and words and a.name.split()[: len(words)] == words
+        }
+        return next(iter(found.values())) if len(found) == 1 and len(words) < len(next(iter(found.values())).name.split()) else None
+
     def last_person_before(self, offset: int) -> int | None:
         """Where the latest person mention outside quotations before ``offset`` starts."""
         for k in range(bisect_left(self.starts, offset) - 1, -1, -1):
