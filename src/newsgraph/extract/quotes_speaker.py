@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
@@ -36,6 +36,8 @@ class MentionIndex:
     pronoun_kinds: dict[str, frozenset[str]]
     quoted: tuple[Span, ...]
     quoted_starts: tuple[int, ...]
+    surnames: dict[str, tuple[Actor, ...]] = field(default_factory=dict)  # last word of a person's full name
+    organizations: tuple[tuple[tuple[str, ...], Actor], ...] = ()  # organization names, word by word
 
     @classmethod
     def build(
@@ -44,29 +46,35 @@ class MentionIndex:
         """Index every actor mention once per document; ``quoted`` are the quotes' contents."""
         mentions = sorted(((s, e, a) for a in actors for s, e in a.mentions), key=lambda m: (m[0], m[1]))
         q = tuple(sorted(quoted))
+        surnames: dict[str, tuple[Actor, ...]] = {}
+        for a in actors:
+            words = a.name.split()
+            if a.kind == "person" and len(words) > 1:
+                surnames[words[-1]] = (*surnames.get(words[-1], ()), a)
         return cls(
-            doc, tuple(actors), tuple(m[0] for m in mentions), tuple(mentions), pronoun_kinds, q, tuple(s for s, _ in q)
+            doc,
+            tuple(actors),
+            tuple(m[0] for m in mentions),
+            tuple(mentions),
+            pronoun_kinds,
+            q,
+            tuple(s for s, _ in q),
+            surnames,
+            tuple((tuple(a.name.split()), a) for a in actors if a.kind == "organization"),
         )
 
-    @property
-    def person_pronouns(self) -> frozenset[str]:
-        """The speaker pronouns that stand only for a person ("he", "she")."""
-        return frozenset(p for p, kinds in self.pronoun_kinds.items() if kinds == {"person"})
-
     def person_by_surname(self, word: str) -> Actor | None:
-        """The one person actor whose name ends in ``word`` ("Fritschi" for "Herbert Fritschi"),
-        when the name alone was read as something else."""
-        found = {a.id: a for a in self.actors if a.kind == "person" and a.name.split()[-1:] == [word] and " " in a.name}
+        """The one person actor whose full name ends in ``word`` ("Fritschi" for "Herbert
+        Fritschi"), when the name alone was read as something else."""
+        found = {a.id: a for a in self.surnames.get(word, ())}
         return next(iter(found.values())) if len(found) == 1 else None
 
     def by_name_start(self, phrase: str) -> Actor | None:
         """The one organization actor whose name begins with ``phrase`` ("Giant Bay" for
         "Giant Bay Resources Ltd"), the short form a company is named by after its full name."""
-        words = phrase.split()
-        found = {
-            a.id: a for a in self.actors if a.kind == "organization" and words and a.name.split()[: len(words)] == words
-        }
-        return next(iter(found.values())) if len(found) == 1 and len(words) < len(next(iter(found.values())).name.split()) else None
+        words = tuple(phrase.split())
+        found = {a.id: a for name, a in self.organizations if words and len(name) > len(words) and name[: len(words)] == words}
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def last_person_before(self, offset: int) -> int | None:
         """Where the latest person mention outside quotations before ``offset`` starts."""
