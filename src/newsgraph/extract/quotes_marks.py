@@ -22,6 +22,7 @@ Conventions handled, in order of precedence:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 _OPEN_CLOSE = {"“": "”", "«": "»", "„": "“"}
@@ -30,6 +31,7 @@ _SINGLE_OPEN, _SINGLE_CLOSE = "‘", "’"
 _FILLER = "\x00"
 _APOSTROPHE = "\x01"  # stands in for a double mark read as an apostrophe (offsets unchanged)
 _DOUBLES = frozenset({'"', "“", "”"})
+_APOSTROPHE_LIKE = re.compile(r'[^\W\d_]["“”][^\W\d_]|s" [a-z]', re.IGNORECASE)
 _MAX_UNCLOSED = 400  # characters an unclosed mid-paragraph quote may run before it is dropped
 
 
@@ -136,8 +138,8 @@ def _scan_paragraph(para: str, offset: int, next_opens: bool, typewriter: bool) 
 
 def _mask_apostrophes(para: str) -> str:
     """The paragraph with double marks that are apostrophes (rule 5) replaced by a filler."""
-    if not any(c in para for c in _DOUBLES):
-        return para
+    if ('"' not in para and "”" not in para) or _APOSTROPHE_LIKE.search(para) is None:
+        return para  # the common case, one regex pass
     chars = list(para)
     inside = False
     for k, c in enumerate(para):
