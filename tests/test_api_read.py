@@ -177,3 +177,17 @@ def test_api_static_files_do_not_escape_the_package(client: TestClient) -> None:
 def test_api_ingest_route_absent_without_token(client: TestClient) -> None:
     response = client.post("/documents", json={"documents": [{"text": "Russia warned Ukraine."}]})
     assert response.status_code == 405
+
+
+def test_api_mixed_quotes_list_their_quoted_words(client: TestClient) -> None:
+    # issue 13: a mixed quote's quoted words are sub-spans of its content, in the analysis and the quote list
+    a = client.get(f"/documents/{seed_id()}").json()
+    text = a["document"]["text"]
+    mixed = [q for q in a["quotes"] if q["kind"] == "mixed"]
+    assert mixed, "the seed article reports quoted words inside reported speech"
+    for q in mixed:
+        assert q["quoted_spans"] and all(q["start"] <= s < e <= q["end"] for s, e in q["quoted_spans"])
+    listed = client.get("/quotes", params={"q": "comprehensive and meaningful"}).json()["items"]
+    assert any(q["kind"] == "mixed" and q["quoted_spans"] for q in listed)
+    (s, e), *_ = next(q["quoted_spans"] for q in listed if q["kind"] == "mixed")
+    assert text[s:e] == "prepares comprehensive and meaningful actions"

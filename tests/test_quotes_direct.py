@@ -127,11 +127,14 @@ def test_quotes_direct_partial_quote_in_reported_clause(nlp, cues) -> None:
     assert q.cue == "said"
 
 
-def test_quotes_direct_scare_quote_stays_unattributed(nlp, cues) -> None:
+def test_quotes_direct_scare_quote_is_no_quote(nlp, cues) -> None:
+    # issue 13: titles, slogans and scare quotes are never quotes
     text = "The so-called “peace dividend” has long been spent on other things."
     quotes, _ = _quotes(nlp, cues, text)
-    q = _one(quotes, "peace dividend")
-    assert q.speaker is None and q.speaker_span is None and q.cue is None
+    assert quotes == []
+    text = "Nobody claimed it. “The harvest will be late this year and prices will rise.”"
+    quotes, _ = _quotes(nlp, cues, text)
+    assert len(quotes) == 1 and quotes[0].speaker_span is None  # speech, though nobody is named
 
 
 def test_quotes_direct_colon_after_name(nlp, cues) -> None:
@@ -152,18 +155,20 @@ def test_quotes_direct_fragment_reports_the_whole_predicate(nlp, cues) -> None:
     quotes, _ = _quotes(nlp, cues, text)
     q = _one(quotes, "historic step")
     assert q.text.startswith("the agreement") and q.text.endswith("climate change")
-    assert q.kind == "indirect"  # mostly unquoted words: mixed quotation reported as indirect speech
+    assert q.kind == "mixed"  # reported words around a quoted phrase (issue 13)
+    (part,) = q.quoted_spans
+    assert text[part[0] : part[1]] == "an historic step forward"
     assert q.speaker_text == "Hillary Clinton"
 
 
 def test_quotes_direct_span_is_its_text(nlp, cues) -> None:
-    text = "“We will win,” Smith said. Then a “half quote\n\nAnd 0«"
+    text = "“We will win,” Smith said. Then a “half quote that nobody is said to have made\n\nAnd 0«"
     quotes, _ = _quotes(nlp, cues, text)
     assert quotes
     for q in quotes:
         assert text[q.start : q.end] == q.text and q.text
     assert any(q.text == "We will win," for q in quotes)
-    assert any(q.text == "half quote" for q in quotes)
+    assert any(q.text == "half quote that nobody is said to have made" for q in quotes)
 
 
 def test_quotes_direct_dash_signature(nlp, cues) -> None:
@@ -188,7 +193,7 @@ def test_quotes_direct_dash_after_narration_is_not_a_signature(nlp, cues) -> Non
 
 
 def test_quotes_direct_unsigned_line_after_signature_stays_unattributed(nlp, cues) -> None:
-    text = "“He has empowered the worst instincts of the country.” ― Maria Lopez\n“We are all hurting now.”\n"
+    text = "“He has empowered the worst instincts of the country.” ― Maria Lopez\n“We are all hurting now and nobody listens.”\n"
     quotes, _ = _quotes(nlp, cues, text)
     assert _one(quotes, "all hurting").speaker_span is None
 
@@ -205,3 +210,39 @@ def test_quotes_direct_according_to_after_the_cue_reports_it(nlp, cues) -> None:
     text = "“I ask you not to protest on the floor,” Bernie Sanders said, according to CNN."
     quotes, _ = _quotes(nlp, cues, text)
     assert _one(quotes, "not to protest").speaker_text == "CNN"
+
+
+def test_quotes_direct_bare_paragraph_keeps_the_previous_speaker(nlp, cues) -> None:
+    # issue 13: a quotation paragraph with no cue of its own is the previous paragraph's speaker's
+    text = (
+        "At the airport, Ana Costa denied that the trip had failed.\n\n"
+        "“I delivered the message and it was clearly understood by everyone there.”\n\n"
+        "The talks resume in May."
+    )
+    quotes, _ = _quotes(nlp, cues, text)
+    q = _one(quotes, "delivered the message")
+    assert q.kind == "direct" and "Costa" in (q.speaker_text or "") and q.cue == "denied"
+
+
+def test_quotes_direct_quoted_subject_is_never_the_speaker(nlp, cues) -> None:
+    # the parse may also give "said" a subject inside the quotation
+    text = "“If it fails now, it will fail again later, probably sooner rather than later,” said Tom Reyes, a physicist."
+    quotes, _ = _quotes(nlp, cues, text)
+    assert _one(quotes, "fails now").speaker_text == "Tom Reyes"
+
+
+def test_quotes_direct_kinds_and_quoted_spans(nlp, cues) -> None:
+    text = "Officials said Beijing was “ready to talk” about tariffs. “We are ready,” Wang said."
+    quotes, _ = _quotes(nlp, cues, text)
+    mixed, direct = _one(quotes, "ready to talk"), _one(quotes, "We are ready")
+    assert mixed.kind == "mixed" and mixed.text == "Beijing was “ready to talk” about tariffs"
+    assert [text[s:e] for s, e in mixed.quoted_spans] == ["ready to talk"]
+    assert direct.kind == "direct" and direct.quoted_spans == () and direct.speaker_text == "Wang"
+
+
+def test_quotes_direct_apostrophes_as_marks_do_not_make_quotes(nlp, cues) -> None:
+    text = 'The bloc"s envoy said: "We don"t think the plan works," and the farmers" incomes will fall.'
+    quotes, _ = _quotes(nlp, cues, text)
+    q = _one(quotes, "plan works")
+    assert q.text == 'We don"t think the plan works,' and q.kind == "direct"
+    assert not any("s envoy" in x.text or "incomes" in x.text and x.kind != "indirect" for x in quotes)

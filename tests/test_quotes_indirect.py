@@ -102,3 +102,42 @@ def test_quotes_indirect_parenthetical_attribution(nlp, cues) -> None:
     (q,) = _indirect(nlp, cues, text)
     assert q.speaker_text == "Christie"
     assert q.text.startswith("In his state") and q.text.endswith("treatment")
+
+
+# issue 13: reported clauses the parse cut short run to the sentence's end; datelines,
+# beliefs without a named holder and "figures show" are no attributions
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Lee said in the past two years he has worked to open markets and real progress has been made.",
+         "he has worked to open markets and real progress has been made"),
+        ("PARIS, May 4 - Exports will fall this year, the ministry said.", "Exports will fall this year"),
+        ("OSLO (Reuters) - The fund will sell its stake, a spokesman said.", "The fund will sell its stake"),
+    ],
+)  # fmt: skip
+def test_quotes_indirect_content_spans(nlp, cues, text: str, content: str) -> None:
+    (q,) = _indirect(nlp, cues, text)
+    assert q.text == content
+
+
+def test_quotes_indirect_content_stops_at_a_phrase_of_its_own(nlp, cues) -> None:
+    text = "Kim said the talks had failed, adding that he would return in May."
+    quotes = _indirect(nlp, cues, text)
+    assert [q.text for q in quotes] == ["the talks had failed", "that he would return in May"]
+
+
+def test_quotes_indirect_statistics_are_not_sources(nlp, cues) -> None:
+    assert _indirect(nlp, cues, "Figures released on Monday show exports rose.") == []
+    (q,) = _indirect(nlp, cues, "A poll released on Monday shows the senator is ahead.")
+    assert q.text == "the senator is ahead"
+
+
+def test_quotes_indirect_a_question_asked_is_not_the_answerers(nlp, cues) -> None:
+    text = "Asked about the angry reaction of the government, Lopez said this was a matter for the banks."
+    quotes = _indirect(nlp, cues, text)
+    assert [q.text for q in quotes] == ["this was a matter for the banks"]
+
+
+def test_quotes_indirect_a_date_in_the_clause_stays(nlp, cues) -> None:
+    (q,) = _indirect(nlp, cues, "A report from the bank said last year's currency losses were a sign of mismanagement.")
+    assert q.text == "last year's currency losses were a sign of mismanagement"

@@ -92,3 +92,25 @@ def test_quotes_marks_stray_mark_quotes_nothing() -> None:
     assert find_passages("a “ .") == []
     (p,) = find_passages("a “b")
     assert p.inner == (3, 4)
+
+
+def test_quotes_marks_double_mark_between_letters_is_an_apostrophe() -> None:
+    # some wire archives print every apostrophe as a double mark (issue 13)
+    text = 'The bloc"s envoy said: "We don"t think the plan works," and left.'
+    assert _texts(text) == ['"We don"t think the plan works,"']
+    assert _texts("“We don”t know,” she said.") == ["“We don”t know,”"]
+
+
+def test_quotes_marks_plural_possessive_mark() -> None:
+    # outside a quote it is an apostrophe; inside one it closes only when no closing mark follows
+    assert _texts('Growers" incomes fell, he said.') == []
+    assert _texts('"Growers" incomes fell sharply," he said.') == ['"Growers" incomes fell sharply,"']
+    assert _texts('Terms of the "swap loans" are not final, he said.') == ['"swap loans"']
+    assert _texts('He called them "swap loans" and "bridges."') == ['"swap loans"', '"bridges."']
+
+
+def test_quotes_marks_opening_mark_ends_an_unclosed_quote() -> None:
+    text = 'It called the talks "useful and frank. "We agreed to meet again," the ministry said.'
+    first, second = find_passages(text)
+    assert text[first.start : first.end] == '"useful and frank.' and not first.closed
+    assert text[second.start : second.end] == '"We agreed to meet again,"'

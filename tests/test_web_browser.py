@@ -131,6 +131,18 @@ def test_web_quote_speaker_links_to_actor_page(page, server: str) -> None:
     assert not page.errors
 
 
+def test_web_mixed_quote_marks_its_quoted_words(page, server: str) -> None:
+    # issue 13: a partial quote is highlighted inside its attribution
+    open_view(page, server, f"#/doc/{seed_id()}")
+    page.locator('li[data-kind="quote"] button', has_text="prepares comprehensive").first.click()
+    quoted = page.locator(".seg.active-quoted")
+    assert quoted.count() > 0
+    assert "comprehensive and meaningful" in " ".join(quoted.all_inner_texts())
+    assert page.locator(".seg.active").count() > quoted.count()  # the reported words around them too
+    assert "Quote (mixed)" in page.locator("[data-testid=record]").inner_text()
+    assert not page.errors
+
+
 def test_web_actor_view_draws_counterpart_network(page, server: str) -> None:
     open_view(page, server, "#/actor/RUSGOV")
     network = page.locator("[data-testid=actor-network]")

@@ -63,7 +63,9 @@ EVENT_COLUMNS = (
 ).format(day=EVENT_DAY, confidence="coalesce(e.confidence, 1.0)")
 #: an event counts in a view when its confidence reaches the threshold (older segments hold 1.0)
 CONFIDENT = "coalesce(e.confidence, 1.0) >= ?"
-QUOTE_COLUMNS = "q.doc_id, q.idx, q.text, q.kind, q.speaker_name, q.speaker_code, q.published, q.start, q.\"end\""
+QUOTE_COLUMNS = (
+    "q.doc_id, q.idx, q.text, q.kind, q.speaker_name, q.speaker_code, q.published, q.start, q.\"end\", q.quoted_spans"
+)
 
 
 def _event(row: tuple[Any, ...]) -> EventRef:
@@ -71,7 +73,8 @@ def _event(row: tuple[Any, ...]) -> EventRef:
 
 
 def _quote(row: tuple[Any, ...]) -> QuoteRef:
-    return QuoteRef(*row[:9])
+    spans = tuple((int(s), int(e)) for s, e in row[9] or ())
+    return QuoteRef(*row[:9], quoted_spans=spans)
 
 
 def _quads(row: tuple[Any, ...]) -> QuadCounts:

@@ -47,6 +47,7 @@ class QuoteRef:
     published: date | None
     start: int | None
     end: int | None
+    quoted_spans: tuple[tuple[int, int], ...] = ()  # a mixed quote's words inside quotation marks
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,9 +4,12 @@ Protocol (Newell, Margolin, Ruths, LREC 2018 data; scoring ours):
 
 1. Every ``<split>/attributions/<article>_<annotator>.ann`` is one gold document over
    ``<split>/text/<article>.txt`` (two dev articles have six annotators each; each counts).
-2. Gold direct quotes are the Content spans at least half inside quotation marks (the
-   passages ``extract.quotes_marks`` finds); all Content spans count for the
-   all-attribution score. A discontinuous span is taken from its first to its last character.
+2. Gold kinds as issue 13 defines them, from the quotation marks ``extract.quotes_marks``
+   finds: a Content span is direct when it begins and ends inside quotation marks (an
+   interrupted quote, "“A,” he said, “B”", too), mixed when it holds quoted words otherwise,
+   indirect when it holds none; all Content spans count for the all-attribution score. A
+   discontinuous span is taken from its first to its last character, edge spaces trimmed.
+   Direct, mixed and indirect are each scored against predictions of the same kind.
 3. A prediction matches a gold span when their overlap is at least half the shorter span;
    matching is one-to-one, greedy in text order.
    '' … '' (two apostrophes, as NYT archives write quotes) counts as quotation marks; with
@@ -15,7 +18,9 @@ Protocol (Newell, Margolin, Ruths, LREC 2018 data; scoring ours):
    Source. End to end, a direct quote counts as a true positive only with a correct speaker.
 5. textacy's ``direct_quotations`` runs on the same parse, paragraph by paragraph (it raises
    on an odd number of quotation marks, so a whole article would mostly be declined); a
-   paragraph it declines has no predictions.
+   paragraph it declines has no predictions. Its [standard marks] reference keeps the older
+   definition (Content at least half inside standard marks) that reproduces its published
+   0.619 / 0.911.
 """
 
 from __future__ import annotations
@@ -47,7 +52,12 @@ class GoldAttribution:
     source: Span | None
     cue: Span | None
     direct: bool
-    direct_standard: bool = False  # direct by standard marks only, without '' … ''
+    direct_standard: bool = False  # at least half inside standard marks, without '' … '' (textacy's protocol)
+    mixed: bool = False  # quoted words inside reported speech
+
+    @property
+    def kind(self) -> str:
+        return "direct" if self.direct else "mixed" if self.mixed else "indirect"
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +77,11 @@ class PredictedQuote:
     content: Span
     speaker: Span | None
     direct: bool
+    kind: str = ""  # direct, mixed or indirect; empty: direct or indirect by ``direct``
+
+    @property
+    def kind_(self) -> str:
+        return self.kind or ("direct" if self.direct else "indirect")
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,13 +95,22 @@ class Counts:
     all_tp: int = 0
     all_pred: int = 0
     all_gold: int = 0
+    mixed_tp: int = 0
+    mixed_pred: int = 0
+    mixed_gold: int = 0
+    indirect_tp: int = 0
+    indirect_pred: int = 0
+    indirect_gold: int = 0
 
     def __add__(self, other: Counts) -> Counts:
         return Counts(*(a + b for a, b in zip(_fields(self), _fields(other), strict=True)))
 
 
 def _fields(c: Counts) -> tuple[int, ...]:
-    return (c.direct_tp, c.direct_pred, c.direct_gold, c.speaker_ok, c.all_tp, c.all_pred, c.all_gold)
+    return (
+        c.direct_tp, c.direct_pred, c.direct_gold, c.speaker_ok, c.all_tp, c.all_pred, c.all_gold,
+        c.mixed_tp, c.mixed_pred, c.mixed_gold, c.indirect_tp, c.indirect_pred, c.indirect_gold,
+    )  # fmt: skip
 
 
 def load_polnear(data_dir: Path, split: str = "dev", limit: int | None = None) -> list[GoldArticle]:
@@ -135,6 +159,7 @@ def _read_ann(ann: str, text: str) -> tuple[GoldAttribution, ...]:
             events.append(roles)
     passages = [(p.start, p.end) for p in find_passages(text)]
     standard = [(p.start, p.end) for p in find_passages(text, typewriter=False)]
+    marked = [p.inner for p in find_passages(text)]
     out = []
     for roles in events:
         content = spans.get(roles.get("Content", ""))
@@ -142,13 +167,28 @@ def _read_ann(ann: str, text: str) -> tuple[GoldAttribution, ...]:
             continue
         source = spans.get(roles.get("Source", ""))
         cue = spans.get(roles.get("Cue", ""))
-        out.append(
-            GoldAttribution(content, source, cue, _is_direct(passages, content), _is_direct(standard, content))
-        )
+        content = _trimmed(text, content)
+        direct = _begins_and_ends_inside(passages, content)
+        mixed = not direct and any(s < content[1] and e > content[0] for s, e in marked)
+        out.append(GoldAttribution(content, source, cue, direct, _mostly_inside(standard, content), mixed))
     return tuple(out)
 
 
-def _is_direct(passages: Sequence[Span], span: Span) -> bool:
+def _trimmed(text: str, span: Span) -> Span:
+    lo, hi = span
+    while lo < hi and text[lo].isspace():
+        lo += 1
+    while hi > lo and text[hi - 1].isspace():
+        hi -= 1
+    return lo, hi
+
+
+def _begins_and_ends_inside(passages: Sequence[Span], span: Span) -> bool:
+    """Issue 13's direct quote: its first and last characters are inside quotation marks."""
+    return span[1] > span[0] and any(s <= span[0] < e for s, e in passages) and any(s < span[1] <= e for s, e in passages)
+
+
+def _mostly_inside(passages: Sequence[Span], span: Span) -> bool:
     inside = sum(max(0, min(e, span[1]) - max(s, span[0])) for s, e in passages)
     return inside * 2 >= span[1] - span[0] > 0
 
@@ -185,6 +225,11 @@ def score_article(
     pairs = _match([g.content for g in gold_direct], [p.content for p in pred_direct])
     speaker_ok = sum(_touches(pred_direct[pi].speaker, gold_direct[gi].source) for gi, pi in pairs)
     all_pairs = _match([g.content for g in gold], [p.content for p in predicted])
+    by_kind = {}
+    for kind in ("mixed", "indirect"):
+        g_k = [g.content for g in gold if g.kind == kind]
+        p_k = [p.content for p in predicted if p.kind_ == kind]
+        by_kind[kind] = (len(_match(g_k, p_k)), len(p_k), len(g_k))
     return Counts(
         direct_tp=len(pairs),
         direct_pred=len(pred_direct),
@@ -193,6 +238,12 @@ def score_article(
         all_tp=len(all_pairs),
         all_pred=len(predicted),
         all_gold=len(gold),
+        mixed_tp=by_kind["mixed"][0],
+        mixed_pred=by_kind["mixed"][1],
+        mixed_gold=by_kind["mixed"][2],
+        indirect_tp=by_kind["indirect"][0],
+        indirect_pred=by_kind["indirect"][1],
+        indirect_gold=by_kind["indirect"][2],
     )
 
 
@@ -212,6 +263,10 @@ def scores(counts: Counts, system: str) -> tuple[Score, ...]:
               f"tp={c.speaker_ok} fp={c.direct_pred - c.speaker_ok} fn={c.direct_gold - c.speaker_ok}", system),
         Score("all-attribution F1", _f1(c.all_tp, c.all_pred, c.all_gold),
               f"tp={c.all_tp} fp={c.all_pred - c.all_tp} fn={c.all_gold - c.all_tp}", system),
+        Score("mixed F1", _f1(c.mixed_tp, c.mixed_pred, c.mixed_gold),
+              f"tp={c.mixed_tp} fp={c.mixed_pred - c.mixed_tp} fn={c.mixed_gold - c.mixed_tp}", system),
+        Score("indirect F1", _f1(c.indirect_tp, c.indirect_pred, c.indirect_gold),
+              f"tp={c.indirect_tp} fp={c.indirect_pred - c.indirect_tp} fn={c.indirect_gold - c.indirect_tp}", system),
     )  # fmt: skip
 
 
@@ -225,7 +280,7 @@ def newsgraph_predictions(doc: Doc, cues: QuoteCues, attributed_only: bool = Tru
     """
     quotes = extract_quotes(doc, (), cues)
     return [
-        PredictedQuote((q.start, q.end), q.speaker_span, q.kind == "direct")
+        PredictedQuote((q.start, q.end), q.speaker_span, q.kind == "direct", q.kind)
         for q in quotes
         if q.cue_span is not None or not attributed_only
     ]
@@ -277,7 +332,7 @@ def evaluate(
     all_scores = (
         *scores(ours, "newsgraph"),
         Score("direct F1 incl. unattributed passages", unattributed.value, unattributed.counts, "newsgraph"),
-        *(scores(theirs, "textacy") if compare else ()),
+        *(scores(theirs, "textacy")[:4] if compare else ()),
         *(tuple(replace(sc, name=f"{sc.name} [standard marks]") for sc in scores(reference, "textacy")[:3]) if compare else ()),
     )
     return EvalReport(
@@ -285,7 +340,8 @@ def evaluate(
         dataset=f"{DATASET} {split} ({len(articles)} annotated documents)",
         scores=all_scores,
         notes=(
-            "match = overlap >= 50% of the shorter span; direct = Content at least half inside quotation marks",
+            "match = overlap >= 50% of the shorter span; direct = Content begins and ends inside quotation marks,"
+            " mixed = holds quoted words otherwise, indirect = none; each kind scored against its own predictions",
             "predictions = quotes with an attribution cue; unattributed passages scored separately",
             "textacy runs paragraph by paragraph (it declines a text with an odd number of quotation marks)",
             "[standard marks]: gold direct without '' … '' quotes, the protocol behind textacy's 0.619 / 0.911 / 0.564",

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.doctext import doc_text
+from newsgraph.extract.quotes_marks import find_passages
 from newsgraph.records import Actor
 
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
@@ -172,22 +173,9 @@ def _titled(doc: Doc, token: Token, actors: Sequence[Actor]) -> Actor | None:
 
 
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans inside quotation marks (curly pairs, or straight quotes taken in pairs)."""
-    spans: list[tuple[int, int]] = []
-    pos = 0
-    while True:
-        start = text.find("\u201c", pos)
-        if start < 0:
-            break
-        end = text.find("\u201d", start + 1)
-        if end < 0:
-            break
-        spans.append((start, end + 1))
-        pos = end + 1
-    if not spans:
-        marks = [i for i, c in enumerate(text) if c == '"']
-        spans = [(marks[i], marks[i + 1] + 1) for i in range(0, len(marks) - 1, 2)]
-    return spans
+    """Character spans inside quotation marks, as the quote extractor reads them (curly and
+    straight marks, apostrophes printed as double marks left out)."""
+    return [(p.start, p.end) for p in find_passages(text)]
 
 
 def _inside(spans: Sequence[tuple[int, int]], offset: int) -> bool:

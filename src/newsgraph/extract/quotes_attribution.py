@@ -44,6 +44,7 @@ _ASIDE_OPEN = frozenset({"-", "–", "—", "("})
 _ASIDE_CLOSE = frozenset({"-", "–", "—", ")"})
 _OUTER_STEPS = 3  # how far up a cue inside a complement looks for the verb that reports it
 _BYLINE_WORDS = 6  # words of a signature name ("Christina N Luis Olidem")
+_HEADLINE_SPILL = 3  # words at a paragraph's start a misparse may leave outside a fronted clause
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,14 +185,17 @@ def content_of(doc: Doc, lo: int, hi: int, att: Attribution) -> tuple[int, int] 
         if child.dep_ in _SUBJECTS or child.dep_ in ("nsubjpass", "agent"):
             return None
         if lo > 0 and doc[lo - 1].text in (":", "—", "-"):
-            return None  # "cited three topics: “…”": the colon hands over to the quote itself
+            # "cited three topics: “…”" / "told CBS, “…”": the colon or comma hands over to the quote itself
+            return None
+        if lo > 0 and doc[lo - 1].text == "," and child.left_edge.i >= lo - 1:
+            return None  # "told CBS, “…”" / "says of Clinton, “…”": the quotation is the whole content
         if cue.i < child.i and not any(c.dep_ in ("nsubjpass", "auxpass") for c in cue.children):
             # "called the agreement “a step forward” in efforts to …": the whole active
             # predicate after the cue, not just the branch holding the quote
             rights = [c for c in cue.rights if c.dep_ in _PREDICATE]
             if rights:
                 return min(lo, rights[0].left_edge.i), max(hi, max(c.right_edge.i for c in rights) + 1)
-        return min(lo, child.left_edge.i), max(hi, child.right_edge.i + 1)
+        return min(lo, _clause_start(child)), max(hi, child.right_edge.i + 1)
     if cue.dep_ == "prep" and cue.head in path[1:]:
         return clause_without(cue.head, cue)
     return None
@@ -280,9 +284,9 @@ def _governing(doc: Doc, lo: int, hi: int, in_quote: Sequence[int], para: Sequen
 def _cue_at(tok: Token, in_quote: Sequence[int], cues: QuoteCues) -> Attribution | None:
     """An attribution anchored on this token: a reporting verb, or a verb framed by "according to X"."""
     verb = cues.verbs.get(tok.lemma_.lower())
-    if verb is not None and verb.direct and tok.pos_ in ("VERB", "AUX"):
+    if verb is not None and verb.direct and tok.pos_ in ("VERB", "AUX") and not _addressed(tok):
         who = _speaker_of(tok, in_quote, cues.verbs)
-        if who is not None:
+        if who is not None and (verb.reports == "speech" or _can_speak(tok, who, cues)):
             return Attribution(who, tok.i, tok.i + 1)
     for child in tok.children:
         att = _prep_cue(child, cues)
@@ -327,9 +331,12 @@ def _speaker_of(verb: Token, in_quote: Sequence[int], verbs: Mapping[str, VerbCu
         agent = next((c for c in v.children if c.dep_ == "agent"), None)
         if agent is not None:
             return _pobj(agent)
-        subj = next((c for c in v.children if c.dep_ in _SUBJECTS and c.ent_type_ not in _NOT_SPEAKERS), None)
-        if subj is not None:
-            return subj if in_quote[subj.i] < 0 else None
+        # the parse sometimes gives the verb a subject inside the quotation as well as its own
+        # ("“… it will …,” said James Acton"): a quoted word is never the speaker
+        subjects = [c for c in v.children if c.dep_ in _SUBJECTS and c.ent_type_ not in _NOT_SPEAKERS]
+        if subjects:
+            subj = next((c for c in subjects if in_quote[c.i] < 0), None)
+            return None if subj is not None and _in_dateline(subj) else subj
         if any(c.dep_ == "nsubjpass" for c in v.children):
             return None
         # "X said A, adding B" / "X stood up and said": the subject is the head verb's
@@ -343,7 +350,8 @@ def _speaker_of(verb: Token, in_quote: Sequence[int], verbs: Mapping[str, VerbCu
                 h = h.head  # "marched past the stadium - where the Panthers played - chanting “…”"
             v = h
             continue
-        return _inverted_subject(v, in_quote) or named
+        found = _inverted_subject(v, in_quote) or named
+        return None if found is not None and _in_dateline(found) else found
     return None
 
 
@@ -383,15 +391,22 @@ def indirect_at(tok: Token, in_quote: Sequence[int], cues: QuoteCues) -> Attribu
     parenthetical "X said", a speech noun's that-clause, or what "according to X" frames."""
     verb = cues.verbs.get(tok.lemma_.lower())
     if verb is not None and tok.pos_ in ("VERB", "AUX"):
+        if _addressed(tok):
+            return None  # "Asked about the plan, Lee said …": the question is not Lee's
         for child in tok.children:
             if child.dep_ in verb.content and (child.i > tok.i or child.dep_ == "ccomp" and _fronted(child, tok)):
                 if child.dep_ == "prep" and child.lower_ not in verb.preps:
                     continue
                 who = _speaker_of(tok, in_quote, cues.verbs)
-                if who is None:
+                if who is None or verb.reports != "speech" and not _can_speak(tok, who, cues):
                     return None
-                return Attribution(who, tok.i, tok.i + 1, (child.left_edge.i, child.right_edge.i + 1))
-        if tok.dep_ == "parataxis" and "ccomp" in verb.content:
+                lo, hi = child.left_edge.i, child.right_edge.i + 1
+                if child.dep_ == "ccomp" and child.i > tok.i:
+                    lo, hi = _clause_start(child), _to_sentence_end(tok, hi, in_quote, cues)
+                elif child.dep_ == "ccomp":
+                    lo = _fronted_start(child, lo)
+                return Attribution(who, tok.i, tok.i + 1, (lo, hi))
+        if tok.dep_ == "parataxis" and "ccomp" in verb.content and verb.reports == "speech":
             # "In his state, Christie said, offenders are sent to treatment": the sentence
             # around the parenthetical is what was said
             who = _speaker_of(tok, in_quote, cues.verbs)
@@ -409,6 +424,87 @@ def indirect_at(tok: Token, in_quote: Sequence[int], cues: QuoteCues) -> Attribu
         clause = clause.head
     rng = clause_without(clause, tok)
     return replace(att, content=rng) if rng is not None else None
+
+
+def _addressed(verb: Token) -> bool:
+    """A passive participle with no subject of its own ("Asked about X, Lee said", "Lee, told
+    of the plan, said"): what it reports was said to the one it modifies, not by them."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ in ("advcl", "acl", "ccomp")
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "agent", "aux", "auxpass") for c in verb.children)
+    )
+
+
+def _can_speak(verb: Token, who: Token, cues: QuoteCues) -> bool:
+    """Whether an evidence verb reports its subject's finding: not a statistic's ("figures
+    show"), not a participle's ("exports rose, showing …"), never a dateline's."""
+    return verb.tag_ != "VBG" and who.lemma_.lower() not in cues.not_sources and not _in_dateline(who)
+
+
+def _in_dateline(tok: Token) -> bool:
+    """"LOS ANGELES, Sept. 28 (UPI) — …": an upper-case place opening its paragraph before a comma."""
+    doc = tok.doc
+    k = tok.i
+    while k > 0 and doc[k - 1].is_upper and not doc[k - 1].is_space:
+        k -= 1
+    opens = k == 0 or "\n" in doc[k - 1].text or "\n" in doc[k - 1].whitespace_
+    nxt = tok.i + 1
+    while nxt < len(doc) and doc[nxt].is_upper and doc[nxt].is_alpha:
+        nxt += 1
+    return opens and tok.is_upper and len(tok.text) > 1 and nxt < len(doc) and doc[nxt].text in (",", "(")
+
+
+def _clause_start(clause: Token) -> int:
+    """Where a reported clause after its verb begins: at its "that" when the parse hung words
+    of the reporting clause before it ("said in a call on Tuesday that …", "told a meeting
+    that …"), and after a leading date ("told a conference on Tuesday the bank …")."""
+    doc = clause.doc
+    lo = clause.left_edge.i
+    that = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ == "that"), None)
+    if that is not None and that.i > lo:
+        return that.i
+    if doc[lo].dep_ != "prep" or lo + 1 >= clause.i:
+        return lo  # a date that is no phrase of its own ("last year's losses were …") is content
+    n = lo + 1  # "on Tuesday …"
+    while n < clause.i and doc[n].ent_type_ in ("DATE", "TIME"):
+        n += 1
+    if n > lo + 1 and n < clause.i and doc[n].dep_ != "punct":
+        return n
+    return lo
+
+
+def _fronted_start(clause: Token, lo: int) -> int:
+    """A reported clause before its verb opens its sentence ("X happened, officials said"):
+    words the parse left to a headline run into the paragraph ("… CONTRACT Ceylon | Petroleum
+    Corp has decided …") belong to it, from the paragraph's start."""
+    doc = clause.doc
+    k = lo
+    while k > 0 and lo - k <= _HEADLINE_SPILL and "\n" not in doc[k - 1].text + doc[k - 1].whitespace_:
+        k -= 1
+    opens = k == 0 or "\n" in doc[k - 1].text + doc[k - 1].whitespace_
+    if opens and k < lo and lo - k <= _HEADLINE_SPILL and not any(t.is_punct for t in doc[k:lo]):
+        return k
+    return lo
+
+
+def _to_sentence_end(verb: Token, hi: int, in_quote: Sequence[int], cues: QuoteCues) -> int:
+    """The end of a reported clause the parse cut short ("X said in two years he has worked
+    to promote growth and progress | has been made"): the rest of the sentence is still the
+    clause unless it opens a phrase of its own (a comma, a dash, another reporting verb, a
+    quotation, "according to")."""
+    doc = verb.doc
+    end = verb.sent.end
+    while end > hi and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    if end <= hi or doc[hi].is_punct or doc[hi].is_space or "\n" in doc[hi].whitespace_:
+        return hi
+    for t in doc[hi:end]:
+        if in_quote[t.i] >= 0 or t.lower_ in cues.according_openers or t.text in _ASIDE_OPEN or t.text in (",", ";"):
+            return hi
+        if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in cues.verbs and t.head.i == verb.i:
+            return hi
+    return end
 
 
 def _noun_content(noun: Token, in_quote: Sequence[int]) -> Attribution | None:

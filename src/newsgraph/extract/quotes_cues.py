@@ -22,6 +22,7 @@ class VerbCue:
     content: frozenset[str]
     preps: frozenset[str]
     direct: bool = True  # also attributes quoted passages (stance verbs like "support" do not)
+    reports: str = "speech"  # or evidence ("figures show"): only a named source's
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +36,12 @@ class QuoteCues:
     pronoun_kinds: dict[str, frozenset[str]]
     version: str = ""
     byline_dashes: tuple[str, ...] = ()  # "“…” ― Name": the dash that signs a quote
+    not_sources: frozenset[str] = frozenset()  # subjects an evidence verb reports nothing of ("figures")
+
+    @property
+    def according_openers(self) -> frozenset[str]:
+        """First words of the "according to" phrases."""
+        return frozenset(words[0] for words in self.according)
 
     @classmethod
     def load(cls, nlp: Language) -> QuoteCues:
@@ -42,7 +49,11 @@ class QuoteCues:
         raw = yaml.safe_load(resources.files("newsgraph.data").joinpath(CUE_FILE).read_text(encoding="utf-8"))
         verbs = {
             v["lemma"]: VerbCue(
-                v["lemma"], frozenset(v.get("content", [])), frozenset(v.get("preps", [])), bool(v.get("direct", True))
+                v["lemma"],
+                frozenset(v.get("content", [])),
+                frozenset(v.get("preps", [])),
+                bool(v.get("direct", True)),
+                str(v.get("reports", "speech")),
             )
             for v in raw["speech_verbs"]
         }
@@ -54,4 +65,5 @@ class QuoteCues:
             pronoun_kinds={p["text"]: frozenset(p["kinds"]) for p in raw["pronouns"]},
             version=str(raw.get("version", "")),
             byline_dashes=tuple(d["text"] for d in raw.get("byline_dashes", [])),
+            not_sources=frozenset(n["lemma"] for n in raw.get("not_sources", [])),
         )

@@ -10,16 +10,28 @@ Conventions handled, in order of precedence:
    passage is marked ``continued`` (one speech with the paragraphs after it).
 4. An unclosed mark anywhere else is capped at its sentence-ending punctuation or the
    paragraph end, so unbalanced marks never swallow the rest of the article.
+5. Apostrophes written as double marks (some wire archives print ``the bloc"s``, ``don"t``,
+   ``farmers" incomes``): a double mark between two letters is never a quotation mark; one
+   after a plural ``s`` and before a space and a lower-case word is an apostrophe outside a
+   quote, and inside one unless the next mark of the paragraph could only close ("exit
+   bonds" are … ends the quote, ``"farmers" incomes fell,"`` does not).
+6. Inside a straight quote, a mark after a space and before a word opens a new quote: the
+   one before it was left unclosed (``"… last week. "The parties …," X said``), so it ends
+   where that mark begins.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 _OPEN_CLOSE = {"“": "”", "«": "»", "„": "“"}
 _STRAIGHT = '"'
 _SINGLE_OPEN, _SINGLE_CLOSE = "‘", "’"
 _FILLER = "\x00"
+_APOSTROPHE = "\x01"  # stands in for a double mark read as an apostrophe (offsets unchanged)
+_DOUBLES = frozenset({'"', "“", "”"})
+_APOSTROPHE_LIKE = re.compile(r'[^\W\d_]["“”][^\W\d_]|s" [a-z]', re.IGNORECASE)
 _MAX_UNCLOSED = 400  # characters an unclosed mid-paragraph quote may run before it is dropped
 
 
@@ -75,6 +87,7 @@ def _scan_paragraph(para: str, offset: int, next_opens: bool, typewriter: bool) 
     doubled = typewriter and "''" in para
     if doubled:
         para = para.replace("''", '"' + _FILLER)
+    para = _mask_apostrophes(para)
     out: list[QuotedPassage] = []
     starts_with_mark = _opens(para.lstrip())
     i, n = 0, len(para)
@@ -87,6 +100,15 @@ def _scan_paragraph(para: str, offset: int, next_opens: bool, typewriter: bool) 
             i += 1
             continue
         j = _find_close(para, i + 1, close, ch)
+        if j is not None and close == _STRAIGHT and _opener_shaped(para, j):
+            # rule 6: a new quote opens here; the one before it was left unclosed
+            end = j
+            while end > i + 1 and para[end - 1].isspace():
+                end -= 1
+            if any(c.isalpha() for c in para[i + 1 : end]):
+                out.append(QuotedPassage(offset + i, offset + end, False, False, False, 1))
+            i = j
+            continue
         if j is not None:
             width = 2 if doubled and para[i + 1 : i + 2] == _FILLER else 1
             close_width = 2 if doubled and para[j + 1 : j + 2] == _FILLER else 1
@@ -112,6 +134,45 @@ def _scan_paragraph(para: str, offset: int, next_opens: bool, typewriter: bool) 
             out.append(QuotedPassage(offset + i, offset + end, False, next_opens, False, width))
         break
     return out
+
+
+def _mask_apostrophes(para: str) -> str:
+    """The paragraph with double marks that are apostrophes (rule 5) replaced by a filler."""
+    if ('"' not in para and "”" not in para) or _APOSTROPHE_LIKE.search(para) is None:
+        return para  # the common case, one regex pass
+    chars = list(para)
+    inside = False
+    for k, c in enumerate(para):
+        if c not in _DOUBLES:
+            continue
+        before = para[k - 1] if k > 0 else " "
+        after = para[k + 1] if k + 1 < len(para) else " "
+        if before.isalpha() and after.isalpha():
+            chars[k] = _APOSTROPHE
+            continue
+        if c == '"' and before in "sS" and _plural_possessive(para, k) and (not inside or _next_mark_closes(para, k)):
+            chars[k] = _APOSTROPHE
+            continue
+        inside = not inside if c == '"' else c == "“"
+    return "".join(chars)
+
+
+def _plural_possessive(para: str, k: int) -> bool:
+    """``s" word``: the mark after a plural ``s``, before a space and a lower-case word."""
+    return para[k + 1 : k + 2] == " " and para[k + 2 : k + 3].islower()
+
+
+def _next_mark_closes(para: str, k: int) -> bool:
+    """Whether the first double mark after ``k`` (not between letters) can only close a quote."""
+    for j in range(k + 1, len(para)):
+        if para[j] in _DOUBLES and not (para[j - 1].isalpha() and para[j + 1 : j + 2].isalpha()):
+            return not _opener_shaped(para, j)
+    return False
+
+
+def _opener_shaped(para: str, j: int) -> bool:
+    """A mark after a space (or at the start) and before a word: it opens, never closes."""
+    return (j == 0 or para[j - 1].isspace()) and para[j + 1 : j + 2].isalnum()
 
 
 def _find_close(para: str, i: int, close: str, opening: str) -> int | None:

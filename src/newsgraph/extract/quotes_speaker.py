@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
@@ -36,6 +36,8 @@ class MentionIndex:
     pronoun_kinds: dict[str, frozenset[str]]
     quoted: tuple[Span, ...]
     quoted_starts: tuple[int, ...]
+    surnames: dict[str, tuple[Actor, ...]] = field(default_factory=dict)  # last word of a person's full name
+    organizations: tuple[tuple[tuple[str, ...], Actor], ...] = ()  # organization names, word by word
 
     @classmethod
     def build(
@@ -44,9 +46,45 @@ class MentionIndex:
         """Index every actor mention once per document; ``quoted`` are the quotes' contents."""
         mentions = sorted(((s, e, a) for a in actors for s, e in a.mentions), key=lambda m: (m[0], m[1]))
         q = tuple(sorted(quoted))
+        surnames: dict[str, tuple[Actor, ...]] = {}
+        for a in actors:
+            words = a.name.split()
+            if a.kind == "person" and len(words) > 1:
+                surnames[words[-1]] = (*surnames.get(words[-1], ()), a)
         return cls(
-            doc, tuple(actors), tuple(m[0] for m in mentions), tuple(mentions), pronoun_kinds, q, tuple(s for s, _ in q)
+            doc,
+            tuple(actors),
+            tuple(m[0] for m in mentions),
+            tuple(mentions),
+            pronoun_kinds,
+            q,
+            tuple(s for s, _ in q),
+            surnames,
+            tuple((tuple(a.name.split()), a) for a in actors if a.kind == "organization"),
         )
+
+    def person_by_surname(self, word: str) -> Actor | None:
+        """The one person actor whose full name ends in ``word`` ("Fritschi" for "Herbert
+        Fritschi"), when the name alone was read as something else."""
+        found = {a.id: a for a in self.surnames.get(word, ())}
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    def by_name_start(self, phrase: str) -> Actor | None:
+        """The one organization actor whose name begins with ``phrase`` ("Giant Bay" for
+        "Giant Bay Resources Ltd"), the short form a company is named by after its full name."""
+        words = tuple(phrase.split())
+        found = {a.id: a for name, a in self.organizations if words and len(name) > len(words) and name[: len(words)] == words}
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    def last_person_before(self, offset: int) -> int | None:
+        """Where the latest person mention outside quotations before ``offset`` starts."""
+        for k in range(bisect_left(self.starts, offset) - 1, -1, -1):
+            s, _e, actor = self.mentions[k]
+            if offset - s > _RECENT_CHARS:
+                return None
+            if actor.kind == "person" and not self._quoted(s):
+                return s
+        return None
 
     def actor_at(self, span: Span) -> Actor | None:
         """The actor with a mention overlapping ``span`` (the longest overlap)."""
@@ -95,7 +133,12 @@ def speaker_span(doc: Doc, head: Token) -> Span:
 
 
 def _phrase(doc: Doc, head: Token) -> Span:
-    """The entity ``head`` belongs to, else the head with its noun-phrase modifiers."""
+    """The entity ``head`` belongs to, else the head with its noun-phrase modifiers; a title
+    with a name in apposition is that name ("the minister's chief of staff, Ann Lee")."""
+    if head.ent_type_ != "PERSON":
+        named = next((c for c in head.rights if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+        if named is not None:
+            return _phrase(doc, named)
     if head.ent_iob_ in ("B", "I"):
         lo, hi = head.i, head.i
         while lo > 0 and doc[lo].ent_iob_ == "I":

@@ -11,7 +11,11 @@ const CLICK_ORDER = ["date", "amount", "actor", "quote", "claim", "event"];
 function collectSpans(a) {
   const spans = [];
   a.actors.forEach((actor, i) => actor.mentions.forEach(([start, end]) => spans.push({ kind: "actor", index: i, start, end })));
-  a.quotes.forEach((q, i) => spans.push({ kind: "quote", index: i, start: q.start, end: q.end }));
+  a.quotes.forEach((q, i) => {
+    spans.push({ kind: "quote", index: i, start: q.start, end: q.end });
+    // a mixed quote's quoted words are cut out too, so selecting it can mark them inside it
+    for (const [start, end] of q.quoted_spans || []) spans.push({ kind: "quote", index: i, start, end });
+  });
   a.dates.forEach((d, i) => spans.push({ kind: "date", index: i, start: d.start, end: d.end }));
   a.amounts.forEach((m, i) => spans.push({ kind: "amount", index: i, start: m.start, end: m.end }));
   a.claims.forEach((c, i) => spans.push({ kind: "claim", index: i, start: c.statement.start, end: c.statement.end }));
@@ -76,7 +80,7 @@ export function articleView(a, options = {}) {
 
   function highlight(ranges) {
     for (const { node, seg } of segNodes) {
-      node.classList.remove("active", "active-speaker", "active-cue", "active-place");
+      node.classList.remove("active", "active-speaker", "active-cue", "active-place", "active-quoted");
       for (const [cls, range] of ranges) if (range && seg.start >= range[0] && seg.end <= range[1]) node.classList.add(cls);
     }
   }
@@ -183,15 +187,23 @@ function describe(a, kind, index) {
   }
   if (kind === "quote") {
     const q = a.quotes[index];
+    const quoted = q.quoted_spans || [];
     return {
       title: `Quote (${q.kind})`,
       fields: [
-        ["text", `“${q.text}”`],
+        // only a direct quote is the speaker's own words from end to end
+        ["text", q.kind === "direct" ? `“${q.text}”` : q.text],
+        ["quoted words", quoted.length ? quoted.map(([s, e]) => `“${text.slice(s, e)}”`).join(" … ") : null],
         ["speaker", actorName(a, q.speaker) || q.speaker_text],
         ["speaker text", q.speaker_text],
         ["cue", q.cue],
       ],
-      ranges: [["active", [q.start, q.end]], ["active-speaker", q.speaker_span], ["active-cue", q.cue_span]],
+      ranges: [
+        ["active", [q.start, q.end]],
+        ...quoted.map((span) => ["active-quoted", span]),
+        ["active-speaker", q.speaker_span],
+        ["active-cue", q.cue_span],
+      ],
     };
   }
   if (kind === "actor") {
@@ -278,7 +290,7 @@ function recordLists(a, onPick) {
       e.location ? el("span", { class: "muted", text: ` in ${e.location.name}` }) : "",
       (e.confidence ?? 1) < MIN_CONFIDENCE ? el("span", { class: "muted", text: ` (confidence ${e.confidence.toFixed(2)}, not counted)` }) : "",
     ], true),
-    section("quote", "Quotes", a.quotes, (q) => `${q.speaker_text || name(q.speaker)}: “${snippet(q.text, 90)}”`, true),
+    section("quote", "Quotes", a.quotes, (q) => `${q.speaker_text || name(q.speaker)}: ${q.kind === "direct" ? `“${snippet(q.text, 90)}”` : snippet(q.text, 90)}`, true),
     section("actor", "Actors", a.actors, (x) => `${x.name} (${x.code || "?"}) ×${x.mentions.length}`, false),
     section("date", "Dates", a.dates, (t) => `${t.text} → ${t.value || "?"}`, false),
     section("amount", "Amounts", a.amounts, (m) => `${m.text} (${m.value} ${m.unit || ""})`, false),
