@@ -113,7 +113,7 @@ def test_store_s3_ingest_sql_compact_equal_local(tmp_path: Path, s3: tuple[str, 
     for store in (local, remote):
         result = runner.invoke(app, ["ingest", str(corpus), "--store", store, "--segment-size", "3"])
         assert result.exit_code == 0, result.output
-    assert "ingested 9 new documents into news/equal (0 already stored, 0 problems, 3 segments)" in result.stderr
+    assert "ingested 9 new documents into news/equal (0 already stored, 0 refused, 3 segments)" in result.stderr
     counts = sql_counts(local)
     assert counts["documents"] == 9 and counts["events"] > 0 and counts["actors"] > 0
     assert sql_counts(remote) == counts
