@@ -19,12 +19,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from importlib import resources
 
-import yaml
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from newsgraph.data_files import load_yaml
 from newsgraph.extract.amounts_attribution import Attribution, actor_of, attribution
 from newsgraph.extract.amounts_exclusions import excluded
 from newsgraph.extract.doctext import doc_text, token_words
@@ -70,7 +69,7 @@ class AmountData:
     @classmethod
     def load(cls, nlp: Language) -> AmountData:
         """Read ``newsgraph/data/amount-units-2026-11.yaml``."""
-        raw = yaml.safe_load(resources.files("newsgraph.data").joinpath(DATA_FILE).read_text(encoding="utf-8"))
+        raw = load_yaml(DATA_FILE)
 
         def table(key: str, field: str) -> dict[str, object]:
             return {w.lower(): entry[field] for entry in raw[key] for w in entry["words"]}

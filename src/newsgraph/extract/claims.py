@@ -20,12 +20,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from importlib import resources
 
-import yaml
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from newsgraph.data_files import load_yaml
 from newsgraph.extract.amounts import AmountData, actor_of, attribution
 from newsgraph.extract.doctext import token_words
 from newsgraph.records import Actor, Amount, Claim, Evidence, Quote
@@ -58,7 +57,7 @@ class ClaimData:
     @classmethod
     def load(cls, nlp: Language) -> ClaimData:
         """Read ``newsgraph/data/dispute-cues-2026-11.yaml`` (and the amount vocabulary it reuses)."""
-        raw = yaml.safe_load(resources.files("newsgraph.data").joinpath(DATA_FILE).read_text(encoding="utf-8"))
+        raw = load_yaml(DATA_FILE)
         verbs = {v["lemma"]: v["objects"] for v in raw["verbs"] if "particle" not in v}
         particles = {(v["lemma"], v["particle"]): v["objects"] for v in raw["verbs"] if "particle" in v}
         return cls(

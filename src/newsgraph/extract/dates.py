@@ -16,15 +16,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from importlib import resources
 from typing import Any
 
-import yaml
 from spacy.attrs import LOWER, SHAPE
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 
+from newsgraph.data_files import load_yaml
 from newsgraph.extract.dates_normalize import (
     READERS,
     Context,
@@ -99,8 +98,7 @@ class DateRules:
     def load(cls, nlp: Language, data: dict[str, Any] | None = None) -> DateRules:
         """Compile the packaged rules (or ``data`` of the same shape) against ``nlp.vocab``."""
         if data is None:
-            text = resources.files("newsgraph.data").joinpath(DATA_FILE).read_text(encoding="utf-8")
-            data = yaml.safe_load(text)
+            data = load_yaml(DATA_FILE)
         vocab = {name: {str(k): v for k, v in table["entries"].items()} for name, table in data["vocab"].items()}
         classes = {name.upper(): frozenset(table) for name, table in vocab.items()}
         classes.update({name: frozenset(str(w) for w in c["entries"]) for name, c in data["classes"].items()})
