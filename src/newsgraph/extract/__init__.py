@@ -20,6 +20,7 @@ from newsgraph.extract.amounts import AmountData, extract_amounts
 from newsgraph.extract.claims import ClaimData, extract_claims
 from newsgraph.extract.dates import DateRules, extract_dates
 from newsgraph.extract.events import EventData, extract_events
+from newsgraph.extract.function_words import FunctionWords
 from newsgraph.extract.quotes import QuoteCues, extract_quotes
 from newsgraph.extract.tone import ToneLexicon, extract_tone
 from newsgraph.records import Analysis, Document
@@ -29,6 +30,7 @@ from newsgraph.records import Analysis, Document
 class Knowledge:
     """All reference data the extractors read, loaded once per process."""
 
+    words: FunctionWords  # shared by several stages, handed to their data classes
     actors: ActorData
     dates: DateRules
     quotes: QuoteCues
@@ -40,9 +42,11 @@ class Knowledge:
     @classmethod
     def load(cls, nlp: Language) -> Knowledge:
         """Load the packaged reference data (``newsgraph/data/``); matchers share ``nlp.vocab``."""
+        words = FunctionWords.load()
         return cls(
+            words=words,
             actors=ActorData.load(nlp),
-            dates=DateRules.load(nlp),
+            dates=DateRules.load(nlp, function_words=words),
             quotes=QuoteCues.load(nlp),
             amounts=AmountData.load(nlp),
             claims=ClaimData.load(nlp),
