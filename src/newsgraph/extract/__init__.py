@@ -43,13 +43,14 @@ class Knowledge:
     def load(cls, nlp: Language) -> Knowledge:
         """Load the packaged reference data (``newsgraph/data/``); matchers share ``nlp.vocab``."""
         words = FunctionWords.load()
+        amounts = AmountData.load(nlp, words)
         return cls(
             words=words,
             actors=ActorData.load(nlp),
             dates=DateRules.load(nlp, function_words=words),
             quotes=QuoteCues.load(nlp),
-            amounts=AmountData.load(nlp),
-            claims=ClaimData.load(nlp),
+            amounts=amounts,
+            claims=ClaimData.load(nlp, amounts, words),
             events=EventData.load(nlp),
             tone=ToneLexicon.load(nlp),
         )

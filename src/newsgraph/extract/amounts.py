@@ -27,6 +27,7 @@ from newsgraph.data_files import load_yaml
 from newsgraph.extract.amounts_attribution import Attribution, actor_of, attribution
 from newsgraph.extract.amounts_exclusions import excluded
 from newsgraph.extract.doctext import doc_text, token_words
+from newsgraph.extract.function_words import FunctionWords
 from newsgraph.records import Actor, Amount, Quote, TimeExpression
 
 __all__ = ["AmountData", "Attribution", "actor_of", "attribution", "extract_amounts", "gkg_amounts"]
@@ -47,6 +48,7 @@ class AmountData:
     version: str
     number_words: dict[str, float]
     scales: dict[str, float]
+    multipliers: dict[str, float]  # words that multiply the number before them inside a run ('two hundred thousand')
     vague: dict[str, float]
     approximators: tuple[tuple[str, ...], ...]
     approximator_length: int
@@ -65,20 +67,35 @@ class AmountData:
     dispute_verbs: frozenset[str]
     reporting_verbs: frozenset[str]
     source_nouns: frozenset[str]
+    shared_unit_joiners: frozenset[str]
+    range_joiners: frozenset[str]
+    elliptic_prepositions: frozenset[str]
+    counted_noun_modifiers: frozenset[str]
+    anaphoric_determiners: frozenset[str]  # 'the ministry', 'this ministry': a noun pointing back to a name
 
     @classmethod
-    def load(cls, nlp: Language) -> AmountData:
-        """Read ``newsgraph/data/amount-units-2026-11.yaml``."""
+    def load(cls, nlp: Language, function_words: FunctionWords | None = None) -> AmountData:
+        """Read ``newsgraph/data/amount-units-2026-11.yaml`` (number words from the shared function words)."""
         raw = load_yaml(DATA_FILE)
+        fw = FunctionWords.load() if function_words is None else function_words
+        numbers = raw["number_words"]
+        number_words = {k: float(v) for k, v in fw.numbers(numbers.get("cardinals", ())).items()}
+        number_words.update({k: float(v) for k, v in numbers.get("values", {}).items()})
 
         def table(key: str, field: str) -> dict[str, object]:
             return {w.lower(): entry[field] for entry in raw[key] for w in entry["words"]}
 
+        scales = {k: float(v) for k, v in table("scales", "value").items()}  # type: ignore[arg-type]
+        # one-letter scales ('m', 'b') join only a digit ('25m'); 'hundred' is a multiplier, not a scale
+        multipliers = {k: v for k, v in scales.items() if len(k) > 1}
+        multipliers.update({k: v for k, v in number_words.items() if v >= 100})
+
         phrases = sorted((tuple(p.lower().split()) for p in raw["approximators"]["phrases"]), key=len, reverse=True)
         return cls(
             version=str(raw["version"]),
-            number_words={k: float(v) for k, v in raw["number_words"]["values"].items()},
-            scales={k: float(v) for k, v in table("scales", "value").items()},  # type: ignore[arg-type]
+            number_words=number_words,
+            scales=scales,
+            multipliers=multipliers,
             vague={k: float(v) for k, v in table("vague_counts", "value").items()},  # type: ignore[arg-type]
             approximators=tuple(phrases),
             approximator_length=max(len(p) for p in phrases),
@@ -97,6 +114,11 @@ class AmountData:
             dispute_verbs=frozenset(raw["dispute_verbs"]["lemmas"]),
             reporting_verbs=frozenset(raw["reporting_verbs"]["lemmas"]),
             source_nouns=frozenset(raw["source_nouns"]["lemmas"]),
+            shared_unit_joiners=frozenset(raw["shared_unit_joiners"]["words"]),
+            range_joiners=frozenset(raw["range_joiners"]["words"]),
+            elliptic_prepositions=frozenset(raw["elliptic_prepositions"]["words"]),
+            counted_noun_modifiers=frozenset(raw["counted_noun_modifiers"]["words"]),
+            anaphoric_determiners=fw.definite_articles | fw.demonstrative_words(distance="near", number="singular"),
         )
 
 
@@ -133,7 +155,7 @@ def extract_amounts(
     units = [_unit(doc, run, data) for run in runs]
     previous: tuple[int, Unit] | None = None  # the last kept amount's sentence start and unit
     for k, run in enumerate(runs):
-        unit = _shared_unit(doc, runs, units, k)
+        unit = _shared_unit(doc, runs, units, k, data)
         value = run.value
         if unit.kind == "noun" and unit.name in data.fractions and run.value < data.fractions[unit.name]:
             value, unit = run.value / data.fractions[unit.name], Unit(None, "fraction", unit.first, unit.last)
@@ -165,20 +187,20 @@ def extract_amounts(
 def _elliptic_unit(doc: Doc, run: NumberRun, unit: Unit, before: Unit, data: AmountData) -> Unit:
     """'to 5.5 billion dlrs from 4.3 billion', 'Cruz at 25 percent and Rubio at 14': the unit is left out."""
     scaled = any(t.lower_ in data.scales for t in doc[run.start + 1 : run.end])
-    after_prep = run.start > 0 and doc[run.start - 1].lower_ in ("to", "from", "at", "vs", "versus", "against")
+    after_prep = run.start > 0 and doc[run.start - 1].lower_ in data.elliptic_prepositions
     if scaled or after_prep and before.kind in ("currency", "percent"):
         return Unit(before.name, before.kind, unit.first, unit.last)
     return unit
 
 
-def _shared_unit(doc: Doc, runs: Sequence[NumberRun], units: Sequence[Unit], k: int) -> Unit:
+def _shared_unit(doc: Doc, runs: Sequence[NumberRun], units: Sequence[Unit], k: int, data: AmountData) -> Unit:
     """'2.0 to 2.2 pct', 'between 20 and 30 dlrs': the first number takes the second's currency or percent."""
     unit = units[k]
     if unit.kind != "none" or k + 1 >= len(runs):
         return unit
     nxt, nxt_unit = runs[k + 1], units[k + 1]
     gap = nxt.start - runs[k].end
-    if nxt_unit.kind in ("currency", "percent") and gap == 1 and doc[runs[k].end].lower_ in ("to", "-", "and", "or"):
+    if nxt_unit.kind in ("currency", "percent") and gap == 1 and doc[runs[k].end].lower_ in data.shared_unit_joiners:
         return Unit(nxt_unit.name, nxt_unit.kind, unit.first, unit.last)
     return unit
 
@@ -257,8 +279,8 @@ def _number_runs(doc: Doc, data: AmountData) -> list[NumberRun]:
             low = doc[k].lower_ if k < n else ""
             if low == "-" and k + 1 < n and doc[k + 1].lower_ in data.scales:
                 k, low = k + 1, doc[k + 1].lower_  # "109-billion dlr"
-            if low in data.scales and len(low) > 1 or low in ("hundred", "thousand"):
-                parts.append(-data.scales.get(low, 100.0))  # negative marks a multiplier
+            if low in data.multipliers:
+                parts.append(-data.multipliers[low])  # negative marks a multiplier
                 j = k + 1
             elif words_only and low in data.number_words and low != "dozen":
                 parts.append(data.number_words[low])
@@ -313,10 +335,7 @@ def _merge_ranges(doc: Doc, runs: list[NumberRun], data: AmountData) -> list[Num
     out: list[NumberRun] = []
     for run in runs:
         prev = out[-1] if out else None
-        scaled = any(
-            t.lower_ in data.scales or t.lower_ in ("hundred", "thousand")
-            for t in doc[run.start + 1 : run.end]
-        )
+        scaled = any(t.lower_ in data.scales or t.lower_ in data.multipliers for t in doc[run.start + 1 : run.end])
         first = _token_value(doc[run.start], data)
         if (
             prev is not None
@@ -324,7 +343,7 @@ def _merge_ranges(doc: Doc, runs: list[NumberRun], data: AmountData) -> list[Num
             and first is not None
             and first[0] > 0
             and prev.end + 1 == run.start
-            and doc[prev.end].lower_ in ("to", "-")
+            and doc[prev.end].lower_ in data.range_joiners
             and prev.end - prev.start == 1
             and not prev.approximate
         ):
@@ -465,7 +484,7 @@ def _counted_candidate(doc: Doc, run: NumberRun, data: AmountData) -> Token | No
         following = _skip_space(doc, k + 1)
         if tok.pos_ in _NOUNS and (following >= len(doc) or doc[following].pos_ not in _NOUNS):
             return tok if tok.head.i == tok.i or tok.dep_ != "compound" or tok.head.pos_ not in _NOUNS else None
-        if tok.pos_ not in ("ADJ", "PROPN", "NOUN") and tok.lower_ not in ("more", "fewer", "other", "less"):
+        if tok.pos_ not in ("ADJ", "PROPN", "NOUN") and tok.lower_ not in data.counted_noun_modifiers:
             break
     return None
 
