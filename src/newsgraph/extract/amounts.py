@@ -56,6 +56,8 @@ class AmountData:
     currency_words: dict[str, str]
     dollar_countries: dict[str, str]
     percent_words: frozenset[str]
+    percent_phrases: frozenset[tuple[str, str]]  # ('per', 'cent')
+    point_phrases: frozenset[tuple[str, str]]  # ('percentage', 'point'): the second word by lemma
     unit_aliases: dict[str, str]
     name_like: frozenset[str]
     fractions: dict[str, float]
@@ -72,6 +74,12 @@ class AmountData:
     elliptic_prepositions: frozenset[str]
     counted_noun_modifiers: frozenset[str]
     anaphoric_determiners: frozenset[str]  # 'the ministry', 'this ministry': a noun pointing back to a name
+    indefinite_articles: frozenset[str]  # 'a million people': the scale word is the number
+    partitive_words: frozenset[str]
+    number_conjunctions: frozenset[str]
+    not_continuing_numbers: frozenset[str]
+    according_to: tuple[str, str]
+    source_noun_prepositions: frozenset[str]
 
     @classmethod
     def load(cls, nlp: Language, function_words: FunctionWords | None = None) -> AmountData:
@@ -102,7 +110,9 @@ class AmountData:
             currency_symbols={e["symbol"]: e["code"] for e in raw["currency_symbols"]},
             currency_words={k: str(v) for k, v in table("currency_words", "code").items()},
             dollar_countries={k: str(v) for k, v in table("dollar_countries", "code").items()},
-            percent_words=frozenset(w.lower() for w in raw["percent_words"]["words"]),
+            percent_words=frozenset(w.lower() for w in raw["percent_words"]["words"] if " " not in w),
+            percent_phrases=_pairs(raw["percent_words"]["words"]),
+            point_phrases=_pairs(raw["point_phrases"]["words"]),
             unit_aliases={k: str(v) for k, v in table("unit_aliases", "unit").items()},
             name_like=frozenset(raw["name_like_currency_words"]["words"]),
             fractions={k: float(v) for k, v in raw["fraction_words"]["denominators"].items()},
@@ -119,7 +129,18 @@ class AmountData:
             elliptic_prepositions=frozenset(raw["elliptic_prepositions"]["words"]),
             counted_noun_modifiers=frozenset(raw["counted_noun_modifiers"]["words"]),
             anaphoric_determiners=fw.definite_articles | fw.demonstrative_words(distance="near", number="singular"),
+            indefinite_articles=fw.indefinite_articles,
+            partitive_words=frozenset(raw["partitive_words"]["words"]),
+            number_conjunctions=frozenset(raw["number_conjunctions"]["words"]),
+            not_continuing_numbers=frozenset(raw["not_continuing_numbers"]["words"]),
+            according_to=(str(raw["according_to"]["words"][0]), str(raw["according_to"]["words"][1])),
+            source_noun_prepositions=frozenset(raw["source_noun_prepositions"]["words"]),
         )
+
+
+def _pairs(phrases: list[str]) -> frozenset[tuple[str, str]]:
+    """The two-word entries of a word list, as lower-cased word pairs."""
+    return frozenset((a, b) for a, b in (p.lower().split() for p in phrases if len(p.split()) == 2))
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,14 +278,17 @@ def _number_runs(doc: Doc, data: AmountData) -> list[NumberRun]:
         if lower in data.vague and (tok.pos_ in ("NOUN", "NUM") or tok.is_upper):  # headlines: "DOZENS WOUNDED"
             j, value = i + 1, data.vague[lower]
             # "tens of thousands", "hundreds of millions": the second word scales the first
-            if j + 1 < n and doc[j].lower_ == "of" and doc[j + 1].lower_ in data.vague:
+            if j + 1 < n and doc[j].lower_ in data.partitive_words and doc[j + 1].lower_ in data.vague:
                 value *= data.vague[doc[j + 1].lower_]
                 j += 2
             runs.append(NumberRun(i, j, value, True, True))
             i = j
             continue
         first = _token_value(tok, data)
-        bare_scale = first is None and lower in data.scales and len(lower) > 2 and i > 0 and doc[i - 1].lower_ == "a"
+        bare_scale = (
+            first is None and lower in data.scales and len(lower) > 2 and i > 0
+            and doc[i - 1].lower_ in data.indefinite_articles
+        )
         if bare_scale:
             first = (1.0, None)  # "a million people": the scale word is the number
         if first is None:
@@ -282,7 +306,7 @@ def _number_runs(doc: Doc, data: AmountData) -> list[NumberRun]:
             if low in data.multipliers:
                 parts.append(-data.multipliers[low])  # negative marks a multiplier
                 j = k + 1
-            elif words_only and low in data.number_words and low != "dozen":
+            elif words_only and low in data.number_words and low not in data.not_continuing_numbers:
                 parts.append(data.number_words[low])
                 j = k + 1
             elif low == "-" and j + 1 < n and _joins_after_hyphen(doc, j + 1, words_only, data):
@@ -290,7 +314,7 @@ def _number_runs(doc: Doc, data: AmountData) -> list[NumberRun]:
                 parts.append(v[0] if v else 0.0)
                 j += 2
             elif (
-                low == "and" and words_only and len(parts) > 1 and j + 1 < n
+                low in data.number_conjunctions and words_only and len(parts) > 1 and j + 1 < n
                 and doc[j + 1].lower_ in data.number_words
             ):
                 j += 1
@@ -384,10 +408,11 @@ def _unit(doc: Doc, run: NumberRun, data: AmountData) -> Unit:
                 break  # "two Chinese yen"-like gaps without a country are rare; stay strict
             return Unit(code, "currency", first, k + 1)
         after = _skip_space(doc, k + 1)
-        if low == "percentage" and after < len(doc) and doc[after].lemma_.lower() == "point":
+        if after < len(doc) and (low, doc[after].lemma_.lower()) in data.point_phrases:
             return Unit("point", "percent", first, after + 1)
-        if low in data.percent_words or (low == "per" and after < len(doc) and doc[after].lower_ == "cent"):
-            return Unit("percent", "percent", first, after + 1 if low == "per" else k + 1)
+        two_words = after < len(doc) and (low, doc[after].lower_) in data.percent_phrases  # "per cent"
+        if low in data.percent_words or two_words:
+            return Unit("percent", "percent", first, after + 1 if two_words else k + 1)
         break
     noun = _counted_noun(doc, run, data)
     if noun is not None and noun.lower_ in data.currency_words and not noun.is_title:
@@ -460,7 +485,7 @@ def _counted_candidate(doc: Doc, run: NumberRun, data: AmountData) -> Token | No
         cand = doc[run.end + 1]
         return cand if cand.pos_ in _NOUNS or cand.lower_ in data.time_units else None
     # "hundreds of protesters", "two of the guns"
-    if nxt is not None and nxt.lower_ == "of":
+    if nxt is not None and nxt.lower_ in data.partitive_words:
         for child in nxt.children:
             if child.dep_ == "pobj" and child.pos_ in _NOUNS:
                 return child
