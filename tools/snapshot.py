@@ -106,17 +106,16 @@ def compare(old: Path, new: Path) -> int:
 def _difference(doc_id: str, a: Any, b: Any) -> str:
     """The first records of one kind that differ, old then new."""
     if isinstance(a, list) and isinstance(b, list):
-        gone = [r for r in a if r not in b]
-        added = [r for r in b if r not in a]
-        return f"  {doc_id}: - {json.dumps(gone[:2], sort_keys=True)}\n  {' ' * len(doc_id)}  + {json.dumps(added[:2], sort_keys=True)}"
-    return f"  {doc_id}: - {json.dumps(a, sort_keys=True)}\n  {' ' * len(doc_id)}  + {json.dumps(b, sort_keys=True)}"
+        a, b = [r for r in a if r not in b][:2], [r for r in b if r not in a][:2]
+    pad = " " * len(doc_id)
+    return f"  {doc_id}: - {json.dumps(a, sort_keys=True)}\n  {pad}  + {json.dumps(b, sort_keys=True)}"
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", nargs="?", type=Path, help="snapshot file to write (JSON lines)")
     parser.add_argument("--compare", nargs=2, type=Path, metavar=("OLD", "NEW"), help="compare two snapshots")
-    parser.add_argument("--data", type=Path, default=SHARED_DATA, help="the shared data folder (default ../shared/data)")
+    parser.add_argument("--data", type=Path, default=SHARED_DATA, help="shared data folder (default ../shared/data)")
     args = parser.parse_args()
     if args.compare:
         return compare(*args.compare)

@@ -96,7 +96,9 @@ def _source_child(doc: Doc, cur: Token, prev: Token, actors: Sequence[Actor], da
             to = next((c for c in child.children if c.lower_ == to_word), None)
             pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else pobj
         elif not (
-            child.lower_ in data.source_noun_prepositions and pobj is not None and pobj.lemma_.lower() in data.source_nouns
+            child.lower_ in data.source_noun_prepositions
+            and pobj is not None
+            and pobj.lemma_.lower() in data.source_nouns
         ):
             continue
         if pobj is not None:

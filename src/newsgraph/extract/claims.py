@@ -492,7 +492,8 @@ def _full_clause(verb: Token, data: ClaimData) -> bool:
 def _noun_source(doc: Doc, noun: Token, actors: Sequence[Actor], data: ClaimData) -> str | None:
     """Whose report it is: 'an Iranian report', 'Politico's report', 'a report in Politico'."""
     for child in noun.children:
-        if child.dep_ in ("poss", "compound", "amod") or child.dep_ == "prep" and child.lower_ in data.source_prepositions:
+        by_prep = child.dep_ == "prep" and child.lower_ in data.source_prepositions
+        if child.dep_ in ("poss", "compound", "amod") or by_prep:
             tok = child if child.dep_ != "prep" else next((c for c in child.children if c.dep_ == "pobj"), None)
             actor = actor_of(doc, tok, actors, data.amounts) if tok is not None else None
             if actor is not None:

@@ -335,19 +335,20 @@ def _matches(doc: Doc, rules: DateRules) -> list[tuple[int, int, int]]:
 
 def _accept(doc: Doc, start: int, end: int, info: PatternInfo, rules: DateRules) -> bool:
     """Context filters: is this match a time at all?"""
+    classes = rules.classes
     tok = doc[start]
     prev = doc[start - 1].lower_ if start > 0 else ""
     nxt = doc[end] if end < len(doc) else None
     if info.id == "month":
         if tok.pos_ in ("VERB", "AUX"):
             return False
-        return prev in rules.classes["EDGE_CONTEXT"] or (tok.lower_ not in rules.classes["MODAL_MONTH"] and tok.ent_type_ == "DATE")
+        return prev in classes["EDGE_CONTEXT"] or (tok.lower_ not in classes["MODAL_MONTH"] and tok.ent_type_ == "DATE")
     if info.id == "season":
         return tok.pos_ in ("NOUN", "PROPN") and prev in rules.classes["EDGE_CONTEXT"] and prev not in (",", "and")
     if info.id == "year":
         if not rules.plausible_year.match(tok.text):
             return False
-        if prev in rules.classes["NOT_YEAR_BEFORE"] or (nxt is not None and nxt.lower_ in rules.classes["NOT_YEAR_AFTER"]):
+        if prev in classes["NOT_YEAR_BEFORE"] or (nxt is not None and nxt.lower_ in classes["NOT_YEAR_AFTER"]):
             return False
         if nxt is not None and nxt.text in ("-", "/") and end + 1 < len(doc) and doc[end + 1].like_num:
             return prev in rules.classes["TEMPORAL_PREP"]
@@ -367,9 +368,9 @@ def _accept(doc: Doc, start: int, end: int, info: PatternInfo, rules: DateRules)
             return nxt is None or nxt.pos_ not in ("NOUN", "ADJ", "PROPN")
         if doc[start].lower_ in rules.classes["NOT_DURATION_FIRST"] and end - start == 2:
             return False  # 'first year' is not a duration; 'last year' is read by the relative rule
-        if nxt is not None and nxt.lower_ in rules.classes["AGE_AFTER"] and not any(t.text == "-" for t in doc[start:end]):
+        if nxt is not None and nxt.lower_ in classes["AGE_AFTER"] and not any(t.text == "-" for t in doc[start:end]):
             return False  # ages: '28 years old'
-        if nxt is not None and nxt.text == "-" and end + 1 < len(doc) and doc[end + 1].lower_ in rules.classes["AGE_AFTER"]:
+        if nxt is not None and nxt.text == "-" and end + 1 < len(doc) and doc[end + 1].lower_ in classes["AGE_AFTER"]:
             return False  # ages: 'a 6-year-old boy'
         if rules.vocab["unit"].get(last) == "WE":
             return False
@@ -478,7 +479,8 @@ def _read(
         reading = read_holiday(entry, parts, ctx) if entry else None
     else:
         reading = READERS[rule](parts, ctx)
-    if reading is not None and cand.info.id == "the-unit" and end < len(doc) and doc[end].lower_ in rules.classes["PERIOD_END"]:
+    period_end = end < len(doc) and doc[end].lower_ in rules.classes["PERIOD_END"]
+    if reading is not None and cand.info.id == "the-unit" and period_end:
         reading = Reading("DURATION", duration_value(1, parts.unit or "Y"))  # 'the year ended Sept. 30'
     return with_approx(reading, parts) if reading is not None else None
 
@@ -515,8 +517,11 @@ def _tense(doc: Doc, start: int, end: int, rules: DateRules) -> str | None:
         if tense != "infinitive":
             return tense
         governor = verb.head
-        if governor.i != verb.i and (governor.lemma_ in rules.classes["FUTURE_BE"] or governor.lemma_ in rules.classes["FUTURE_VERB"]):
-            if any(c.dep_ in ("aux", "auxpass") and c.lower_ in rules.function_words.past_perfect_auxiliaries for c in governor.children):
+        if governor.i != verb.i and (
+            governor.lemma_ in rules.classes["FUTURE_BE"] or governor.lemma_ in rules.classes["FUTURE_VERB"]
+        ):
+            past_perfect = rules.function_words.past_perfect_auxiliaries
+            if any(c.dep_ in ("aux", "auxpass") and c.lower_ in past_perfect for c in governor.children):
                 return "past"  # 'had been scheduled to expire Friday': the plan's time has passed
             return "future"  # 'is to resume trading Tuesday', 'planned to leave on Thursday'
         head = verb

@@ -58,7 +58,9 @@ class FunctionWords:
         """Read ``newsgraph/data/function-words-2026-12.yaml`` (or ``data`` of the same shape)."""
         raw = load_yaml(DATA_FILE) if data is None else data
         cardinals = {
-            group: {str(w): int(v) for w, v in table.items()} for group, table in raw["cardinals"].items() if group != "source"
+            group: {str(w): int(v) for w, v in table.items()}
+            for group, table in raw["cardinals"].items()
+            if group != "source"
         }
         aux = raw["auxiliaries"]
         return cls(
@@ -91,7 +93,12 @@ class FunctionWords:
         return out
 
     def pronoun_words(
-        self, *, person: int | None = None, number: str | None = None, gender: str | None = None, case: str | None = None
+        self,
+        *,
+        person: int | None = None,
+        number: str | None = None,
+        gender: str | None = None,
+        case: str | None = None,
     ) -> frozenset[str]:
         """Personal pronoun forms with all the given features ('it': person 3, neuter, subject)."""
         return frozenset(
