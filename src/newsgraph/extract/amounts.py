@@ -56,8 +56,8 @@ class AmountData:
     currency_words: dict[str, str]
     dollar_countries: dict[str, str]
     percent_words: frozenset[str]
-    percent_phrases: frozenset[tuple[str, str]]  # ('per', 'cent')
-    point_phrases: frozenset[tuple[str, str]]  # ('percentage', 'point'): the second word by lemma
+    percent_phrases: dict[str, frozenset[str]]  # first word -> second words: 'per' -> {'cent'}
+    point_phrases: dict[str, frozenset[str]]  # 'percentage' -> {'point'}: the second word matched by lemma
     unit_aliases: dict[str, str]
     name_like: frozenset[str]
     fractions: dict[str, float]
@@ -138,9 +138,10 @@ class AmountData:
         )
 
 
-def _pairs(phrases: list[str]) -> frozenset[tuple[str, str]]:
-    """The two-word entries of a word list, as lower-cased word pairs."""
-    return frozenset((a, b) for a, b in (p.lower().split() for p in phrases if len(p.split()) == 2))
+def _pairs(phrases: list[str]) -> dict[str, frozenset[str]]:
+    """The two-word entries of a word list: each lower-cased first word with the words that may follow it."""
+    pairs = [p.lower().split() for p in phrases if len(p.split()) == 2]
+    return {first: frozenset(b for a, b in pairs if a == first) for first, _ in pairs}
 
 
 @dataclass(frozen=True, slots=True)
@@ -408,9 +409,9 @@ def _unit(doc: Doc, run: NumberRun, data: AmountData) -> Unit:
                 break  # "two Chinese yen"-like gaps without a country are rare; stay strict
             return Unit(code, "currency", first, k + 1)
         after = _skip_space(doc, k + 1)
-        if after < len(doc) and (low, doc[after].lemma_.lower()) in data.point_phrases:
+        if low in data.point_phrases and after < len(doc) and doc[after].lemma_.lower() in data.point_phrases[low]:
             return Unit("point", "percent", first, after + 1)
-        two_words = after < len(doc) and (low, doc[after].lower_) in data.percent_phrases  # "per cent"
+        two_words = low in data.percent_phrases and after < len(doc) and doc[after].lower_ in data.percent_phrases[low]
         if low in data.percent_words or two_words:
             return Unit("percent", "percent", first, after + 1 if two_words else k + 1)
         break

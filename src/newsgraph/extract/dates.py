@@ -440,7 +440,7 @@ def _the_fits(doc: Doc, start: int, end: int, rule: str, rules: DateRules) -> bo
     if nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and doc[end - 1].head.i >= end:
         return False
     if rule == "calendar":  # 'the 1990s', 'the mid-1980s'; not 'the 1996 election'
-        return first[:1].isdigit() and first.endswith("s") or first.startswith(tuple(rules.classes["DECADE_EDGE"]))
+        return first[:1].isdigit() and first.endswith("s") or first.startswith(rules.lexicon.edge_prefixes)
     return True
 
 

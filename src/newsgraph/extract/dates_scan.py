@@ -24,6 +24,7 @@ class Lexicon:
     ones: dict[str, int]  # 'one' .. 'nine': the last word of 'nineteen ninety-six'
     tens: dict[str, int]  # 'ten' .. 'nineteen', 'twenty' .. 'ninety': its second word
     articles: frozenset[str]  # indefinite: 'a couple', 'a hundred', 'half an hour'
+    edge_prefixes: tuple[str, ...]  # 'mid', 'early', 'late' written before a year or decade
     deictic_days: dict[str, int]  # one-word fixed dates ('yesterday') -> day offset
     approx_suffixes: frozenset[tuple[str, ...]]  # post-posed approximators ('or so')
     edge_year: re.Pattern[str]  # 'mid-1990'
@@ -49,6 +50,7 @@ class Lexicon:
             function_words.numbers(["ones"]),
             function_words.numbers(["teens", "tens"]),
             function_words.indefinite_articles,
+            tuple(sorted(classes["DECADE_EDGE"])),
             deictic_days,
             approx_suffixes,
             edge_year=re.compile(rf"^({edges})-((?:1[5-9]|20)\d\d)$"),
