@@ -112,7 +112,7 @@ def _number(words: list[str], numbers: dict[str, Any], articles: frozenset[str])
             if _DIGITS.match(w):
                 current += float(w.replace(",", ""))
                 seen = True
-            elif w in numbers and w != "half":
+            elif w in numbers and float(numbers[w]).is_integer():  # 'half' is read apart (Parts.half)
                 n = float(numbers[w])
                 if n == 100 and seen:
                     current = (current or 1) * 100
@@ -143,6 +143,11 @@ def _spelled_year(words: list[str], lex: Lexicon) -> tuple[int, set[int]] | None
     return None
 
 
+def _counts(word: str, vocab: dict[str, dict[str, Any]]) -> bool:
+    """Is ``word`` a number (digits or a number word)?"""
+    return _DIGITS.match(word) is not None or word in vocab["number"]
+
+
 def scan(words: list[str], texts: list[str], lex: Lexicon) -> Parts:
     """Read a span's lower-cased words against the vocabulary tables."""
     vocab, classes = lex.vocab, lex.classes
@@ -162,8 +167,9 @@ def scan(words: list[str], texts: list[str], lex: Lexicon) -> Parts:
         prev = words[i - 1] if i else ""
         if w in classes["ANAPHORIC"] or (w == "next" and prev == "the"):
             p.anaphoric = True
-        some_count = w == "some" and (_DIGITS.match(nxt) is not None or nxt in vocab["number"])
-        if w in vocab["approximator"] and p.approx is None and i == 0 and (w != "some" or some_count):
+        # a word both vague and approximating ('some') approximates only a number: 'some 20 years', not 'some time'
+        vague_approx = w in vocab["vague"] and w in vocab["approximator"]
+        if w in vocab["approximator"] and p.approx is None and i == 0 and (not vague_approx or _counts(nxt, vocab)):
             p.approx = vocab["approximator"][w]  # 'some 20 years' is approximate, 'some time' is not
         two = f"{w} {nxt}"
         if two in vocab["approximator"] and i == 0:
@@ -231,8 +237,10 @@ def scan(words: list[str], texts: list[str], lex: Lexicon) -> Parts:
         if w in vocab["frequency"]:
             p.freq = str(vocab["frequency"][w])
             continue
-        if w in vocab["ordinal"] and w != "last":
-            if w != "second" or nxt in classes["SECOND_ORDINAL_BEFORE"]:
+        # an ordinal that is also a relative word ('last') reads as relative; one that is also a
+        # unit ('second') is an ordinal only before the words that make it one
+        if w in vocab["ordinal"] and w not in vocab["relative"]:
+            if w not in vocab["unit"] or nxt in classes["SECOND_ORDINAL_BEFORE"]:
                 p.ordinal = int(vocab["ordinal"][w])
                 continue
         if w in classes["QUARTER_WORD"]:
@@ -256,7 +264,7 @@ def scan(words: list[str], texts: list[str], lex: Lexicon) -> Parts:
             p.rel = vocab["relative"][w]
             continue
         if w in vocab["vague"]:  # 'couple' is not vague: it counts two (the number table)
-            if w == "some" and (_DIGITS.match(nxt) or nxt in vocab["number"]):
+            if w in vocab["approximator"] and _counts(nxt, vocab):
                 continue
             p.vague = True
             continue
