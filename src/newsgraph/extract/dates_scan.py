@@ -151,6 +151,9 @@ def _counts(word: str, vocab: dict[str, dict[str, Any]]) -> bool:
 def scan(words: list[str], texts: list[str], lex: Lexicon) -> Parts:
     """Read a span's lower-cased words against the vocabulary tables."""
     vocab, classes = lex.vocab, lex.classes
+    anaphoric, set_quant, plural_part = classes["ANAPHORIC"], classes["SET_QUANT"], classes["PLURAL_PART"]
+    approximator, vague = vocab["approximator"], vocab["vague"]
+    decade_word, clock_word = vocab["decade_word"], vocab["clock_word"]
     p = Parts()
     num_words: list[str] = []
     spelled = _spelled_year(words, lex)
@@ -165,12 +168,11 @@ def scan(words: list[str], texts: list[str], lex: Lexicon) -> Parts:
             continue
         nxt = words[i + 1] if i + 1 < len(words) else ""
         prev = words[i - 1] if i else ""
-        if w in classes["ANAPHORIC"] or (w == "next" and prev == "the"):
+        if w in anaphoric or (w == "next" and prev == "the"):
             p.anaphoric = True
         # a word both vague and approximating ('some') approximates only a number: 'some 20 years', not 'some time'
-        vague_approx = w in vocab["vague"] and w in vocab["approximator"]
-        if w in vocab["approximator"] and p.approx is None and i == 0 and (not vague_approx or _counts(nxt, vocab)):
-            p.approx = vocab["approximator"][w]  # 'some 20 years' is approximate, 'some time' is not
+        if w in approximator and p.approx is None and i == 0 and (w not in vague or _counts(nxt, vocab)):
+            p.approx = approximator[w]  # 'some 20 years' is approximate, 'some time' is not
         two = f"{w} {nxt}"
         if two in vocab["approximator"] and i == 0:
             p.approx = vocab["approximator"][two]
@@ -198,8 +200,8 @@ def scan(words: list[str], texts: list[str], lex: Lexicon) -> Parts:
         if m and prev in ("'", "’"):
             p.decade = "19" + m.group(1)
             continue
-        if w in vocab["decade_word"]:
-            p.decade = str(vocab["decade_word"][w])
+        if w in decade_word:
+            p.decade = str(decade_word[w])
             continue
         if w in vocab["month"] and (texts[i][:1].isupper() or i > 0):
             p.month = int(vocab["month"][w])
@@ -228,7 +230,7 @@ def scan(words: list[str], texts: list[str], lex: Lexicon) -> Parts:
         if w in vocab["edge"] and i == 0 or (w == "mid" and nxt == "-"):
             p.edge = str(vocab["edge"].get(w, "MID"))
             continue
-        if w in classes["SET_QUANT"]:
+        if w in set_quant:
             p.every = True
             continue
         if w == "other":
@@ -253,7 +255,7 @@ def scan(words: list[str], texts: list[str], lex: Lexicon) -> Parts:
             continue
         if w in vocab["part_of_day"]:
             p.part = str(vocab["part_of_day"][w])
-            if w in classes["PLURAL_PART"]:
+            if w in plural_part:
                 p.plural = True
             continue
         if w in vocab["unit"] and not (p.unit and p.direction is not None):
@@ -263,8 +265,8 @@ def scan(words: list[str], texts: list[str], lex: Lexicon) -> Parts:
         if w in vocab["relative"] and p.rel is None:
             p.rel = vocab["relative"][w]
             continue
-        if w in vocab["vague"]:  # 'couple' is not vague: it counts two (the number table)
-            if w in vocab["approximator"] and _counts(nxt, vocab):
+        if w in vague:  # 'couple' is not vague: it counts two (the number table)
+            if w in approximator and _counts(nxt, vocab):
                 continue
             p.vague = True
             continue
@@ -276,8 +278,8 @@ def scan(words: list[str], texts: list[str], lex: Lexicon) -> Parts:
             p.hour, p.minute = int(m.group(1)), int(m.group(2) or 0)
             p.meridiem = str(vocab["meridiem"][m.group(3)]) if m.group(3) else p.meridiem
             continue
-        if w in vocab["clock_word"]:
-            p.hour = int(vocab["clock_word"][w])
+        if w in clock_word:
+            p.hour = int(clock_word[w])
             continue
         if _DIGITS.match(w) or w in vocab["number"]:
             num_words.append(w)
