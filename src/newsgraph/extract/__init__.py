@@ -20,6 +20,7 @@ from newsgraph.extract.amounts import AmountData, extract_amounts
 from newsgraph.extract.claims import ClaimData, extract_claims
 from newsgraph.extract.dates import DateRules, extract_dates
 from newsgraph.extract.events import EventData, extract_events
+from newsgraph.extract.function_words import FunctionWords
 from newsgraph.extract.gazetteer import Gazetteer, load_gazetteer
 from newsgraph.extract.places import locate_events
 from newsgraph.extract.quotes import QuoteCues, extract_quotes
@@ -31,6 +32,7 @@ from newsgraph.records import Analysis, Document
 class Knowledge:
     """All reference data the extractors read, loaded once per process."""
 
+    words: FunctionWords  # shared by several stages, handed to their data classes
     actors: ActorData
     dates: DateRules
     quotes: QuoteCues
@@ -43,12 +45,15 @@ class Knowledge:
     @classmethod
     def load(cls, nlp: Language) -> Knowledge:
         """Load the packaged reference data (``newsgraph/data/``); matchers share ``nlp.vocab``."""
+        words = FunctionWords.load()
+        amounts = AmountData.load(nlp, words)
         return cls(
+            words=words,
             actors=ActorData.load(nlp),
-            dates=DateRules.load(nlp),
+            dates=DateRules.load(nlp, function_words=words),
             quotes=QuoteCues.load(nlp),
-            amounts=AmountData.load(nlp),
-            claims=ClaimData.load(nlp),
+            amounts=amounts,
+            claims=ClaimData.load(nlp, amounts, words),
             events=EventData.load(nlp),
             tone=ToneLexicon.load(nlp),
             places=load_gazetteer(),

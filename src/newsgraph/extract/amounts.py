@@ -19,15 +19,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from importlib import resources
 
-import yaml
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from newsgraph.data_files import load_yaml
 from newsgraph.extract.amounts_attribution import Attribution, actor_of, attribution
 from newsgraph.extract.amounts_exclusions import excluded
 from newsgraph.extract.doctext import doc_text, token_words
+from newsgraph.extract.function_words import FunctionWords
 from newsgraph.records import Actor, Amount, Quote, TimeExpression
 
 __all__ = ["AmountData", "Attribution", "actor_of", "attribution", "extract_amounts", "gkg_amounts"]
@@ -48,6 +48,7 @@ class AmountData:
     version: str
     number_words: dict[str, float]
     scales: dict[str, float]
+    multipliers: dict[str, float]  # words that multiply the number before them inside a run ('two hundred thousand')
     vague: dict[str, float]
     approximators: tuple[tuple[str, ...], ...]
     approximator_length: int
@@ -55,6 +56,8 @@ class AmountData:
     currency_words: dict[str, str]
     dollar_countries: dict[str, str]
     percent_words: frozenset[str]
+    percent_phrases: dict[str, frozenset[str]]  # first word -> second words: 'per' -> {'cent'}
+    point_phrases: dict[str, frozenset[str]]  # 'percentage' -> {'point'}: the second word matched by lemma
     unit_aliases: dict[str, str]
     name_like: frozenset[str]
     fractions: dict[str, float]
@@ -66,27 +69,50 @@ class AmountData:
     dispute_verbs: frozenset[str]
     reporting_verbs: frozenset[str]
     source_nouns: frozenset[str]
+    shared_unit_joiners: frozenset[str]
+    range_joiners: frozenset[str]
+    elliptic_prepositions: frozenset[str]
+    counted_noun_modifiers: frozenset[str]
+    anaphoric_determiners: frozenset[str]  # 'the ministry', 'this ministry': a noun pointing back to a name
+    indefinite_articles: frozenset[str]  # 'a million people': the scale word is the number
+    partitive_words: frozenset[str]
+    number_conjunctions: frozenset[str]
+    not_continuing_numbers: frozenset[str]
+    according_to: tuple[str, str]
+    source_noun_prepositions: frozenset[str]
 
     @classmethod
-    def load(cls, nlp: Language) -> AmountData:
-        """Read ``newsgraph/data/amount-units-2026-11.yaml``."""
-        raw = yaml.safe_load(resources.files("newsgraph.data").joinpath(DATA_FILE).read_text(encoding="utf-8"))
+    def load(cls, nlp: Language, function_words: FunctionWords | None = None) -> AmountData:
+        """Read ``newsgraph/data/amount-units-2026-11.yaml`` (number words from the shared function words)."""
+        raw = load_yaml(DATA_FILE)
+        fw = FunctionWords.load() if function_words is None else function_words
+        numbers = raw["number_words"]
+        number_words = {k: float(v) for k, v in fw.numbers(numbers.get("cardinals", ())).items()}
+        number_words.update({k: float(v) for k, v in numbers.get("values", {}).items()})
 
         def table(key: str, field: str) -> dict[str, object]:
             return {w.lower(): entry[field] for entry in raw[key] for w in entry["words"]}
 
+        scales = {k: float(v) for k, v in table("scales", "value").items()}  # type: ignore[arg-type]
+        # one-letter scales ('m', 'b') join only a digit ('25m'); 'hundred' is a multiplier, not a scale
+        multipliers = {k: v for k, v in scales.items() if len(k) > 1}
+        multipliers.update({k: v for k, v in number_words.items() if v >= 100})
+
         phrases = sorted((tuple(p.lower().split()) for p in raw["approximators"]["phrases"]), key=len, reverse=True)
         return cls(
             version=str(raw["version"]),
-            number_words={k: float(v) for k, v in raw["number_words"]["values"].items()},
-            scales={k: float(v) for k, v in table("scales", "value").items()},  # type: ignore[arg-type]
+            number_words=number_words,
+            scales=scales,
+            multipliers=multipliers,
             vague={k: float(v) for k, v in table("vague_counts", "value").items()},  # type: ignore[arg-type]
             approximators=tuple(phrases),
             approximator_length=max(len(p) for p in phrases),
             currency_symbols={e["symbol"]: e["code"] for e in raw["currency_symbols"]},
             currency_words={k: str(v) for k, v in table("currency_words", "code").items()},
             dollar_countries={k: str(v) for k, v in table("dollar_countries", "code").items()},
-            percent_words=frozenset(w.lower() for w in raw["percent_words"]["words"]),
+            percent_words=frozenset(w.lower() for w in raw["percent_words"]["words"] if " " not in w),
+            percent_phrases=_pairs(raw["percent_words"]["words"]),
+            point_phrases=_pairs(raw["point_phrases"]["words"]),
             unit_aliases={k: str(v) for k, v in table("unit_aliases", "unit").items()},
             name_like=frozenset(raw["name_like_currency_words"]["words"]),
             fractions={k: float(v) for k, v in raw["fraction_words"]["denominators"].items()},
@@ -98,7 +124,24 @@ class AmountData:
             dispute_verbs=frozenset(raw["dispute_verbs"]["lemmas"]),
             reporting_verbs=frozenset(raw["reporting_verbs"]["lemmas"]),
             source_nouns=frozenset(raw["source_nouns"]["lemmas"]),
+            shared_unit_joiners=frozenset(raw["shared_unit_joiners"]["words"]),
+            range_joiners=frozenset(raw["range_joiners"]["words"]),
+            elliptic_prepositions=frozenset(raw["elliptic_prepositions"]["words"]),
+            counted_noun_modifiers=frozenset(raw["counted_noun_modifiers"]["words"]),
+            anaphoric_determiners=fw.definite_articles | fw.demonstrative_words(distance="near", number="singular"),
+            indefinite_articles=fw.indefinite_articles,
+            partitive_words=frozenset(raw["partitive_words"]["words"]),
+            number_conjunctions=frozenset(raw["number_conjunctions"]["words"]),
+            not_continuing_numbers=frozenset(raw["not_continuing_numbers"]["words"]),
+            according_to=(str(raw["according_to"]["words"][0]), str(raw["according_to"]["words"][1])),
+            source_noun_prepositions=frozenset(raw["source_noun_prepositions"]["words"]),
         )
+
+
+def _pairs(phrases: list[str]) -> dict[str, frozenset[str]]:
+    """The two-word entries of a word list: each lower-cased first word with the words that may follow it."""
+    pairs = [p.lower().split() for p in phrases if len(p.split()) == 2]
+    return {first: frozenset(b for a, b in pairs if a == first) for first, _ in pairs}
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +177,7 @@ def extract_amounts(
     units = [_unit(doc, run, data) for run in runs]
     previous: tuple[int, Unit] | None = None  # the last kept amount's sentence start and unit
     for k, run in enumerate(runs):
-        unit = _shared_unit(doc, runs, units, k)
+        unit = _shared_unit(doc, runs, units, k, data)
         value = run.value
         if unit.kind == "noun" and unit.name in data.fractions and run.value < data.fractions[unit.name]:
             value, unit = run.value / data.fractions[unit.name], Unit(None, "fraction", unit.first, unit.last)
@@ -166,20 +209,20 @@ def extract_amounts(
 def _elliptic_unit(doc: Doc, run: NumberRun, unit: Unit, before: Unit, data: AmountData) -> Unit:
     """'to 5.5 billion dlrs from 4.3 billion', 'Cruz at 25 percent and Rubio at 14': the unit is left out."""
     scaled = any(t.lower_ in data.scales for t in doc[run.start + 1 : run.end])
-    after_prep = run.start > 0 and doc[run.start - 1].lower_ in ("to", "from", "at", "vs", "versus", "against")
+    after_prep = run.start > 0 and doc[run.start - 1].lower_ in data.elliptic_prepositions
     if scaled or after_prep and before.kind in ("currency", "percent"):
         return Unit(before.name, before.kind, unit.first, unit.last)
     return unit
 
 
-def _shared_unit(doc: Doc, runs: Sequence[NumberRun], units: Sequence[Unit], k: int) -> Unit:
+def _shared_unit(doc: Doc, runs: Sequence[NumberRun], units: Sequence[Unit], k: int, data: AmountData) -> Unit:
     """'2.0 to 2.2 pct', 'between 20 and 30 dlrs': the first number takes the second's currency or percent."""
     unit = units[k]
     if unit.kind != "none" or k + 1 >= len(runs):
         return unit
     nxt, nxt_unit = runs[k + 1], units[k + 1]
     gap = nxt.start - runs[k].end
-    if nxt_unit.kind in ("currency", "percent") and gap == 1 and doc[runs[k].end].lower_ in ("to", "-", "and", "or"):
+    if nxt_unit.kind in ("currency", "percent") and gap == 1 and doc[runs[k].end].lower_ in data.shared_unit_joiners:
         return Unit(nxt_unit.name, nxt_unit.kind, unit.first, unit.last)
     return unit
 
@@ -236,14 +279,17 @@ def _number_runs(doc: Doc, data: AmountData) -> list[NumberRun]:
         if lower in data.vague and (tok.pos_ in ("NOUN", "NUM") or tok.is_upper):  # headlines: "DOZENS WOUNDED"
             j, value = i + 1, data.vague[lower]
             # "tens of thousands", "hundreds of millions": the second word scales the first
-            if j + 1 < n and doc[j].lower_ == "of" and doc[j + 1].lower_ in data.vague:
+            if j + 1 < n and doc[j].lower_ in data.partitive_words and doc[j + 1].lower_ in data.vague:
                 value *= data.vague[doc[j + 1].lower_]
                 j += 2
             runs.append(NumberRun(i, j, value, True, True))
             i = j
             continue
         first = _token_value(tok, data)
-        bare_scale = first is None and lower in data.scales and len(lower) > 2 and i > 0 and doc[i - 1].lower_ == "a"
+        bare_scale = (
+            first is None and lower in data.scales and len(lower) > 2 and i > 0
+            and doc[i - 1].lower_ in data.indefinite_articles
+        )
         if bare_scale:
             first = (1.0, None)  # "a million people": the scale word is the number
         if first is None:
@@ -258,10 +304,10 @@ def _number_runs(doc: Doc, data: AmountData) -> list[NumberRun]:
             low = doc[k].lower_ if k < n else ""
             if low == "-" and k + 1 < n and doc[k + 1].lower_ in data.scales:
                 k, low = k + 1, doc[k + 1].lower_  # "109-billion dlr"
-            if low in data.scales and len(low) > 1 or low in ("hundred", "thousand"):
-                parts.append(-data.scales.get(low, 100.0))  # negative marks a multiplier
+            if low in data.multipliers:
+                parts.append(-data.multipliers[low])  # negative marks a multiplier
                 j = k + 1
-            elif words_only and low in data.number_words and low != "dozen":
+            elif words_only and low in data.number_words and low not in data.not_continuing_numbers:
                 parts.append(data.number_words[low])
                 j = k + 1
             elif low == "-" and j + 1 < n and _joins_after_hyphen(doc, j + 1, words_only, data):
@@ -269,7 +315,7 @@ def _number_runs(doc: Doc, data: AmountData) -> list[NumberRun]:
                 parts.append(v[0] if v else 0.0)
                 j += 2
             elif (
-                low == "and" and words_only and len(parts) > 1 and j + 1 < n
+                low in data.number_conjunctions and words_only and len(parts) > 1 and j + 1 < n
                 and doc[j + 1].lower_ in data.number_words
             ):
                 j += 1
@@ -314,10 +360,7 @@ def _merge_ranges(doc: Doc, runs: list[NumberRun], data: AmountData) -> list[Num
     out: list[NumberRun] = []
     for run in runs:
         prev = out[-1] if out else None
-        scaled = any(
-            t.lower_ in data.scales or t.lower_ in ("hundred", "thousand")
-            for t in doc[run.start + 1 : run.end]
-        )
+        scaled = any(t.lower_ in data.scales or t.lower_ in data.multipliers for t in doc[run.start + 1 : run.end])
         first = _token_value(doc[run.start], data)
         if (
             prev is not None
@@ -325,7 +368,7 @@ def _merge_ranges(doc: Doc, runs: list[NumberRun], data: AmountData) -> list[Num
             and first is not None
             and first[0] > 0
             and prev.end + 1 == run.start
-            and doc[prev.end].lower_ in ("to", "-")
+            and doc[prev.end].lower_ in data.range_joiners
             and prev.end - prev.start == 1
             and not prev.approximate
         ):
@@ -366,10 +409,11 @@ def _unit(doc: Doc, run: NumberRun, data: AmountData) -> Unit:
                 break  # "two Chinese yen"-like gaps without a country are rare; stay strict
             return Unit(code, "currency", first, k + 1)
         after = _skip_space(doc, k + 1)
-        if low == "percentage" and after < len(doc) and doc[after].lemma_.lower() == "point":
+        if low in data.point_phrases and after < len(doc) and doc[after].lemma_.lower() in data.point_phrases[low]:
             return Unit("point", "percent", first, after + 1)
-        if low in data.percent_words or (low == "per" and after < len(doc) and doc[after].lower_ == "cent"):
-            return Unit("percent", "percent", first, after + 1 if low == "per" else k + 1)
+        two_words = low in data.percent_phrases and after < len(doc) and doc[after].lower_ in data.percent_phrases[low]
+        if low in data.percent_words or two_words:
+            return Unit("percent", "percent", first, after + 1 if two_words else k + 1)
         break
     noun = _counted_noun(doc, run, data)
     if noun is not None and noun.lower_ in data.currency_words and not noun.is_title:
@@ -442,7 +486,7 @@ def _counted_candidate(doc: Doc, run: NumberRun, data: AmountData) -> Token | No
         cand = doc[run.end + 1]
         return cand if cand.pos_ in _NOUNS or cand.lower_ in data.time_units else None
     # "hundreds of protesters", "two of the guns"
-    if nxt is not None and nxt.lower_ == "of":
+    if nxt is not None and nxt.lower_ in data.partitive_words:
         for child in nxt.children:
             if child.dep_ == "pobj" and child.pos_ in _NOUNS:
                 return child
@@ -466,7 +510,7 @@ def _counted_candidate(doc: Doc, run: NumberRun, data: AmountData) -> Token | No
         following = _skip_space(doc, k + 1)
         if tok.pos_ in _NOUNS and (following >= len(doc) or doc[following].pos_ not in _NOUNS):
             return tok if tok.head.i == tok.i or tok.dep_ != "compound" or tok.head.pos_ not in _NOUNS else None
-        if tok.pos_ not in ("ADJ", "PROPN", "NOUN") and tok.lower_ not in ("more", "fewer", "other", "less"):
+        if tok.pos_ not in ("ADJ", "PROPN", "NOUN") and tok.lower_ not in data.counted_noun_modifiers:
             break
     return None
 

@@ -71,13 +71,13 @@ def _syntactic_attribution(doc: Doc, token_i: int, actors: Sequence[Actor], data
             return None  # what X denies is not what X claims
         if lemma in data.source_nouns and cur.pos_ in _NOUNS:
             owner = next((c for c in cur.children if c.dep_ in ("poss", "compound") and c.i != prev.i), None)
-            actor = actor_of(doc, owner, actors) if owner is not None else None
+            actor = actor_of(doc, owner, actors, data) if owner is not None else None
             if actor is not None:  # "his statements that ...", "the Pentagon's estimate of ..."
                 return Attribution(actor.id, prev.left_edge.idx, _end_char(doc, prev.right_edge.i), None)
         if lemma in data.reporting_verbs and cur.pos_ in ("VERB", "AUX"):
             subj = _subject(cur)
             if subj is not None and not (subj.left_edge.i <= token_i <= subj.right_edge.i):
-                actor = actor_of(doc, subj, actors)
+                actor = actor_of(doc, subj, actors, data)
                 if actor is not None:
                     return Attribution(actor.id, prev.left_edge.idx, _end_char(doc, prev.right_edge.i), cur.i)
         if cur.head.i == cur.i:
@@ -91,13 +91,18 @@ def _source_child(doc: Doc, cur: Token, prev: Token, actors: Sequence[Actor], da
         if child.i == prev.i or child.dep_ != "prep":
             continue
         pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-        if child.lower_ == "according":
-            to = next((c for c in child.children if c.lower_ == "to"), None)
+        according, to_word = data.according_to
+        if child.lower_ == according:
+            to = next((c for c in child.children if c.lower_ == to_word), None)
             pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else pobj
-        elif not (child.lower_ == "in" and pobj is not None and pobj.lemma_.lower() in data.source_nouns):
+        elif not (
+            child.lower_ in data.source_noun_prepositions
+            and pobj is not None
+            and pobj.lemma_.lower() in data.source_nouns
+        ):
             continue
         if pobj is not None:
-            actor = actor_of(doc, pobj, actors)
+            actor = actor_of(doc, pobj, actors, data)
             if actor is not None:
                 sent = cur.sent
                 return Attribution(actor.id, sent.start_char, sent.end_char, None)
@@ -120,7 +125,7 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
-def actor_of(doc: Doc, tok: Token, actors: Sequence[Actor]) -> Actor | None:
+def actor_of(doc: Doc, tok: Token, actors: Sequence[Actor], data: AmountData) -> Actor | None:
     """The actor a subject phrase names: its head's mention, a pronoun's referent, a modifier."""
     if tok.pos_ == "PRON" or tok.tag_ in ("PRP", "PRP$"):
         return resolve_pronoun(doc, tok.i, actors)
@@ -142,7 +147,7 @@ def actor_of(doc: Doc, tok: Token, actors: Sequence[Actor]) -> Actor | None:
         return resolved
     tail = doc[tok.i : tok.right_edge.i + 1]
     found = actor_at(actors, tail.start_char, tail.end_char)
-    if found is None and tok.pos_ == "NOUN" and any(c.lower_ in ("the", "this") for c in tok.children):
+    if found is None and tok.pos_ == "NOUN" and any(c.lower_ in data.anaphoric_determiners for c in tok.children):
         found = _named_before(tok, actors)
     return found
 

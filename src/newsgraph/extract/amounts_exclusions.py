@@ -47,7 +47,7 @@ def excluded(
         return True  # a year ("in 1986", "the 2001 invasion")
     if run.words_only and run.end - run.start == 1 and not has_unit and not run.approximate:
         return True  # "the other two", "one of them": a pronoun, not a count
-    if first_tok.lower_ == "one" and run.end - run.start == 1 and first_tok.dep_ != "nummod":
+    if data.number_words.get(first_tok.lower_) == 1 and run.end - run.start == 1 and first_tok.dep_ != "nummod":
         return True
     if not has_unit and _near_calendar_word(doc, run, data):
         return True  # "March 19", "Monday (6)", "April 22 or 23"

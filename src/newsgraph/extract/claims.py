@@ -20,20 +20,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from importlib import resources
 
-import yaml
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from newsgraph.data_files import load_yaml
 from newsgraph.extract.amounts import AmountData, actor_of, attribution
 from newsgraph.extract.doctext import token_words
+from newsgraph.extract.function_words import FunctionWords
 from newsgraph.records import Actor, Amount, Claim, Evidence, Quote
 
 DATA_FILE = "dispute-cues-2026-11.yaml"
 _SUBJECT = "nsubj"
 _CLAUSES = frozenset({"ccomp", "acl", "relcl", "xcomp", "advcl"})
-_RELATIVE_PRONOUNS = frozenset({"which", "that", "what"})
 _LOOKBACK_SENTENCES = 3
 
 
@@ -53,12 +52,29 @@ class ClaimData:
     true_predicates: frozenset[str]
     withhold_objects: frozenset[str]
     audiences: frozenset[str]
+    no_truth_determiners: frozenset[str]
+    no_truth_prepositions: frozenset[str]
+    target_prepositions: frozenset[str]
+    disputer_prepositions: frozenset[str]
+    source_prepositions: frozenset[str]
+    recipient_prepositions: frozenset[str]
+    relative_objects: frozenset[str]  # 'which', 'that', 'what' as a verb's object: its content is elsewhere
+    relative_subjects: frozenset[str]  # 'who', 'which', 'that' opening a relative clause: the antecedent acts
+    relative_pronouns: frozenset[str]
+    pointing_back: frozenset[str]  # 'it', 'this', 'that' as a subject: the claim just before
+    expletives: frozenset[str]  # 'it is not true that S'
+    complementizers: frozenset[str]
+    negations: frozenset[str]
     amounts: AmountData = field(repr=False)
 
     @classmethod
-    def load(cls, nlp: Language) -> ClaimData:
-        """Read ``newsgraph/data/dispute-cues-2026-11.yaml`` (and the amount vocabulary it reuses)."""
-        raw = yaml.safe_load(resources.files("newsgraph.data").joinpath(DATA_FILE).read_text(encoding="utf-8"))
+    def load(
+        cls, nlp: Language, amounts: AmountData | None = None, function_words: FunctionWords | None = None
+    ) -> ClaimData:
+        """Read ``newsgraph/data/dispute-cues-2026-11.yaml``, with the amount vocabulary and shared function words."""
+        raw = load_yaml(DATA_FILE)
+        fw = FunctionWords.load() if function_words is None else function_words
+        it = fw.pronoun_words(person=3, number="singular", gender="neuter", case="subject")
         verbs = {v["lemma"]: v["objects"] for v in raw["verbs"] if "particle" not in v}
         particles = {(v["lemma"], v["particle"]): v["objects"] for v in raw["verbs"] if "particle" in v}
         return cls(
@@ -74,7 +90,20 @@ class ClaimData:
             true_predicates=frozenset(raw["true_predicates"]["lemmas"]),
             withhold_objects=frozenset(raw["withhold_objects"]["lemmas"]),
             audiences=frozenset(raw["audiences"]["lemmas"]),
-            amounts=AmountData.load(nlp),
+            no_truth_determiners=frozenset(raw["no_truth_determiners"]["words"]),
+            no_truth_prepositions=frozenset(raw["no_truth_prepositions"]["words"]),
+            target_prepositions=frozenset(raw["target_prepositions"]["words"]),
+            disputer_prepositions=frozenset(raw["disputer_prepositions"]["words"]),
+            source_prepositions=frozenset(raw["source_prepositions"]["words"]),
+            recipient_prepositions=frozenset(raw["recipient_prepositions"]["words"]),
+            relative_objects=fw.relatives("thing", "any", "none"),
+            relative_subjects=fw.relatives("person", "thing", "any"),
+            relative_pronouns=frozenset(fw.relative_pronouns),
+            pointing_back=it | fw.demonstrative_words(number="singular"),
+            expletives=it,
+            complementizers=fw.complementizers,
+            negations=fw.negations,
+            amounts=AmountData.load(nlp, fw) if amounts is None else amounts,
         )
 
 
@@ -181,7 +210,7 @@ def _verb_dispute(
     if _negated(verb):
         return None
     objects = data.verbs.get(verb.lemma_.lower()) or _particle(verb, data) or "claims"
-    disputer = _disputer(doc, verb, actors)
+    disputer = _disputer(doc, verb, actors, data)
     if disputer is None:
         return None
     children = list(verb.children)
@@ -190,7 +219,7 @@ def _verb_dispute(
     objects_of = [c for c in children if c.dep_ in ("dobj", "npadvmod", "attr", "oprd")]
     if any(c.lemma_.lower() in data.withhold_objects for c in objects_of):
         return None  # "denied Garland a hearing" parsed with the hearing elsewhere
-    for prep in (c for c in children if c.dep_ == "prep" and c.lower_ == "to"):
+    for prep in (c for c in children if c.dep_ == "prep" and c.lower_ in data.recipient_prepositions):
         recipient = next((g for g in prep.children if g.dep_ == "pobj"), None)
         if recipient is not None and recipient.pos_ != "PRON" and recipient.lemma_.lower() not in data.audiences:
             return None  # "denied class-action status to employees" (but "denied it to reporters")
@@ -217,11 +246,11 @@ def _object_dispute(
     claims: Sequence[Claim],
     data: ClaimData,
 ) -> Dispute | None:
-    if obj.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+    if obj.lower_ in data.relative_objects and verb.dep_ == "relcl":
         ante = verb.head
         claim = _claim_above(ante, data)
         if claim is not None and claim.i != ante.i:  # "allegations that he assaulted X, which he denied"
-            clause = _clause_of(claim)
+            clause = _clause_of(claim, data)
             return _dispute(disputer, doc, clause if clause is not None else claim, verb, stop=verb.left_edge.i)
         if objects != "any" and ante.lemma_.lower() not in data.claim_nouns:
             return None  # "advice which X rejected": rejecting advice is not disputing a claim
@@ -230,14 +259,14 @@ def _object_dispute(
         return Dispute(disputer.id, start, end, verb.i)
     lemma = obj.lemma_.lower()
     if lemma in data.claim_nouns:
-        clause = _clause_of(obj)
+        clause = _clause_of(obj, data)
         if clause is not None:
-            return _dispute(disputer, doc, clause, verb, source=_noun_source(doc, obj, actors))
+            return _dispute(disputer, doc, clause, verb, source=_noun_source(doc, obj, actors, data))
         earlier = _latest_claim(doc, verb, claims, disputer.id) if _bare(obj) else None
         if earlier is not None:  # "dismissed the claims": the claims made just before
             return Dispute(disputer.id, earlier.statement.start, earlier.statement.end, verb.i)
         return _dispute(disputer, doc, obj, verb)
-    content = _clause_of(obj)
+    content = _clause_of(obj, data)
     if content is not None and any(c.dep_ == "mark" and c.lower_ == "that" for c in content.children):
         return _dispute(disputer, doc, content, verb)  # "rejected attacks that he was not a conservative"
     if objects != "any" or lemma in data.withhold_objects or obj.pos_ == "PRON" or obj.ent_type_ == "PERSON":
@@ -275,19 +304,19 @@ def _label_dispute(
         return None
     if verb.dep_ == "conj" and verb.head.lemma_.lower() in data.verbs:
         return None  # "denies and calls alarmism": already disputed by the first verb
-    disputer = _disputer(doc, verb, actors)
+    disputer = _disputer(doc, verb, actors, data)
     if disputer is None:
         return None
     for tok in verb.subtree:
         if tok.lemma_.lower() in data.claim_nouns and tok.pos_ in ("NOUN", "PROPN"):
-            clause = _clause_of(tok)
+            clause = _clause_of(tok, data)
             if clause is not None:
-                return _dispute(disputer, doc, clause, verb, source=_noun_source(doc, tok, actors))
+                return _dispute(disputer, doc, clause, verb, source=_noun_source(doc, tok, actors, data))
             earlier = _latest_claim(doc, verb, claims, disputer.id)
             if earlier is not None:
                 return Dispute(disputer.id, earlier.statement.start, earlier.statement.end, verb.i)
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and not _is_false(c, data)), None)
-    if obj is not None and obj.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+    if obj is not None and obj.lower_ in data.relative_objects and verb.dep_ == "relcl":
         return _object_dispute(doc, verb, obj, disputer, "any", actors, claims, data)
     if obj is not None and obj.pos_ != "PRON":
         return _dispute(disputer, doc, obj, verb)
@@ -313,7 +342,7 @@ def _predicate_dispute(
         return None
     subj = next((c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     extraposed = next((c for c in holder.children if c.dep_ == "ccomp" and c.i > pred.i), None)
-    if subj is not None and subj.lower_ in ("it", "this", "that") and extraposed is None:
+    if subj is not None and subj.lower_ in data.pointing_back and extraposed is None:
         if lemma not in data.true_predicates and lemma not in data.untrue_that:
             return None
         att = attribution(doc, pred.i, actors, quotes, data.amounts)  # "'It's nonsense,' X said"
@@ -321,46 +350,46 @@ def _predicate_dispute(
         if att is None or att.actor is None or earlier is None:
             return None
         return Dispute(att.actor, earlier.statement.start, earlier.statement.end, pred.i)
-    if subj is not None and subj.lower_ == "it" and extraposed is not None:
+    if subj is not None and subj.lower_ in data.expletives and extraposed is not None:
         if lemma not in data.true_predicates and lemma not in data.untrue_that:
             return None  # "it is ridiculous that S" judges S, it does not call S false
         target: Token = extraposed  # "it is not true that S"
     elif subj is None or subj.lemma_.lower() not in data.claim_nouns:
         return None
     else:
-        clause = _clause_of(subj)
+        clause = _clause_of(subj, data)
         target = clause if clause is not None else subj
     att = attribution(doc, pred.i, actors, quotes, data.amounts)
     if att is None or att.actor is None:
         return None
     start, end = _span_of(doc, target)
-    return Dispute(att.actor, start, end, pred.i, _noun_source(doc, subj, actors) if subj is not None else None)
+    return Dispute(att.actor, start, end, pred.i, _noun_source(doc, subj, actors, data) if subj is not None else None)
 
 
 def _false_noun_dispute(
     doc: Doc, adj: Token, actors: Sequence[Actor], quotes: Sequence[Quote], data: ClaimData
 ) -> Dispute | None:
     """'a false robbery report', 'fabricated allegations that S': disputed by whoever calls them so."""
-    if _negated(adj) or any(c.lower_ in ("not", "never") for c in adj.children):
+    if _negated(adj) or any(c.lower_ in data.negations for c in adj.children):
         return None
     noun = adj.head
     att = attribution(doc, noun.i, actors, quotes, data.amounts)
     if att is None or att.actor is None:
         return None
-    clause = _clause_of(noun)
+    clause = _clause_of(noun, data)
     start, end = _span_of(doc, clause) if clause is not None else _span_of(doc, noun)
-    return Dispute(att.actor, start, end, adj.i, _noun_source(doc, noun, actors))
+    return Dispute(att.actor, start, end, adj.i, _noun_source(doc, noun, actors, data))
 
 
 def _no_truth_dispute(
     doc: Doc, noun: Token, actors: Sequence[Actor], quotes: Sequence[Quote], data: ClaimData
 ) -> Dispute | None:
     """'there is no truth to the reports', 'the allegations have no basis': disputed by whoever says so."""
-    if not any(c.lower_ == "no" and c.dep_ == "det" for c in noun.children):
+    if not any(c.lower_ in data.no_truth_determiners and c.dep_ == "det" for c in noun.children):
         return None
     claim: Token | None = None
     for child in noun.children:  # "no truth to/in the reports"
-        if child.dep_ == "prep" and child.lower_ in ("to", "in", "behind", "for"):
+        if child.dep_ == "prep" and child.lower_ in data.no_truth_prepositions:
             claim = next((c for c in child.children if c.dep_ == "pobj"), None)
     if claim is None and noun.dep_ == "dobj":  # "the allegations have no basis"
         claim = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
@@ -369,9 +398,9 @@ def _no_truth_dispute(
     att = attribution(doc, noun.i, actors, quotes, data.amounts)
     if att is None or att.actor is None:
         return None
-    clause = _clause_of(claim)
+    clause = _clause_of(claim, data)
     start, end = _span_of(doc, clause if clause is not None else claim)
-    return Dispute(att.actor, start, end, noun.i, _noun_source(doc, claim, actors))
+    return Dispute(att.actor, start, end, noun.i, _noun_source(doc, claim, actors, data))
 
 
 def _noun_dispute(
@@ -382,15 +411,15 @@ def _noun_dispute(
     target: Token | None = None
     for child in noun.children:
         if child.dep_ == "poss":
-            disputer = actor_of(doc, child, actors)
-        elif child.dep_ == "prep" and child.lower_ == "by":
+            disputer = actor_of(doc, child, actors, data.amounts)
+        elif child.dep_ == "prep" and child.lower_ in data.disputer_prepositions:
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            disputer = actor_of(doc, pobj, actors) if pobj is not None else disputer
-        elif child.dep_ == "prep" and child.lower_ in ("of", "to"):
+            disputer = actor_of(doc, pobj, actors, data.amounts) if pobj is not None else disputer
+        elif child.dep_ == "prep" and child.lower_ in data.target_prepositions:
             target = next((c for c in child.children if c.dep_ == "pobj"), target)
-    target = _clause_of(noun) or target
+    target = _clause_of(noun, data) or target
     if disputer is None and noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
-        disputer = _disputer(doc, noun.head, actors)  # "X issued a denial"
+        disputer = _disputer(doc, noun.head, actors, data)  # "X issued a denial"
     if disputer is None:
         return None
     if target is None:
@@ -401,9 +430,9 @@ def _noun_dispute(
     ):
         return None  # "a denial of due process", "denial of service": withholding
     if target.pos_ in ("NOUN", "PROPN") and target.lemma_.lower() in data.claim_nouns:
-        clause = _clause_of(target)
+        clause = _clause_of(target, data)
         if clause is not None:
-            return _dispute(disputer, doc, clause, noun, source=_noun_source(doc, target, actors))
+            return _dispute(disputer, doc, clause, noun, source=_noun_source(doc, target, actors, data))
     return _dispute(disputer, doc, target, noun)
 
 
@@ -415,31 +444,31 @@ def _negated(tok: Token) -> bool:
     return any(c.dep_ == "neg" for c in tok.children)
 
 
-def _disputer(doc: Doc, verb: Token, actors: Sequence[Actor]) -> Actor | None:
+def _disputer(doc: Doc, verb: Token, actors: Sequence[Actor], data: ClaimData) -> Actor | None:
     """The subject of the verb (inherited from a first conjunct or a main clause), or a passive's agent."""
     for v in (verb, verb.head if verb.dep_ in ("conj", "advcl", "xcomp") else None):
         if v is None:
             continue
         subj = next((c for c in v.children if c.dep_ == _SUBJECT), None)
-        if subj is not None and subj.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
-            return actor_of(doc, v.head, actors)  # "Moscow, which denies the reports, ..."
+        if subj is not None and subj.lower_ in data.relative_subjects and v.dep_ == "relcl":
+            return actor_of(doc, v.head, actors, data.amounts)  # "Moscow, which denies the reports, ..."
         if subj is not None:
-            return actor_of(doc, subj, actors)
+            return actor_of(doc, subj, actors, data.amounts)
         agent = next((c for c in v.children if c.dep_ == "agent"), None)
         if agent is not None:
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
-            return actor_of(doc, pobj, actors) if pobj is not None else None
+            return actor_of(doc, pobj, actors, data.amounts) if pobj is not None else None
     return None
 
 
-def _clause_of(noun: Token) -> Token | None:
+def _clause_of(noun: Token, data: ClaimData) -> Token | None:
     """The clause a claim noun carries: 'reports that S', 'allegations he ordered ...'."""
     doc = noun.doc
     k = noun.i + 1
     if k < len(doc) and doc[k].dep_ == "mark" and doc[k].head.i > noun.i and doc[k].head.pos_ in ("VERB", "AUX"):
         return doc[k].head  # "assertions that S" however the parser attached S
     for child in noun.children:
-        if child.dep_ in _CLAUSES and child.pos_ in ("VERB", "AUX") and _full_clause(child):
+        if child.dep_ in _CLAUSES and child.pos_ in ("VERB", "AUX") and _full_clause(child, data):
             return child
     for child in noun.children:  # "a report in Politico that S": the clause hangs off the PP
         if child.dep_ == "prep":
@@ -450,22 +479,23 @@ def _clause_of(noun: Token) -> Token | None:
     return None
 
 
-def _full_clause(verb: Token) -> bool:
+def _full_clause(verb: Token, data: ClaimData) -> bool:
     """A content clause ('that S', 'he ordered ...'), not a reduced relative ('charges filed against it')."""
     for child in verb.children:
-        if child.dep_ == "mark" and child.lower_ in ("that", "whether", "if"):
+        if child.dep_ == "mark" and child.lower_ in data.complementizers:
             return True
-        if child.dep_ in ("nsubj", "nsubjpass", "expl") and child.lower_ not in _RELATIVE_PRONOUNS | {"who"}:
+        if child.dep_ in ("nsubj", "nsubjpass", "expl") and child.lower_ not in data.relative_pronouns:
             return True
     return False
 
 
-def _noun_source(doc: Doc, noun: Token, actors: Sequence[Actor]) -> str | None:
+def _noun_source(doc: Doc, noun: Token, actors: Sequence[Actor], data: ClaimData) -> str | None:
     """Whose report it is: 'an Iranian report', 'Politico's report', 'a report in Politico'."""
     for child in noun.children:
-        if child.dep_ in ("poss", "compound", "amod") or child.dep_ == "prep" and child.lower_ in ("in", "by", "from"):
+        by_prep = child.dep_ == "prep" and child.lower_ in data.source_prepositions
+        if child.dep_ in ("poss", "compound", "amod") or by_prep:
             tok = child if child.dep_ != "prep" else next((c for c in child.children if c.dep_ == "pobj"), None)
-            actor = actor_of(doc, tok, actors) if tok is not None else None
+            actor = actor_of(doc, tok, actors, data.amounts) if tok is not None else None
             if actor is not None:
                 return actor.id
     return None

@@ -16,15 +16,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from importlib import resources
 from typing import Any
 
-import yaml
 from spacy.attrs import LOWER, SHAPE
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 
+from newsgraph.data_files import load_yaml
 from newsgraph.extract.dates_normalize import (
     READERS,
     Context,
@@ -34,12 +33,12 @@ from newsgraph.extract.dates_normalize import (
     read_word,
     with_approx,
 )
-from newsgraph.extract.dates_scan import scan
+from newsgraph.extract.dates_scan import Lexicon, scan
+from newsgraph.extract.function_words import FunctionWords
 from newsgraph.records import TimeExpression
 
 DATA_FILE = "timex-2026-11.yaml"
 ANCHOR_TABLES = ("month", "weekday", "weekdays", "season", "unit", "part_of_day", "frequency", "meridiem")
-_PLAUSIBLE_YEAR = re.compile(r"^((mid|early|late)-)?(1[5-9]|20)\d\d$")
 # which reading families each kind of prefix / suffix (rule file) may join; 'dated' is a
 # fixed word with a date ('today', 'yesterday'), 'ref' one without ('now', 'recently')
 _PREFIX_RULES: dict[str, frozenset[str]] = {
@@ -94,14 +93,23 @@ class DateRules:
     anchor_shapes: frozenset[int]  # SHAPE hashes of the patterns' digit tokens ('dddd', 'ddxx' ...)
     prefix_ends: frozenset[str]
     suffix_starts: frozenset[str]
+    lexicon: Lexicon  # what a span's words are read against
+    plausible_year: re.Pattern[str]  # '1990', 'mid-1990'
+    function_words: FunctionWords
 
     @classmethod
-    def load(cls, nlp: Language, data: dict[str, Any] | None = None) -> DateRules:
+    def load(
+        cls, nlp: Language, data: dict[str, Any] | None = None, function_words: FunctionWords | None = None
+    ) -> DateRules:
         """Compile the packaged rules (or ``data`` of the same shape) against ``nlp.vocab``."""
         if data is None:
-            text = resources.files("newsgraph.data").joinpath(DATA_FILE).read_text(encoding="utf-8")
-            data = yaml.safe_load(text)
-        vocab = {name: {str(k): v for k, v in table["entries"].items()} for name, table in data["vocab"].items()}
+            data = load_yaml(DATA_FILE)
+        fw = FunctionWords.load() if function_words is None else function_words
+        # a table may take number words from the shared function words ('cardinals: [ones, ...]')
+        vocab = {
+            name: {**fw.numbers(table.get("cardinals", ())), **{str(k): v for k, v in table["entries"].items()}}
+            for name, table in data["vocab"].items()
+        }
         classes = {name.upper(): frozenset(table) for name, table in vocab.items()}
         classes.update({name: frozenset(str(w) for w in c["entries"]) for name, c in data["classes"].items()})
         words: dict[tuple[str, ...], dict[str, Any]] = {tuple(w["text"].split()): w for w in data["words"]["entries"]}
@@ -141,6 +149,13 @@ class DateRules:
         suffixes = _affixes(data["suffixes"]["entries"])
         anchors = {nlp.vocab.strings.add(w): group for w, group in group_of.items()}
         anchor_shapes = frozenset(nlp.vocab.strings.add(x) for x in shapes)
+        deictic_days = {  # 'today', 'yesterday', 'tomorrow': one-word fixed dates
+            str(w["text"]): int(w["offset_days"])
+            for w in data["words"]["entries"]
+            if w.get("type") == "DATE" and "offset_days" in w and " " not in w["text"]
+        }
+        approx_suffixes = frozenset(a.tokens for a in suffixes if a.kind == "approx")
+        edges = "|".join(re.escape(w) for w in sorted(classes["DECADE_EDGE"]))
         return cls(
             matchers,
             reach,
@@ -156,6 +171,9 @@ class DateRules:
             anchor_shapes,
             frozenset(p.tokens[-1] for p in prefixes),
             frozenset(p.tokens[0] for p in suffixes),
+            Lexicon.build(vocab, classes, fw, deictic_days, approx_suffixes),
+            re.compile(rf"^(({edges})-)?(1[5-9]|20)\d\d$"),
+            fw,
         )
 
 
@@ -317,19 +335,20 @@ def _matches(doc: Doc, rules: DateRules) -> list[tuple[int, int, int]]:
 
 def _accept(doc: Doc, start: int, end: int, info: PatternInfo, rules: DateRules) -> bool:
     """Context filters: is this match a time at all?"""
+    classes = rules.classes
     tok = doc[start]
     prev = doc[start - 1].lower_ if start > 0 else ""
     nxt = doc[end] if end < len(doc) else None
     if info.id == "month":
         if tok.pos_ in ("VERB", "AUX"):
             return False
-        return prev in rules.classes["EDGE_CONTEXT"] or (tok.lower_ != "may" and tok.ent_type_ == "DATE")
+        return prev in classes["EDGE_CONTEXT"] or (tok.lower_ not in classes["MODAL_MONTH"] and tok.ent_type_ == "DATE")
     if info.id == "season":
         return tok.pos_ in ("NOUN", "PROPN") and prev in rules.classes["EDGE_CONTEXT"] and prev not in (",", "and")
     if info.id == "year":
-        if not _PLAUSIBLE_YEAR.match(tok.text):
+        if not rules.plausible_year.match(tok.text):
             return False
-        if prev in ("$", "#", "no", "no.", "number") or (nxt is not None and nxt.lower_ in ("%", "percent")):
+        if prev in classes["NOT_YEAR_BEFORE"] or (nxt is not None and nxt.lower_ in classes["NOT_YEAR_AFTER"]):
             return False
         if nxt is not None and nxt.text in ("-", "/") and end + 1 < len(doc) and doc[end + 1].like_num:
             return prev in rules.classes["TEMPORAL_PREP"]
@@ -340,22 +359,25 @@ def _accept(doc: Doc, start: int, end: int, info: PatternInfo, rules: DateRules)
         return nxt is None or nxt.tag_ != "NNS"
     if info.rule == "duration":
         last = doc[end - 1].lower_
-        if last in ("quarter", "quarters") and any(t.text == "-" for t in doc[start:end]):
+        if rules.vocab["unit"].get(last) == "Q" and any(t.text == "-" for t in doc[start:end]):
             return False  # 'three-quarters' is a fraction, 'four-quarter' an adjective
         if info.id == "a-unit" and start > 0 and doc[start - 1].pos_ in ("NUM", "NOUN", "PROPN", "SYM"):
             return False  # a rate: '$500 million a year', 'four flights a week'
 
-        if last in ("second", "seconds") and doc[start].lower_ in ("a", "an"):
+        if rules.vocab["unit"].get(last) == "S" and doc[start].lower_ in rules.function_words.indefinite_articles:
             return nxt is None or nxt.pos_ not in ("NOUN", "ADJ", "PROPN")
-        if doc[start].lower_ in ("first", "last", "final", "past", "next") and end - start == 2:
+        if doc[start].lower_ in rules.classes["NOT_DURATION_FIRST"] and end - start == 2:
             return False  # 'first year' is not a duration; 'last year' is read by the relative rule
-        if nxt is not None and nxt.lower_ == "old" and not any(t.text == "-" for t in doc[start:end]):
+        if nxt is not None and nxt.lower_ in classes["AGE_AFTER"] and not any(t.text == "-" for t in doc[start:end]):
             return False  # ages: '28 years old'
-        if nxt is not None and nxt.text == "-" and end + 1 < len(doc) and doc[end + 1].lower_ == "old":
+        if nxt is not None and nxt.text == "-" and end + 1 < len(doc) and doc[end + 1].lower_ in classes["AGE_AFTER"]:
             return False  # ages: 'a 6-year-old boy'
-        if last in ("weekend", "weekends"):
+        if rules.vocab["unit"].get(last) == "WE":
             return False
-    if info.id == "word:soon" and (prev == "as" or (nxt is not None and nxt.lower_ in ("as", "after"))):
+    if info.id == "word:soon" and (
+        prev in rules.classes["SOON_CONJUNCTION_BEFORE"]
+        or (nxt is not None and nxt.lower_ in rules.classes["SOON_CONJUNCTION_AFTER"])
+    ):
         return False  # 'as soon as trading opened', 'soon after': a conjunction, not a time
     if info.rule in ("relative", "duration") and end - start > 1:
         unit_tok = doc[end - 1]
@@ -380,9 +402,9 @@ def _extent(doc: Doc, cand: _Candidate, lower: int, upper: int, rules: DateRules
                 continue
             if family not in _PREFIX_RULES[prefix.kind]:
                 continue
-            if prefix.kind == "det" and (doc[start].lower_ == "the" or not _the_fits(doc, start, end, family)):
+            if prefix.kind == "det" and (doc[start].lower_ == "the" or not _the_fits(doc, start, end, family, rules)):
                 continue
-            if prefix.kind == "this" and doc[start].lower_ not in ("past", "coming"):
+            if prefix.kind == "this" and doc[start].lower_ not in rules.classes["THIS_JOINS"]:
                 continue
             start -= n
             break
@@ -409,16 +431,16 @@ def _family(cand: _Candidate, rules: DateRules) -> str:
     return cand.info.rule
 
 
-def _the_fits(doc: Doc, start: int, end: int, rule: str) -> bool:
+def _the_fits(doc: Doc, start: int, end: int, rule: str, rules: DateRules) -> bool:
     """TimeML keeps 'the' unless the expression only modifies a following noun ('the 1990 elections')."""
     first = doc[start].lower_
     if rule == "weekday":
-        return first in ("previous", "following", "next", "same")
+        return first in rules.classes["THE_JOINS_WEEKDAY"]
     nxt = doc[end] if end < len(doc) else None
     if nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and doc[end - 1].head.i >= end:
         return False
     if rule == "calendar":  # 'the 1990s', 'the mid-1980s'; not 'the 1996 election'
-        return first[:1].isdigit() and first.endswith("s") or first.startswith(("mid", "early", "late"))
+        return first[:1].isdigit() and first.endswith("s") or first.startswith(rules.lexicon.edge_prefixes)
     return True
 
 
@@ -436,14 +458,15 @@ def _read(
     toks = doc[start:end]
     words = [t.lower_ for t in toks]
     texts = [t.text for t in toks]
-    parts = scan(words, texts, rules.vocab)
+    parts = scan(words, texts, rules.lexicon)
     tense = _tense(doc, start, end, rules)
     deadline = start > 0 and doc[start - 1].lower_ in rules.classes["DEADLINE_PREP"]
     if tense == "past" and deadline:
         tense = None  # 'was extended to Nov. 16': a deadline after a past verb can lie ahead
     ctx = Context(published, tense, last_date, last_quarter, deadline, _direct(doc, start, end, rules))
-    if words[:3] in (["this", "year", "'s"], ["last", "year", "'s"], ["next", "year", "'s"]):
-        parts.year_rel = {"this": 0, "last": -1, "next": 1}[words[0]]
+    year_rel = rules.vocab["year_possessive"].get(" ".join(words[:3]))
+    if year_rel is not None:  # 'this year's third quarter'
+        parts.year_rel = int(year_rel)
     rule = cand.info.rule
     core = tuple(t.lower_ for t in doc[cand.core[0] : cand.core[1]])
     if rule == "word":
@@ -456,7 +479,8 @@ def _read(
         reading = read_holiday(entry, parts, ctx) if entry else None
     else:
         reading = READERS[rule](parts, ctx)
-    if reading is not None and cand.info.id == "the-unit" and end < len(doc) and doc[end].lower_ in ("ended", "ending"):
+    period_end = end < len(doc) and doc[end].lower_ in rules.classes["PERIOD_END"]
+    if reading is not None and cand.info.id == "the-unit" and period_end:
         reading = Reading("DURATION", duration_value(1, parts.unit or "Y"))  # 'the year ended Sept. 30'
     return with_approx(reading, parts) if reading is not None else None
 
@@ -493,8 +517,11 @@ def _tense(doc: Doc, start: int, end: int, rules: DateRules) -> str | None:
         if tense != "infinitive":
             return tense
         governor = verb.head
-        if governor.i != verb.i and (governor.lemma_ == "be" or governor.lemma_ in rules.classes["FUTURE_VERB"]):
-            if any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d") for c in governor.children):
+        if governor.i != verb.i and (
+            governor.lemma_ in rules.classes["FUTURE_BE"] or governor.lemma_ in rules.classes["FUTURE_VERB"]
+        ):
+            past_perfect = rules.function_words.past_perfect_auxiliaries
+            if any(c.dep_ in ("aux", "auxpass") and c.lower_ in past_perfect for c in governor.children):
                 return "past"  # 'had been scheduled to expire Friday': the plan's time has passed
             return "future"  # 'is to resume trading Tuesday', 'planned to leave on Thursday'
         head = verb
@@ -531,7 +558,7 @@ def _verb_tense(verb: Token, rules: DateRules) -> str | None:
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(c.lower_ in rules.classes["FUTURE_AUX"] for c in aux):
         return "future"
-    if any(c.lower_ in ("had", "'d") for c in aux):
+    if any(c.lower_ in rules.function_words.past_perfect_auxiliaries for c in aux):
         return "past"
     if verb.tag_ == "VBD":
         return "past"  # 'planned on Friday': the planning is what happened then
@@ -539,10 +566,10 @@ def _verb_tense(verb: Token, rules: DateRules) -> str | None:
         return "future"
     if verb.tag_ == "VBD" or any(c.tag_ == "VBD" for c in aux):
         return "past"
-    if verb.tag_ in ("VBN", "VBG") and any(c.lower_ in ("has", "have", "had", "'s", "'ve") for c in aux):
+    if verb.tag_ in ("VBN", "VBG") and any(c.lower_ in rules.function_words.perfect_auxiliaries for c in aux):
         return "past"  # present perfect ('have been searching since ...') looks back
     if verb.tag_ in ("VBZ", "VBP") or any(c.tag_ in ("VBZ", "VBP") for c in aux):
         return "present"
-    if verb.tag_ == "VB" and any(c.lower_ == "to" for c in aux):
+    if verb.tag_ == "VB" and any(c.lower_ in rules.function_words.infinitive_markers for c in aux):
         return "infinitive"
     return None

@@ -14,15 +14,13 @@ environment ships a sentiment lexicon with a compatible license.
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
-from importlib import resources
 
 from spacy.attrs import IS_ALPHA
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newsgraph.data_files import load_csv
 from newsgraph.extract.doctext import token_words
 from newsgraph.records import Tone
 
@@ -40,8 +38,7 @@ class ToneLexicon:
     @classmethod
     def load(cls, nlp: Language) -> ToneLexicon:
         """Read ``newsgraph/data/tone-lexicon-2026-11.csv``."""
-        text = resources.files("newsgraph.data").joinpath(DATA_FILE).read_text(encoding="utf-8")
-        rows = list(csv.DictReader(io.StringIO(text)))
+        rows = load_csv(DATA_FILE)
         return cls(
             version=DATA_FILE.removeprefix("tone-lexicon-").removesuffix(".csv"),
             positive=frozenset(r["word"].lower() for r in rows if r["polarity"] == "positive"),

@@ -1,0 +1,56 @@
+"""The packaged reference data (``newsgraph/data/``): one loader for every file, and the list the data version hashes.
+
+Every stage reads its rules and word lists through these functions, and ``data_version``
+hashes exactly the files ``data_files`` lists, so a file the extractors read cannot change
+without the version changing.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from importlib import resources
+from importlib.resources.abc import Traversable
+from typing import Any
+
+import yaml
+
+#: what a reference data file can be; the folder's README is documentation, not data
+DATA_SUFFIXES = (".yaml", ".csv", ".jsonl", ".json")
+
+
+def _root() -> Traversable:
+    return resources.files("newsgraph") / "data"
+
+
+def data_files() -> tuple[str, ...]:
+    """Names of the reference data files, sorted."""
+    return tuple(sorted(p.name for p in _root().iterdir() if p.is_file() and p.name.endswith(DATA_SUFFIXES)))
+
+
+def read_bytes(name: str) -> bytes:
+    """The bytes of one reference data file; raises ValueError for a name that is not one."""
+    if name not in data_files():
+        raise ValueError(f"not a reference data file: {name!r} (see newsgraph/data/README.md)")
+    return (_root() / name).read_bytes()
+
+
+def read_text(name: str) -> str:
+    """The text of one reference data file (UTF-8)."""
+    return read_bytes(name).decode("utf-8")
+
+
+def load_yaml(name: str) -> Any:
+    """A YAML data file, parsed with the safe loader."""
+    return yaml.safe_load(read_text(name))
+
+
+def load_csv(name: str) -> list[dict[str, str]]:
+    """A CSV data file as one dict per row, keyed by the header."""
+    return list(csv.DictReader(io.StringIO(read_text(name))))
+
+
+def load_jsonl(name: str) -> list[Any]:
+    """A JSON-lines data file, one value per non-blank line."""
+    return [json.loads(line) for line in read_text(name).splitlines() if line.strip()]
