@@ -46,7 +46,8 @@ _WORD = re.compile(r"^[a-z]+$")
 def schema_names() -> frozenset[str]:
     """Schema names: the fixed list, the record Literals, and the timex rule file's families, kinds and tables."""
     names = set(SCHEMA_NAMES)
-    names.update(re.findall(r'"([a-z]+)"', " ".join(re.findall(r"Literal\[([^\]]*)\]", RECORDS.read_text()))))
+    typed = " ".join(path.read_text() for path in [RECORDS, *sorted(EXTRACT.glob("*.py"))])
+    names.update(re.findall(r'"([a-z]+)"', " ".join(re.findall(r"Literal\[([^\]]*)\]", typed))))  # type values
     timex = load_yaml("timex-2026-11.yaml")
     names.update(str(p["rule"]) for p in timex["patterns"])
     names.update({"holiday", "word", "dated", "ref"})  # reading families of the fixed words and holidays
