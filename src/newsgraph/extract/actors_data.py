@@ -1,7 +1,7 @@
 """Actor reference data: dictionary entries, agents (role nouns), countries and places, indexed once.
 
-Names are matched by a normalized key (letters and digits only, lowercased, accents
-stripped) over consecutive tokens, so dictionary phrases need no spaCy tokenization at
+Names are matched by a normalized key (``actors_names.norm_key``: letters and digits only,
+lowercased, accents stripped) over consecutive tokens, so dictionary phrases need no spaCy tokenization at
 load time: "U.S.", "US" and "U. S." share the key "us", "al-Qaeda" and "al Qaeda" share
 "alqaeda". That keeps loading ~25k names well under the 2 s budget, and a lookup per
 candidate start token costs a few dict probes.
@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import csv
 import json
-import re
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -22,6 +20,7 @@ from pathlib import Path
 import yaml
 from spacy.language import Language
 
+from newsgraph.extract.actors_names import fold_name, norm_key
 from newsgraph.extract.actors_petrarch import CodeRange, DictActor, read_actors, read_agents
 from newsgraph.records import ActorKind
 
@@ -43,17 +42,6 @@ LEGACY_COUNTRY_CODES = {"ANG": "AGO", "FRN": "FRA", "BAH": "BHS"}
 ROLE_CODES = frozenset(
     "COP GOV INS JUD MIL OPP REB SEP SPY UAF AGR BUS CRM CVL DEV EDU ELI ENV HLH HRI LAB LEG MED REF MOD RAD SET".split()
 )
-
-
-_NON_ALNUM = re.compile(r"[^0-9a-z]+")
-
-
-def norm_key(text: str) -> str:
-    """The matching key of a name: accents stripped, lowercased, letters and digits only."""
-    if text.isascii():  # the common case, ~10x faster than the Unicode path
-        return _NON_ALNUM.sub("", text.lower())
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed.lower() if c.isalnum() and not unicodedata.combining(c))
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,8 +210,6 @@ class ActorData:
             if words:
                 agent_map[words] = role
         codes = country_codes if country_codes is not None else frozenset(countries.values()) | frozenset(capitals.values())
-        from newsgraph.extract.actors_names import fold_name  # local: actors_names builds on norm_key here
-
         by_surname: dict[str, list[int]] = {}
         for index, entry in enumerate(table):
             words = entry.name.split()

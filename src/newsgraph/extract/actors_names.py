@@ -1,4 +1,5 @@
-"""Person-name folding, so transliteration variants of one surname compare equal.
+"""Name keys: the normalized key every name is matched by, and person-name folding, so
+transliteration variants of one surname compare equal.
 
 Zelensky, Zelenski and Zelenskyy fold to one key, as do Volodymyr/Volodimir; the rules
 are the common English transliteration alternations of Slavic and Arabic names.
@@ -7,8 +8,7 @@ are the common English transliteration alternations of Slavic and Arabic names.
 from __future__ import annotations
 
 import re
-
-from newsgraph.extract.actors_data import norm_key
+import unicodedata
 
 # Ordered rewrites applied to a normalized surname (letters only, lower case).
 _FOLDS: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -24,6 +24,15 @@ _FOLDS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(.)\1"), r"\1"),
 )
 SIMILAR = 0.93  # Jaro-Winkler floor for two folded surnames to be one person
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+
+
+def norm_key(text: str) -> str:
+    """The matching key of a name: accents stripped, lowercased, letters and digits only."""
+    if text.isascii():  # the common case, ~10x faster than the Unicode path
+        return _NON_ALNUM.sub("", text.lower())
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed.lower() if c.isalnum() and not unicodedata.combining(c))
 
 
 def fold_name(text: str) -> str:
