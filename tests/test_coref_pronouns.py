@@ -1,11 +1,14 @@
-"""coref.actor_at and coref.resolve_pronoun over hand-built actors."""
+"""coref.actor_at and coref.resolve_pronoun over hand-built actors, and the words coref reads."""
 
 from __future__ import annotations
 
+import pytest
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from newsgraph.extract.coref import actor_at, resolve_pronoun
+from newsgraph.data_files import load_yaml
+from newsgraph.extract import coref
+from newsgraph.extract.coref import CorefWords, actor_at, resolve_pronoun
 from newsgraph.records import Actor
 
 
@@ -61,3 +64,26 @@ def test_coref_resolve_pronoun_skips_quoted_names_and_finds_titles(nlp):
     spokesman = next(t.i for t in doc if t.text == "spokesman")
     assert resolve_pronoun(doc, he, actors).name == "Andrey Sokolov"
     assert resolve_pronoun(doc, spokesman, actors).name == "Dmitry Peskov"
+
+
+def test_coref_words_pronouns_from_function_words_roles_from_the_agents_file():
+    words = CorefWords.load()
+    assert {"he", "her", "himself"} <= words.person_pronouns and "it" not in words.person_pronouns
+    assert words.thing_pronouns == {"it", "its", "itself"}
+    assert words.plural_pronouns == {"they", "them", "their", "theirs", "themselves"}
+    agents = {a["phrase"]: a["role"] for a in load_yaml("agents-2026-11.yaml")["agents"]}
+    assert words.role_nouns and all(agents[w] == role for w, role in words.role_nouns.items())
+
+
+def test_coref_words_refuse_a_role_noun_the_agents_file_lacks(monkeypatch):
+    real = coref.load_yaml
+
+    def fake(name):
+        raw = real(name)
+        if name == coref.DATA_FILE:
+            raw["role_nouns"]["words"] = [*raw["role_nouns"]["words"], "wizard"]
+        return raw
+
+    monkeypatch.setattr(coref, "load_yaml", fake)
+    with pytest.raises(ValueError, match="wizard"):
+        CorefWords.load()

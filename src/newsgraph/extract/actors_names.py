@@ -1,5 +1,6 @@
-"""Name keys: the normalized key every name is matched by, and person-name folding, so
-transliteration variants of one surname compare equal.
+"""Name keys and name words: the normalized key every name is matched by, person-name
+folding (so transliteration variants of one surname compare equal), and the words of
+``actor-names-2026-12.yaml`` that the actor stage reads around names (``ActorWords``).
 
 Zelensky, Zelenski and Zelenskyy fold to one key, as do Volodymyr/Volodimir; the rules
 are the common English transliteration alternations of Slavic and Arabic names.
@@ -9,6 +10,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
+
+from newsgraph.data_files import load_yaml
+from newsgraph.extract.function_words import FunctionWords
+
+DATA_FILE = "actor-names-2026-12.yaml"
 
 # Ordered rewrites applied to a normalized surname (letters only, lower case).
 _FOLDS: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -33,6 +40,52 @@ def norm_key(text: str) -> str:
         return _NON_ALNUM.sub("", text.lower())
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed.lower() if c.isalnum() and not unicodedata.combining(c))
+
+
+@dataclass(frozen=True, slots=True)
+class ActorWords:
+    """Words the actor stage reads around names, and the plural endings it indexes role nouns and demonyms by."""
+
+    connectors: frozenset[str]  # lower-case words that stay inside a name ("Ministry of Defence")
+    particles: frozenset[str]  # open an Arabic name before a hyphen and a capital ("al-Qaeda")
+    standalone_particles: frozenset[str]  # ... or by themselves ("bin Laden")
+    definite_determiners: frozenset[str]  # "the"/"this"/"that" president: points at someone known
+    y_kept_after: tuple[str, ...]  # "envoy" -> "envoys", not "envoies"
+    es_after: tuple[str, ...]  # "coach" -> "coaches"
+    demonym_no_plural: tuple[str, ...]  # "Chinese", "British": no -s plural
+
+    @classmethod
+    def load(cls, function_words: FunctionWords | None = None) -> ActorWords:
+        """Read ``actor-names-2026-12.yaml``; the determiners are the function words' definite article and
+        singular demonstratives."""
+        raw = load_yaml(DATA_FILE)
+        fw = FunctionWords.load() if function_words is None else function_words
+        particles = raw["particles"]
+        return cls(
+            connectors=frozenset(str(w) for w in raw["connectors"]["words"]),
+            particles=frozenset(str(w) for w in [*particles["hyphenated"], *particles["standalone"]]),
+            standalone_particles=frozenset(str(w) for w in particles["standalone"]),
+            definite_determiners=fw.definite_articles | fw.demonstrative_words(number="singular"),
+            y_kept_after=tuple(str(w) for w in raw["plurals"]["y_kept_after"]),
+            es_after=tuple(str(w) for w in raw["plurals"]["es_after"]),
+            demonym_no_plural=tuple(str(w) for w in raw["demonyms"]["no_plural_endings"]),
+        )
+
+    def plural_agent(self, phrase: str) -> str:
+        """The regular plural of a role noun phrase ("spokesman" -> "spokesmen", "deputy" -> "deputies")."""
+        if phrase.endswith("man"):
+            return phrase[:-3] + "men"
+        if phrase.endswith("y") and not phrase.endswith(self.y_kept_after):
+            return phrase[:-1] + "ies"
+        return phrase + ("es" if phrase.endswith(self.es_after) else "s")
+
+    def plural_demonym(self, word: str) -> str:
+        """ "Ukrainian" -> "Ukrainians"; "" for a demonym that is its own plural ("Chinese")."""
+        if word.endswith(self.demonym_no_plural):
+            return ""
+        if word.endswith("man"):
+            return word[:-3] + "men"
+        return word + "s"
 
 
 def fold_name(text: str) -> str:
