@@ -87,3 +87,21 @@ def test_coref_words_refuse_a_role_noun_the_agents_file_lacks(monkeypatch):
     monkeypatch.setattr(coref, "load_yaml", fake)
     with pytest.raises(ValueError, match="wizard"):
         CorefWords.load()
+
+
+def test_coref_country_nouns_are_the_actor_stage_list():
+    # one list for "the country" in both stages: actor-context-2026-11.yaml's country_nouns
+    context = load_yaml("actor-context-2026-11.yaml")["country_nouns"]
+    assert CorefWords.load().country_nouns == {str(w).lower() for w in context}
+
+
+def test_coref_resolve_the_kingdom_to_the_country_named_before():
+    words = ["Norway", "signed", "the", "pact", ".", "The", "kingdom", "will", "ratify", "it", "."]
+    spaces = [True, True, True, False, True, True, True, True, True, False, False]
+    sent_starts = [True] + [False] * 4 + [True] + [False] * 5
+    heads = [1, 1, 3, 1, 1, 6, 8, 8, 8, 8, 8]
+    deps = ["nsubj", "ROOT", "det", "dobj", "punct", "det", "nsubj", "aux", "ROOT", "dobj", "punct"]
+    doc = Doc(Vocab(), words=words, spaces=spaces, sent_starts=sent_starts, heads=heads, deps=deps)
+    norway = Actor("a1", "Norway", "NOR", "NOR", None, "country", ((0, 6),))
+    assert resolve_pronoun(doc, 6, [norway]) == norway  # "kingdom": a country noun of actor-context
+    assert resolve_pronoun(doc, 3, [norway]) is None  # "pact" points at no one

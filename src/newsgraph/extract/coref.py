@@ -21,6 +21,7 @@ from newsgraph.records import Actor
 
 DATA_FILE = "coref-2026-12.yaml"
 AGENTS_FILE = "agents-2026-11.yaml"
+CONTEXT_FILE = "actor-context-2026-11.yaml"  # its country_nouns: "the country" points back at a country
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,11 +32,12 @@ class CorefWords:
     thing_pronouns: frozenset[str]  # it, its, itself: a country or organization
     plural_pronouns: frozenset[str]  # they and its forms: a group, country or organization
     role_nouns: Mapping[str, str]  # "spokesman" -> its CAMEO role in the agents file
-    country_nouns: frozenset[str]  # "the country"
+    country_nouns: frozenset[str]  # "the country", as the actor stage reads it
 
     @classmethod
     def load(cls, function_words: FunctionWords | None = None) -> CorefWords:
-        """Pronouns from the function words, nouns from ``coref-2026-12.yaml``, roles from the agents file."""
+        """Pronouns from the function words, role nouns from ``coref-2026-12.yaml`` with their roles from the
+        agents file, country nouns from the actor context file."""
         fw = FunctionWords.load() if function_words is None else function_words
         raw = load_yaml(DATA_FILE)
         roles = {str(a["phrase"]): str(a["role"]) for a in load_yaml(AGENTS_FILE)["agents"]}
@@ -48,7 +50,7 @@ class CorefWords:
             thing_pronouns=fw.pronoun_words(person=3, gender="neuter"),
             plural_pronouns=fw.pronoun_words(person=3, number="plural"),
             role_nouns={str(w): roles[w] for w in raw["role_nouns"]["words"]},
-            country_nouns=frozenset(str(w) for w in raw["country_nouns"]["words"]),
+            country_nouns=frozenset(str(w).lower() for w in load_yaml(CONTEXT_FILE)["country_nouns"]),
         )
 
 
