@@ -80,7 +80,7 @@ class ActorWords:
         return phrase + ("es" if phrase.endswith(self.es_after) else "s")
 
     def plural_demonym(self, word: str) -> str:
-        """ "Ukrainian" -> "Ukrainians"; "" for a demonym that is its own plural ("Chinese")."""
+        """The plural of a demonym ("Ukrainian" -> "Ukrainians"), or "" for one that is its own plural ("Chinese")."""
         if word.endswith(self.demonym_no_plural):
             return ""
         if word.endswith("man"):

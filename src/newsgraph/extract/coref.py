@@ -2,7 +2,9 @@
 
 ``actor_at`` maps a character span to the actor mentioned there; ``resolve_pronoun``
 maps a pronoun or a role noun ("he", "its", "the spokesman") to the actor it most likely
-refers to. Both read only the Doc and the actors already extracted.
+refers to. Both read only the Doc and the actors already extracted; the words they point back
+with (``CorefWords``) are data: pronouns from the function words, role nouns from
+``coref-2026-12.yaml`` with the agents file's roles, country nouns from the actor context file.
 """
 
 from __future__ import annotations
