@@ -1,10 +1,12 @@
-"""Surname folding and the stdlib Jaro-Winkler used to merge spelling variants of one person."""
+"""Name keys, surname folding, the stdlib Jaro-Winkler used to merge spelling variants of one
+person, and the name words of actor-names-2026-12.yaml."""
 
 from __future__ import annotations
 
 import pytest
 
-from newsgraph.extract.actors_names import fold_name, jaro_winkler, same_surname
+from newsgraph.extract.actors_names import ActorWords, fold_name, jaro_winkler, norm_key, same_surname
+from newsgraph.extract.function_words import FunctionWords
 
 
 @pytest.mark.parametrize(
@@ -13,6 +15,11 @@ from newsgraph.extract.actors_names import fold_name, jaro_winkler, same_surname
 )
 def test_actors_names_fold_transliteration_variants(a, b):
     assert fold_name(a) == fold_name(b)
+
+
+def test_actors_names_norm_key_folds_accents_case_and_punctuation():
+    assert norm_key("U. S.") == norm_key("US") == "us"
+    assert norm_key("Pérez-Ríos") == "perezrios"
 
 
 def test_actors_names_jaro_winkler_reference_values():
@@ -27,3 +34,22 @@ def test_actors_names_same_surname_needs_long_close_names():
     assert same_surname("petrovsky", "petrovski")
     assert not same_surname("lee", "li")
     assert not same_surname("ivanov", "smirnov")
+
+
+def test_actors_names_words_plurals_from_the_data_file():
+    words = ActorWords.load()
+    assert [words.plural_agent(w) for w in ["spokesman", "deputy", "envoy", "coach", "rebel"]] == [
+        "spokesmen", "deputies", "envoys", "coaches", "rebels"
+    ]
+    assert [words.plural_demonym(w) for w in ["Ukrainian", "Japanese", "Welsh", "Yemeni", "Frenchman"]] == [
+        "Ukrainians", "", "", "", "Frenchmen"
+    ]
+
+
+def test_actors_names_words_are_strings_and_determiners_come_from_function_words():
+    words = ActorWords.load()
+    # "on" is a YAML 1.1 boolean unless quoted: "Council on Foreign Relations" keeps its connector
+    assert "on" in words.connectors and all(isinstance(w, str) for w in words.connectors)
+    assert words.standalone_particles <= words.particles
+    fw = FunctionWords.load()
+    assert words.definite_determiners == fw.definite_articles | fw.demonstrative_words(number="singular")

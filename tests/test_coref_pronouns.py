@@ -1,11 +1,14 @@
-"""coref.actor_at and coref.resolve_pronoun over hand-built actors."""
+"""coref.actor_at and coref.resolve_pronoun over hand-built actors, and the words coref reads."""
 
 from __future__ import annotations
 
+import pytest
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from newsgraph.extract.coref import actor_at, resolve_pronoun
+from newsgraph.data_files import load_yaml
+from newsgraph.extract import coref
+from newsgraph.extract.coref import CorefWords, actor_at, resolve_pronoun
 from newsgraph.records import Actor
 
 
@@ -61,3 +64,44 @@ def test_coref_resolve_pronoun_skips_quoted_names_and_finds_titles(nlp):
     spokesman = next(t.i for t in doc if t.text == "spokesman")
     assert resolve_pronoun(doc, he, actors).name == "Andrey Sokolov"
     assert resolve_pronoun(doc, spokesman, actors).name == "Dmitry Peskov"
+
+
+def test_coref_words_pronouns_from_function_words_roles_from_the_agents_file():
+    words = CorefWords.load()
+    assert {"he", "her", "himself"} <= words.person_pronouns and "it" not in words.person_pronouns
+    assert words.thing_pronouns == {"it", "its", "itself"}
+    assert words.plural_pronouns == {"they", "them", "their", "theirs", "themselves"}
+    agents = {a["phrase"]: a["role"] for a in load_yaml("agents-2026-11.yaml")["agents"]}
+    assert words.role_nouns and all(agents[w] == role for w, role in words.role_nouns.items())
+
+
+def test_coref_words_refuse_a_role_noun_the_agents_file_lacks(monkeypatch):
+    real = coref.load_yaml
+
+    def fake(name):
+        raw = real(name)
+        if name == coref.DATA_FILE:
+            raw["role_nouns"]["words"] = [*raw["role_nouns"]["words"], "wizard"]
+        return raw
+
+    monkeypatch.setattr(coref, "load_yaml", fake)
+    with pytest.raises(ValueError, match="wizard"):
+        CorefWords.load()
+
+
+def test_coref_country_nouns_are_the_actor_stage_list():
+    # one list for "the country" in both stages: actor-context-2026-11.yaml's country_nouns
+    context = load_yaml("actor-context-2026-11.yaml")["country_nouns"]
+    assert CorefWords.load().country_nouns == {str(w).lower() for w in context}
+
+
+def test_coref_resolve_the_kingdom_to_the_country_named_before():
+    words = ["Norway", "signed", "the", "pact", ".", "The", "kingdom", "will", "ratify", "it", "."]
+    spaces = [True, True, True, False, True, True, True, True, True, False, False]
+    sent_starts = [True] + [False] * 4 + [True] + [False] * 5
+    heads = [1, 1, 3, 1, 1, 6, 8, 8, 8, 8, 8]
+    deps = ["nsubj", "ROOT", "det", "dobj", "punct", "det", "nsubj", "aux", "ROOT", "dobj", "punct"]
+    doc = Doc(Vocab(), words=words, spaces=spaces, sent_starts=sent_starts, heads=heads, deps=deps)
+    norway = Actor("a1", "Norway", "NOR", "NOR", None, "country", ((0, 6),))
+    assert resolve_pronoun(doc, 6, [norway]) == norway  # "kingdom": a country noun of actor-context
+    assert resolve_pronoun(doc, 3, [norway]) is None  # "pact" points at no one

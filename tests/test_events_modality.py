@@ -121,3 +121,10 @@ def test_events_dated_by_a_week_take_the_week(nlp, data) -> None:
     week = TimeExpression("last week", 7, 16, "DATE", "2021-W48")
     events = extract_events(doc, actors_for(text, codes), [], [week], [], date(2021, 12, 6), data)
     assert events and {e.date for e in events} == {"2021-W48"}
+
+
+@pytest.mark.parametrize("text", ["Chile is going to attack Peru next week.", "Chile is gonna attack Peru next week."])
+def test_events_modality_going_to_plans_from_the_cue_file(nlp, data, text: str) -> None:
+    assert data.cues.going_to == {"going", "gon"}  # modality-cues: planned.going_to
+    got = modalities(nlp, data, text, {"Chile": "CHL", "Peru": "PER"}, "19")
+    assert got and set(got) == {"planned"}, got

@@ -49,7 +49,7 @@ class Knowledge:
         amounts = AmountData.load(nlp, words)
         return cls(
             words=words,
-            actors=ActorData.load(nlp),
+            actors=ActorData.load(nlp, words),
             dates=DateRules.load(nlp, function_words=words),
             quotes=QuoteCues.load(nlp),
             amounts=amounts,

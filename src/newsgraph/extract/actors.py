@@ -50,17 +50,13 @@ from newsgraph.extract.actors_context import (
     setting,
     sponsored,
 )
-from newsgraph.extract.actors_data import ActorData, norm_key
-from newsgraph.extract.actors_names import fold_name, same_surname
+from newsgraph.extract.actors_data import ActorData
+from newsgraph.extract.actors_names import fold_name, norm_key, same_surname
 from newsgraph.extract.doctext import doc_text, token_words
 from newsgraph.records import Actor, ActorKind
 
 __all__ = ["ActorData", "extract_actors"]
 
-_CONNECTORS = frozenset({"of", "the", "for", "on", "and", "de", "del", "da", "al", "el", "bin", "ibn", "van", "von",
-                         "der", "la", "le", "du", "di", "-", ".", "'s", "&"})
-# Lower-case particles that open Arabic names ("al-Qaeda", "bin Laden"): a name may start there.
-_NAME_PARTICLES = frozenset({"al", "el", "ad", "ash", "as", "an", "bin", "ibn"})
 _STOP = frozenset({",", ";", ":", "(", ")", '"', "“", "”", "‘", "’", "—", "–"})
 _NER_KIND: dict[str, ActorKind] = {"PERSON": "person", "ORG": "organization", "GPE": "place", "NORP": "group",
                                    "LOC": "place"}
@@ -196,8 +192,8 @@ def _name_matches(doc: Doc, data: ActorData) -> list[_NameMatch]:
         initial, lower = text[idx], words[i][0]
         opens = initial.isupper() or initial.isdigit() and length > 1
         # a lower-case particle opens an Arabic name before a hyphenated capital, or as bin/ibn
-        particle = not opens and lower in _NAME_PARTICLES and i + 2 < n and (
-            (doc[i + 1].text == "-" and doc[i + 2].text[:1].isupper()) or lower in ("bin", "ibn")
+        particle = not opens and lower in data.words.particles and i + 2 < n and (
+            (doc[i + 1].text == "-" and doc[i + 2].text[:1].isupper()) or lower in data.words.standalone_particles
         )
         if not (opens or particle) or doc[i].pos_ == "PRON":
             i += 1
@@ -210,7 +206,7 @@ def _name_matches(doc: Doc, data: ActorData) -> list[_NameMatch]:
                 break
             # a lower-case word ends the name, unless it is the tail of a hyphenated one ("Jae-in")
             hyphenated = j > i + 1 and doc[j - 1].text == "-" and not doc[j - 2].whitespace_ and not doc[j - 1].whitespace_
-            if j > i and token.is_lower and token.lower_ not in _CONNECTORS and not hyphenated:
+            if j > i and token.is_lower and token.lower_ not in data.words.connectors and not hyphenated:
                 break
             piece = keys[j]
             if piece is None:
@@ -483,7 +479,7 @@ def _agent_mentions(
         if not countries:
             found = _possessive_country(token, earlier, country_at, data)
             countries = [found] if found else []
-        if not countries and not former and _definite(token) and token.tag_ == "NN":
+        if not countries and not former and _definite(token, data) and token.tag_ == "NN":
             # "the president" with no country: the latest person known by that title, if recent.
             target = _antecedent(earlier, None, token.lemma_.lower(), agent.start, doc)
             if target is not None:
@@ -513,7 +509,7 @@ def _agent_mentions(
         for iso3 in countries:
             code = compose(iso3, role, agent.prefix)
             lemma = token.lemma_.lower()
-            if kind == "person" and _definite(token):
+            if kind == "person" and _definite(token, data):
                 target = _antecedent(earlier, code, lemma, agent.start, doc)
                 if target is not None:  # "the Russian president" after "Vladimir Putin"
                     out.append(_Mention(span.start, span.end, span.text, target.code, "person", target.key, lemma, True))
@@ -531,10 +527,11 @@ def _recent_group(found: list[_Mention], lemma: str, before: int, doc: Doc) -> _
     return max(same, key=lambda m: m.start) if same else None
 
 
-def _definite(token: Token) -> bool:
+def _definite(token: Token, data: ActorData) -> bool:
     """A singular role noun with "the"/"this"/"that" or a possessive: it points at someone known."""
+    determiners = data.words.definite_determiners
     return token.tag_ == "NN" and any(
-        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that")) for c in token.children
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in determiners) for c in token.children
     )
 
 

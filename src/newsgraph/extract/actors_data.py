@@ -1,7 +1,7 @@
 """Actor reference data: dictionary entries, agents (role nouns), countries and places, indexed once.
 
-Names are matched by a normalized key (letters and digits only, lowercased, accents
-stripped) over consecutive tokens, so dictionary phrases need no spaCy tokenization at
+Names are matched by a normalized key (``actors_names.norm_key``: letters and digits only,
+lowercased, accents stripped) over consecutive tokens, so dictionary phrases need no spaCy tokenization at
 load time: "U.S.", "US" and "U. S." share the key "us", "al-Qaeda" and "al Qaeda" share
 "alqaeda". That keeps loading ~25k names well under the 2 s budget, and a lookup per
 candidate start token costs a few dict probes.
@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import csv
 import json
-import re
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -22,7 +20,9 @@ from pathlib import Path
 import yaml
 from spacy.language import Language
 
+from newsgraph.extract.actors_names import ActorWords, fold_name, norm_key
 from newsgraph.extract.actors_petrarch import CodeRange, DictActor, read_actors, read_agents
+from newsgraph.extract.function_words import FunctionWords
 from newsgraph.records import ActorKind
 
 DATA_PACKAGE = "newsgraph.data"
@@ -43,17 +43,6 @@ LEGACY_COUNTRY_CODES = {"ANG": "AGO", "FRN": "FRA", "BAH": "BHS"}
 ROLE_CODES = frozenset(
     "COP GOV INS JUD MIL OPP REB SEP SPY UAF AGR BUS CRM CVL DEV EDU ELI ENV HLH HRI LAB LEG MED REF MOD RAD SET".split()
 )
-
-
-_NON_ALNUM = re.compile(r"[^0-9a-z]+")
-
-
-def norm_key(text: str) -> str:
-    """The matching key of a name: accents stripped, lowercased, letters and digits only."""
-    if text.isascii():  # the common case, ~10x faster than the Unicode path
-        return _NON_ALNUM.sub("", text.lower())
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed.lower() if c.isalnum() and not unicodedata.combining(c))
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,12 +113,14 @@ class ActorData:
     capitals: Mapping[str, str]  # norm_key of a capital used as metonym -> ISO3
     country_codes: frozenset[str]
     context: ContextRules
+    words: ActorWords  # name connectors and particles, determiners, plural endings
     surnames: Mapping[str, tuple[int, ...]] = None  # type: ignore[assignment]  # folded surname -> person entries
 
     @classmethod
-    def load(cls, nlp: Language) -> ActorData:
+    def load(cls, nlp: Language, function_words: FunctionWords | None = None) -> ActorData:
         """The packaged data: Phoenix dictionaries (converted) overlaid with the curated files."""
         root = resources.files(DATA_PACKAGE)
+        words = ActorWords.load(function_words)
         context = _yaml(root.joinpath(CONTEXT).read_text(encoding="utf-8"))
         # Phoenix describes offices as of 2014: an open-ended range there ("in office since
         # 2012") is trusted only until the date below; later, text titles must say so.
@@ -145,7 +136,7 @@ class ActorData:
                             for r in entry.ranges
                         ))
                     entries.append((entry, phrases))
-        countries, capitals, country_entries = _read_countries(root.joinpath(COUNTRIES), root.joinpath(PLACES))
+        countries, capitals, country_entries = _read_countries(root.joinpath(COUNTRIES), root.joinpath(PLACES), words)
         entries.extend(country_entries)
         curated = _yaml(root.joinpath(CURATED_ACTORS).read_text(encoding="utf-8"))
         entries.extend(_entry_from_json(item) for item in curated["actors"])
@@ -160,8 +151,8 @@ class ActorData:
             role = AgentRole(item["role"], _truthy(item.get("prefix")))
             agents.append((item["phrase"], role))
             if not item["phrase"].endswith("s"):
-                agents.append((_plural_agent(item["phrase"]), role))
-        data = cls.build(entries, agents, countries, capitals, _context(context))
+                agents.append((words.plural_agent(item["phrase"]), role))
+        data = cls.build(entries, agents, countries, capitals, _context(context), actor_words=words)
         # Dictionary phrases that are mostly not actors in news ("English", the language).
         blocked = {norm_key(p) for p in context.get("not_actors", ())}
         return replace(data, names={k: v for k, v in data.names.items() if k not in blocked}) if blocked else data
@@ -197,6 +188,7 @@ class ActorData:
         capitals: Mapping[str, str],
         context: ContextRules,
         country_codes: frozenset[str] | None = None,
+        actor_words: ActorWords | None = None,
     ) -> ActorData:
         """Index entries by name key and agents by lowercased phrase."""
         table: list[ActorEntry] = []
@@ -222,8 +214,6 @@ class ActorData:
             if words:
                 agent_map[words] = role
         codes = country_codes if country_codes is not None else frozenset(countries.values()) | frozenset(capitals.values())
-        from newsgraph.extract.actors_names import fold_name  # local: actors_names builds on norm_key here
-
         by_surname: dict[str, list[int]] = {}
         for index, entry in enumerate(table):
             words = entry.name.split()
@@ -242,6 +232,7 @@ class ActorData:
             capitals=dict(capitals),
             country_codes=codes,
             context=context,
+            words=ActorWords.load() if actor_words is None else actor_words,
             surnames={k: tuple(v) for k, v in by_surname.items()},
         )
 
@@ -322,7 +313,7 @@ def _as_date(value: object) -> date | None:
 
 
 def _read_countries(
-    countries_path: object, places_path: object
+    countries_path: object, places_path: object, words: ActorWords
 ) -> tuple[dict[str, str], dict[str, str], list[tuple[ActorEntry, Sequence[str]]]]:
     countries: dict[str, str] = {}
     capitals: dict[str, str] = {}
@@ -332,7 +323,7 @@ def _read_countries(
             iso3 = row["iso3"]
             names = [row["name"], *[n for n in row["aliases"].split("|") if n]]
             demonyms = [n for n in row["demonyms"].split("|") if n]
-            demonyms += [_plural_demonym(d) for d in demonyms if _plural_demonym(d)]
+            demonyms += [words.plural_demonym(d) for d in demonyms if words.plural_demonym(d)]
             for phrase in names + demonyms:
                 countries[norm_key(_strip_article(phrase))] = iso3
             entries.append((ActorEntry(row["name"], "country", (), iso3, row["source"]), names + demonyms))
@@ -345,23 +336,6 @@ def _read_countries(
                     capitals[norm_key(phrase)] = iso3
             entries.append((ActorEntry(row["name"], "place", (), iso3, row["source"]), names))
     return countries, capitals, entries
-
-
-def _plural_agent(phrase: str) -> str:
-    if phrase.endswith("man"):
-        return phrase[:-3] + "men"
-    if phrase.endswith("y") and not phrase.endswith(("ay", "ey", "oy")):
-        return phrase[:-1] + "ies"
-    return phrase + ("es" if phrase.endswith(("ch", "sh", "x")) else "s")
-
-
-def _plural_demonym(word: str) -> str:
-    # "Ukrainian" -> "Ukrainians"; forms ending in -ese, -sh, -ch, -s or -i take no plural s.
-    if word.endswith(("ese", "sh", "ch", "s", "i", ".")):
-        return ""
-    if word.endswith("man"):
-        return word[:-3] + "men"
-    return word + "s"
 
 
 def _context(raw: Mapping[str, object]) -> ContextRules:

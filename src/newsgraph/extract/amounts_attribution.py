@@ -10,15 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.extract.amounts_data import AmountData
 from newsgraph.extract.coref import actor_at, resolve_pronoun
 from newsgraph.records import Actor, Quote
-
-if TYPE_CHECKING:
-    from newsgraph.extract.amounts import AmountData
 
 _SUBJECTS = frozenset({"nsubj"})  # a passive subject is what is talked about, not the speaker
 _NOUNS = frozenset({"NOUN", "PROPN"})

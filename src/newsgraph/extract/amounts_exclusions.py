@@ -7,12 +7,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-if TYPE_CHECKING:
-    from newsgraph.extract.amounts import AmountData, NumberRun, Unit
+from newsgraph.extract.amounts_data import AmountData, NumberRun, Unit
 
 _YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)s?$")
 _NOUNS = frozenset({"NOUN", "PROPN"})

@@ -2,31 +2,66 @@
 
 ``actor_at`` maps a character span to the actor mentioned there; ``resolve_pronoun``
 maps a pronoun or a role noun ("he", "its", "the spokesman") to the actor it most likely
-refers to. Both read only the Doc and the actors already extracted.
+refers to. Both read only the Doc and the actors already extracted; the words they point back
+with (``CorefWords``) are data: pronouns from the function words, role nouns from
+``coref-2026-12.yaml`` with the agents file's roles, country nouns from the actor context file.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.data_files import load_yaml
 from newsgraph.extract.doctext import doc_text
+from newsgraph.extract.function_words import FunctionWords
 from newsgraph.extract.quotes_marks import find_passages
 from newsgraph.records import Actor
 
-PERSON_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
-THING_PRONOUNS = frozenset({"it", "its", "itself"})
-PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
-# Role nouns a definite NP uses to point back at a person ("the spokesman said").
-ROLE_NOUNS: dict[str, str] = {
-    "president": "GOV", "premier": "GOV", "minister": "GOV", "chancellor": "GOV", "spokesman": "GOV",
-    "spokeswoman": "GOV", "spokesperson": "GOV", "official": "GOV", "ambassador": "GOV", "envoy": "GOV",
-    "diplomat": "GOV", "leader": "GOV", "king": "GOV", "general": "MIL", "commander": "MIL",
-    "analyst": "ELI", "expert": "EDU", "professor": "EDU", "lawmaker": "LEG", "senator": "LEG",
-}
-COUNTRY_NOUNS = frozenset({"country", "nation", "state"})
+DATA_FILE = "coref-2026-12.yaml"
+AGENTS_FILE = "agents-2026-11.yaml"
+CONTEXT_FILE = "actor-context-2026-11.yaml"  # its country_nouns: "the country" points back at a country
+
+
+@dataclass(frozen=True, slots=True)
+class CorefWords:
+    """The words a pronoun or definite noun phrase points back with, by the kind of actor it accepts."""
+
+    person_pronouns: frozenset[str]  # he, she and their forms: a person
+    thing_pronouns: frozenset[str]  # it, its, itself: a country or organization
+    plural_pronouns: frozenset[str]  # they and its forms: a group, country or organization
+    role_nouns: Mapping[str, str]  # "spokesman" -> its CAMEO role in the agents file
+    country_nouns: frozenset[str]  # "the country", as the actor stage reads it
+
+    @classmethod
+    def load(cls, function_words: FunctionWords | None = None) -> CorefWords:
+        """Pronouns from the function words, role nouns from ``coref-2026-12.yaml`` with their roles from the
+        agents file, country nouns from the actor context file."""
+        fw = FunctionWords.load() if function_words is None else function_words
+        raw = load_yaml(DATA_FILE)
+        roles = {str(a["phrase"]): str(a["role"]) for a in load_yaml(AGENTS_FILE)["agents"]}
+        missing = [w for w in raw["role_nouns"]["words"] if w not in roles]
+        if missing:
+            raise ValueError(f"{DATA_FILE}: role nouns with no entry in {AGENTS_FILE}: {missing}")
+        return cls(
+            person_pronouns=fw.pronoun_words(person=3, number="singular", gender="masculine")
+            | fw.pronoun_words(person=3, number="singular", gender="feminine"),
+            thing_pronouns=fw.pronoun_words(person=3, gender="neuter"),
+            plural_pronouns=fw.pronoun_words(person=3, number="plural"),
+            role_nouns={str(w): roles[w] for w in raw["role_nouns"]["words"]},
+            country_nouns=frozenset(str(w).lower() for w in load_yaml(CONTEXT_FILE)["country_nouns"]),
+        )
+
+
+@lru_cache(maxsize=1)
+def coref_words() -> CorefWords:
+    """The packaged coreference words, read once per process (the stages that resolve pronouns share them)."""
+    return CorefWords.load()
+
+
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _WINDOW_SENTENCES = 3
 _CACHE_KEY = "newsgraph.coref"
@@ -65,9 +100,10 @@ class CorefIndex:
     actors: tuple[Actor, ...]
     mentions: tuple[_MentionInfo, ...]  # in actor order, then mention order (ties go to the earlier actor)
     quoted: tuple[tuple[int, int], ...]
+    words: CorefWords
 
     @classmethod
-    def build(cls, doc: Doc, actors: Sequence[Actor]) -> CorefIndex:
+    def build(cls, doc: Doc, actors: Sequence[Actor], words: CorefWords | None = None) -> CorefIndex:
         """Index the document once; each later ``resolve`` costs one pass over the mentions."""
         quoted = tuple(_quoted_spans(doc_text(doc)))
         infos: list[_MentionInfo] = []
@@ -87,24 +123,24 @@ class CorefIndex:
                         _inside(quoted, start),
                     )
                 )
-        return cls(doc, tuple(actors), tuple(infos), quoted)
+        return cls(doc, tuple(actors), tuple(infos), quoted, coref_words() if words is None else words)
 
     def resolve(self, token_i: int) -> Actor | None:
         """The actor a pronoun or role noun at ``doc[token_i]`` refers to, or None."""
-        doc, actors = self.doc, self.actors
+        doc, actors, words = self.doc, self.actors, self.words
         token = doc[token_i]
         word = token.text.lower()  # not lower_: hand-built Docs may lack lexical attributes
-        if word in PERSON_PRONOUNS:
+        if word in words.person_pronouns:
             return self._nearest(token, lambda a: a.kind == "person")
-        if word in THING_PRONOUNS:
+        if word in words.thing_pronouns:
             return self._nearest(token, lambda a: a.kind in ("country", "organization"))
-        if word in PLURAL_PRONOUNS:
+        if word in words.plural_pronouns:
             return self._nearest(token, lambda a: a.kind in ("group", "country", "organization"))
         lemma = (token.lemma_ or token.text).lower()
-        if lemma in COUNTRY_NOUNS:
+        if lemma in words.country_nouns:
             # "the country" points back at a country named as a noun, not at an adjective ("Russian attacks").
             return self._nearest(token, lambda a: a.kind == "country", prefer_subjects=False, nouns_only=True)
-        role = ROLE_NOUNS.get(lemma)
+        role = words.role_nouns.get(lemma)
         if role is None or token.tag_ in ("NNS", "NNPS"):
             return None  # "the two presidents" is no one person
         named = _titled(doc, token, actors)

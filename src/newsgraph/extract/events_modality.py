@@ -39,6 +39,7 @@ class ModalityCues:
     future_aux: frozenset[str] = frozenset()  # "would" under a past reporting verb is a plan
     reporters: frozenset[str] = frozenset()
     capability: frozenset[str] = frozenset()  # "able to": hypothetical unless said in the past
+    going_to: frozenset[str] = frozenset()  # "going to meet": the head of an xcomp that plans it
 
     @classmethod
     def from_file(cls, path: Path) -> ModalityCues:
@@ -76,6 +77,7 @@ class ModalityCues:
             future_aux=frozenset(str(w).lower() for w in future.get("aux", [])),
             reporters=frozenset(str(w).lower() for w in future.get("reporters", [])),
             capability=frozenset(str(w).lower() for w in (raw.get("hypothetical") or {}).get("capability", [])),
+            going_to=frozenset(str(w).lower() for w in (raw.get("planned") or {}).get("going_to", [])),
         )
 
     def strongest(self, found: set[str]) -> str:
@@ -118,7 +120,7 @@ def _local(tok: Token, cues: ModalityCues, found: set[str], with_negation: bool)
     if tok.dep_ == "xcomp" and tok.head.lemma_ == "be" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         found.add("planned")
     # "going to meet": the aux chain sits on the head ("going") which is itself a planned cue
-    if tok.lower_ in {"going", "gon"} and any(c.dep_ == "xcomp" for c in tok.children):
+    if tok.lower_ in cues.going_to and any(c.dep_ == "xcomp" for c in tok.children):
         found.add("planned")
 
 
