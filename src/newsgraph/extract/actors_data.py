@@ -276,6 +276,8 @@ def _entry_from_json(item: Mapping[str, object]) -> tuple[ActorEntry, Sequence[s
     ranges = tuple(_code_range(r) for r in item.get("codes", ()) or ())  # type: ignore[union-attr]
     name = str(item["name"])
     aliases = [str(a) for a in item.get("aliases", ()) or ()]  # type: ignore[union-attr]
+    # aliases the converter derived by a general rule ("Statoil" from "Statoil ASA"), each with its rule
+    aliases += [str(g["alias"]) for g in item.get("generated", ()) or ()]  # type: ignore[union-attr, index]
     titles = tuple(str(t).split()[-1].lower() for t in item.get("titles", ()) or ())  # type: ignore[union-attr]
     default = item.get("default")
     default = None if default in (None, "", "null") else _iso_code(str(default))
