@@ -77,6 +77,8 @@ PARTICIPATION_ROOTS = frozenset({"03", "04", "05", "06"})
 # "the US-led war", "occupied territory", "according to": a modifier or a function word, not an event
 # Universal Dependencies gender features of a person pronoun ("he", "she")
 GENDERED = frozenset({"Masc", "Fem"})
+# actor kinds a quote's "they"/"it" speaker is taken from (issue 13): bodies of people that speak
+SPEAKING_BODIES = frozenset({"group", "organization"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "prep", "agent", "mark", "aux", "auxpass", "det", "case"})
 
 
@@ -198,12 +200,13 @@ def _resolver(
     """The pronoun resolver over this document, its mention index built once (not per pronoun).
 
     An ungendered pronoun that speaks a quote ("… traders said. They said …", "the paper said …
-    it said") is that quote's speaker as the quotes stage chained it (the previous speaker of its
-    class), not a country or company coreference finds nearby (issue 13); "he" and "she" keep
-    coreference's person, and a quote with no speaker leaves the pronoun to coreference.
+    it said") is that quote's speaker when the quotes stage chained it to a group or an
+    organization (the previous speaker of its class), not a country or company coreference finds
+    nearby (issue 13); "he" and "she", and a speaker that is a person or a country, stay with
+    coreference.
     """
     coref = coref_index(doc, actors)
-    by_id = {a.id: a for a in actors}
+    by_id = {a.id: a for a in actors if a.kind in SPEAKING_BODIES}
     spoken = {q.speaker_span[0]: by_id[q.speaker] for q in quotes if q.speaker_span and q.speaker in by_id}
 
     def resolve(_doc: Doc, i: int, _actors: Sequence[Actor]) -> Actor | None:
