@@ -87,3 +87,9 @@ def test_the_definite_role_noun_is_the_speaker_named_before(run) -> None:
     _, first = _speaker(a, "A senior official")
     _, again = _speaker(a, "the official")
     assert first is not None and again == first
+
+
+def test_an_aide_to_a_person_takes_that_persons_country(run) -> None:
+    a = run("Prime Minister Boris Johnson flew to Kyiv. An aide to Boris Johnson said the visit would be short.")
+    _, actor = _speaker(a, "An aide")
+    assert actor is not None and (actor.name, actor.country, actor.role) == ("aide", "GBR", "GOV")

@@ -8,15 +8,16 @@ name none. This stage runs right after quotes, over the quotes' speaker phrases 
 1. A speaker phrase with no actor whose head noun is listed in ``speaker-groups-*.yaml``
    becomes an actor named as written ("Western diplomats", leading articles and counts left
    out). Its country is one the phrase itself names ("U.S. bankers": an actor mention inside
-   it, which the quotes stage took for the speaker) or the place it is tied to by a
-   preposition ("dealers in Tokyo"), else unknown — never another country of the sentence.
-   Its role is the first modifier's ("military sources" MIL), else the noun's ("traders" BUS,
-   "officials" GOV). With neither a role nor a country the phrase is no actor. Plural phrases
+   it, which the quotes stage took for the speaker) or the place or person it is tied to by
+   a preposition ("dealers in Tokyo", "an aide to X"), else unknown — never another country
+   of the sentence. Its role is the first modifier's ("military sources" MIL), else the
+   noun's ("traders" BUS, "officials" GOV). With neither a role nor a country the phrase is no actor. Plural phrases
    are groups, singular ones ("one dealer") persons. People tied to an organization ("a
    spokesman for X", "officials of X") are that organization speaking, as the quotes stage
    reads "an X spokesman".
 2. The same phrase again ("traders said … traders said") is the same actor; a definite one
-   ("the official", "the sources") the latest unnamed speaker with its head noun.
+   ("the official", "the sources") the latest earlier speaker with its head noun ("a visiting
+   U.S. official said … the official said").
 3. A speaker pronoun the quotes stage chained to such a speaker ("… said. They said …": the
    previous plural speaker) takes the new actor: the chain is the quotes stage's (the
    previous speaker of the pronoun's class within about two paragraphs); this stage only
@@ -50,6 +51,7 @@ _CHAIN_CHARS = 1500  # as quotes' chain: how far back "they said" still means th
 _LEADING_DEPS = frozenset({"det", "predet", "nummod"})  # "a spokesman", "One dealer", "some bankers": not the name
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 _PLACE_KINDS = frozenset({"country", "place", "group"})  # mentions whose country a phrase takes as its own
+_BELONG_TO = _PLACE_KINDS | {"organization", "person"}  # what people can be of: "aides to X", "X's advisers"
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,19 +230,20 @@ def _classes(head: Token, pronoun: frozenset[str] | None, named: bool) -> tuple[
 
 
 def _affiliation(head: Token, index: _Mentions, data: SpeakerGroups) -> Actor | None:
-    """The organization or place the people belong to: "a spokesman for X", "dealers in Tokyo"."""
+    """The organization, place or person the people belong to: "a spokesman for X", "dealers in Tokyo",
+    "an aide to X"."""
     for child in head.rights:
         if child.dep_ == "prep" and child.lower_ in data.affiliation_preps:
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
             found = index.at(obj) if obj is not None else None
-            if found is not None and (found.kind in _PLACE_KINDS or found.kind == "organization"):
+            if found is not None and found.kind in _BELONG_TO:
                 return found
     return None
 
 
 def _country(actor: Actor | None) -> str | None:
-    """The country an actor mention inside a phrase gives it ("U.S." in "U.S. bankers")."""
-    if actor is None or actor.kind not in _PLACE_KINDS and actor.kind != "organization":
+    """The country an actor in or tied to a phrase gives it ("U.S." in "U.S. bankers", X in "an aide to X")."""
+    if actor is None or actor.kind not in _BELONG_TO:
         return None
     return actor.country or (actor.code[:3] if actor.code and len(actor.code) >= 3 else None)
 
