@@ -1,7 +1,10 @@
 """Extraction: one spaCy parse in, one Analysis out.
 
 The order is the data flow of DESIGN.md: actors first (everything else points at them),
-then dates and quotes, amounts, claims (which need quotes and amounts), events (which
+then dates and quotes, the unnamed speakers (``speakers``: "traders said", "Western diplomats
+said" — a group or role that speaks becomes an actor; a small stage right after quotes
+rather than part of actors, because these phrases are actors only as speakers: made there,
+every "analysts" of the text would be an uncoded actor for events and coreference), amounts, claims (which need quotes and amounts), events (which
 read claims for the `reported` modality), the events' locations, and tone. Each extractor is a pure function
 over the Doc and the records before it; its reference data is loaded once into
 `Knowledge` and passed in.
@@ -24,6 +27,7 @@ from newsgraph.extract.function_words import FunctionWords
 from newsgraph.extract.gazetteer import Gazetteer, load_gazetteer
 from newsgraph.extract.places import locate_events
 from newsgraph.extract.quotes import QuoteCues, extract_quotes
+from newsgraph.extract.speakers import SpeakerGroups, speaker_actors
 from newsgraph.extract.tone import ToneLexicon, extract_tone
 from newsgraph.records import Analysis, Document
 
@@ -36,6 +40,7 @@ class Knowledge:
     actors: ActorData
     dates: DateRules
     quotes: QuoteCues
+    speakers: SpeakerGroups
     amounts: AmountData
     claims: ClaimData
     events: EventData
@@ -47,11 +52,13 @@ class Knowledge:
         """Load the packaged reference data (``newsgraph/data/``); matchers share ``nlp.vocab``."""
         words = FunctionWords.load()
         amounts = AmountData.load(nlp, words)
+        quotes = QuoteCues.load(nlp)
         return cls(
             words=words,
             actors=ActorData.load(nlp, words),
             dates=DateRules.load(nlp, function_words=words),
-            quotes=QuoteCues.load(nlp),
+            quotes=quotes,
+            speakers=SpeakerGroups.load(words, quotes.pronoun_kinds),
             amounts=amounts,
             claims=ClaimData.load(nlp, amounts, words),
             events=EventData.load(nlp),
@@ -66,6 +73,7 @@ def analyze_doc(doc: Doc, document: Document, knowledge: Knowledge) -> Analysis:
     actors = extract_actors(doc, published, knowledge.actors)
     dates = extract_dates(doc, published, knowledge.dates)
     quotes = extract_quotes(doc, actors, knowledge.quotes)
+    actors, quotes = speaker_actors(doc, actors, quotes, knowledge.speakers)
     amounts = extract_amounts(doc, actors, quotes, dates, knowledge.amounts)
     claims = extract_claims(doc, actors, quotes, amounts, knowledge.claims)
     events = extract_events(doc, actors, quotes, dates, claims, published, knowledge.events)

@@ -75,6 +75,10 @@ PREDICATIVE_DEPS = frozenset({"acomp", "ROOT", "ccomp", "xcomp", "oprd", "conj"}
 # meetings and cooperation: a noun of these takes part in its governor's subject ("came for talks")
 PARTICIPATION_ROOTS = frozenset({"03", "04", "05", "06"})
 # "the US-led war", "occupied territory", "according to": a modifier or a function word, not an event
+# Universal Dependencies gender features of a person pronoun ("he", "she")
+GENDERED = frozenset({"Masc", "Fem"})
+# actor kinds a quote's "they"/"it" speaker is taken from (issue 13): bodies of people that speak
+SPEAKING_BODIES = frozenset({"group", "organization"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "prep", "agent", "mark", "aux", "auxpass", "det", "case"})
 
 
@@ -190,10 +194,29 @@ def _depth(tok: Token) -> int:
     return d
 
 
-def _resolver(doc: Doc, actors: Sequence[Actor]) -> Callable[[Doc, int, Sequence[Actor]], Actor | None]:
-    """The pronoun resolver over this document, its mention index built once (not per pronoun)."""
+def _resolver(
+    doc: Doc, actors: Sequence[Actor], quotes: Sequence[Quote] = ()
+) -> Callable[[Doc, int, Sequence[Actor]], Actor | None]:
+    """The pronoun resolver over this document, its mention index built once (not per pronoun).
+
+    An ungendered pronoun that speaks a quote ("… traders said. They said …", "the paper said …
+    it said") is that quote's speaker when the quotes stage chained it to a group or an
+    organization (the previous speaker of its class), not a country or company coreference finds
+    nearby (issue 13); "he" and "she", and a speaker that is a person or a country, stay with
+    coreference.
+    """
     coref = coref_index(doc, actors)
-    return lambda _doc, i, _actors: coref.resolve(i)
+    by_id = {a.id: a for a in actors if a.kind in SPEAKING_BODIES}
+    spoken = {q.speaker_span[0]: by_id[q.speaker] for q in quotes if q.speaker_span and q.speaker in by_id}
+
+    def resolve(_doc: Doc, i: int, _actors: Sequence[Actor]) -> Actor | None:
+        tok = doc[i]
+        gendered = any(g in GENDERED for g in tok.morph.get("Gender"))
+        if tok.idx in spoken and tok.pos_ == "PRON" and not gendered:
+            return spoken[tok.idx]
+        return coref.resolve(i)
+
+    return resolve
 
 
 def _date_value(value: str | None) -> str | None:
@@ -246,8 +269,10 @@ def find_candidates(
     dates: Sequence[TimeExpression],
     claims: Sequence[Claim],
     data: EventData,
+    quotes: Sequence[Quote] = (),
 ) -> list[Candidate]:
-    """Every coded trigger in the document with its roles (roles may be empty)."""
+    """Every coded trigger in the document with its roles (roles may be empty); ``quotes`` tell
+    whom a speaker pronoun stands for."""
     anchors = _date_anchors(doc, dates)
     disputed = [(c.statement.start, c.statement.end, frozenset(c.disputed_by)) for c in claims if c.disputed_by]
     rules = data.rules
@@ -260,7 +285,7 @@ def find_candidates(
     # sentences holding a verb of reporting: only their triggers can be reported content
     reporting = {bisect.bisect_right(starts, j) - 1 for j, (_, lem) in enumerate(words) if lem in rules.reporting_verbs or lem in rules.reporting_preps}
     headlines: dict[int, bool] = {}  # sentence number -> in capitals, decided for sentences with a trigger word
-    index = ActorIndex.build(doc, actors, _resolver(doc, actors))
+    index = ActorIndex.build(doc, actors, _resolver(doc, actors, quotes))
     for i, (lower, lemma) in enumerate(words):
         if lemma not in known and lower not in known:
             continue
@@ -583,7 +608,7 @@ def extract_events(
     speakers = _quote_speakers(quotes)
     cands = [
         dataclasses.replace(c, sources=_speaker_for(c, speakers)) if not c.sources and c.first_person else c
-        for c in find_candidates(doc, actors, dates, claims, data)
+        for c in find_candidates(doc, actors, dates, claims, data, quotes)
     ]
     return emit_events(cands, actors, published, data.info, data.rules)
 

@@ -2,7 +2,8 @@
 
 1. Actors: a place (a city, a region, a dateline) is never a source or target; a capital coded as its
    government ("Moscow denied", kind organization with a role) is an actor. Actors named only where
-   the act happens ("signed in Paris") are not targets.
+   the act happens ("signed in Paris") are not targets. An unnamed speaker with a role but no country
+   ("traders said", ``extract/speakers``) has no CAMEO code and is no party either.
 2. Pairs: one per (source, target); a compound subject acts on each other only with a mutual verb
    ("X and Y agreed", "met"); never an actor and its own country's bare name ("Indonesia's ministry"
    and "Indonesia"); a reverse code (the host of a visit, the giver of a loan received) only when ``reverse_kept`` lists its prefix.
@@ -48,8 +49,10 @@ def _after(value: str | None, published: date | None) -> bool:
 
 
 def _usable(actor: Actor | None) -> bool:
-    """A place named as a place is no actor; a capital coded with its government's role is."""
-    return actor is not None and not (actor.kind == "place" and not actor.role)
+    """A place named as a place is no actor; a capital coded with its government's role is. A role
+    with no country ("traders", "Western diplomats": an unnamed speaker, ``extract/speakers``) has
+    no CAMEO code: it tells who said something, it is no party to an event."""
+    return actor is not None and not (actor.kind == "place" and not actor.role) and not (actor.role and not actor.code)
 
 
 def _country(actor: Actor | None) -> str | None:

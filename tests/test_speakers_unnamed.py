@@ -1,0 +1,95 @@
+"""Unnamed speakers (extract/speakers.py): groups and roles that speak become actors; "they" follows them;
+events never get an unknown-country party from them, and a speaker "they" is not a country named nearby."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.extract import analyze_doc
+from newsgraph.records import Actor, Analysis, Document, Quote
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def run(nlp, knowledge):  # type: ignore[no-untyped-def]
+    def _run(text: str) -> Analysis:
+        return analyze_doc(nlp(text), Document(id="t", text=text, published="2023-05-04"), knowledge)
+
+    return _run
+
+
+def _speaker(a: Analysis, phrase: str) -> tuple[Quote, Actor | None]:
+    q = next(q for q in a.quotes if q.speaker_text == phrase)
+    return q, next((x for x in a.actors if x.id == q.speaker), None)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "name", "role", "country", "kind"),
+    [
+        ("Copper prices slipped on Friday, metal traders said.", "metal traders", "metal traders", "BUS", None, "group"),
+        ("Northern diplomats said the summit was delayed.", "Northern diplomats", "Northern diplomats", "GOV", None, "group"),
+        ("Military sources said three patrol boats were missing.", "Military sources", "Military sources", "MIL", None, "group"),
+        ("Canadian bankers said mortgage demand had cooled.", "Canadian bankers", "Canadian bankers", "BUS", "CAN", "group"),
+        ("Wheat was scarce, dealers in Cairo said.", "dealers", "dealers", "BUS", "EGY", "group"),
+        ("Freight rates fell, one shipping dealer said.", "one shipping dealer", "shipping dealer", "BUS", None, "person"),
+    ],
+)  # fmt: skip
+def test_unnamed_group_or_role_speaker_becomes_an_actor(
+    run, text: str, phrase: str, name: str, role: str, country: str | None, kind: str
+) -> None:
+    _, actor = _speaker(run(text), phrase)
+    assert actor is not None
+    assert (actor.name, actor.role, actor.country, actor.kind) == (name, role, country, kind)
+    assert actor.code == (country + role if country else None)
+
+
+def test_unnamed_speaker_without_sector_or_country_stays_without_actor(run) -> None:
+    _, actor = _speaker(run("Sources said the vote would be postponed."), "Sources")
+    assert actor is None
+
+
+def test_a_spokesman_for_an_organization_is_that_organization(run) -> None:
+    a = run("Orvane Mining Corp shares fell, and a spokesman for Orvane Mining Corp said output was lower.")
+    _, actor = _speaker(a, "a spokesman")
+    assert actor is not None and actor.kind == "organization" and "Orvane" in actor.name
+
+
+def test_they_follows_the_previous_group_speaker_not_a_country_named_nearby(run) -> None:
+    text = (
+        "Grain brokers said harvest estimates were too high. They said Argentina would sell less wheat than planned.\n\n"
+        "Grain brokers said the rains came late."
+    )
+    a = run(text)
+    _, first = _speaker(a, "Grain brokers")
+    _, they = _speaker(a, "They")
+    assert first is not None and they == first
+    assert len([x for x in a.actors if x.name == "Grain brokers"]) == 1  # the same phrase again is the same actor
+    said = text.index("They said")
+    # no event gives "They said" to Argentina, and the brokers (no country) are no party to any event
+    assert not [e for e in a.events if e.evidence.start <= said < e.evidence.end and e.source != first.id]
+    assert not [e for e in a.events if first.id in (e.source, e.target)]
+
+
+def test_they_is_the_group_named_earlier_in_its_own_sentence(run) -> None:
+    text = (
+        "Grain traders said bread prices would climb. Swiss farmers welcomed the ruling, though they added "
+        "that costs would rise."
+    )
+    a = run(text)
+    _, they = _speaker(a, "they")
+    assert they is not None and "farmers" in they.name
+
+
+def test_the_definite_role_noun_is_the_speaker_named_before(run) -> None:
+    text = "A senior official said the border would reopen. The road is long, the official said."
+    a = run(text)
+    _, first = _speaker(a, "A senior official")
+    _, again = _speaker(a, "the official")
+    assert first is not None and again == first
+
+
+def test_an_aide_to_a_person_takes_that_persons_country(run) -> None:
+    a = run("Prime Minister Boris Johnson flew to Kyiv. An aide to Boris Johnson said the visit would be short.")
+    _, actor = _speaker(a, "An aide")
+    assert actor is not None and (actor.name, actor.country, actor.role) == ("aide", "GBR", "GOV")
