@@ -51,7 +51,7 @@ class Knowledge:
             words=words,
             actors=ActorData.load(nlp),
             dates=DateRules.load(nlp, function_words=words),
-            quotes=QuoteCues.load(nlp),
+            quotes=QuoteCues.load(nlp, words),
             amounts=amounts,
             claims=ClaimData.load(nlp, amounts, words),
             events=EventData.load(nlp),

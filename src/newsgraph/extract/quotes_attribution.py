@@ -38,7 +38,6 @@ _ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _PREDICATE = frozenset({"dobj", "oprd", "dative", "prep", "ccomp", "xcomp", "attr", "acomp"})
 _OBJECTS = frozenset({"pobj", "dobj", "dative", "iobj"})
 _NOT_SPEAKERS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
-_PERSONAL = frozenset({"he", "she", "they", "we", "i"})
 _SUBJECT_STEPS = 5  # verbs up a participle/conjunct chain to the one with the subject
 _ASIDE_OPEN = frozenset({"-", "–", "—", "("})
 _ASIDE_CLOSE = frozenset({"-", "–", "—", ")"})
@@ -73,7 +72,7 @@ def attribute(
                 return replace(_outer_reporter(doc, att, in_quote, cues) or att, content=content)
     if colon is not None:
         return colon
-    governing = _governing(doc, lo, hi, in_quote, para)
+    governing = _governing(doc, lo, hi, in_quote, para, cues.personal)
     return replace(governing, content=content_of(doc, lo, hi, governing)) if governing is not None else None
 
 
@@ -254,7 +253,9 @@ def _after_dash(name: Token) -> bool:
     return i > 0 and name.doc[i - 1].text in ("-", "–", "—")
 
 
-def _governing(doc: Doc, lo: int, hi: int, in_quote: Sequence[int], para: Sequence[int]) -> Attribution | None:
+def _governing(
+    doc: Doc, lo: int, hi: int, in_quote: Sequence[int], para: Sequence[int], personal: frozenset[str]
+) -> Attribution | None:
     """A quoted fragment inside someone's clause ("Trump blasted Disney for its “outrageous
     practices”") is theirs: the nearest verb above it whose subject names an actor or is a
     personal pronoun. A fragment under an impersonal subject stays unattributed, and so does
@@ -270,7 +271,7 @@ def _governing(doc: Doc, lo: int, hi: int, in_quote: Sequence[int], para: Sequen
                 break  # a parse running across a line break: the other paragraph's verb is not its frame
             if h.pos_ in ("VERB", "AUX"):
                 subj = next((c for c in h.children if c.dep_ == "nsubj"), None)
-                named = subj is not None and (subj.ent_type_ in _ENTITY_LABELS or subj.lower_ in _PERSONAL)
+                named = subj is not None and (subj.ent_type_ in _ENTITY_LABELS or subj.lower_ in personal)
                 if named and in_quote[subj.i] < 0 and para[subj.i] == para[lo]:
                     return Attribution(subj, h.i, h.i + 1)
                 if subj is not None:
@@ -284,9 +285,9 @@ def _governing(doc: Doc, lo: int, hi: int, in_quote: Sequence[int], para: Sequen
 def _cue_at(tok: Token, in_quote: Sequence[int], cues: QuoteCues) -> Attribution | None:
     """An attribution anchored on this token: a reporting verb, or a verb framed by "according to X"."""
     verb = cues.verbs.get(tok.lemma_.lower())
-    if verb is not None and verb.direct and tok.pos_ in ("VERB", "AUX") and not _addressed(tok):
+    if verb is not None and verb.direct and tok.pos_ in ("VERB", "AUX") and not _addressed(tok) and not _says_nothing(tok, verb, cues):
         who = _speaker_of(tok, in_quote, cues.verbs)
-        if who is not None and (verb.reports == "speech" or _can_speak(tok, who, cues)):
+        if who is not None and _thinks_aloud(verb, who, cues) and (verb.reports != "evidence" or _can_speak(tok, who, cues)):
             return Attribution(who, tok.i, tok.i + 1)
     for child in tok.children:
         att = _prep_cue(child, cues)
@@ -393,12 +394,18 @@ def indirect_at(tok: Token, in_quote: Sequence[int], cues: QuoteCues) -> Attribu
     if verb is not None and tok.pos_ in ("VERB", "AUX"):
         if _addressed(tok):
             return None  # "Asked about the plan, Lee said …": the question is not Lee's
+        if _says_nothing(tok, verb, cues):
+            return None
         for child in tok.children:
             if child.dep_ in verb.content and (child.i > tok.i or child.dep_ == "ccomp" and _fronted(child, tok)):
                 if child.dep_ == "prep" and child.lower_ not in verb.preps:
                     continue
+                if child.dep_ == "dobj" and child.lemma_.lower() in cues.figure_objects:
+                    continue  # "Dale Corp reported a net loss": a result, not a statement
                 who = _speaker_of(tok, in_quote, cues.verbs)
-                if who is None or verb.reports != "speech" and not _can_speak(tok, who, cues):
+                if who is None or not _thinks_aloud(verb, who, cues):
+                    return None
+                if verb.reports == "evidence" and not _can_speak(tok, who, cues):
                     return None
                 lo, hi = child.left_edge.i, child.right_edge.i + 1
                 if child.dep_ == "ccomp" and child.i > tok.i:
@@ -406,12 +413,12 @@ def indirect_at(tok: Token, in_quote: Sequence[int], cues: QuoteCues) -> Attribu
                 elif child.dep_ == "ccomp":
                     lo = _fronted_start(child, lo)
                 return Attribution(who, tok.i, tok.i + 1, (lo, hi))
-        if tok.dep_ == "parataxis" and "ccomp" in verb.content and verb.reports == "speech":
+        if tok.dep_ == "parataxis" and "ccomp" in verb.content and verb.reports != "evidence":
             # "In his state, Christie said, offenders are sent to treatment": the sentence
             # around the parenthetical is what was said
             who = _speaker_of(tok, in_quote, cues.verbs)
             clause = tok.head
-            if who is not None and in_quote[clause.i] < 0:
+            if who is not None and in_quote[clause.i] < 0 and _thinks_aloud(verb, who, cues):
                 return Attribution(who, tok.i, tok.i + 1, (clause.left_edge.i, clause.right_edge.i + 1))
         return None
     if tok.pos_ == "NOUN" and tok.lemma_.lower() in cues.nouns:
@@ -424,6 +431,26 @@ def indirect_at(tok: Token, in_quote: Sequence[int], cues: QuoteCues) -> Attribu
         clause = clause.head
     rng = clause_without(clause, tok)
     return replace(att, content=rng) if rng is not None else None
+
+
+def _says_nothing(verb: Token, cue: VerbCue, cues: QuoteCues) -> bool:
+    """A verb that reports no saying: "declined to comment", "refused to say what …" (the
+    ``nothing_said`` verbs and the reporting verbs under them)."""
+    if verb.lemma_.lower() in cues.nothing_said and any(
+        c.dep_ == "xcomp" and c.lemma_.lower() in cues.verbs for c in verb.children
+    ):
+        return True  # "refused to comment" (while "refused to negotiate" states a position)
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in cues.nothing_said
+
+
+def _thinks_aloud(cue: VerbCue, who: Token, cues: QuoteCues) -> bool:
+    """Whether a speaker may hold what a verb reports: anyone says, but a thought or a wish
+    ("believe", "want") is an attribution only of a person ("Lee believes …", "she wants …"),
+    whose view the reporter has from them; "Japan wants …", "many investors believe …" are
+    the reporter's own reading. On PolNeAR dev such verbs with a person holder were 29 right
+    and 1 wrong, with any other holder 27 right and 8 wrong; the unseen-text audit judges
+    the latter no attribution at all."""
+    return cue.reports != "thought" or who.ent_type_ == "PERSON" or who.lower_ in cues.personal
 
 
 def _addressed(verb: Token) -> bool:
