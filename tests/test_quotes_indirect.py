@@ -168,3 +168,15 @@ def test_quotes_indirect_a_persons_belief_and_a_stated_refusal_stay_attributions
 def test_quotes_indirect_a_reported_result_after_that_is_still_speech(nlp, cues) -> None:
     (q,) = _indirect(nlp, cues, "Dale Corp reported that sales had fallen sharply.")
     assert q.speaker_text == "Dale Corp"
+
+
+def test_quotes_indirect_a_parenthetical_cue_between_two_clauses_stays_out_of_the_content(nlp, cues) -> None:
+    text = "The region's farms are still carrying the burden of large debts and low prices, she said, and bankers' fears over the two problems have grown."
+    (q,) = _indirect(nlp, cues, text)
+    assert q.text == "The region's farms are still carrying the burden of large debts and low prices"
+    assert q.speaker_text == "she"
+
+
+def test_quotes_indirect_the_addressee_is_not_content(nlp, cues) -> None:
+    (q,) = _indirect(nlp, cues, "Berg told reporters work remained to be done on the budget.")
+    assert q.text == "work remained to be done on the budget"

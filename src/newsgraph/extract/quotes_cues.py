@@ -41,6 +41,7 @@ class QuoteCues:
     not_sources: frozenset[str] = frozenset()  # subjects an evidence verb reports nothing of ("figures")
     nothing_said: frozenset[str] = frozenset()  # "declined to comment": verbs saying nothing was said
     figure_objects: frozenset[str] = frozenset()  # "reported a net loss": objects that are figures, not statements
+    addressees: frozenset[str] = frozenset()  # "told reporters …": whom a speaker tells, never content
     # from function-words-*.yaml: determiners of a phrase that refers back ("the spokesman"),
     # personal subject pronouns ("he", "we"), relative pronouns with an antecedent ("who")
     definite: frozenset[str] = frozenset()
@@ -78,6 +79,7 @@ class QuoteCues:
             not_sources=frozenset(n["lemma"] for n in raw.get("not_sources", [])),
             nothing_said=frozenset(n["lemma"] for n in raw.get("nothing_said", [])),
             figure_objects=frozenset(n["lemma"] for n in raw.get("figure_objects", [])),
+            addressees=frozenset(n["lemma"] for n in raw.get("addressees", [])),
             definite=fw.definite_articles | fw.demonstrative_words(number="singular"),
             personal=frozenset(
                 p.word for p in fw.pronouns if "subject" in p.cases and p.person != 2 and p.gender != "neuter"
