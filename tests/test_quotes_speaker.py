@@ -166,3 +166,19 @@ def test_quotes_speaker_joint_speakers_are_one_phrase(run) -> None:
 def test_quotes_speaker_a_company_name_cut_by_the_headline_parse_is_whole(run) -> None:
     quotes, _ = run("ORLEN <ORL> IN PACT WITH VESTA\n\nOrlen Inc said it entered into an agreement with Vesta Co.")
     assert quotes[0].speaker_text == "Orlen Inc"
+
+
+def test_quotes_speaker_the_person_after_said_beats_a_company_the_parse_made_subject(nlp) -> None:
+    # the parse some wire copy gets: "Corp" the inverted subject, the person its modifier
+    from spacy.tokens import Doc
+
+    from newsgraph.extract.quotes_attribution import _speaker_of
+
+    words = ["said", "Kenji", "Oda", "of", "Kanto", "Asset", "Corp"]
+    heads = [0, 2, 6, 2, 5, 6, 0]
+    deps = ["ROOT", "compound", "nmod", "prep", "compound", "compound", "nsubj"]
+    ents = ["O", "B-PERSON", "I-PERSON", "O", "B-ORG", "I-ORG", "I-ORG"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, ents=ents, pos=["VERB"] + ["PROPN"] * 2 + ["ADP"] + ["PROPN"] * 3)
+    cues = QuoteCues.load(nlp)
+    who = _speaker_of(doc[0], [-1] * len(doc), cues.verbs)
+    assert who is not None and who.text == "Oda"

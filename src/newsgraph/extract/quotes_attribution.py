@@ -339,7 +339,7 @@ def _speaker_of(verb: Token, in_quote: Sequence[int], verbs: Mapping[str, VerbCu
         subjects = [c for c in v.children if c.dep_ in _SUBJECTS and c.ent_type_ not in _NOT_SPEAKERS]
         if subjects:
             subj = next((c for c in subjects if in_quote[c.i] < 0), None)
-            return None if subj is not None and _in_dateline(subj) else subj
+            return None if subj is not None and _in_dateline(subj) else _person_first(v, subj)
         if any(c.dep_ == "nsubjpass" for c in v.children):
             return None
         # "X said A, adding B" / "X stood up and said": the subject is the head verb's
@@ -356,6 +356,20 @@ def _speaker_of(verb: Token, in_quote: Sequence[int], verbs: Mapping[str, VerbCu
         found = _inverted_subject(v, in_quote) or named
         return None if found is not None and _in_dateline(found) else found
     return None
+
+
+def _person_first(verb: Token, subj: Token | None) -> Token | None:
+    """"…,” said Keiji Sato of Nordic Asset Management Corp": the parse may make the company
+    the inverted subject and the person its modifier; the person right after the verb speaks."""
+    if subj is None or subj.i < verb.i or subj.ent_type_ == "PERSON":
+        return subj
+    first = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if first is None or first.ent_type_ != "PERSON" or not subj.left_edge.i <= first.i < subj.i:
+        return subj
+    end = first.i
+    while end + 1 < subj.i and verb.doc[end + 1].ent_iob_ == "I":
+        end += 1
+    return verb.doc[end]
 
 
 def _aside(head: Token, verb: Token) -> bool:
