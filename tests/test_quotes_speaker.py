@@ -182,3 +182,11 @@ def test_quotes_speaker_the_person_after_said_beats_a_company_the_parse_made_sub
     cues = QuoteCues.load(nlp)
     who = _speaker_of(doc[0], [-1] * len(doc), cues.verbs)
     assert who is not None and who.text == "Oda"
+
+
+def test_quotes_speaker_the_spokesman_is_never_a_president_named_before(run) -> None:
+    text = ("President Ronald Reagan will announce new tariffs today. A spokesman said the Community was ready to act. "
+            "The spokesman said member states agreed on a plan last week.")  # fmt: skip
+    quotes, names = run(text)
+    assert quotes[-1].speaker_text == "The spokesman"
+    assert quotes[-1].speaker is None or "Reagan" not in names[quotes[-1].speaker]

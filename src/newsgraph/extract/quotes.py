@@ -73,7 +73,7 @@ def extract_quotes(doc: Doc, actors: Sequence[Actor], cues: QuoteCues) -> list[Q
     quotes = [_without_dateline(doc_text(doc), q) for q in quotes]
     quotes = _carry_bare_paragraphs(doc_text(doc), quotes)
     quotes = _classify(doc_text(doc), quotes, passages)
-    index = MentionIndex.build(doc, actors, cues.pronoun_kinds, [(q.start, q.end) for q in quotes], cues.relative)
+    index = MentionIndex.build(doc, actors, cues.pronoun_kinds, [(q.start, q.end) for q in quotes], cues.relative, cues.indefinite)
     return _resolve_speakers(doc, quotes, index, cues.definite)
 
 
@@ -99,7 +99,7 @@ def _resolve_speakers(doc: Doc, quotes: Sequence[Quote], index: MentionIndex, de
     """
     out: list[Quote] = []
     last: dict[str, tuple[int, Actor | None]] = {}  # the previous speaker of each class: where its attribution ends, who
-    roles: dict[str, tuple[int, Actor]] = {}  # the previous speaker named by each role noun ("spokesman"): where, who
+    roles: dict[str, tuple[int, Actor | None]] = {}  # the previous speaker named by each role noun ("spokesman"): where, who
     for q in quotes:
         if q.speaker_span is None:
             out.append(q)
@@ -110,6 +110,8 @@ def _resolve_speakers(doc: Doc, quotes: Sequence[Quote], index: MentionIndex, de
             out.append(q)
             continue
         actor = index.resolve(head, q.speaker_span)
+        if head.pos_ == "NOUN" and (actor is None or actor.kind == "person"):
+            actor = index.body_in(q.speaker_span, head) or actor  # "an APT spokesman": APT, not a generic spokesman
         if head.pos_ == "PROPN" and (actor is None or actor.kind != "person"):
             actor = index.person_by_surname(head.text) or actor  # "Fritschi said" after "Herbert Fritschi"
         if head.pos_ == "PROPN" and (actor is None or actor.kind not in ("organization", "country")):
@@ -129,8 +131,10 @@ def _resolve_speakers(doc: Doc, quotes: Sequence[Quote], index: MentionIndex, de
                     actor = None  # "Holm GmbH of West Germany said … it said": not the country its speaker had no actor for
         role = head.lemma_.lower() if head.pos_ == "NOUN" else None
         if role is not None and _definite(head, definite) and role in roles and q.speaker_span[0] - roles[role][0] <= _CHAIN_CHARS:
-            actor = roles[role][1]  # "A Treasury spokesman said … The spokesman added": the same spokesman
-        elif role is not None and actor is not None:
+            # "A Treasury spokesman said … The spokesman added": the same spokesman, and no
+            # one else when that spokesman had no actor (not a president named in between)
+            actor = roles[role][1]
+        elif role is not None:
             roles[role] = (q.speaker_span[0], actor)
         said_at = max(q.speaker_span[1], q.cue_span[1] if q.cue_span else 0)
         for k in ("person", "thing") if kind == "either" else (kind,):

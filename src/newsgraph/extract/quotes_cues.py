@@ -45,6 +45,7 @@ class QuoteCues:
     # from function-words-*.yaml: determiners of a phrase that refers back ("the spokesman"),
     # personal subject pronouns ("he", "we"), relative pronouns with an antecedent ("who")
     definite: frozenset[str] = frozenset()
+    indefinite: frozenset[str] = frozenset()  # "a spokesman": a new referent, never someone named before
     personal: frozenset[str] = frozenset()
     relative: frozenset[str] = frozenset()
 
@@ -81,6 +82,7 @@ class QuoteCues:
             figure_objects=frozenset(n["lemma"] for n in raw.get("figure_objects", [])),
             addressees=frozenset(n["lemma"] for n in raw.get("addressees", [])),
             definite=fw.definite_articles | fw.demonstrative_words(number="singular"),
+            indefinite=fw.indefinite_articles,
             personal=frozenset(
                 p.word for p in fw.pronouns if "subject" in p.cases and p.person != 2 and p.gender != "neuter"
             ),

@@ -39,6 +39,7 @@ class MentionIndex:
     surnames: dict[str, tuple[Actor, ...]] = field(default_factory=dict)  # last word of a person's full name
     organizations: tuple[tuple[tuple[str, ...], Actor], ...] = ()  # organization names, word by word
     relative: frozenset[str] = frozenset()  # relative pronouns with an antecedent ("who")
+    indefinite: frozenset[str] = frozenset()  # articles of a phrase that names someone new ("a spokesman")
 
     @classmethod
     def build(
@@ -48,6 +49,7 @@ class MentionIndex:
         pronoun_kinds: dict[str, frozenset[str]],
         quoted: Sequence[Span],
         relative: frozenset[str] = frozenset(),
+        indefinite: frozenset[str] = frozenset(),
     ) -> MentionIndex:
         """Index every actor mention once per document; ``quoted`` are the quotes' contents."""
         mentions = sorted(((s, e, a) for a in actors for s, e in a.mentions), key=lambda m: (m[0], m[1]))
@@ -68,6 +70,7 @@ class MentionIndex:
             surnames,
             tuple((tuple(a.name.split()), a) for a in actors if a.kind == "organization"),
             relative,
+            indefinite,
         )
 
     def person_by_surname(self, word: str) -> Actor | None:
@@ -82,6 +85,17 @@ class MentionIndex:
         words = tuple(phrase.split())
         found = {a.id: a for name, a in self.organizations if words and len(name) > len(words) and name[: len(words)] == words}
         return next(iter(found.values())) if len(found) == 1 else None
+
+    def body_in(self, span: Span, head: Token) -> Actor | None:
+        """An organization or group named inside a speaker phrase before or after its role
+        noun ("an APT spokesman", "a representative of Kessler"): the body that spoke."""
+        k = bisect_left(self.starts, span[0])
+        while k < len(self.mentions) and self.mentions[k][0] < span[1]:
+            s, e, actor = self.mentions[k]
+            if e <= span[1] and not s <= head.idx < e and actor.kind in ("organization", "group"):
+                return actor
+            k += 1
+        return None
 
     def last_person_before(self, offset: int) -> int | None:
         """Where the latest person mention outside quotations before ``offset`` starts."""
@@ -110,6 +124,8 @@ class MentionIndex:
         if head.lower_ in self.relative and head.head.dep_ == "relcl":
             noun = head.head.head  # "the boy, who said …": the noun the clause modifies
             return self.actor_at((noun.idx, noun.idx + len(noun)))
+        if any(c.dep_ == "det" and c.lower_ in self.indefinite for c in head.children):
+            return None  # "A spokesman said": someone not named before, not the president of the last paragraph
         kinds = self.pronoun_kinds.get(head.lower_)
         if kinds is not None:
             for k in range(bisect_left(self.starts, span[0]) - 1, -1, -1):
