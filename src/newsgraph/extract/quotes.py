@@ -336,6 +336,9 @@ def _indirect_quotes(doc: Doc, in_quote: Sequence[int], direct: Sequence[Quote],
     """Reported speech not already covered by a direct quote (nor by an earlier indirect one)."""
     out: list[Quote] = []
     taken = sorted((q.start, q.end) for q in direct)
+    # a cue that attributes a quotation reports that quotation, not also a phrase before it
+    # ("Commenting on the pledges, Wardhana said, “I am surprised”")
+    quoting = {q.cue_span for q in direct if q.cue_span is not None and q.start > q.cue_span[1]}
     # indirect_at needs a reporting verb or noun lemma, or a framing word ("according", "for")
     openers = {words[0] for words in cues.according} | set(cues.framing)
     for i, (lower, lemma) in enumerate(token_words(doc)):
@@ -345,12 +348,24 @@ def _indirect_quotes(doc: Doc, in_quote: Sequence[int], direct: Sequence[Quote],
         att = indirect_at(tok, in_quote, cues)
         if att is None or att.content is None:
             continue
+        if (tok.idx, tok.idx + len(tok)) in quoting and _subjectless_before(doc, att):
+            continue  # "Commenting on …, X said, “…”": the phrase before a cue whose quotation follows it
         span = _trim(doc, *att.content)
         if span is None or _covered(taken, span):
             continue
         insort(taken, span)
         out.append(_make_quote(doc, span[0], span[1], doc_text(doc)[span[0] : span[1]], "indirect", att, cues.relative))
     return out
+
+
+def _subjectless_before(doc: Doc, att: Attribution) -> bool:
+    """Whether an attribution's content is a phrase before its cue with no subject of its own
+    ("Commenting on the pledges," / "Claiming the critics were wrong,")."""
+    lo, hi = att.content or (0, 0)
+    if hi > att.cue_start:
+        return False
+    roots = [t for t in doc[lo:hi] if not lo <= t.head.i < hi]
+    return all(not any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in r.children) for r in roots)
 
 
 def _covered(taken: Sequence[Span], span: Span) -> bool:
