@@ -149,6 +149,7 @@ def test_quotes_indirect_a_date_in_the_clause_stays(nlp, cues) -> None:
         "Minister Jon Alder declined to say when the tax would take effect.",
         "The airline refused to comment on the report of a merger.",
         "Dale Corp reported a net loss of four mln dlrs in the first quarter.",
+        "Varro Ltd reported a first-half loss of 12 mln dlrs, believed to be its worst in a decade.",
         "Many economists believe the currency will weaken further.",
         "Canada wants a deal on fish quotas before the season opens.",
     ],

@@ -412,12 +412,12 @@ def indirect_at(tok: Token, in_quote: Sequence[int], cues: QuoteCues) -> Attribu
             return None  # "Asked about the plan, Lee said …": the question is not Lee's
         if _says_nothing(tok, verb, cues):
             return None
+        if any(c.dep_ == "dobj" and c.lemma_.lower() in cues.figure_objects for c in tok.children):
+            return None  # "Dale Corp reported a net loss (, believed to be …)": a result, not a statement
         for child in tok.children:
             if child.dep_ in verb.content and (child.i > tok.i or child.dep_ == "ccomp" and _fronted(child, tok)):
                 if child.dep_ == "prep" and child.lower_ not in verb.preps:
                     continue
-                if child.dep_ == "dobj" and child.lemma_.lower() in cues.figure_objects:
-                    continue  # "Dale Corp reported a net loss": a result, not a statement
                 who = _speaker_of(tok, in_quote, cues.verbs)
                 if who is None or not _thinks_aloud(verb, who, cues):
                     return None
