@@ -190,3 +190,11 @@ def test_quotes_speaker_the_spokesman_is_never_a_president_named_before(run) -> 
     quotes, names = run(text)
     assert quotes[-1].speaker_text == "The spokesman"
     assert quotes[-1].speaker is None or "Reagan" not in names[quotes[-1].speaker]
+
+
+def test_quotes_speaker_the_bank_is_the_bank_named_before(run) -> None:
+    text = ("The U.S. Commerce Department said exports rose in May. Imports fell two pct, the department said. "
+            "Prices were steady, it said.")  # fmt: skip
+    quotes, names = run(text)
+    assert [q.speaker_text for q in quotes] == ["The U.S. Commerce Department", "the department", "it"]
+    assert all(q.speaker is not None and "Commerce Department" in names[q.speaker] for q in quotes)

@@ -112,6 +112,8 @@ def _resolve_speakers(doc: Doc, quotes: Sequence[Quote], index: MentionIndex, de
         actor = index.resolve(head, q.speaker_span)
         if head.pos_ == "NOUN" and (actor is None or actor.kind == "person"):
             actor = index.body_in(q.speaker_span, head) or actor  # "an APT spokesman": APT, not a generic spokesman
+        if head.pos_ == "NOUN" and actor is None and _definite(head, definite):
+            actor = index.named_by_head(head)  # "the bank said" after "The World Bank said"
         if head.pos_ == "PROPN" and (actor is None or actor.kind != "person"):
             actor = index.person_by_surname(head.text) or actor  # "Fritschi said" after "Herbert Fritschi"
         if head.pos_ == "PROPN" and (actor is None or actor.kind not in ("organization", "country")):

@@ -97,6 +97,19 @@ class MentionIndex:
             k += 1
         return None
 
+    def named_by_head(self, head: Token) -> Actor | None:
+        """The nearest earlier organization whose name ends in ``head``'s word ("the bank" after
+        "The World Bank", "the department" after "the U.S. Agriculture Department")."""
+        word = head.lower_
+        for k in range(bisect_left(self.starts, head.idx) - 1, -1, -1):
+            s, _e, actor = self.mentions[k]
+            if head.idx - s > _RECENT_CHARS:
+                return None
+            words = actor.name.split()
+            if actor.kind in ("organization", "group") and len(words) > 1 and words[-1].lower() == word:
+                return actor
+        return None
+
     def last_person_before(self, offset: int) -> int | None:
         """Where the latest person mention outside quotations before ``offset`` starts."""
         for k in range(bisect_left(self.starts, offset) - 1, -1, -1):
