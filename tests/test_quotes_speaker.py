@@ -198,3 +198,10 @@ def test_quotes_speaker_the_bank_is_the_bank_named_before(run) -> None:
     quotes, names = run(text)
     assert [q.speaker_text for q in quotes] == ["The U.S. Commerce Department", "the department", "it"]
     assert all(q.speaker is not None and "Commerce Department" in names[q.speaker] for q in quotes)
+
+
+def test_quotes_speaker_the_company_is_not_a_company_named_in_the_headline(run) -> None:
+    text = "ORBIT UNIT BUYS LYON COMPANY\n\nOrbit Holdings said it bought Ferrand SA. The company said sales would double."
+    quotes, names = run(text)
+    assert quotes[-1].speaker_text == "The company"
+    assert quotes[-1].speaker is None or "LYON" not in names[quotes[-1].speaker]

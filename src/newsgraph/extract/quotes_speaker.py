@@ -99,14 +99,16 @@ class MentionIndex:
 
     def named_by_head(self, head: Token) -> Actor | None:
         """The nearest earlier organization whose name ends in ``head``'s word ("the bank" after
-        "The World Bank", "the department" after "the U.S. Agriculture Department")."""
+        "The World Bank", "the department" after "the U.S. Agriculture Department"), not one
+        named only in a capitalized headline."""
         word = head.lower_
         for k in range(bisect_left(self.starts, head.idx) - 1, -1, -1):
             s, _e, actor = self.mentions[k]
             if head.idx - s > _RECENT_CHARS:
                 return None
             words = actor.name.split()
-            if actor.kind in ("organization", "group") and len(words) > 1 and words[-1].lower() == word:
+            # a name in capitals is a headline's words ("… ACQUIRES PARIS COMPANY"), not a body named in the text
+            if actor.kind in ("organization", "group") and len(words) > 1 and words[-1].lower() == word and not actor.name.isupper():
                 return actor
         return None
 
