@@ -246,3 +246,10 @@ def test_quotes_direct_apostrophes_as_marks_do_not_make_quotes(nlp, cues) -> Non
     q = _one(quotes, "plan works")
     assert q.text == 'We don"t think the plan works,' and q.kind == "direct"
     assert not any("s envoy" in x.text or "incomes" in x.text and x.kind != "indirect" for x in quotes)
+
+
+def test_quotes_direct_the_phrase_before_a_quoting_cue_is_no_second_quote(nlp, cues) -> None:
+    text = 'Commenting on the new pledges from donors, Minister Rahmi Ostrov said, "I am glad, but we need far more."'
+    quotes = [q for q in extract_quotes(nlp(text), (), cues) if q.cue_span is not None]
+    assert [q.kind for q in quotes] == ["direct"]
+    assert quotes[0].text == "I am glad, but we need far more."

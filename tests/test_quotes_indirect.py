@@ -141,3 +141,43 @@ def test_quotes_indirect_a_question_asked_is_not_the_answerers(nlp, cues) -> Non
 def test_quotes_indirect_a_date_in_the_clause_stays(nlp, cues) -> None:
     (q,) = _indirect(nlp, cues, "A report from the bank said last year's currency losses were a sign of mismanagement.")
     assert q.text == "last year's currency losses were a sign of mismanagement"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Minister Jon Alder declined to say when the tax would take effect.",
+        "The airline refused to comment on the report of a merger.",
+        "Dale Corp reported a net loss of four mln dlrs in the first quarter.",
+        "Varro Ltd reported a first-half loss of 12 mln dlrs, believed to be its worst in a decade.",
+        "Many economists believe the currency will weaken further.",
+        "Canada wants a deal on fish quotas before the season opens.",
+    ],
+)  # fmt: skip
+def test_quotes_indirect_nothing_said_figures_and_others_thoughts_are_no_quotes(nlp, cues, text: str) -> None:
+    # nothing said, a company result, and a thought or wish the reporter reads into a group or country
+    assert extract_quotes(nlp(text), (), cues) == []
+
+
+def test_quotes_indirect_a_persons_belief_and_a_stated_refusal_stay_attributions(nlp, cues) -> None:
+    (q,) = _indirect(nlp, cues, "Mayor Ilse Brandt believes the bridge will reopen in May.")
+    assert q.speaker_text == "Ilse Brandt" and q.text == "the bridge will reopen in May"
+    (q,) = _indirect(nlp, cues, "The union refused to accept the new contract.")
+    assert q.cue == "refused"
+
+
+def test_quotes_indirect_a_reported_result_after_that_is_still_speech(nlp, cues) -> None:
+    (q,) = _indirect(nlp, cues, "Dale Corp reported that sales had fallen sharply.")
+    assert q.speaker_text == "Dale Corp"
+
+
+def test_quotes_indirect_a_parenthetical_cue_between_two_clauses_stays_out_of_the_content(nlp, cues) -> None:
+    text = "The region's farms are still carrying the burden of large debts and low prices, she said, and bankers' fears over the two problems have grown."
+    (q,) = _indirect(nlp, cues, text)
+    assert q.text == "The region's farms are still carrying the burden of large debts and low prices"
+    assert q.speaker_text == "she"
+
+
+def test_quotes_indirect_the_addressee_is_not_content(nlp, cues) -> None:
+    (q,) = _indirect(nlp, cues, "Berg told reporters work remained to be done on the budget.")
+    assert q.text == "work remained to be done on the budget"

@@ -129,3 +129,79 @@ def test_quotes_speaker_short_company_name_and_it(run) -> None:
     quotes, names = run(text)
     for q in quotes:
         assert q.speaker is not None and names[q.speaker] == "Giant Bay Resources Ltd", (q.text, q.speaker_text)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "actor_words"),
+    [
+        # a person named inside the previous speaker's attribution does not take "he"
+        ("Lena Roos, an aide to Prime Minister Ivar Holm, said exports would slow.\n\n"
+         "\"But now the surplus will shrink,\" he said.", "he", "Lena Roos"),
+        # "the spokesman" is the last spokesman and the body he speaks for, not another role
+        ("Sweden's trade minister visited Bonn. A Treasury spokesman said Britain would not change its policy. "
+         "The spokesman added that rates would stay high.", "The spokesman", "Treasury"),
+        # a role noun with the body it speaks for
+        ("Trade talks resumed in Oslo. A representative of Kessler said the company is concerned about prices.",
+         "A representative of Kessler", "Kessler"),
+    ],
+)  # fmt: skip
+def test_quotes_speaker_chains_to_the_speaker_not_to_names_around_it(run, text: str, phrase: str, actor_words: str) -> None:
+    quotes, names = run(text)
+    q = quotes[-1]
+    assert q.speaker_text == phrase
+    assert q.speaker is not None and actor_words in names[q.speaker]
+
+
+def test_quotes_speaker_it_after_a_speaker_without_actor_is_not_its_country(run) -> None:
+    quotes, names = run("Holm Trading GmbH of West Germany said it bought a stake. The stake gives Holm a seat on the board, it said.")
+    assert quotes[-1].speaker_text == "it"
+    assert quotes[-1].speaker is None or "Germany" not in names[quotes[-1].speaker]
+
+
+def test_quotes_speaker_joint_speakers_are_one_phrase(run) -> None:
+    quotes, _ = run("Traders and shipping agents said the port had reopened.")
+    assert quotes[0].speaker_text == "Traders and shipping agents"
+
+
+def test_quotes_speaker_a_company_name_cut_by_the_headline_parse_is_whole(run) -> None:
+    quotes, _ = run("ORLEN <ORL> IN PACT WITH VESTA\n\nOrlen Inc said it entered into an agreement with Vesta Co.")
+    assert quotes[0].speaker_text == "Orlen Inc"
+
+
+def test_quotes_speaker_the_person_after_said_beats_a_company_the_parse_made_subject(nlp) -> None:
+    # the parse some wire copy gets: "Corp" the inverted subject, the person its modifier
+    from spacy.tokens import Doc
+
+    from newsgraph.extract.quotes_attribution import _speaker_of
+
+    words = ["said", "Kenji", "Oda", "of", "Kanto", "Asset", "Corp"]
+    heads = [0, 2, 6, 2, 5, 6, 0]
+    deps = ["ROOT", "compound", "nmod", "prep", "compound", "compound", "nsubj"]
+    ents = ["O", "B-PERSON", "I-PERSON", "O", "B-ORG", "I-ORG", "I-ORG"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, ents=ents, pos=["VERB"] + ["PROPN"] * 2 + ["ADP"] + ["PROPN"] * 3)
+    cues = QuoteCues.load(nlp)
+    who = _speaker_of(doc[0], [-1] * len(doc), cues.verbs)
+    assert who is not None and who.text == "Oda"
+
+
+def test_quotes_speaker_the_spokesman_is_never_a_president_named_before(run) -> None:
+    text = ("President Ronald Reagan will announce new tariffs today. A spokesman said the Community was ready to act. "
+            "The spokesman said member states agreed on a plan last week.")  # fmt: skip
+    quotes, names = run(text)
+    assert quotes[-1].speaker_text == "The spokesman"
+    assert quotes[-1].speaker is None or "Reagan" not in names[quotes[-1].speaker]
+
+
+def test_quotes_speaker_the_bank_is_the_bank_named_before(run) -> None:
+    text = ("The U.S. Commerce Department said exports rose in May. Imports fell two pct, the department said. "
+            "Prices were steady, it said.")  # fmt: skip
+    quotes, names = run(text)
+    assert [q.speaker_text for q in quotes] == ["The U.S. Commerce Department", "the department", "it"]
+    assert all(q.speaker is not None and "Commerce Department" in names[q.speaker] for q in quotes)
+
+
+def test_quotes_speaker_the_company_is_not_a_company_named_in_the_headline(run) -> None:
+    text = "ORBIT UNIT BUYS LYON COMPANY\n\nOrbit Holdings said it bought Ferrand SA. The company said sales would double."
+    quotes, names = run(text)
+    assert quotes[-1].speaker_text == "The company"
+    assert quotes[-1].speaker is None or "LYON" not in names[quotes[-1].speaker]

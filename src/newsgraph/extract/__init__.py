@@ -52,7 +52,7 @@ class Knowledge:
         """Load the packaged reference data (``newsgraph/data/``); matchers share ``nlp.vocab``."""
         words = FunctionWords.load()
         amounts = AmountData.load(nlp, words)
-        quotes = QuoteCues.load(nlp)
+        quotes = QuoteCues.load(nlp, words)
         return cls(
             words=words,
             actors=ActorData.load(nlp, words),

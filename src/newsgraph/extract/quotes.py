@@ -67,14 +67,14 @@ def extract_quotes(doc: Doc, actors: Sequence[Actor], cues: QuoteCues) -> list[Q
         for p, (lo, hi) in zip(passages, ranges, strict=True)
     ]
     found = _carry_continuations(passages, found)
-    direct = _direct_quotes(doc, passages, found)
+    direct = _direct_quotes(doc, passages, found, cues.relative)
     indirect = _indirect_quotes(doc, in_quote, direct, cues)
     quotes = sorted(direct + indirect, key=lambda q: (q.start, q.end))
     quotes = [_without_dateline(doc_text(doc), q) for q in quotes]
     quotes = _carry_bare_paragraphs(doc_text(doc), quotes)
     quotes = _classify(doc_text(doc), quotes, passages)
-    index = MentionIndex.build(doc, actors, cues.pronoun_kinds, [(q.start, q.end) for q in quotes])
-    return _resolve_speakers(doc, quotes, index)
+    index = MentionIndex.build(doc, actors, cues.pronoun_kinds, [(q.start, q.end) for q in quotes], cues.relative, cues.indefinite)
+    return _resolve_speakers(doc, quotes, index, cues.definite)
 
 
 def _paragraph_ids(doc: Doc) -> list[int]:
@@ -87,7 +87,7 @@ def _paragraph_ids(doc: Doc) -> list[int]:
     return ids
 
 
-def _resolve_speakers(doc: Doc, quotes: Sequence[Quote], index: MentionIndex) -> list[Quote]:
+def _resolve_speakers(doc: Doc, quotes: Sequence[Quote], index: MentionIndex, definite: frozenset[str]) -> list[Quote]:
     """Link each speaker phrase to the actor it names or refers to.
 
     A speaker pronoun is the previous speaker of its class, as wire copy chains them: "he" /
@@ -98,7 +98,8 @@ def _resolve_speakers(doc: Doc, quotes: Sequence[Quote], index: MentionIndex) ->
     the previous person speaker takes "he" ("X said … Y sees little chance. “…,” he said": Y).
     """
     out: list[Quote] = []
-    last: dict[str, tuple[int, Actor | None]] = {}  # the previous speaker of each class: where, who
+    last: dict[str, tuple[int, Actor | None]] = {}  # the previous speaker of each class: where its attribution ends, who
+    roles: dict[str, tuple[int, Actor | None]] = {}  # the previous speaker named by each role noun ("spokesman"): where, who
     for q in quotes:
         if q.speaker_span is None:
             out.append(q)
@@ -109,23 +110,48 @@ def _resolve_speakers(doc: Doc, quotes: Sequence[Quote], index: MentionIndex) ->
             out.append(q)
             continue
         actor = index.resolve(head, q.speaker_span)
+        if head.pos_ == "NOUN" and (actor is None or actor.kind == "person"):
+            actor = index.body_in(q.speaker_span, head) or actor  # "an APT spokesman": APT, not a generic spokesman
+        if head.pos_ == "NOUN" and actor is None and _definite(head, definite):
+            actor = index.named_by_head(head)  # "the bank said" after "The World Bank said"
         if head.pos_ == "PROPN" and (actor is None or actor.kind != "person"):
             actor = index.person_by_surname(head.text) or actor  # "Fritschi said" after "Herbert Fritschi"
-        if head.pos_ == "PROPN" and (actor is None or actor.kind != "organization"):
-            # "Giant Bay said" after "Giant Bay Resources Ltd": the company, whatever the short name was read as
+        if head.pos_ == "PROPN" and (actor is None or actor.kind not in ("organization", "country")):
+            # "Giant Bay said" after "Giant Bay Resources Ltd": the company, whatever the short
+            # name was read as (a country stays a country: "Japan said" is not "Japan Tobacco")
             actor = index.by_name_start(doc_text(doc)[q.speaker_span[0] : q.speaker_span[1]]) or actor
         kind = _speaker_class(head, actor, index.pronoun_kinds)
         prev = last.get(kind) if head.lower_ in index.pronoun_kinds else None
         if prev is not None and q.speaker_span[0] - prev[0] <= _CHAIN_CHARS:
+            # a person named after the previous speaker's attribution takes "he"; one named
+            # inside it ("Koo, an aide to Kim, said … ¶ “…,” he said") does not
             named = index.last_person_before(q.speaker_span[0]) if kind == "person" else None
-            if (named is None or named <= prev[0]) and (prev[1] is not None or kind != "thing"):
-                actor = prev[1]  # "it" falls back on the nearest organization when its speaker had no actor
+            if named is None or named <= prev[0]:
+                if prev[1] is not None or kind != "thing":
+                    actor = prev[1]
+                elif actor is not None and actor.kind != "organization":
+                    actor = None  # "Holm GmbH of West Germany said … it said": not the country its speaker had no actor for
+        role = head.lemma_.lower() if head.pos_ == "NOUN" else None
+        if role is not None and _definite(head, definite) and role in roles and q.speaker_span[0] - roles[role][0] <= _CHAIN_CHARS:
+            # "A Treasury spokesman said … The spokesman added": the same spokesman, and no
+            # one else when that spokesman had no actor (not a president named in between)
+            actor = roles[role][1]
+        elif role is not None:
+            roles[role] = (q.speaker_span[0], actor)
+        said_at = max(q.speaker_span[1], q.cue_span[1] if q.cue_span else 0)
         for k in ("person", "thing") if kind == "either" else (kind,):
-            last[k] = (q.speaker_span[0], actor)
+            last[k] = (said_at, actor)
         if actor is not None:
             q = replace(q, speaker=actor.id)
         out.append(q)
     return out
+
+
+def _definite(head: Token, definite: frozenset[str]) -> bool:
+    """A noun phrase that refers back: "the spokesman", "this official" (a definite determiner
+    and no possessor or modifier naming someone else)."""
+    dets = [c for c in head.lefts if c.dep_ in ("det", "poss", "compound", "amod")]
+    return len(dets) == 1 and dets[0].dep_ == "det" and dets[0].lower_ in definite
 
 
 def _speaker_class(head: Token, actor: Actor | None, pronoun_kinds: dict[str, frozenset[str]]) -> str:
@@ -201,7 +227,9 @@ def _classify(text: str, quotes: Sequence[Quote], passages: Sequence[QuotedPassa
     return out
 
 
-def _direct_quotes(doc: Doc, passages: Sequence[QuotedPassage], found: Sequence[Attribution | None]) -> list[Quote]:
+def _direct_quotes(
+    doc: Doc, passages: Sequence[QuotedPassage], found: Sequence[Attribution | None], relative: frozenset[str]
+) -> list[Quote]:
     """One quote per passage; a passage inside a reported clause ("said it “prepares …” to
     help") gives the clause, direct when mostly quoted and indirect otherwise."""
     quotes: list[Quote] = []
@@ -214,7 +242,7 @@ def _direct_quotes(doc: Doc, passages: Sequence[QuotedPassage], found: Sequence[
             if prev is not None and _mostly_overlaps((prev.start, prev.end), clause):
                 continue  # a second fragment of a clause already taken
             kind = "direct" if _quoted_share(quoted, clause) * 2 >= clause[1] - clause[0] else "indirect"
-            quotes.append(_make_quote(doc, clause[0], clause[1], doc_text(doc)[clause[0] : clause[1]], kind, att))
+            quotes.append(_make_quote(doc, clause[0], clause[1], doc_text(doc)[clause[0] : clause[1]], kind, att, relative))
             prev_att = att
             continue
         lo, hi = _words(doc_text(doc), p)
@@ -225,7 +253,7 @@ def _direct_quotes(doc: Doc, passages: Sequence[QuotedPassage], found: Sequence[
             # covered slice, attribution included, so the span still matches its text
             quotes[-1] = replace(prev, text=doc_text(doc)[prev.start : hi], end=hi)
             continue
-        quotes.append(_make_quote(doc, lo, hi, doc_text(doc)[lo:hi], "direct", att))
+        quotes.append(_make_quote(doc, lo, hi, doc_text(doc)[lo:hi], "direct", att, relative))
         prev_att = att
     return quotes
 
@@ -263,13 +291,15 @@ def _interrupted(text: str, prev: Quote, p: QuotedPassage, att: Attribution | No
     )
 
 
-def _make_quote(doc: Doc, start: int, end: int, text: str, kind: str, att: Attribution | None) -> Quote:
+def _make_quote(
+    doc: Doc, start: int, end: int, text: str, kind: str, att: Attribution | None, relative: frozenset[str]
+) -> Quote:
     """A quote with its attribution's words; the speaker actor is linked later, in text order."""
     if att is None:
         return Quote(text=text, start=start, end=end, kind=kind)  # type: ignore[arg-type]
     cue = doc[att.cue_start : att.cue_end]
     who = att.speaker
-    span = speaker_span(doc, who) if who is not None else None
+    span = speaker_span(doc, who, relative) if who is not None else None
     return Quote(
         text=text,
         start=start,
@@ -308,6 +338,9 @@ def _indirect_quotes(doc: Doc, in_quote: Sequence[int], direct: Sequence[Quote],
     """Reported speech not already covered by a direct quote (nor by an earlier indirect one)."""
     out: list[Quote] = []
     taken = sorted((q.start, q.end) for q in direct)
+    # a cue that attributes a quotation reports that quotation, not also a phrase before it
+    # ("Commenting on the pledges, Wardhana said, “I am surprised”")
+    quoting = {q.cue_span for q in direct if q.cue_span is not None and q.start > q.cue_span[1]}
     # indirect_at needs a reporting verb or noun lemma, or a framing word ("according", "for")
     openers = {words[0] for words in cues.according} | set(cues.framing)
     for i, (lower, lemma) in enumerate(token_words(doc)):
@@ -317,12 +350,24 @@ def _indirect_quotes(doc: Doc, in_quote: Sequence[int], direct: Sequence[Quote],
         att = indirect_at(tok, in_quote, cues)
         if att is None or att.content is None:
             continue
+        if (tok.idx, tok.idx + len(tok)) in quoting and _subjectless_before(doc, att):
+            continue  # "Commenting on …, X said, “…”": the phrase before a cue whose quotation follows it
         span = _trim(doc, *att.content)
         if span is None or _covered(taken, span):
             continue
         insort(taken, span)
-        out.append(_make_quote(doc, span[0], span[1], doc_text(doc)[span[0] : span[1]], "indirect", att))
+        out.append(_make_quote(doc, span[0], span[1], doc_text(doc)[span[0] : span[1]], "indirect", att, cues.relative))
     return out
+
+
+def _subjectless_before(doc: Doc, att: Attribution) -> bool:
+    """Whether an attribution's content is a phrase before its cue with no subject of its own
+    ("Commenting on the pledges," / "Claiming the critics were wrong,")."""
+    lo, hi = att.content or (0, 0)
+    if hi > att.cue_start:
+        return False
+    roots = [t for t in doc[lo:hi] if not lo <= t.head.i < hi]
+    return all(not any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in r.children) for r in roots)
 
 
 def _covered(taken: Sequence[Span], span: Span) -> bool:

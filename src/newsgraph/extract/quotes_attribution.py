@@ -38,13 +38,14 @@ _ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _PREDICATE = frozenset({"dobj", "oprd", "dative", "prep", "ccomp", "xcomp", "attr", "acomp"})
 _OBJECTS = frozenset({"pobj", "dobj", "dative", "iobj"})
 _NOT_SPEAKERS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
-_PERSONAL = frozenset({"he", "she", "they", "we", "i"})
 _SUBJECT_STEPS = 5  # verbs up a participle/conjunct chain to the one with the subject
 _ASIDE_OPEN = frozenset({"-", "–", "—", "("})
 _ASIDE_CLOSE = frozenset({"-", "–", "—", ")"})
 _OUTER_STEPS = 3  # how far up a cue inside a complement looks for the verb that reports it
 _BYLINE_WORDS = 6  # words of a signature name ("Christina N Luis Olidem")
-_HEADLINE_SPILL = 3  # words at a paragraph's start a misparse may leave outside a fronted clause
+_HEADLINE_SPILL = 3
+_ADDRESSEE_WORDS = 4  # "a news conference": how far an addressee may reach into a clause the parse joined it to
+_NP_OPENERS = frozenset({"DET", "NOUN", "PROPN", "PRON", "ADJ", "NUM"})  # parts of speech a subject phrase opens with  # words at a paragraph's start a misparse may leave outside a fronted clause
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +74,7 @@ def attribute(
                 return replace(_outer_reporter(doc, att, in_quote, cues) or att, content=content)
     if colon is not None:
         return colon
-    governing = _governing(doc, lo, hi, in_quote, para)
+    governing = _governing(doc, lo, hi, in_quote, para, cues.personal)
     return replace(governing, content=content_of(doc, lo, hi, governing)) if governing is not None else None
 
 
@@ -254,7 +255,9 @@ def _after_dash(name: Token) -> bool:
     return i > 0 and name.doc[i - 1].text in ("-", "–", "—")
 
 
-def _governing(doc: Doc, lo: int, hi: int, in_quote: Sequence[int], para: Sequence[int]) -> Attribution | None:
+def _governing(
+    doc: Doc, lo: int, hi: int, in_quote: Sequence[int], para: Sequence[int], personal: frozenset[str]
+) -> Attribution | None:
     """A quoted fragment inside someone's clause ("Trump blasted Disney for its “outrageous
     practices”") is theirs: the nearest verb above it whose subject names an actor or is a
     personal pronoun. A fragment under an impersonal subject stays unattributed, and so does
@@ -270,7 +273,7 @@ def _governing(doc: Doc, lo: int, hi: int, in_quote: Sequence[int], para: Sequen
                 break  # a parse running across a line break: the other paragraph's verb is not its frame
             if h.pos_ in ("VERB", "AUX"):
                 subj = next((c for c in h.children if c.dep_ == "nsubj"), None)
-                named = subj is not None and (subj.ent_type_ in _ENTITY_LABELS or subj.lower_ in _PERSONAL)
+                named = subj is not None and (subj.ent_type_ in _ENTITY_LABELS or subj.lower_ in personal)
                 if named and in_quote[subj.i] < 0 and para[subj.i] == para[lo]:
                     return Attribution(subj, h.i, h.i + 1)
                 if subj is not None:
@@ -284,9 +287,9 @@ def _governing(doc: Doc, lo: int, hi: int, in_quote: Sequence[int], para: Sequen
 def _cue_at(tok: Token, in_quote: Sequence[int], cues: QuoteCues) -> Attribution | None:
     """An attribution anchored on this token: a reporting verb, or a verb framed by "according to X"."""
     verb = cues.verbs.get(tok.lemma_.lower())
-    if verb is not None and verb.direct and tok.pos_ in ("VERB", "AUX") and not _addressed(tok):
+    if verb is not None and verb.direct and tok.pos_ in ("VERB", "AUX") and not _addressed(tok) and not _says_nothing(tok, verb, cues):
         who = _speaker_of(tok, in_quote, cues.verbs)
-        if who is not None and (verb.reports == "speech" or _can_speak(tok, who, cues)):
+        if who is not None and _thinks_aloud(verb, who, cues) and (verb.reports != "evidence" or _can_speak(tok, who, cues)):
             return Attribution(who, tok.i, tok.i + 1)
     for child in tok.children:
         att = _prep_cue(child, cues)
@@ -336,7 +339,7 @@ def _speaker_of(verb: Token, in_quote: Sequence[int], verbs: Mapping[str, VerbCu
         subjects = [c for c in v.children if c.dep_ in _SUBJECTS and c.ent_type_ not in _NOT_SPEAKERS]
         if subjects:
             subj = next((c for c in subjects if in_quote[c.i] < 0), None)
-            return None if subj is not None and _in_dateline(subj) else subj
+            return None if subj is not None and _in_dateline(subj) else _person_first(v, subj)
         if any(c.dep_ == "nsubjpass" for c in v.children):
             return None
         # "X said A, adding B" / "X stood up and said": the subject is the head verb's
@@ -353,6 +356,20 @@ def _speaker_of(verb: Token, in_quote: Sequence[int], verbs: Mapping[str, VerbCu
         found = _inverted_subject(v, in_quote) or named
         return None if found is not None and _in_dateline(found) else found
     return None
+
+
+def _person_first(verb: Token, subj: Token | None) -> Token | None:
+    """"…,” said Keiji Sato of Nordic Asset Management Corp": the parse may make the company
+    the inverted subject and the person its modifier; the person right after the verb speaks."""
+    if subj is None or subj.i < verb.i or subj.ent_type_ == "PERSON":
+        return subj
+    first = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if first is None or first.ent_type_ != "PERSON" or not subj.left_edge.i <= first.i < subj.i:
+        return subj
+    end = first.i
+    while end + 1 < subj.i and verb.doc[end + 1].ent_iob_ == "I":
+        end += 1
+    return verb.doc[end]
 
 
 def _aside(head: Token, verb: Token) -> bool:
@@ -393,26 +410,33 @@ def indirect_at(tok: Token, in_quote: Sequence[int], cues: QuoteCues) -> Attribu
     if verb is not None and tok.pos_ in ("VERB", "AUX"):
         if _addressed(tok):
             return None  # "Asked about the plan, Lee said …": the question is not Lee's
+        if _says_nothing(tok, verb, cues):
+            return None
+        if any(c.dep_ == "dobj" and c.lemma_.lower() in cues.figure_objects for c in tok.children):
+            return None  # "Dale Corp reported a net loss (, believed to be …)": a result, not a statement
         for child in tok.children:
             if child.dep_ in verb.content and (child.i > tok.i or child.dep_ == "ccomp" and _fronted(child, tok)):
                 if child.dep_ == "prep" and child.lower_ not in verb.preps:
                     continue
                 who = _speaker_of(tok, in_quote, cues.verbs)
-                if who is None or verb.reports != "speech" and not _can_speak(tok, who, cues):
+                if who is None or not _thinks_aloud(verb, who, cues):
+                    return None
+                if verb.reports == "evidence" and not _can_speak(tok, who, cues):
                     return None
                 lo, hi = child.left_edge.i, child.right_edge.i + 1
                 if child.dep_ == "ccomp" and child.i > tok.i:
                     lo, hi = _clause_start(child), _to_sentence_end(tok, hi, in_quote, cues)
+                    lo = _past_addressee(child, lo, tok, cues)
                 elif child.dep_ == "ccomp":
                     lo = _fronted_start(child, lo)
                 return Attribution(who, tok.i, tok.i + 1, (lo, hi))
-        if tok.dep_ == "parataxis" and "ccomp" in verb.content and verb.reports == "speech":
+        if tok.dep_ == "parataxis" and "ccomp" in verb.content and verb.reports != "evidence":
             # "In his state, Christie said, offenders are sent to treatment": the sentence
             # around the parenthetical is what was said
             who = _speaker_of(tok, in_quote, cues.verbs)
             clause = tok.head
-            if who is not None and in_quote[clause.i] < 0:
-                return Attribution(who, tok.i, tok.i + 1, (clause.left_edge.i, clause.right_edge.i + 1))
+            if who is not None and in_quote[clause.i] < 0 and _thinks_aloud(verb, who, cues):
+                return Attribution(who, tok.i, tok.i + 1, _around_aside(clause, tok))
         return None
     if tok.pos_ == "NOUN" and tok.lemma_.lower() in cues.nouns:
         return _noun_content(tok, in_quote)
@@ -424,6 +448,60 @@ def indirect_at(tok: Token, in_quote: Sequence[int], cues: QuoteCues) -> Attribu
         clause = clause.head
     rng = clause_without(clause, tok)
     return replace(att, content=rng) if rng is not None else None
+
+
+def _says_nothing(verb: Token, cue: VerbCue, cues: QuoteCues) -> bool:
+    """A verb that reports no saying: "declined to comment", "refused to say what …" (the
+    ``nothing_said`` verbs and the reporting verbs under them)."""
+    if verb.lemma_.lower() in cues.nothing_said and any(
+        c.dep_ == "xcomp" and c.lemma_.lower() in cues.verbs for c in verb.children
+    ):
+        return True  # "refused to comment" (while "refused to negotiate" states a position)
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in cues.nothing_said
+
+
+def _thinks_aloud(cue: VerbCue, who: Token, cues: QuoteCues) -> bool:
+    """Whether a speaker may hold what a verb reports: anyone says, but a thought or a wish
+    ("believe", "want") is an attribution only of a person ("Lee believes …", "she wants …"),
+    whose view the reporter has from them; "Japan wants …", "many investors believe …" are
+    the reporter's own reading. On PolNeAR dev such verbs with a person holder were 29 right
+    and 1 wrong, with any other holder 27 right and 8 wrong; the unseen-text audit judges
+    the latter no attribution at all."""
+    return cue.reports != "thought" or who.ent_type_ == "PERSON" or who.lower_ in cues.personal
+
+
+def _past_addressee(clause: Token, lo: int, verb: Token, cues: QuoteCues) -> int:
+    """Where a reported clause right after its verb begins when the parse hung the addressee
+    on its subject ("Berg told reporters work remained …", "told a news conference the
+    soldiers had …"): after the addressee noun, when another noun phrase follows it."""
+    doc = clause.doc
+    if lo != verb.i + 1:
+        return lo
+    for k in range(lo, min(clause.i, lo + _ADDRESSEE_WORDS)):
+        if doc[k].is_punct or doc[k].is_space:
+            break
+        if doc[k].lemma_.lower() in cues.addressees and k + 1 < clause.i and doc[k + 1].pos_ in _NP_OPENERS:
+            return k + 1
+    return lo
+
+
+def _around_aside(clause: Token, aside: Token) -> tuple[int, int]:
+    """The sentence around a parenthetical "X said", but only its first clause when the
+    parenthetical stands between two coordinated clauses ("Exports will fall, he said, and
+    incomes could shrink" is "Exports will fall": a record's text is one slice, and the cue
+    and speaker inside it would be part of what was said). A parenthetical inside one clause
+    ("The museum, Mr. Bush said, celebrated …") keeps the clause whole: either side alone
+    loses its subject or its verb (tried on PolNeAR dev: 1 attribution lost, 2 false)."""
+    doc = clause.doc
+    lo, hi = clause.left_edge.i, clause.right_edge.i + 1
+    a_lo, a_hi = aside.left_edge.i, aside.right_edge.i + 1
+    if not lo < a_lo or not a_hi < hi or clause.i >= a_hi:
+        return lo, hi
+    nxt = a_hi
+    while nxt < hi and (doc[nxt].is_punct or doc[nxt].is_space):
+        nxt += 1
+    joined = nxt < hi and doc[nxt].dep_ == "cc" and doc[nxt].head.i == clause.i
+    return (lo, a_lo) if joined else (lo, hi)
 
 
 def _addressed(verb: Token) -> bool:

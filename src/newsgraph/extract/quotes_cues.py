@@ -11,6 +11,8 @@ from importlib import resources
 import yaml
 from spacy.language import Language
 
+from newsgraph.extract.function_words import FunctionWords
+
 CUE_FILE = "quote-cues-2026-11.yaml"
 
 
@@ -22,7 +24,7 @@ class VerbCue:
     content: frozenset[str]
     preps: frozenset[str]
     direct: bool = True  # also attributes quoted passages (stance verbs like "support" do not)
-    reports: str = "speech"  # or evidence ("figures show"): only a named source's
+    reports: str = "speech"  # evidence ("figures show"): only a named source's; thought ("believe"): see quotes_attribution
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +39,15 @@ class QuoteCues:
     version: str = ""
     byline_dashes: tuple[str, ...] = ()  # "“…” ― Name": the dash that signs a quote
     not_sources: frozenset[str] = frozenset()  # subjects an evidence verb reports nothing of ("figures")
+    nothing_said: frozenset[str] = frozenset()  # "declined to comment": verbs saying nothing was said
+    figure_objects: frozenset[str] = frozenset()  # "reported a net loss": objects that are figures, not statements
+    addressees: frozenset[str] = frozenset()  # "told reporters …": whom a speaker tells, never content
+    # from function-words-*.yaml: determiners of a phrase that refers back ("the spokesman"),
+    # personal subject pronouns ("he", "we"), relative pronouns with an antecedent ("who")
+    definite: frozenset[str] = frozenset()
+    indefinite: frozenset[str] = frozenset()  # "a spokesman": a new referent, never someone named before
+    personal: frozenset[str] = frozenset()
+    relative: frozenset[str] = frozenset()
 
     @property
     def according_openers(self) -> frozenset[str]:
@@ -44,8 +55,9 @@ class QuoteCues:
         return frozenset(words[0] for words in self.according)
 
     @classmethod
-    def load(cls, nlp: Language) -> QuoteCues:
+    def load(cls, nlp: Language, function_words: FunctionWords | None = None) -> QuoteCues:
         """Read the packaged cue file; ``nlp`` is unused (the cues are lemma sets)."""
+        fw = FunctionWords.load() if function_words is None else function_words
         raw = yaml.safe_load(resources.files("newsgraph.data").joinpath(CUE_FILE).read_text(encoding="utf-8"))
         verbs = {
             v["lemma"]: VerbCue(
@@ -66,4 +78,13 @@ class QuoteCues:
             version=str(raw.get("version", "")),
             byline_dashes=tuple(d["text"] for d in raw.get("byline_dashes", [])),
             not_sources=frozenset(n["lemma"] for n in raw.get("not_sources", [])),
+            nothing_said=frozenset(n["lemma"] for n in raw.get("nothing_said", [])),
+            figure_objects=frozenset(n["lemma"] for n in raw.get("figure_objects", [])),
+            addressees=frozenset(n["lemma"] for n in raw.get("addressees", [])),
+            definite=fw.definite_articles | fw.demonstrative_words(number="singular"),
+            indefinite=fw.indefinite_articles,
+            personal=frozenset(
+                p.word for p in fw.pronouns if "subject" in p.cases and p.person != 2 and p.gender != "neuter"
+            ),
+            relative=fw.relatives("person", "thing", "any"),
         )

@@ -20,8 +20,8 @@ from newsgraph.records import Actor, Span
 
 _NP_LEFT = frozenset({"compound", "amod", "det", "poss", "nmod", "nummod", "case", "punct", "quantmod", "advmod"})
 _NP_RIGHT = frozenset({"compound", "case"})
-_RELATIVE = frozenset({"who", "which", "that", "whom"})
 _ANTECEDENT_CHARS = 120  # a relative pronoun's noun phrase, appositions included ("X, a native who")
+_NAME_WORDS = 3  # words a proper name may extend left of its head when the parse cut it
 _RECENT_CHARS = 1500  # how far back a pronoun still finds its actor (about two paragraphs)
 
 
@@ -38,10 +38,18 @@ class MentionIndex:
     quoted_starts: tuple[int, ...]
     surnames: dict[str, tuple[Actor, ...]] = field(default_factory=dict)  # last word of a person's full name
     organizations: tuple[tuple[tuple[str, ...], Actor], ...] = ()  # organization names, word by word
+    relative: frozenset[str] = frozenset()  # relative pronouns with an antecedent ("who")
+    indefinite: frozenset[str] = frozenset()  # articles of a phrase that names someone new ("a spokesman")
 
     @classmethod
     def build(
-        cls, doc: Doc, actors: Sequence[Actor], pronoun_kinds: dict[str, frozenset[str]], quoted: Sequence[Span]
+        cls,
+        doc: Doc,
+        actors: Sequence[Actor],
+        pronoun_kinds: dict[str, frozenset[str]],
+        quoted: Sequence[Span],
+        relative: frozenset[str] = frozenset(),
+        indefinite: frozenset[str] = frozenset(),
     ) -> MentionIndex:
         """Index every actor mention once per document; ``quoted`` are the quotes' contents."""
         mentions = sorted(((s, e, a) for a in actors for s, e in a.mentions), key=lambda m: (m[0], m[1]))
@@ -61,6 +69,8 @@ class MentionIndex:
             tuple(s for s, _ in q),
             surnames,
             tuple((tuple(a.name.split()), a) for a in actors if a.kind == "organization"),
+            relative,
+            indefinite,
         )
 
     def person_by_surname(self, word: str) -> Actor | None:
@@ -75,6 +85,32 @@ class MentionIndex:
         words = tuple(phrase.split())
         found = {a.id: a for name, a in self.organizations if words and len(name) > len(words) and name[: len(words)] == words}
         return next(iter(found.values())) if len(found) == 1 else None
+
+    def body_in(self, span: Span, head: Token) -> Actor | None:
+        """An organization or group named inside a speaker phrase before or after its role
+        noun ("an APT spokesman", "a representative of Kessler"): the body that spoke."""
+        k = bisect_left(self.starts, span[0])
+        while k < len(self.mentions) and self.mentions[k][0] < span[1]:
+            s, e, actor = self.mentions[k]
+            if e <= span[1] and not s <= head.idx < e and actor.kind in ("organization", "group"):
+                return actor
+            k += 1
+        return None
+
+    def named_by_head(self, head: Token) -> Actor | None:
+        """The nearest earlier organization whose name ends in ``head``'s word ("the bank" after
+        "The World Bank", "the department" after "the U.S. Agriculture Department"), not one
+        named only in a capitalized headline."""
+        word = head.lower_
+        for k in range(bisect_left(self.starts, head.idx) - 1, -1, -1):
+            s, _e, actor = self.mentions[k]
+            if head.idx - s > _RECENT_CHARS:
+                return None
+            words = actor.name.split()
+            # a name in capitals is a headline's words ("… ACQUIRES PARIS COMPANY"), not a body named in the text
+            if actor.kind in ("organization", "group") and len(words) > 1 and words[-1].lower() == word and not actor.name.isupper():
+                return actor
+        return None
 
     def last_person_before(self, offset: int) -> int | None:
         """Where the latest person mention outside quotations before ``offset`` starts."""
@@ -100,9 +136,11 @@ class MentionIndex:
         actor = self.actor_at(span)
         if actor is not None or head.pos_ not in ("PRON", "NOUN"):
             return actor
-        if head.lower_ in _RELATIVE and head.head.dep_ == "relcl":
+        if head.lower_ in self.relative and head.head.dep_ == "relcl":
             noun = head.head.head  # "the boy, who said …": the noun the clause modifies
             return self.actor_at((noun.idx, noun.idx + len(noun)))
+        if any(c.dep_ == "det" and c.lower_ in self.indefinite for c in head.children):
+            return None  # "A spokesman said": someone not named before, not the president of the last paragraph
         kinds = self.pronoun_kinds.get(head.lower_)
         if kinds is not None:
             for k in range(bisect_left(self.starts, span[0]) - 1, -1, -1):
@@ -120,10 +158,10 @@ class MentionIndex:
         return any(qs <= start < qe for qs, qe in self.quoted[max(0, i - 4) : i])
 
 
-def speaker_span(doc: Doc, head: Token) -> Span:
+def speaker_span(doc: Doc, head: Token, relative: frozenset[str]) -> Span:
     """The speaker phrase around its head: the entity it belongs to, else the head with its
     modifiers; a relative pronoun takes its antecedent along ("Mr. Trump, who")."""
-    if head.lower_ in _RELATIVE and head.head.dep_ == "relcl" and head.head.head.i < head.i:
+    if head.lower_ in relative and head.head.dep_ == "relcl" and head.head.head.i < head.i:
         # PolNeAR marks either the pronoun or the noun it stands for; the phrase from the
         # noun to the pronoun names the speaker and keeps the pronoun
         lo = _phrase(doc, head.head.head)[0]
@@ -134,11 +172,29 @@ def speaker_span(doc: Doc, head: Token) -> Span:
 
 def _phrase(doc: Doc, head: Token) -> Span:
     """The entity ``head`` belongs to, else the head with its noun-phrase modifiers; a title
-    with a name in apposition is that name ("the minister's chief of staff, Ann Lee")."""
+    with a name in apposition is that name ("the minister's chief of staff, Ann Lee"). Joint
+    speakers are one phrase ("Traders and shipping agents said"), and so is a role noun with
+    the body it speaks for ("A representative of Kessler said")."""
     if head.ent_type_ != "PERSON":
         named = next((c for c in head.rights if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
         if named is not None:
             return _phrase(doc, named)
+    lo, hi = _own_phrase(doc, head)
+    rights = [c for c in head.rights if c.i > head.i]
+    for a, b in zip(rights, rights[1:]):
+        if a.dep_ == "cc" and b.dep_ == "conj" and b.pos_ in ("NOUN", "PROPN") and doc[lo:a.i].end_char <= a.idx:
+            if all(not t.is_punct and not t.is_space for t in doc[head.i + 1 : b.left_edge.i]):
+                return lo, _own_phrase(doc, b)[1]  # "Traders and shipping agents", "Lyng and Yeutter"
+    if head.pos_ == "NOUN":
+        of = next((c for c in rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+        obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if obj is not None and obj.pos_ == "PROPN" and all(not t.is_space for t in doc[head.i : obj.right_edge.i + 1]):
+            return lo, _own_phrase(doc, obj)[1]  # "A representative of Kessler"
+    return lo, hi
+
+
+def _own_phrase(doc: Doc, head: Token) -> Span:
+    """The entity ``head`` belongs to, else the head with its noun-phrase modifiers."""
     if head.ent_iob_ in ("B", "I"):
         lo, hi = head.i, head.i
         while lo > 0 and doc[lo].ent_iob_ == "I":
@@ -164,7 +220,22 @@ def _phrase(doc: Doc, head: Token) -> Span:
             break
     while lo < head.i and not _wordlike(doc[lo]):
         lo += 1
+    if head.pos_ == "PROPN" and lo == head.i:
+        # "Holland Inc said" under a headline: the parse may cut a name after its first word
+        while lo > 0 and head.i - lo < _NAME_WORDS and _name_word(doc[lo - 1]):
+            lo -= 1
     return doc[lo].idx, doc[hi].idx + len(doc[hi])
+
+
+def _name_word(tok: Token) -> bool:
+    """A capitalized proper-noun word in the same line, not a date: part of a name before it."""
+    return (
+        tok.pos_ == "PROPN"
+        and tok.text[:1].isupper()
+        and tok.ent_type_ not in ("DATE", "TIME")
+        and "\n" not in tok.whitespace_
+        and _wordlike(tok)
+    )
 
 
 def _wordlike(tok: Token) -> bool:
