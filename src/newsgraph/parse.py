@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -26,9 +27,12 @@ def _is_break(text: str) -> bool:
 @Language.component("newsgraph_paragraph_breaks")
 def paragraph_breaks(doc: Doc) -> Doc:
     """Start a sentence after every paragraph break, so the parser never joins a headline to its article."""
-    for token in doc[:-1]:
-        if _is_break(token.text) and token.text.isspace() and not doc[token.i + 1].text.isspace():
-            doc[token.i + 1].is_sent_start = True
+    if len(doc) < 2:
+        return doc
+    spaces = doc.to_array(IS_SPACE).tolist()  # the lexeme flag: text.isspace(), no Token built
+    for i, space in enumerate(spaces[:-1]):
+        if space and not spaces[i + 1] and _is_break(doc[i].text):
+            doc[i + 1].is_sent_start = True
     return doc
 
 
