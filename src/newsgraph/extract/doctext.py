@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc
 
 _KEY = "newsgraph.text"
@@ -31,5 +32,13 @@ def token_words(doc: Doc) -> list[tuple[str, str]]:
     """
     words = doc.user_data.get(_WORDS_KEY)
     if words is None:
-        words = doc.user_data[_WORDS_KEY] = [(t.lower_, t.lemma_.lower()) for t in doc]
+        # from the hashes, without a Token per word; a repeated (form, lemma) pair is looked up once
+        strings, pairs = doc.vocab.strings, {}
+        words = []
+        for key in zip(*doc.to_array([LOWER, LEMMA]).T.tolist()):
+            pair = pairs.get(key)
+            if pair is None:
+                pair = pairs[key] = (strings[key[0]], strings[key[1]].lower())
+            words.append(pair)
+        doc.user_data[_WORDS_KEY] = words
     return words
