@@ -52,7 +52,7 @@ from newsgraph.extract.actors_context import (
 )
 from newsgraph.extract.actors_data import ActorData, norm_key
 from newsgraph.extract.actors_names import fold_name, same_surname
-from newsgraph.extract.doctext import doc_text, token_words
+from newsgraph.extract.doctext import doc_ents, doc_text, token_words
 from newsgraph.records import Actor, ActorKind
 
 __all__ = ["ActorData", "extract_actors"]
@@ -127,7 +127,7 @@ def extract_actors(doc: Doc, published: date | None, data: ActorData) -> list[Ac
             for t in context_tokens(doc[m.start : m.end]):
                 if t.i in agents:
                     covered[t.i] = True
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         # A dictionary name at the entity's head means the dictionary has spoken; one in a
         # modifier ("Russia's Council on ...") leaves the entity to be coded from context.
         if ent.label_ not in _NER_KIND or covered[ent.root.i] or all(covered[i] for i in range(ent.start, ent.end)):
@@ -233,7 +233,7 @@ def _name_matches(doc: Doc, data: ActorData) -> list[_NameMatch]:
 def _drop_inside_persons(doc: Doc, matches: list[_NameMatch], data: ActorData) -> list[_NameMatch]:
     """A dictionary place or country inside a longer PERSON entity is part of a name."""
     person_of = {}
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ == "PERSON":
             for i in range(ent.start, ent.end):
                 person_of[i] = ent

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from spacy.attrs import LEMMA, LOWER
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 _KEY = "newsgraph.text"
 _WORDS_KEY = "newsgraph.words"
+_ENTS_KEY = "newsgraph.ents"
 
 
 def doc_text(doc: Doc) -> str:
@@ -15,6 +16,14 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_KEY] = doc.text
     return text
+
+
+def doc_ents(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents``, cached in ``doc.user_data``: spaCy walks every token and builds every Span on each access."""
+    ents = doc.user_data.get(_ENTS_KEY)
+    if ents is None:
+        ents = doc.user_data[_ENTS_KEY] = doc.ents
+    return ents
 
 
 def parsed_from(doc: Doc, text: str) -> Doc:
