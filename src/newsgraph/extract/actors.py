@@ -29,6 +29,7 @@ bare country code (kind place); governments acting through a capital get GOV.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -220,6 +221,8 @@ def _name_matches(doc: Doc, data: ActorData) -> list[_NameMatch]:
                 break
             if piece and key in data.names:
                 best = _NameMatch(i, j + 1, data.names[key], key)
+            if piece and not _begins_a_name(key, data.sorted_names):
+                break  # no longer name starts with this one
         if best is not None and best.end - best.start == 1 and doc[i].is_stop and not doc[i].is_upper:
             best = None  # "Who ..." is a question, "WHO" the organization; "Us" is not the US
         if best is not None:
@@ -228,6 +231,14 @@ def _name_matches(doc: Doc, data: ActorData) -> list[_NameMatch]:
         else:
             i += 1
     return found
+
+
+def _begins_a_name(key: str, sorted_names: tuple[str, ...]) -> bool:
+    """Some dictionary name starts with ``key`` (always true without the sorted names)."""
+    if not sorted_names:
+        return True
+    k = bisect_left(sorted_names, key)
+    return k < len(sorted_names) and sorted_names[k].startswith(key)
 
 
 def _drop_inside_persons(doc: Doc, matches: list[_NameMatch], data: ActorData) -> list[_NameMatch]:
