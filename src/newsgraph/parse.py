@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
-from spacy.attrs import IS_SPACE
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -29,9 +29,13 @@ def paragraph_breaks(doc: Doc) -> Doc:
     """Start a sentence after every paragraph break, so the parser never joins a headline to its article."""
     if len(doc) < 2:
         return doc
-    spaces = doc.to_array(IS_SPACE).tolist()  # the lexeme flag: text.isspace(), no Token built
-    for i, space in enumerate(spaces[:-1]):
-        if space and not spaces[i + 1] and _is_break(doc[i].text):
+    # each distinct word's text looked up once from the ORTH column: no Token built per word
+    orths = doc.to_array(ORTH).tolist()
+    strings = doc.vocab.strings
+    texts = {orth: strings[orth] for orth in set(orths)}
+    for i in range(len(orths) - 1):
+        text = texts[orths[i]]
+        if text.isspace() and _is_break(text) and not texts[orths[i + 1]].isspace():
             doc[i + 1].is_sent_start = True
     return doc
 
