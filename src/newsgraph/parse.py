@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -26,9 +27,16 @@ def _is_break(text: str) -> bool:
 @Language.component("newsgraph_paragraph_breaks")
 def paragraph_breaks(doc: Doc) -> Doc:
     """Start a sentence after every paragraph break, so the parser never joins a headline to its article."""
-    for token in doc[:-1]:
-        if _is_break(token.text) and token.text.isspace() and not doc[token.i + 1].text.isspace():
-            doc[token.i + 1].is_sent_start = True
+    if len(doc) < 2:
+        return doc
+    # each distinct word's text looked up once from the ORTH column: no Token built per word
+    orths = doc.to_array(ORTH).tolist()
+    strings = doc.vocab.strings
+    texts = {orth: strings[orth] for orth in set(orths)}
+    for i in range(len(orths) - 1):
+        text = texts[orths[i]]
+        if text.isspace() and _is_break(text) and not texts[orths[i + 1]].isspace():
+            doc[i + 1].is_sent_start = True
     return doc
 
 

@@ -12,6 +12,7 @@ costs the cleaning only, and the model is loaded only when something is left to 
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import multiprocessing
 import re
@@ -100,7 +101,14 @@ def _resources() -> tuple[Language, Knowledge]:
 
     nlp = load_model()
     warm_html()  # so the first HTML page costs what the others do (forked workers inherit it)
-    return nlp, Knowledge.load(nlp)
+    knowledge = Knowledge.load(nlp)
+    # the model and the reference data live as long as the process: frozen out of the
+    # collector's sight, a full collection no longer walks their objects (one such pass took
+    # 0.22 s of the 12.6 s CPU the pipeline spent on 200 Reuters articles), and forked workers
+    # do not write to the pages that hold them
+    gc.collect()
+    gc.freeze()
+    return nlp, knowledge
 
 
 Result = Analysis | Problem | Stored

@@ -29,6 +29,7 @@ bare country code (kind place); governments acting through a capital get GOV.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -52,7 +53,7 @@ from newsgraph.extract.actors_context import (
 )
 from newsgraph.extract.actors_data import ActorData
 from newsgraph.extract.actors_names import fold_name, norm_key, same_surname
-from newsgraph.extract.doctext import doc_text, token_words
+from newsgraph.extract.doctext import doc_ents, doc_text, token_words
 from newsgraph.records import Actor, ActorKind
 
 __all__ = ["ActorData", "extract_actors"]
@@ -123,7 +124,7 @@ def extract_actors(doc: Doc, published: date | None, data: ActorData) -> list[Ac
             for t in context_tokens(doc[m.start : m.end]):
                 if t.i in agents:
                     covered[t.i] = True
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         # A dictionary name at the entity's head means the dictionary has spoken; one in a
         # modifier ("Russia's Council on ...") leaves the entity to be coded from context.
         if ent.label_ not in _NER_KIND or covered[ent.root.i] or all(covered[i] for i in range(ent.start, ent.end)):
@@ -216,6 +217,8 @@ def _name_matches(doc: Doc, data: ActorData) -> list[_NameMatch]:
                 break
             if piece and key in data.names:
                 best = _NameMatch(i, j + 1, data.names[key], key)
+            if piece and not _begins_a_name(key, data.sorted_names):
+                break  # no longer name starts with this one
         if best is not None and best.end - best.start == 1 and doc[i].is_stop and not doc[i].is_upper:
             best = None  # "Who ..." is a question, "WHO" the organization; "Us" is not the US
         if best is not None:
@@ -226,10 +229,18 @@ def _name_matches(doc: Doc, data: ActorData) -> list[_NameMatch]:
     return found
 
 
+def _begins_a_name(key: str, sorted_names: tuple[str, ...]) -> bool:
+    """Some dictionary name starts with ``key`` (always true without the sorted names)."""
+    if not sorted_names:
+        return True
+    k = bisect_left(sorted_names, key)
+    return k < len(sorted_names) and sorted_names[k].startswith(key)
+
+
 def _drop_inside_persons(doc: Doc, matches: list[_NameMatch], data: ActorData) -> list[_NameMatch]:
     """A dictionary place or country inside a longer PERSON entity is part of a name."""
     person_of = {}
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ == "PERSON":
             for i in range(ent.start, ent.end):
                 person_of[i] = ent

@@ -115,6 +115,9 @@ class ActorData:
     context: ContextRules
     words: ActorWords  # name connectors and particles, determiners, plural endings
     surnames: Mapping[str, tuple[int, ...]] = None  # type: ignore[assignment]  # folded surname -> person entries
+    #: every name key, sorted: a key that no name starts with stops a name from growing (a
+    #: superset of ``names`` is harmless, so names blocked after ``build`` may stay in it)
+    sorted_names: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, nlp: Language, function_words: FunctionWords | None = None) -> ActorData:
@@ -223,6 +226,7 @@ class ActorData:
             entries=tuple(table),
             names=names,
             name_max_chars=max((len(k) for k in names), default=0),
+            sorted_names=tuple(sorted(names)),
             agents=agent_map,
             agent_max_words=max((k.count(" ") + 1 for k in agent_map), default=1),
             agent_suffixes=frozenset(

@@ -402,8 +402,8 @@ def _unit_name(noun: Token, data: AmountData) -> str:
 
 def _approximator_start(doc: Doc, first: int, data: AmountData) -> int:
     """Token index where an approximating phrase before ``first`` starts, else ``first``."""
-    words = [doc[k].lower_ for k in range(max(0, first - data.approximator_length), first)]
+    words = tuple(lower for lower, _ in token_words(doc)[max(0, first - data.approximator_length) : first])
     for phrase in data.approximators:  # longest first
-        if len(phrase) <= len(words) and tuple(words[len(words) - len(phrase) :]) == phrase:
+        if len(phrase) <= len(words) and words[len(words) - len(phrase) :] == phrase:
             return first - len(phrase)
     return first

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.attrs import LEMMA, LOWER
+from spacy.tokens import Doc, Span
 
 _KEY = "newsgraph.text"
 _WORDS_KEY = "newsgraph.words"
+_ENTS_KEY = "newsgraph.ents"
 
 
 def doc_text(doc: Doc) -> str:
@@ -14,6 +16,14 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_KEY] = doc.text
     return text
+
+
+def doc_ents(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents``, cached in ``doc.user_data``: spaCy walks every token and builds every Span on each access."""
+    ents = doc.user_data.get(_ENTS_KEY)
+    if ents is None:
+        ents = doc.user_data[_ENTS_KEY] = doc.ents
+    return ents
 
 
 def parsed_from(doc: Doc, text: str) -> Doc:
@@ -31,5 +41,13 @@ def token_words(doc: Doc) -> list[tuple[str, str]]:
     """
     words = doc.user_data.get(_WORDS_KEY)
     if words is None:
-        words = doc.user_data[_WORDS_KEY] = [(t.lower_, t.lemma_.lower()) for t in doc]
+        # from the hashes, without a Token per word; a repeated (form, lemma) pair is looked up once
+        strings, pairs = doc.vocab.strings, {}
+        words = []
+        for key in zip(*doc.to_array([LOWER, LEMMA]).T.tolist()):
+            pair = pairs.get(key)
+            if pair is None:
+                pair = pairs[key] = (strings[key[0]], strings[key[1]].lower())
+            words.append(pair)
+        doc.user_data[_WORDS_KEY] = words
     return words

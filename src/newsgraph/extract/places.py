@@ -35,6 +35,7 @@ from collections.abc import Iterable, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.actors_data import norm_key
+from newsgraph.extract.doctext import doc_text
 from newsgraph.extract.gazetteer import Gazetteer, Place
 from newsgraph.records import Actor, Event, Location
 
@@ -74,7 +75,7 @@ def locate_events(
     if not events:
         return tuple(events)
     named = {a.country for a in actors if a.country}
-    dateline = find_dateline(doc.text, named, gazetteer)
+    dateline = find_dateline(doc_text(doc), named, gazetteer)
     if dateline is not None and dateline.place.country:
         named.add(dateline.place.country)
     found: dict[tuple[int, int, bool], Location | None] = {}
@@ -296,7 +297,7 @@ def _token_place(token: Token, named: set[str], gazetteer: Gazetteer) -> Locatio
         if before is not None and before.lower_ in cues.direction_words and before.head.i in {w.i for w in words}:
             start = before  # "eastern Congo": the mention keeps its direction word
         end = words[-1]
-        return _location(place, doc.text[start.idx : end.idx + len(end.text)], start.idx, end.idx + len(end.text))
+        return _location(place, doc_text(doc)[start.idx : end.idx + len(end.text)], start.idx, end.idx + len(end.text))
     return None
 
 

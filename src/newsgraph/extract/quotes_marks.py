@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _OPEN_CLOSE = {"“": "”", "«": "»", "„": "“"}
 _STRAIGHT = '"'
@@ -32,6 +33,7 @@ _FILLER = "\x00"
 _APOSTROPHE = "\x01"  # stands in for a double mark read as an apostrophe (offsets unchanged)
 _DOUBLES = frozenset({'"', "“", "”"})
 _APOSTROPHE_LIKE = re.compile(r'[^\W\d_]["“”][^\W\d_]|s" [a-z]', re.IGNORECASE)
+_MARKS = re.compile("[" + re.escape("".join(_OPEN_CLOSE) + _STRAIGHT + _SINGLE_OPEN) + "]")  # what can open
 _MAX_UNCLOSED = 400  # characters an unclosed mid-paragraph quote may run before it is dropped
 
 
@@ -58,6 +60,12 @@ def find_passages(text: str, typewriter: bool = True) -> list[QuotedPassage]:
 
     ``typewriter`` also reads '' … '' (two apostrophes) as quotation marks.
     """
+    return list(_passages(text, typewriter))
+
+
+@lru_cache(maxsize=4)
+def _passages(text: str, typewriter: bool) -> tuple[QuotedPassage, ...]:
+    """``find_passages``, kept for the last few texts: the quotes and the coreference index scan the same Doc."""
     paragraphs = text.split("\n")
     # whether the next non-blank paragraph opens with a mark, filled back to front (linear)
     next_opens = [False] * len(paragraphs)
@@ -72,7 +80,7 @@ def find_passages(text: str, typewriter: bool = True) -> list[QuotedPassage]:
         if para.strip():
             out.extend(_scan_paragraph(para, pos, next_opens[n], typewriter))
         pos += len(para) + 1
-    return out
+    return tuple(out)
 
 
 def _opens(para: str, typewriter: bool = False) -> bool:
@@ -97,7 +105,10 @@ def _scan_paragraph(para: str, offset: int, next_opens: bool, typewriter: bool) 
         if close is None and ch == _SINGLE_OPEN and (i == 0 or not para[i - 1].isalnum()):
             close = _SINGLE_CLOSE
         if close is None:
-            i += 1
+            mark = _MARKS.search(para, i + 1)  # skip to the next character that could open a quote
+            if mark is None:
+                break
+            i = mark.start()
             continue
         j = _find_close(para, i + 1, close, ch)
         if j is not None and close == _STRAIGHT and _opener_shaped(para, j):
