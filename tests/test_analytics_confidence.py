@@ -102,9 +102,11 @@ def test_analytics_confidence_cli_options(store: Store) -> None:
 
 
 def test_analytics_confidence_cli_default_matches_the_store() -> None:
+    from newsgraph import library
     from newsgraph.cli_corpus import CONFIDENCE_DEFAULT
 
     assert CONFIDENCE_DEFAULT == DEFAULT_MIN_CONFIDENCE
+    assert library.DEFAULT_MIN_CONFIDENCE == DEFAULT_MIN_CONFIDENCE
 
 
 def test_analytics_confidence_api_parameters(store: Store) -> None:
