@@ -8,7 +8,6 @@ strict Content-Security-Policy so that even a bug there cannot run injected scri
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -21,6 +20,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from newsgraph import __version__
+from newsgraph.api_options import ApiOptions  # re-exported: create_app takes it
 from newsgraph.store import Store, StoreError
 
 CSP = (
@@ -36,20 +36,6 @@ SECURITY_HEADERS = {
 }
 # The docs pages load their scripts from a CDN; the page and API never need that, so they are off.
 DOCS_URLS: dict[str, Any] = {"docs_url": None, "redoc_url": None}
-
-
-@dataclass(frozen=True, slots=True)
-class ApiOptions:
-    """Limits of one server: body sizes, page sizes, and the per-client rate of `POST /analyze`."""
-
-    max_body_bytes: int = 4 * 1024 * 1024
-    max_analyze_bytes: int = 512 * 1024
-    max_limit: int = 500
-    default_limit: int = 50
-    analyze_rate: float = 1.0  # tokens per second, per client
-    analyze_burst: int = 10
-    analyze_wait: float = 30.0  # seconds a request waits for the analysis lock before a 503
-    cache_size: int = 512  # answers kept per store version (see api_cache)
 
 
 def web_dir() -> Path:

@@ -19,7 +19,7 @@ from fastapi import APIRouter, HTTPException, Path, Query
 
 from newsgraph import analytics
 from newsgraph.analytics import DocumentRef, EventRef, QuoteRef
-from newsgraph.api import ApiOptions
+from newsgraph.api_options import ApiOptions
 from newsgraph.api_cache import ResultCache
 from newsgraph.api_corpus import add_corpus_routes
 from newsgraph.api_models import (

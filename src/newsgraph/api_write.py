@@ -1,7 +1,7 @@
 """Write-side endpoints: `POST /analyze` (anyone, rate-limited) and `POST /documents` (token only).
 
 The spaCy model and reference data load once per server process, on the first request
-that needs them (`pipeline._resources` caches them); a lock keeps one analysis at a time,
+that needs them (`pipeline.resources` caches them); a lock keeps one analysis at a time,
 since a spaCy pipeline is not meant to be shared between threads.
 """
 
@@ -16,7 +16,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, HTTPException, Request
 
-from newsgraph.api import ApiOptions
+from newsgraph.api_options import ApiOptions
 from newsgraph.api_models import AnalysisModel, AnalyzeRequest, ErrorBody, IngestRequest, IngestResult
 from newsgraph.ingest import Problem, RawItem
 from newsgraph.records import Analysis

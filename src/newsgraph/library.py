@@ -179,6 +179,14 @@ class Store:
         """The store's directory (a Path; a PurePosixPath inside an object store)."""
         return self.segments.root
 
+    def exists(self) -> bool:
+        """Whether anything was ever written here."""
+        return self.segments.exists()
+
+    def document_ids(self) -> set[str]:
+        """The ids of every stored document."""
+        return self.segments.document_ids()
+
     def version(self) -> tuple[str, ...]:
         """The visible segments: this changes with every write and compaction (a cache key for answers)."""
         return tuple(str(p) for p in self.segments.segment_dirs())
@@ -195,7 +203,7 @@ class Store:
         inputs: InputOptions | None = None,
     ) -> IngestResult:
         """Analyze articles and append them; documents already stored are recognised before their parse and skipped."""
-        stored = frozenset(self.segments.document_ids())
+        stored = frozenset(self.document_ids())
         results = _analyze(_raw_items(items, inputs), workers=workers, published=published, stored=stored)
         return self.ingest_results(results, segment_size=segment_size)
 
@@ -360,6 +368,12 @@ class Store:
         return alerts(
             self.connection(), since, k, window, limit=limit, min_events=min_events, min_confidence=min_confidence
         )
+
+    def unknown_countries(self, codes: list[str]) -> list[str]:
+        """The codes that are neither ISO 3166 alpha-3 codes nor a country the store's events carry."""
+        from newsgraph.analytics import unknown_countries
+
+        return unknown_countries(self.connection(), codes)
 
     def actors(self, top: int = 20) -> list[ActorCount]:
         """The actors found in the most documents, with their quote and event counts."""

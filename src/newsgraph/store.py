@@ -38,7 +38,14 @@ import pyarrow.parquet as pq
 from newsgraph import __version__
 from newsgraph.data_version import data_version
 from newsgraph.records import Analysis
-from newsgraph.store_check import FileRecord, damaged_message, digest_bytes, digest_file, segment_problems
+from newsgraph.store_check import (  # StoreError re-exported: the store raises it
+    FileRecord,
+    StoreError,
+    damaged_message,
+    digest_bytes,
+    digest_file,
+    segment_problems,
+)
 from newsgraph.store_rows import (  # re-exported: the store's schema is part of its interface
     ALL_TABLES,
     DERIVED_TABLES,
@@ -67,10 +74,6 @@ SEGMENT_GLOB = "segments/seg-*/{table}.parquet"
 #: segments a compaction replaced stay on disk this long after it: a query that listed them just
 #: before the compaction can still read them; a later writer or compaction then removes them
 REPLACED_GRACE_SECONDS = 600.0
-
-
-class StoreError(Exception):
-    """The store cannot be read or written; the message is one line naming the store."""
 
 
 def default_store() -> Path:

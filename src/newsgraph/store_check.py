@@ -32,6 +32,10 @@ QUARANTINE = "quarantine"
 _CHUNK = 1 << 20
 
 
+class StoreError(Exception):
+    """The store cannot be read or written; the message is one line naming the store."""
+
+
 @dataclass(frozen=True, slots=True)
 class FileRecord:
     """What a manifest records of one file: its size in bytes and its SHA-256."""
@@ -184,7 +188,6 @@ def check_store(store: Store) -> CheckReport:
 
 def quarantine(store: Store, damaged: tuple[SegmentCheck, ...]) -> list[Quarantined]:
     """Move damaged segments to ``STORE/quarantine/`` (under the write lock) and list the documents they held."""
-    from newsgraph.store import StoreError
 
     if not store.local:
         raise StoreError("check --repair moves segments on a local store only; on object storage, move them by hand")
