@@ -19,12 +19,11 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
-from newsgraph.ingest import InputOptions, Problem, RawItem, looks_like_html
 from newsgraph.records import Analysis
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # ingest (with gzip and the decoder) loads with the first analysis, not with a query
     import duckdb
 
     from newsgraph.analytics import (
@@ -38,6 +37,7 @@ if TYPE_CHECKING:
         QuoteRef,
     )
     from newsgraph.analytics_stories import StoryDetail, StoryPage
+    from newsgraph.ingest import InputOptions, Problem, RawItem
     from newsgraph.query import Result
     from newsgraph.store import CompactResult, WriteResult
     from newsgraph.store import Store as Segments
@@ -48,7 +48,7 @@ __all__ = ["AnalysisError", "IngestResult", "Item", "Store", "analyze", "analyze
 #: What `analyze_many` and `Store.ingest` take: article text or HTML (a str), a dict with ``text``
 #: or ``html`` and optional ``id``, ``url``, ``title``, ``published``, a `RawItem`, or a `Path` of a
 #: file or folder (read as ``newsgraph ingest`` reads it: .txt, .html, .jsonl, WARC ...).
-Item = str | Mapping[str, Any] | RawItem | Path
+Item: TypeAlias = "str | Mapping[str, Any] | RawItem | Path"
 #: The confidence an event needs to be counted unless a call says otherwise (store_rows.DEFAULT_MIN_CONFIDENCE).
 DEFAULT_MIN_CONFIDENCE = 0.5
 
@@ -66,6 +66,8 @@ def analyze(
     id: str | None = None,
 ) -> Analysis:
     """Analyze one article (plain text or HTML, told apart by its markup); raises AnalysisError."""
+    from newsgraph.ingest import Problem
+
     item = {"content": text_or_html, "published": published, "url": url, "title": title, "id": id}
     result = next(_analyze([_raw_item(item, 0)], workers=1))
     if isinstance(result, Problem):
@@ -106,7 +108,7 @@ def _date(value: str | date | None) -> str | None:
 
 
 def _raw_items(items: Iterable[Item], options: InputOptions | None = None) -> Iterator[RawItem | Problem]:
-    from newsgraph.ingest import iter_inputs
+    from newsgraph.ingest import RawItem, iter_inputs
 
     for index, item in enumerate([items] if isinstance(items, (str, Path)) else items):
         if isinstance(item, Path):
@@ -123,6 +125,8 @@ def _raw_items(items: Iterable[Item], options: InputOptions | None = None) -> It
 
 
 def _raw_item(item: Mapping[str, Any], index: int, is_html: bool | None = None) -> RawItem | Problem:
+    from newsgraph.ingest import Problem, RawItem, looks_like_html
+
     content = item.get("content")
     where = str(item.get("url") or item.get("id") or f"item {index}")
     if not isinstance(content, str) or not content.strip():
@@ -209,6 +213,7 @@ class Store:
 
     def ingest_results(self, results: Iterable[Any], *, segment_size: int = 500) -> IngestResult:
         """Append the analyses among pipeline results (`Analysis`, `Problem`, already `Stored`), counting the others."""
+        from newsgraph.ingest import Problem
         from newsgraph.pipeline import Stored
 
         problems: list[Problem] = []
