@@ -21,7 +21,9 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from newsgraph import __version__
 from newsgraph.api_options import ApiOptions  # re-exported: create_app takes it
-from newsgraph.store import Store, StoreError
+from newsgraph.library import Store
+from newsgraph.store import Store as Segments
+from newsgraph.store import StoreError
 
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
@@ -43,13 +45,14 @@ def web_dir() -> Path:
     return Path(str(resources.files("newsgraph") / "web"))
 
 
-def create_app(store: Store, token: str | None = None, options: ApiOptions | None = None) -> FastAPI:
+def create_app(store: Store | Segments, token: str | None = None, options: ApiOptions | None = None) -> FastAPI:
     """The API and web page over ``store``; `POST /documents` exists only when ``token`` is given."""
+    store = store if isinstance(store, Store) else Store(store)
     from newsgraph.api_read import ReadContext, read_router
     from newsgraph.api_write import WriteContext, analyze_router, ingest_router
 
     opts = options or ApiOptions()
-    if token and getattr(store, "local", True):
+    if token and store.segments.local:
         store.root.mkdir(parents=True, exist_ok=True)  # an ingesting server may start from nothing
     app = FastAPI(
         title="newsgraph",

@@ -36,6 +36,7 @@ if TYPE_CHECKING:  # ingest (with gzip and the decoder) loads with the first ana
         PlaceCount,
         QuoteRef,
     )
+    from newsgraph.analytics_lists import Rows
     from newsgraph.analytics_stories import StoryDetail, StoryPage
     from newsgraph.ingest import InputOptions, Problem, RawItem
     from newsgraph.query import Result
@@ -108,12 +109,12 @@ def _date(value: str | date | None) -> str | None:
 
 
 def _raw_items(items: Iterable[Item], options: InputOptions | None = None) -> Iterator[RawItem | Problem]:
-    from newsgraph.ingest import RawItem, iter_inputs
+    from newsgraph.ingest import Problem, RawItem, iter_inputs
 
     for index, item in enumerate([items] if isinstance(items, (str, Path)) else items):
         if isinstance(item, Path):
             yield from iter_inputs([str(item)], options=options)
-        elif isinstance(item, RawItem):
+        elif isinstance(item, (RawItem, Problem)):
             yield item
         elif isinstance(item, str):
             yield _raw_item({"content": item}, index)
@@ -166,11 +167,14 @@ class Store:
     changed the segments.
     """
 
-    def __init__(self, path: str | Path | None = None, *, filesystem: Any = None) -> None:
+    def __init__(self, path: str | Path | Segments | None = None, *, filesystem: Any = None) -> None:
         from newsgraph.store import Store as Segments
         from newsgraph.store import default_store
 
-        self.segments: Segments = Segments(path if path is not None else default_store(), filesystem)
+        if isinstance(path, Segments):  # the segments of a store already open
+            self.segments = path
+        else:
+            self.segments = Segments(path if path is not None else default_store(), filesystem)
         self._lock = threading.Lock()
         self._con: duckdb.DuckDBPyConnection | None = None
         self._listing: tuple[str, ...] = ()
@@ -317,6 +321,41 @@ class Store:
         from newsgraph.analytics import find_documents
 
         return find_documents(self.connection(), text=text, limit=limit, offset=offset)
+
+    def document_count(self) -> int:
+        """How many documents the store holds."""
+        from newsgraph.analytics_lists import document_count
+
+        return document_count(self.connection())
+
+    def documents_by_id(self, ids: list[str], *, limit: int = 100, offset: int = 0) -> Rows:
+        """The documents of these ids (unknown ones left out), newest first, with their counts of events and quotes."""
+        from newsgraph.analytics_lists import documents_by_id
+
+        return documents_by_id(self.connection(), ids, limit=limit, offset=offset)
+
+    def actor_rows(
+        self,
+        name: str | None = None,
+        *,
+        code: str | None = None,
+        country: str | None = None,
+        kind: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> Rows:
+        """Actors across documents, one row per name and code, most mentioned first (``name``: part of the name)."""
+        from newsgraph.analytics_lists import actor_rows
+
+        return actor_rows(
+            self.connection(), name, code=code, country=country, kind=kind, limit=limit, offset=offset
+        )
+
+    def dyads(self, *, min_confidence: float = DEFAULT_MIN_CONFIDENCE, limit: int = 50, offset: int = 0) -> Rows:
+        """Country pairs with the most events (either direction), with their articles, mean Goldstein and days."""
+        from newsgraph.analytics_lists import dyad_rows
+
+        return dyad_rows(self.connection(), min_confidence=min_confidence, limit=limit, offset=offset)
 
     def dyad(
         self,
