@@ -10,9 +10,9 @@ import pytest
 from test_analytics_dyads import MONDAY, article
 from typer.testing import CliRunner
 
-from newsgraph.cli import app
-from newsgraph.cli_corpus import sparkline
-from newsgraph.store import Store
+from newsgraph.cli.main import app
+from newsgraph.cli.corpus import sparkline
+from newsgraph.store.segments import Store
 
 runner = CliRunner()
 CORPUS_COMMANDS = ("dyad", "alerts", "actors", "quotes", "stories", "compact")

@@ -8,10 +8,11 @@ import inspect
 
 import pytest
 
-from newsgraph import api_models, records
+from newsgraph import records
+from newsgraph.api import models as api_models
 from newsgraph.records import Actor, Amount, Analysis, Claim, Document, Event, Evidence, Location, Quote
 from newsgraph.records import TimeExpression, Tone
-from newsgraph.store_rows import RECORD_COLUMNS, SCHEMAS, TABLES, rows_for
+from newsgraph.store.rows import RECORD_COLUMNS, SCHEMAS, TABLES, rows_for
 
 #: each record and the pydantic model the HTTP API describes it with
 MODELS = {

@@ -4,7 +4,7 @@
 the typed records of `newsgraph.records`. `Store` is a store directory (or object-store URI):
 ``ingest`` analyzes and appends, ``sql`` runs DuckDB over its tables, and ``dyad``, ``alerts``,
 ``actors``, ``actor``, ``quotes``, ``events``, ``documents``, ``stories`` answer the questions
-the CLI and the HTTP API ask (`newsgraph.analytics`, one query function per question);
+the CLI and the HTTP API ask (`newsgraph.query`: one SQL function per question);
 ``check`` and ``compact`` look after the segments. Every CLI command over a store is one call
 of a method here.
 
@@ -26,7 +26,7 @@ from newsgraph.records import Analysis
 if TYPE_CHECKING:  # ingest (with gzip and the decoder) loads with the first analysis, not with a query
     import duckdb
 
-    from newsgraph.analytics import (
+    from newsgraph.query.analytics import (
         ActorCount,
         ActorSummary,
         Alert,
@@ -36,13 +36,13 @@ if TYPE_CHECKING:  # ingest (with gzip and the decoder) loads with the first ana
         PlaceCount,
         QuoteRef,
     )
-    from newsgraph.analytics_lists import Rows
-    from newsgraph.analytics_stories import StoryDetail, StoryPage
+    from newsgraph.query.lists import Rows
+    from newsgraph.query.stories import StoryDetail, StoryPage
     from newsgraph.ingest import InputOptions, Problem, RawItem
-    from newsgraph.query import Result
-    from newsgraph.store import CompactResult, WriteResult
-    from newsgraph.store import Store as Segments
-    from newsgraph.store_check import CheckReport, Quarantined
+    from newsgraph.query.views import Result
+    from newsgraph.store.segments import CompactResult, WriteResult
+    from newsgraph.store.segments import Store as Segments
+    from newsgraph.store.check import CheckReport, Quarantined
 
 __all__ = ["AnalysisError", "IngestResult", "Item", "Store", "analyze", "analyze_many"]
 
@@ -50,7 +50,7 @@ __all__ = ["AnalysisError", "IngestResult", "Item", "Store", "analyze", "analyze
 #: or ``html`` and optional ``id``, ``url``, ``title``, ``published``, a `RawItem`, or a `Path` of a
 #: file or folder (read as ``newsgraph ingest`` reads it: .txt, .html, .jsonl, WARC ...).
 Item: TypeAlias = "str | Mapping[str, Any] | RawItem | Path"
-#: The confidence an event needs to be counted unless a call says otherwise (store_rows.DEFAULT_MIN_CONFIDENCE).
+#: The confidence an event needs to be counted unless a call says otherwise (store.rows.DEFAULT_MIN_CONFIDENCE).
 DEFAULT_MIN_CONFIDENCE = 0.5
 
 
@@ -168,8 +168,8 @@ class Store:
     """
 
     def __init__(self, path: str | Path | Segments | None = None, *, filesystem: Any = None) -> None:
-        from newsgraph.store import Store as Segments
-        from newsgraph.store import default_store
+        from newsgraph.store.segments import Store as Segments
+        from newsgraph.store.segments import default_store
 
         if isinstance(path, Segments):  # the segments of a store already open
             self.segments = path
@@ -256,8 +256,8 @@ class Store:
 
     def check(self) -> CheckReport:
         """Verify every segment (sizes, SHA-256, Parquet footers): the damaged ones, one line per problem."""
-        from newsgraph.store import StoreError
-        from newsgraph.store_check import check_store
+        from newsgraph.store.segments import StoreError
+        from newsgraph.store.check import check_store
 
         if not self.segments.root_exists():
             raise StoreError(f"no store at {self.root} (run `newsgraph ingest` first, or pass --store)")
@@ -265,7 +265,7 @@ class Store:
 
     def quarantine(self, report: CheckReport) -> list[Quarantined]:
         """Move the damaged segments of a `check` report to STORE/quarantine/, listing the documents they held."""
-        from newsgraph.store_check import quarantine
+        from newsgraph.store.check import quarantine
 
         moved = quarantine(self.segments, report.damaged)
         self.refresh()
@@ -280,7 +280,7 @@ class Store:
 
     def connection(self) -> duckdb.DuckDBPyConnection:
         """A DuckDB connection of its own with one view per table, over the store as it is now."""
-        from newsgraph.query import connect
+        from newsgraph.query.views import connect
 
         listing = self.version()
         if not listing or not self.segments.local:
@@ -295,13 +295,13 @@ class Store:
 
     def sql(self, query: str, params: list[Any] | None = None) -> Result:
         """Run one SQL statement (DuckDB) over the tables documents, actors, quotes, events, ...; raises QueryError."""
-        from newsgraph.query import run_sql
+        from newsgraph.query.views import run_sql
 
         return run_sql(self.segments, query, params)
 
     def stats(self) -> dict[str, Any]:
         """Rows per table, segments, the published-date range and the code and data versions."""
-        from newsgraph.query import stats
+        from newsgraph.query.views import stats
 
         return stats(self.segments)
 
@@ -311,26 +311,26 @@ class Store:
 
     def document(self, doc_id: str) -> Analysis | None:
         """One stored document's Analysis, or None."""
-        from newsgraph.analytics import document_analysis
+        from newsgraph.query.analytics import document_analysis
 
         found = document_analysis(self.connection(), doc_id)
         return None if found is None else Analysis.from_dict(found)
 
     def documents(self, text: str | None = None, *, limit: int = 20, offset: int = 0) -> list[DocumentRef]:
         """Documents whose title or text contains ``text`` (all when None), newest first."""
-        from newsgraph.analytics import find_documents
+        from newsgraph.query.analytics import find_documents
 
         return find_documents(self.connection(), text=text, limit=limit, offset=offset)
 
     def document_count(self) -> int:
         """How many documents the store holds."""
-        from newsgraph.analytics_lists import document_count
+        from newsgraph.query.lists import document_count
 
         return document_count(self.connection())
 
     def documents_by_id(self, ids: list[str], *, limit: int = 100, offset: int = 0) -> Rows:
         """The documents of these ids (unknown ones left out), newest first, with their counts of events and quotes."""
-        from newsgraph.analytics_lists import documents_by_id
+        from newsgraph.query.lists import documents_by_id
 
         return documents_by_id(self.connection(), ids, limit=limit, offset=offset)
 
@@ -345,7 +345,7 @@ class Store:
         offset: int = 0,
     ) -> Rows:
         """Actors across documents, one row per name and code, most mentioned first (``name``: part of the name)."""
-        from newsgraph.analytics_lists import actor_rows
+        from newsgraph.query.lists import actor_rows
 
         return actor_rows(
             self.connection(), name, code=code, country=country, kind=kind, limit=limit, offset=offset
@@ -353,7 +353,7 @@ class Store:
 
     def dyads(self, *, min_confidence: float = DEFAULT_MIN_CONFIDENCE, limit: int = 50, offset: int = 0) -> Rows:
         """Country pairs with the most events (either direction), with their articles, mean Goldstein and days."""
-        from newsgraph.analytics_lists import dyad_rows
+        from newsgraph.query.lists import dyad_rows
 
         return dyad_rows(self.connection(), min_confidence=min_confidence, limit=limit, offset=offset)
 
@@ -371,7 +371,7 @@ class Store:
         min_confidence: float = DEFAULT_MIN_CONFIDENCE,
     ) -> list[DyadPoint]:
         """How two countries' relations moved: per period, events by quad class, Goldstein, tone and top evidence."""
-        from newsgraph.analytics import dyad_series
+        from newsgraph.query.analytics import dyad_series
 
         return dyad_series(
             self.connection(), a, b, start, end, by,  # type: ignore[arg-type]
@@ -390,7 +390,7 @@ class Store:
         min_confidence: float = DEFAULT_MIN_CONFIDENCE,
     ) -> list[PlaceCount]:
         """Where a country pair's events happened, most events first."""
-        from newsgraph.analytics import dyad_places
+        from newsgraph.query.analytics import dyad_places
 
         return dyad_places(
             self.connection(), a, b, start, end, directed=directed, top=top, min_confidence=min_confidence
@@ -407,7 +407,7 @@ class Store:
         min_confidence: float = DEFAULT_MIN_CONFIDENCE,
     ) -> list[Alert]:
         """Country pairs whose weekly Goldstein mean or conflict share left their own trailing range."""
-        from newsgraph.analytics import alerts
+        from newsgraph.query.analytics import alerts
 
         return alerts(
             self.connection(), since, k, window, limit=limit, min_events=min_events, min_confidence=min_confidence
@@ -415,19 +415,19 @@ class Store:
 
     def unknown_countries(self, codes: list[str]) -> list[str]:
         """The codes that are neither ISO 3166 alpha-3 codes nor a country the store's events carry."""
-        from newsgraph.analytics import unknown_countries
+        from newsgraph.query.analytics import unknown_countries
 
         return unknown_countries(self.connection(), codes)
 
     def actors(self, top: int = 20) -> list[ActorCount]:
         """The actors found in the most documents, with their quote and event counts."""
-        from newsgraph.analytics import top_actors
+        from newsgraph.query.analytics import top_actors
 
         return top_actors(self.connection(), top=top)
 
     def actor(self, name_or_code: str, *, top: int = 10, min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> ActorSummary:
         """One actor: names, codes, documents, quotes, events as source and target, top counterparts."""
-        from newsgraph.analytics import actor_summary
+        from newsgraph.query.analytics import actor_summary
 
         return actor_summary(self.connection(), name_or_code, top=top, min_confidence=min_confidence)
 
@@ -435,7 +435,7 @@ class Store:
         self, speaker: str | None = None, text: str | None = None, *, limit: int = 20, offset: int = 0
     ) -> list[QuoteRef]:
         """Quotes by words of the speaker's name (or a code) and words of the quote, newest first."""
-        from newsgraph.analytics import find_quotes
+        from newsgraph.query.analytics import find_quotes
 
         return find_quotes(self.connection(), speaker=speaker, text=text, limit=limit, offset=offset)
 
@@ -455,7 +455,7 @@ class Store:
         min_confidence: float = DEFAULT_MIN_CONFIDENCE,
     ) -> list[EventRef]:
         """Events by actor, country pair ("RUS-USA"), CAMEO code or root, quad class, modality and dates, newest first."""
-        from newsgraph.analytics import find_events
+        from newsgraph.query.analytics import find_events
 
         return find_events(
             self.connection(), actor=actor, dyad=dyad, code=code, root=root, quad_class=quad_class,
@@ -464,12 +464,12 @@ class Store:
 
     def stories(self, *, min_documents: int = 1, limit: int = 20, offset: int = 0) -> StoryPage:
         """Stories (same-story articles grouped at ingest), most retold first, with their deduplicated event counts."""
-        from newsgraph.analytics_stories import top_stories
+        from newsgraph.query.stories import top_stories
 
         return top_stories(self.connection(), min_documents=min_documents, limit=limit, offset=offset)
 
     def story(self, story_id: str) -> StoryDetail | None:
         """One story: its articles, and its events counted per story (GDELT's mentions, articles, sources)."""
-        from newsgraph.analytics_stories import story_detail
+        from newsgraph.query.stories import story_detail
 
         return story_detail(self.connection(), story_id)

@@ -22,10 +22,10 @@ from typing import TYPE_CHECKING, Any
 
 import pyarrow.fs as pafs
 
-from newsgraph.store_rows import TABLES
+from newsgraph.store.rows import TABLES
 
 if TYPE_CHECKING:
-    from newsgraph.store import Store
+    from newsgraph.store.segments import Store
 
 PARQUET_MAGIC = b"PAR1"
 QUARANTINE = "quarantine"

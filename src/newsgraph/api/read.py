@@ -1,8 +1,8 @@
-"""Read endpoints of the API: documents, actors, events, quotes and search (dyads, alerts, stories: api_corpus).
+"""Read endpoints of the API: documents, actors, events, quotes and search (dyads, alerts, stories: api.corpus).
 
 Every listing is one page (`limit` capped by `ApiOptions.max_limit`, `offset`, `next_offset`).
 Every answer is one call of a `newsgraph.Store` method (`newsgraph.library`; the SQL is in
-`newsgraph.analytics*`), cached per store version (`api_cache`).
+`newsgraph.query`), cached per store version (`api.cache`).
 """
 
 # no `from __future__ import annotations`: FastAPI reads the route annotations at run time,
@@ -14,12 +14,12 @@ from typing import Annotated, Any, TypeVar
 
 from fastapi import APIRouter, HTTPException, Path, Query
 
-from newsgraph import analytics
-from newsgraph.analytics import DocumentRef, EventRef, QuoteRef
-from newsgraph.api_options import ApiOptions
-from newsgraph.api_cache import ResultCache
-from newsgraph.api_corpus import add_corpus_routes
-from newsgraph.api_models import (
+from newsgraph.query import analytics
+from newsgraph.query.analytics import DocumentRef, EventRef, QuoteRef
+from newsgraph.api.options import ApiOptions
+from newsgraph.api.cache import ResultCache
+from newsgraph.api.corpus import add_corpus_routes
+from newsgraph.api.models import (
     CODE_PATTERN,
     DOC_ID_PATTERN,
     EVENT_CODE_PATTERN,

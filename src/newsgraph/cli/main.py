@@ -17,8 +17,8 @@ from typing import Annotated, Any
 import typer
 
 from newsgraph import __version__
-from newsgraph.cli_common import QueryFormat, StoreOption, err, fail, open_store, out, warn, write_rows
-from newsgraph.cli_watch import DelayOption
+from newsgraph.cli.common import QueryFormat, StoreOption, err, fail, open_store, out, warn, write_rows
+from newsgraph.cli.watch import DelayOption
 
 app = typer.Typer(
     name="newsgraph",
@@ -126,7 +126,7 @@ def _data_dir(path: Path | None) -> Path:
     else:
         here = Path(__file__).resolve()
         candidates = [Path.cwd() / ".." / "shared" / "data", Path.cwd() / "shared" / "data"]
-        candidates += [p / "shared" / "data" for p in here.parents[2:4]]
+        candidates += [p / "shared" / "data" for p in here.parents[3:5]]
     for candidate in candidates:
         if candidate.is_dir():
             return candidate.resolve()
@@ -237,7 +237,7 @@ def ingest(
     from newsgraph.ingest import Problem, count_inputs
     from newsgraph.pipeline import PipelineOptions, analyze_items
     from newsgraph.progress import progress_bar
-    from newsgraph.store import StoreError
+    from newsgraph.store.segments import StoreError
 
     if engine not in ("local", "ray"):
         fail(f"--engine: {engine!r} is not one of local, ray", 2)
@@ -311,7 +311,7 @@ def stats(
     Example: newsgraph stats --store /tmp/ng-store
     """
     from newsgraph.render import result_table
-    from newsgraph.store import StoreError
+    from newsgraph.store.segments import StoreError
 
     try:
         s = open_store(store).stats()
@@ -338,8 +338,8 @@ def sql(
 
     Example: newsgraph sql "SELECT source_code, target_code, count(*) FROM events GROUP BY ALL"
     """
-    from newsgraph.query import QueryError
-    from newsgraph.store import StoreError
+    from newsgraph.query.views import QueryError
+    from newsgraph.store.segments import StoreError
 
     try:
         result = open_store(store).sql(query)
@@ -482,7 +482,7 @@ def export_gdelt(
     Example: newsgraph export gdelt events.export.CSV --store /tmp/ng-store
     """
     from newsgraph.export import write_gdelt_events
-    from newsgraph.store import StoreError
+    from newsgraph.store.segments import StoreError
 
     target = open_store(store)
     if not target.exists():
@@ -532,13 +532,13 @@ def version() -> None:
 
 
 def _register_extensions() -> None:
-    from newsgraph import cli_check, cli_clean, cli_corpus, cli_serve, cli_watch
+    from newsgraph.cli import check, clean, corpus, serve, watch
 
-    cli_clean.register(app)
-    cli_corpus.register(app)
-    cli_check.register(app)
-    cli_serve.register(app)
-    cli_watch.register(app)
+    clean.register(app)
+    corpus.register(app)
+    check.register(app)
+    serve.register(app)
+    watch.register(app)
 
 
 _register_extensions()

@@ -6,8 +6,8 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from fastapi import APIRouter, HTTPException, Path, Query
 
-from newsgraph import analytics
-from newsgraph.analytics import (
+from newsgraph.query import analytics
+from newsgraph.query.analytics import (
     DEFAULT_MIN_CONFIDENCE,
     ActorSummary,
     Alert,
@@ -17,11 +17,11 @@ from newsgraph.analytics import (
     QuadCounts,
     next_period,
 )
-from newsgraph.analytics_lists import Rows
-from newsgraph.api_models import DOC_ID_PATTERN, DyadRow, DyadSeries, ErrorBody, Page, Story, StoryRow, page_of
+from newsgraph.query.lists import Rows
+from newsgraph.api.models import DOC_ID_PATTERN, DyadRow, DyadSeries, ErrorBody, Page, Story, StoryRow, page_of
 
 if TYPE_CHECKING:
-    from newsgraph.api_read import ReadContext
+    from newsgraph.api.read import ReadContext
 
 
 #: Past this many periods a series is returned without its empty periods (a day series over centuries is no chart).

@@ -2,7 +2,7 @@
 
 A story is the ``story_id`` the writer gave its documents (`newsgraph.stories`); documents of
 segments written before stories existed are stories of their own (``coalesce(story_id, doc_id)``).
-Its events are the ``story_events`` view of `newsgraph.query`: one row per source, target,
+Its events are the ``story_events`` view of `newsgraph.query.views`: one row per source, target,
 CAMEO root and day, with GDELT's mentions, articles and sources counted per story.
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from newsgraph.analytics import Source, connection
+from newsgraph.query.analytics import Source, connection
 
 #: the story of a document: its stored story id, else the document itself
 STORY_OF = "coalesce(story_id, doc_id)"

@@ -10,8 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from newsgraph.analytics import Source, connection
-from newsgraph.store_rows import OCCURRED
+from newsgraph.query.analytics import Source, connection
+from newsgraph.store.rows import OCCURRED
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,7 @@ from typing import Annotated, Any
 import typer
 
 SPARKS = "▁▂▃▄▅▆▇█"
-# store_rows.DEFAULT_MIN_CONFIDENCE, for the help text only: importing it would load DuckDB at start-up
+# store.rows.DEFAULT_MIN_CONFIDENCE, for the help text only: importing it would load DuckDB at start-up
 # (tests/test_analytics_confidence.py checks that the two agree)
 CONFIDENCE_DEFAULT = 0.5
 
@@ -47,7 +47,7 @@ def _csv(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
 
 def _emit(records: Sequence[Any], columns: Sequence[str], rows: Sequence[Sequence[Any]], format: Any, title: str) -> None:
     """Records as JSON lines, their rows as CSV, or a table for people."""
-    from newsgraph.cli_common import QueryFormat, out
+    from newsgraph.cli.common import QueryFormat, out
     from newsgraph.render import result_table
 
     if format == QueryFormat.json:
@@ -74,7 +74,7 @@ def _fmt(value: float | None, spec: str = "+.2f") -> str:
 
 def register(app: typer.Typer) -> None:
     """Add the corpus-scale commands to ``app``."""
-    from newsgraph.cli_common import QueryFormat, StoreOption, fail, open_store, out, warn
+    from newsgraph.cli.common import QueryFormat, StoreOption, fail, open_store, out, warn
 
     FormatOption = Annotated[
         QueryFormat, typer.Option("--format", "-f", help="table for people; json or csv for machines.")
@@ -106,8 +106,8 @@ def register(app: typer.Typer) -> None:
 
         Example: newsgraph dyad RUS USA --from 2021-01-01 --by month --min-confidence 0.7
         """
-        from newsgraph.analytics import AnalyticsError
-        from newsgraph.store import StoreError
+        from newsgraph.query.analytics import AnalyticsError
+        from newsgraph.store.segments import StoreError
 
         threshold = CONFIDENCE_DEFAULT if min_confidence is None else min_confidence
         try:
@@ -156,9 +156,9 @@ def register(app: typer.Typer) -> None:
 
         Example: newsgraph alerts --since 2021-11-01 --k 2.0 --window 8 --min-confidence 0.7
         """
-        from newsgraph.analytics import AnalyticsError
+        from newsgraph.query.analytics import AnalyticsError
         from newsgraph.render import result_table
-        from newsgraph.store import StoreError
+        from newsgraph.store.segments import StoreError
 
         threshold = CONFIDENCE_DEFAULT if min_confidence is None else min_confidence
         try:
@@ -204,7 +204,7 @@ def register(app: typer.Typer) -> None:
         Example: newsgraph actors --top 10
         """
         from newsgraph.render import result_table
-        from newsgraph.store import StoreError
+        from newsgraph.store.segments import StoreError
 
         try:
             if name is not None:
@@ -240,7 +240,7 @@ def register(app: typer.Typer) -> None:
 
         Example: newsgraph quotes --speaker Putin --limit 5
         """
-        from newsgraph.store import StoreError
+        from newsgraph.store.segments import StoreError
 
         try:
             found = open_store(store).quotes(speaker, text, limit=limit, offset=offset)
@@ -260,7 +260,7 @@ def register(app: typer.Typer) -> None:
 
         Example: newsgraph stories --top 10
         """
-        from newsgraph.store import StoreError
+        from newsgraph.store.segments import StoreError
 
         try:
             page = open_store(store).stories(limit=top)
@@ -279,7 +279,7 @@ def register(app: typer.Typer) -> None:
 
         Example: newsgraph compact --store /tmp/ng-store --target 5000
         """
-        from newsgraph.store import StoreError
+        from newsgraph.store.segments import StoreError
 
         try:
             result = open_store(store).compact(target=target)

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from newsgraph.cli_common import StoreOption
+from newsgraph.cli.common import StoreOption
 
 
 def register(app: typer.Typer) -> None:
@@ -30,8 +30,8 @@ def check(
 
     Example: newsgraph check --store /tmp/ng-store --repair
     """
-    from newsgraph.cli_common import fail, open_store, warn
-    from newsgraph.store import StoreError
+    from newsgraph.cli.common import fail, open_store, warn
+    from newsgraph.store.segments import StoreError
 
     target = open_store(store)
     try:

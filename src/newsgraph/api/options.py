@@ -16,4 +16,4 @@ class ApiOptions:
     analyze_rate: float = 1.0  # tokens per second, per client
     analyze_burst: int = 10
     analyze_wait: float = 30.0  # seconds a request waits for the analysis lock before a 503
-    cache_size: int = 512  # answers kept per store version (see api_cache)
+    cache_size: int = 512  # answers kept per store version (see api.cache)

@@ -11,8 +11,8 @@ from typing import Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from newsgraph.analytics import DocumentRef, DyadPoint, QuoteRef
-from newsgraph.analytics_lists import Rows
+from newsgraph.query.analytics import DocumentRef, DyadPoint, QuoteRef
+from newsgraph.query.lists import Rows
 from newsgraph.records import DOC_ID_PATTERN  # re-exported: the API's routes validate ids with it
 #: CAMEO actor codes (RUS, RUSGOV, IGOWSTNAT) and ISO alpha-3 countries.
 CODE_PATTERN = r"^[A-Z0-9]{3,24}$"

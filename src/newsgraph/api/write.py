@@ -16,12 +16,12 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, HTTPException, Request
 
-from newsgraph.api_options import ApiOptions
-from newsgraph.api_models import AnalysisModel, AnalyzeRequest, ErrorBody, IngestRequest, IngestResult
+from newsgraph.api.options import ApiOptions
+from newsgraph.api.models import AnalysisModel, AnalyzeRequest, ErrorBody, IngestRequest, IngestResult
 from newsgraph.ingest import Problem, RawItem
 from newsgraph.records import Analysis
 from newsgraph.library import Store
-from newsgraph.store import StoreError
+from newsgraph.store.segments import StoreError
 
 
 @dataclass(slots=True)

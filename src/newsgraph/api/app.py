@@ -20,10 +20,10 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from newsgraph import __version__
-from newsgraph.api_options import ApiOptions  # re-exported: create_app takes it
+from newsgraph.api.options import ApiOptions  # re-exported: create_app takes it
 from newsgraph.library import Store
-from newsgraph.store import Store as Segments
-from newsgraph.store import StoreError
+from newsgraph.store.segments import Store as Segments
+from newsgraph.store.segments import StoreError
 
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
@@ -48,8 +48,8 @@ def web_dir() -> Path:
 def create_app(store: Store | Segments, token: str | None = None, options: ApiOptions | None = None) -> FastAPI:
     """The API and web page over ``store``; `POST /documents` exists only when ``token`` is given."""
     store = store if isinstance(store, Store) else Store(store)
-    from newsgraph.api_read import ReadContext, read_router
-    from newsgraph.api_write import WriteContext, analyze_router, ingest_router
+    from newsgraph.api.read import ReadContext, read_router
+    from newsgraph.api.write import WriteContext, analyze_router, ingest_router
 
     opts = options or ApiOptions()
     if token and store.segments.local:

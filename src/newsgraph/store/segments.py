@@ -5,7 +5,7 @@ Layout::
     STORE/segments/seg-<time>-<rand>/{documents,actors,quotes,dates,amounts,events,claims}.parquet
     STORE/segments/seg-.../minhash.parquet    (story ids, LSH band keys and MinHash signatures)
     STORE/segments/seg-.../manifest.json      (counts, code and data versions, segments it replaces,
-                                               size and SHA-256 of every file: store_check.py)
+                                               size and SHA-256 of every file: check.py)
 
 A segment is written under ``.tmp-seg-...`` and renamed into place, so a reader (or a
 killed writer) sees whole segments or none (object storage: the manifest is written last).
@@ -38,7 +38,7 @@ import pyarrow.parquet as pq
 from newsgraph import __version__
 from newsgraph.data_version import data_version
 from newsgraph.records import Analysis
-from newsgraph.store_check import (  # StoreError re-exported: the store raises it
+from newsgraph.store.check import (  # StoreError re-exported: the store raises it
     FileRecord,
     StoreError,
     damaged_message,
@@ -46,7 +46,7 @@ from newsgraph.store_check import (  # StoreError re-exported: the store raises 
     digest_file,
     segment_problems,
 )
-from newsgraph.store_rows import (  # re-exported: the store's schema is part of its interface
+from newsgraph.store.rows import (  # re-exported: the store's schema is part of its interface
     ALL_TABLES,
     DERIVED_TABLES,
     EVENT_ROW_GROUP,

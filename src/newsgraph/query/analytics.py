@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 import duckdb
 
-from newsgraph.analytics_records import (  # re-exported: callers import the results from here
+from newsgraph.query.records import (  # re-exported: callers import the results from here
     ActorCount,
     ActorSummary,
     Alert,
@@ -28,9 +28,9 @@ from newsgraph.analytics_records import (  # re-exported: callers import the res
     QuadCounts,
     QuoteRef,
 )
-from newsgraph.query import connect
-from newsgraph.store import Store
-from newsgraph.store_rows import DEFAULT_MIN_CONFIDENCE, OCCURRED, confidence_band
+from newsgraph.query.views import connect
+from newsgraph.store.segments import Store
+from newsgraph.store.rows import DEFAULT_MIN_CONFIDENCE, OCCURRED, confidence_band
 
 __all__ = [
     "ActorCount", "ActorSummary", "Alert", "AnalyticsError", "Counterpart", "DEFAULT_MIN_CONFIDENCE", "DocumentRef",
