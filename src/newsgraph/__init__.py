@@ -22,6 +22,8 @@ __version__ = "0.1.0"
 if TYPE_CHECKING:
     from newsgraph.ingest import Problem, RawItem
     from newsgraph.library import AnalysisError, IngestResult, Store, analyze, analyze_many
+    from newsgraph.query.views import QueryError
+    from newsgraph.store.check import StoreError
     from newsgraph.records import (
         Actor,
         Amount,
@@ -44,6 +46,8 @@ _EXPORTS = {
     "AnalysisError": "newsgraph.library",
     "IngestResult": "newsgraph.library",
     "Problem": "newsgraph.ingest",
+    "StoreError": "newsgraph.store.check",
+    "QueryError": "newsgraph.query.views",
     "RawItem": "newsgraph.ingest",
     **{
         name: "newsgraph.records"
