@@ -19,7 +19,6 @@ import duckdb
 import pyarrow as pa
 
 from newsgraph import __version__
-from newsgraph.data_version import data_version
 from newsgraph.records import Analysis
 from newsgraph.stories import MINHASH_SCHEMA
 
@@ -307,6 +306,8 @@ def rows_for(batch: list[Analysis], story_ids: dict[str, str] | None = None) -> 
     """Flatten analyses into one row list per table (actor codes copied where queries need them)."""
     rows: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES}
     now = time.time()
+    from newsgraph.data_version import data_version  # here: it reads YAML, which a query does not need
+
     version = data_version()
     for a in batch:
         d = a.document

@@ -36,7 +36,6 @@ import pyarrow.fs as pafs
 import pyarrow.parquet as pq
 
 from newsgraph import __version__
-from newsgraph.data_version import data_version
 from newsgraph.records import Analysis
 from newsgraph.store.check import (  # StoreError re-exported: the store raises it
     FileRecord,
@@ -323,6 +322,8 @@ class Store:
         return candidates_from_rows(rows)
 
     def _write_segment(self, tables: dict[str, pa.Table], replaces: tuple[str, ...] = ()) -> Any:
+        from newsgraph.data_version import data_version  # here: it reads YAML, which a query does not need
+
         tables = {**tables, "events": sort_events(tables["events"])}
         name = f"seg-{time.strftime('%Y%m%dT%H%M%S', time.gmtime())}-{secrets.token_hex(4)}"
         manifest = {
