@@ -17,11 +17,11 @@ from fastapi.testclient import TestClient
 from test_analytics_dyads import MONDAY, article
 from typer.testing import CliRunner
 
-from newsgraph.analytics import AnalyticsError, alerts, dyad_places, dyad_series, find_events
-from newsgraph.cli import app
+from newsgraph.query.analytics import AnalyticsError, alerts, dyad_places, dyad_series, find_events
+from newsgraph.cli.main import app
 from newsgraph.records import Analysis, Location
-from newsgraph.store import Store
-from newsgraph.store_rows import DEFAULT_MIN_CONFIDENCE, confidence_band
+from newsgraph.store.segments import Store
+from newsgraph.store.rows import DEFAULT_MIN_CONFIDENCE, confidence_band
 
 GENEVA = Location("Geneva", "CHE", 46.20222, 6.14569, "geonames:2660646", 0, 6)
 KYIV = Location("KYIV", "UKR", 50.45466, 30.5238, "geonames:703448", 0, 4)
@@ -102,13 +102,15 @@ def test_analytics_confidence_cli_options(store: Store) -> None:
 
 
 def test_analytics_confidence_cli_default_matches_the_store() -> None:
-    from newsgraph.cli_corpus import CONFIDENCE_DEFAULT
+    from newsgraph import library
+    from newsgraph.cli.corpus import CONFIDENCE_DEFAULT
 
     assert CONFIDENCE_DEFAULT == DEFAULT_MIN_CONFIDENCE
+    assert library.DEFAULT_MIN_CONFIDENCE == DEFAULT_MIN_CONFIDENCE
 
 
 def test_analytics_confidence_api_parameters(store: Store) -> None:
-    from newsgraph.api import create_app
+    from newsgraph.api.app import create_app
 
     client = TestClient(create_app(store))
     points = client.get("/dyads/RUS/USA").json()["points"]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph.analytics import (
+from newsgraph.query.analytics import (
     AnalyticsError,
     actor_summary,
     alerts,
@@ -18,7 +18,7 @@ from newsgraph.analytics import (
     top_actors,
 )
 from newsgraph.records import Actor, Analysis, Document, Event, Evidence, Quote, Tone
-from newsgraph.store import Store
+from newsgraph.store.segments import Store
 
 CODES = {1: ("043", "Rally support", 2.8), 2: ("071", "Provide economic aid", 7.4),
          3: ("111", "Criticize or denounce", -2.0), 4: ("190", "Use conventional military force", -10.0)}  # fmt: skip

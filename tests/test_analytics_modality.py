@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from newsgraph.analytics import dyad_series
+from newsgraph.query.analytics import dyad_series
 from newsgraph.records import Actor, Analysis, Document, Event, Evidence
-from newsgraph.store import Store
+from newsgraph.store.segments import Store
 
 TEXT = "Russia shelled Kharkiv. Russia may invade Ukraine. Russia did not attack Kyiv. Russia threatened Ukraine."
 

@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from newsgraph.api_cache import ResultCache
+from newsgraph.api.cache import ResultCache
 
 
 def test_api_cache_computes_once_then_hits() -> None:

@@ -11,8 +11,8 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
-    from newsgraph.api import create_app
-    from newsgraph.store import Store
+    from newsgraph.api.app import create_app
+    from newsgraph.store.segments import Store
 
     return TestClient(create_app(Store(sample_store(tmp_path_factory))))
 

@@ -18,8 +18,8 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module")
 def api_schema(tmp_path_factory: pytest.TempPathFactory):
-    from newsgraph.api import ApiOptions, create_app
-    from newsgraph.store import Store
+    from newsgraph.api.app import ApiOptions, create_app
+    from newsgraph.store.segments import Store
 
     # a generous bucket so generated /analyze calls reach the pipeline instead of stopping at 429
     options = ApiOptions(analyze_rate=1000.0, analyze_burst=1000, max_analyze_bytes=20_000)

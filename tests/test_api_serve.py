@@ -6,7 +6,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from newsgraph.cli import app
+from newsgraph.cli.main import app
 
 runner = CliRunner()
 

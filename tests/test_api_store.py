@@ -41,7 +41,7 @@ def build_sample_store(root: Path) -> Path:
     from newsgraph.ingest import RawItem
     from newsgraph.pipeline import PipelineOptions, analyze_items
     from newsgraph.records import Analysis
-    from newsgraph.store import Store
+    from newsgraph.store.segments import Store
 
     items = [RawItem(str(SEED), SEED.read_text(encoding="utf-8"), False, published=SEED_PUBLISHED)]
     items += [
@@ -73,8 +73,8 @@ def seed_id() -> str:
 
 @pytest.mark.slow
 def test_api_store_holds_seed_and_reuters(tmp_path_factory: pytest.TempPathFactory) -> None:
-    from newsgraph.query import run_sql
-    from newsgraph.store import Store
+    from newsgraph.query.views import run_sql
+    from newsgraph.store.segments import Store
 
     store = Store(sample_store(tmp_path_factory))
     docs = run_sql(store, "SELECT doc_id, published FROM documents").dicts()

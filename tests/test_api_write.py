@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from newsgraph.api import ApiOptions, create_app
-from newsgraph.api_write import TokenBucket
-from newsgraph.store import Store
+from newsgraph.api.app import ApiOptions, create_app
+from newsgraph.api.write import TokenBucket
+from newsgraph.store.segments import Store
 
 TOKEN = "test-token-0123456789abcdef"
 ARTICLE = (

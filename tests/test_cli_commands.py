@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from newsgraph.cli import app
+from newsgraph.cli.main import app
 
 SEED = Path(__file__).resolve().parents[1] / "examples" / "seed-article.txt"
 runner = CliRunner()

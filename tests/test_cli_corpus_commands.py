@@ -10,9 +10,9 @@ import pytest
 from test_analytics_dyads import MONDAY, article
 from typer.testing import CliRunner
 
-from newsgraph.cli import app
-from newsgraph.cli_corpus import sparkline
-from newsgraph.store import Store
+from newsgraph.cli.main import app
+from newsgraph.cli.corpus import sparkline
+from newsgraph.store.segments import Store
 
 runner = CliRunner()
 CORPUS_COMMANDS = ("dyad", "alerts", "actors", "quotes", "stories", "compact")
@@ -71,7 +71,7 @@ def test_cli_corpus_alerts_actors_quotes_stories(store_dir: Path) -> None:
     quotes = run("quotes", "--speaker", "Putin", "--store", str(store_dir), "--format", "csv", "--limit", "2")
     assert len(quotes.strip().splitlines()) == 3 and "We will answer." in quotes
     stories = run("stories", "--store", str(store_dir), "--format", "csv")
-    assert stories.splitlines()[0].startswith("story_id,articles")
+    assert stories.splitlines()[0] == "story_id,documents,first_published,last_published,title,events"
 
 
 def test_cli_corpus_compact_keeps_answers(tmp_path: Path) -> None:

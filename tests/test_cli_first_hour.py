@@ -18,9 +18,9 @@ from test_analytics_dyads import article
 from typer.testing import CliRunner
 
 from newsgraph import __version__
-from newsgraph.cli import app
+from newsgraph.cli.main import app
 from newsgraph.records import Actor, Analysis, Document, Quote
-from newsgraph.store import Store
+from newsgraph.store.segments import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -36,7 +36,7 @@ def invoke(*args: str, env: dict[str, str | None] | None = None):
 def loaded_after(commands: list[list[str]], cwd: Path) -> tuple[set[str], str]:
     """Run CLI commands in a fresh interpreter; the heavy top-level modules it imported, and its stderr."""
     probe = (
-        "import sys\nfrom newsgraph.cli import app\n"
+        "import sys\nfrom newsgraph.cli.main import app\n"
         f"for args in {commands!r}:\n"
         "    try:\n        app(args, standalone_mode=False)\n    except SystemExit:\n        pass\n"
         "heavy = sorted(m for m in sys.modules if m.split('.')[0] in %r or m == 'pyarrow.dataset')\n"
@@ -207,7 +207,7 @@ def test_cli_serve_prints_its_url_and_stops_on_ctrl_c(corpus_store: Path) -> Non
 def test_cli_document_ids_with_dots_and_colons_work_in_the_api(tmp_path: Path) -> None:
     from fastapi.testclient import TestClient
 
-    from newsgraph.api import create_app
+    from newsgraph.api.app import create_app
 
     root = tmp_path / "s"
     doc = Analysis(document=Document(id="wire:1987.0042", text="Chile praised Peru.", published="2021-03-02"))
@@ -222,7 +222,7 @@ def test_cli_document_ids_with_dots_and_colons_work_in_the_api(tmp_path: Path) -
 def test_cli_speaker_words_of_any_characters_are_a_valid_pattern(words: str) -> None:
     import duckdb
 
-    from newsgraph.analytics import words_pattern
+    from newsgraph.query.analytics import words_pattern
 
     name = f"Minister {words} spoke"
     assert duckdb.execute("SELECT regexp_matches(?, ?)", [name, words_pattern(words)]).fetchone() == (True,)

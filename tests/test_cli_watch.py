@@ -14,9 +14,9 @@ import pytest
 from news_server import FEED_PAGES, SITEMAP_PAGES, Site, serve
 from typer.testing import CliRunner
 
-from newsgraph.cli import app
-from newsgraph.query import run_sql
-from newsgraph.store import Store
+from newsgraph.cli.main import app
+from newsgraph.query.views import run_sql
+from newsgraph.store.segments import Store
 
 runner = CliRunner()
 

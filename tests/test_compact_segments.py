@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from test_analytics_dyads import MONDAY, article
 
-import newsgraph.store as store_module
-from newsgraph.analytics import alerts, dyad_series
-from newsgraph.query import run_sql
-from newsgraph.store import Store
+import newsgraph.store.segments as store_module
+from newsgraph.query.analytics import alerts, dyad_series
+from newsgraph.query.views import run_sql
+from newsgraph.store.segments import Store
 
 QUERIES = (
     "SELECT * EXCLUDE (ingested_at) FROM documents ORDER BY doc_id",
@@ -76,7 +76,7 @@ def test_compact_killed_while_writing_leaves_old_segments(store: Store, monkeypa
         calls.append(where)
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("newsgraph.store.pq.write_table", dies)
+    monkeypatch.setattr("newsgraph.store.segments.pq.write_table", dies)
     with pytest.raises(KeyboardInterrupt):
         store.compact(target=100)
     monkeypatch.undo()

@@ -12,7 +12,7 @@ from newsgraph.crawl import Crawl, CrawlOptions, Link, interleaved, iter_sources
 from newsgraph.decode import decode_html
 from newsgraph.fetch import FetchError, Fetcher, FetchOptions
 from newsgraph.ingest import Problem, RawItem
-from newsgraph.store import Store
+from newsgraph.store.segments import Store
 
 FAST = FetchOptions(delay=0.0, timeout=1.0, backoff=0.01)
 

@@ -22,8 +22,8 @@ import pytest
 
 import newsgraph
 from newsgraph.bench_scale import reuters_jsonl
-from newsgraph.query import run_sql
-from newsgraph.store import ALL_TABLES, Store
+from newsgraph.query.views import run_sql
+from newsgraph.store.segments import ALL_TABLES, Store
 
 pytest.importorskip("ray")
 N = 100

@@ -20,7 +20,7 @@ def no_model(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse() -> None:
         raise AssertionError("the model was loaded although nothing was left to parse")
 
-    monkeypatch.setattr(pipeline, "_resources", refuse)
+    monkeypatch.setattr(pipeline, "resources", refuse)
 
 
 def test_pipeline_stored_by_text_hash_and_by_given_id_without_the_model(no_model: None) -> None:

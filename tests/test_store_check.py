@@ -10,10 +10,10 @@ import pytest
 from test_store_segments import analysis
 from typer.testing import CliRunner
 
-from newsgraph.cli import app
-from newsgraph.query import run_sql, stats
-from newsgraph.store import Store, StoreError
-from newsgraph.store_check import check_store, digest_file
+from newsgraph.cli.main import app
+from newsgraph.query.views import run_sql, stats
+from newsgraph.store.segments import Store, StoreError
+from newsgraph.store.check import check_store, digest_file
 
 runner = CliRunner()
 

@@ -7,9 +7,9 @@ from pathlib import Path
 import pyarrow.fs as pafs
 from test_analytics_dyads import MONDAY, article
 
-from newsgraph.analytics import dyad_series
-from newsgraph.query import run_sql
-from newsgraph.store import Store
+from newsgraph.query.analytics import dyad_series
+from newsgraph.query.views import run_sql
+from newsgraph.store.segments import Store
 
 
 def remote(tmp_path: Path) -> Store:
@@ -43,7 +43,7 @@ def test_store_filesystem_segment_without_manifest_is_invisible(tmp_path: Path) 
 
 
 def test_store_filesystem_check_verifies_checksums_on_object_storage(tmp_path: Path) -> None:
-    from newsgraph.store_check import check_store
+    from newsgraph.store.check import check_store
 
     store = remote(tmp_path)
     store.write([article(i, MONDAY, [1]) for i in range(3)], segment_size=2)

@@ -22,9 +22,9 @@ import pytest
 from test_store_sigkill import COUNTRIES, SENTENCES
 from typer.testing import CliRunner
 
-from newsgraph.cli import app
-from newsgraph.query import run_sql
-from newsgraph.store import ALL_TABLES, Store
+from newsgraph.cli.main import app
+from newsgraph.query.views import run_sql
+from newsgraph.store.segments import ALL_TABLES, Store
 
 pytest.importorskip("moto")
 runner = CliRunner()

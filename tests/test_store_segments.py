@@ -8,9 +8,9 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from newsgraph.query import run_sql, stats
+from newsgraph.query.views import run_sql, stats
 from newsgraph.records import Actor, Analysis, Claim, Document, Event, Evidence, Quote, TimeExpression
-from newsgraph.store import Store, StoreError
+from newsgraph.store.segments import Store, StoreError
 
 
 def analysis(n: int) -> Analysis:
@@ -86,7 +86,7 @@ def test_store_write_failure_leaves_store_intact(
     def refuse(*args: object, **kwargs: object) -> None:
         raise OSError(code, "simulated")
 
-    monkeypatch.setattr("newsgraph.store.pq.write_table", refuse)
+    monkeypatch.setattr("newsgraph.store.segments.pq.write_table", refuse)
     with pytest.raises(StoreError, match=words):
         store.write([analysis(2)])
     assert sorted(p.name for p in store.segments.iterdir()) == before  # no temp segment left

@@ -9,8 +9,8 @@ import sys
 import time
 from pathlib import Path
 
-from newsgraph.query import run_sql
-from newsgraph.store import Store
+from newsgraph.query.views import run_sql
+from newsgraph.store.segments import Store
 
 SENTENCES = [
     "The foreign minister of {a} met his counterpart from {b} in Geneva on Tuesday.",

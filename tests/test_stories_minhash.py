@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from newsgraph.query import run_sql
+from newsgraph.query.views import run_sql
 from newsgraph.records import Actor, Analysis, Document, Event, Evidence
-from newsgraph.store import Store
+from newsgraph.store.segments import Store
 from newsgraph.stories import StoryOptions, assign_stories, shingles, signature
 
 BASE = (

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph.api import CSP, web_dir
+from newsgraph.api.app import CSP, web_dir
 
 ASSETS = sorted(p for p in web_dir().iterdir() if p.suffix in {".html", ".js", ".css"})
 SCRIPTS = [p for p in ASSETS if p.suffix == ".js"]
@@ -51,7 +51,7 @@ def test_web_csp_forbids_inline_and_foreign_script() -> None:
 
 
 def test_web_confidence_threshold_is_the_store_default() -> None:
-    from newsgraph.store_rows import DEFAULT_MIN_CONFIDENCE
+    from newsgraph.store.rows import DEFAULT_MIN_CONFIDENCE
 
     source = (web_dir() / "dom.js").read_text(encoding="utf-8")
     found = re.search(r"export const MIN_CONFIDENCE = ([0-9.]+);", source)

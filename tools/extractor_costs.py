@@ -23,7 +23,7 @@ from newsgraph.extract.gazetteer import Gazetteer
 from newsgraph.extract.places import locate_events
 from newsgraph.extract.quotes import extract_quotes
 from newsgraph.extract.tone import extract_tone
-from newsgraph.pipeline import _resources
+from newsgraph.pipeline import resources
 
 PUBLISHED = date(1987, 3, 1)  # the Reuters-21578 collection's spring
 STAGES = ("actors", "dates", "quotes", "amounts", "claims", "events", "places", "tone")
@@ -41,7 +41,7 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=400)
     parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "data")
     args = parser.parse_args()
-    nlp, kn = _resources()
+    nlp, kn = resources()
     loading = time.process_time()
     Gazetteer.load()  # once more, to time it: the pipeline reads it once per process, with Knowledge
     print(f"gazetteer load: {time.process_time() - loading:.2f} s CPU (once per process)")

@@ -25,7 +25,7 @@ import urllib.request
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from newsgraph.cli_serve import is_loopback
+from newsgraph.cli.serve import is_loopback
 
 MAX_READERS = 1000
 MAX_SECONDS = 600

@@ -18,7 +18,7 @@ from collections import Counter
 from pathlib import Path
 
 from newsgraph.extract import analyze_doc
-from newsgraph.pipeline import _resources
+from newsgraph.pipeline import resources
 from newsgraph.records import Document
 
 
@@ -47,7 +47,7 @@ def main() -> None:
     parser.add_argument("--only", choices=("clause", "dateline"), help="Sample only events placed this way.")
     parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "data")
     args = parser.parse_args()
-    nlp, kn = _resources()
+    nlp, kn = resources()
     counts: Counter[str] = Counter()
     kinds: Counter[str] = Counter()
     placed = []

@@ -1,5 +1,5 @@
 """``python -m newsgraph``: the same as the ``newsgraph`` command."""
 
-from newsgraph.cli import app
+from newsgraph.cli.main import app
 
 app()

@@ -23,7 +23,7 @@ from pathlib import Path
 from spacy.language import Language
 
 from newsgraph.ingest import Problem, RawItem
-from newsgraph.pipeline import PipelineOptions, _resources, analyze_items
+from newsgraph.pipeline import PipelineOptions, resources, analyze_items
 
 BATCH = 32  # documents per nlp.pipe batch, as in the pipeline's default
 ROUNDS = 3
@@ -91,7 +91,7 @@ def run_bench(data_dir: Path, n_docs: int) -> Iterator[str]:
     """Yield report lines, ending with ``bench: pipeline/spacy=R workers2/workers1=S``."""
     texts = reuters_texts(data_dir, n_docs)
     nlp = bare_model()
-    _resources()  # load the reference data before timing (forked workers inherit it)
+    resources()  # load the reference data before timing (forked workers inherit it)
     items = [RawItem(source=f"reuters-{i}", content=t, is_html=False) for i, t in enumerate(texts)]
 
     def spacy(lo: int, hi: int, n_process: int = 1) -> Callable[[], int]:

@@ -36,9 +36,9 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from newsgraph.analytics import alerts, dyad_series
-from newsgraph.store import SCHEMAS, TABLES, Store
-from newsgraph.store_rows import dyad_weeks
+from newsgraph.query.analytics import alerts, dyad_series
+from newsgraph.store.segments import SCHEMAS, TABLES, Store
+from newsgraph.store.rows import dyad_weeks
 
 LOCATION_COLUMNS = ("location_name", "location_country", "location_lat", "location_lon", "location_feature")
 

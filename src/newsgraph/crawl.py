@@ -387,7 +387,7 @@ def load_state(store: Any) -> dict[str, Any]:
 
 def save_state(store: Any, state: dict[str, Any]) -> None:
     """Write the crawl state whole (locally by a rename, on object storage by one PUT)."""
-    from newsgraph.store import StoreError
+    from newsgraph.store.segments import StoreError
 
     data = json.dumps(state, indent=1, sort_keys=True).encode()
     final = str(store.root / STATE_FILE)

@@ -95,7 +95,8 @@ def to_document(item: RawItem, options: PipelineOptions) -> Document | Problem:
 
 
 @lru_cache(maxsize=1)
-def _resources() -> tuple[Language, Knowledge]:
+def resources() -> tuple[Language, Knowledge]:
+    """The spaCy model and the reference data, loaded once per process (forked workers inherit them)."""
     from newsgraph.extract import Knowledge
     from newsgraph.parse import load_model
 
@@ -146,7 +147,7 @@ def _analyze_batch(batch: list[RawItem | Problem], options: PipelineOptions, sto
     from newsgraph.extract import analyze_doc
     from newsgraph.extract.doctext import parsed_from
 
-    nlp, knowledge = _resources()
+    nlp, knowledge = resources()
     docs = iter(nlp.pipe((d.text for d in documents), batch_size=options.batch_size))
     out: list[Result] = []
     for item in staged:

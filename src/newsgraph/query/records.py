@@ -1,4 +1,4 @@
-"""The typed results of the corpus analytics (newsgraph.analytics): frozen records for the CLI and the API."""
+"""The typed results of the corpus analytics (newsgraph.query.analytics): frozen records for the CLI and the API."""
 
 from __future__ import annotations
 

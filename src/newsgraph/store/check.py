@@ -22,14 +22,18 @@ from typing import TYPE_CHECKING, Any
 
 import pyarrow.fs as pafs
 
-from newsgraph.store_rows import TABLES
+from newsgraph.store.rows import TABLES
 
 if TYPE_CHECKING:
-    from newsgraph.store import Store
+    from newsgraph.store.segments import Store
 
 PARQUET_MAGIC = b"PAR1"
 QUARANTINE = "quarantine"
 _CHUNK = 1 << 20
+
+
+class StoreError(Exception):
+    """The store cannot be read or written; the message is one line naming the store."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,7 +188,6 @@ def check_store(store: Store) -> CheckReport:
 
 def quarantine(store: Store, damaged: tuple[SegmentCheck, ...]) -> list[Quarantined]:
     """Move damaged segments to ``STORE/quarantine/`` (under the write lock) and list the documents they held."""
-    from newsgraph.store import StoreError
 
     if not store.local:
         raise StoreError("check --repair moves segments on a local store only; on object storage, move them by hand")

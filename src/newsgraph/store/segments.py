@@ -5,7 +5,7 @@ Layout::
     STORE/segments/seg-<time>-<rand>/{documents,actors,quotes,dates,amounts,events,claims}.parquet
     STORE/segments/seg-.../minhash.parquet    (story ids, LSH band keys and MinHash signatures)
     STORE/segments/seg-.../manifest.json      (counts, code and data versions, segments it replaces,
-                                               size and SHA-256 of every file: store_check.py)
+                                               size and SHA-256 of every file: check.py)
 
 A segment is written under ``.tmp-seg-...`` and renamed into place, so a reader (or a
 killed writer) sees whole segments or none (object storage: the manifest is written last).
@@ -36,10 +36,16 @@ import pyarrow.fs as pafs
 import pyarrow.parquet as pq
 
 from newsgraph import __version__
-from newsgraph.data_version import data_version
 from newsgraph.records import Analysis
-from newsgraph.store_check import FileRecord, damaged_message, digest_bytes, digest_file, segment_problems
-from newsgraph.store_rows import (  # re-exported: the store's schema is part of its interface
+from newsgraph.store.check import (  # StoreError re-exported: the store raises it
+    FileRecord,
+    StoreError,
+    damaged_message,
+    digest_bytes,
+    digest_file,
+    segment_problems,
+)
+from newsgraph.store.rows import (  # re-exported: the store's schema is part of its interface
     ALL_TABLES,
     DERIVED_TABLES,
     EVENT_ROW_GROUP,
@@ -67,10 +73,6 @@ SEGMENT_GLOB = "segments/seg-*/{table}.parquet"
 #: segments a compaction replaced stay on disk this long after it: a query that listed them just
 #: before the compaction can still read them; a later writer or compaction then removes them
 REPLACED_GRACE_SECONDS = 600.0
-
-
-class StoreError(Exception):
-    """The store cannot be read or written; the message is one line naming the store."""
 
 
 def default_store() -> Path:
@@ -320,6 +322,8 @@ class Store:
         return candidates_from_rows(rows)
 
     def _write_segment(self, tables: dict[str, pa.Table], replaces: tuple[str, ...] = ()) -> Any:
+        from newsgraph.data_version import data_version  # here: it reads YAML, which a query does not need
+
         tables = {**tables, "events": sort_events(tables["events"])}
         name = f"seg-{time.strftime('%Y%m%dT%H%M%S', time.gmtime())}-{secrets.token_hex(4)}"
         manifest = {

@@ -1,28 +1,25 @@
-"""Read endpoints of the API: documents, actors, events, quotes and search (dyads, alerts, stories: api_corpus).
+"""Read endpoints of the API: documents, actors, events, quotes and search (dyads, alerts, stories: api.corpus).
 
 Every listing is one page (`limit` capped by `ApiOptions.max_limit`, `offset`, `next_offset`).
-Answers come from `newsgraph.analytics` or from SQL over the store's DuckDB views with every
-user value bound as a parameter, and are cached per store version (`api_cache`).
+Every answer is one call of a `newsgraph.Store` method (`newsgraph.library`; the SQL is in
+`newsgraph.query`), cached per store version (`api.cache`).
 """
 
 # no `from __future__ import annotations`: FastAPI reads the route annotations at run time,
 # and some of them (page size limits) are built from the server's options inside read_router
 
-import json
-import threading
 from collections.abc import Callable
 from datetime import date
 from typing import Annotated, Any, TypeVar
 
-import duckdb
 from fastapi import APIRouter, HTTPException, Path, Query
 
-from newsgraph import analytics
-from newsgraph.analytics import DocumentRef, EventRef, QuoteRef
-from newsgraph.api import ApiOptions
-from newsgraph.api_cache import ResultCache
-from newsgraph.api_corpus import add_corpus_routes
-from newsgraph.api_models import (
+from newsgraph.query import analytics
+from newsgraph.query.analytics import DocumentRef, EventRef, QuoteRef
+from newsgraph.api.options import ApiOptions
+from newsgraph.api.cache import ResultCache
+from newsgraph.api.corpus import add_corpus_routes
+from newsgraph.api.models import (
     CODE_PATTERN,
     DOC_ID_PATTERN,
     EVENT_CODE_PATTERN,
@@ -32,9 +29,9 @@ from newsgraph.api_models import (
     Modality,
     Page,
     SearchResult,
+    page_of,
 )
-from newsgraph.query import connect
-from newsgraph.store import Store
+from newsgraph.library import Store
 
 T = TypeVar("T")
 ERRORS: dict[int | str, dict[str, Any]] = {
@@ -48,68 +45,21 @@ TEXT_QUERY = {"min_length": 1, "max_length": 200}
 
 
 class ReadContext:
-    """The store's DuckDB views for one server, reopened whenever the store's segments change."""
+    """What the read endpoints share: the store (its DuckDB views reopened whenever its segments
+    change) and the answers already given for this version of it."""
 
     def __init__(self, store: Store, options: ApiOptions) -> None:
         self.store = store
         self.options = options
-        self._lock = threading.Lock()
-        self._con: duckdb.DuckDBPyConnection | None = None
-        self._segments: tuple[str, ...] = ()
         self.cache = ResultCache(options.cache_size)
-
-    def version(self) -> tuple[str, ...]:
-        """The store's segment listing: it changes with every write and compaction."""
-        return tuple(str(p) for p in self.store.segment_dirs())
 
     def cached(self, key: tuple[Any, ...], compute: Callable[[], T]) -> T:
         """``compute()``, remembered for this store version (answers are read-only and the store append-only)."""
-        return self.cache.get((self.version(), *key), compute)
+        return self.cache.get((self.store.version(), *key), compute)
 
     def refresh(self) -> None:
         """Forget the open views (a write or a compaction changed the segment files)."""
-        with self._lock:
-            self._con = None
-
-    def cursor(self) -> duckdb.DuckDBPyConnection:
-        """A connection of its own for this request, over the store as it is now."""
-        segments = self.version()
-        if not segments or not getattr(self.store, "local", True):
-            # empty stand-in tables and object-store datasets are registered per connection,
-            # so a cursor (another connection to the same database) would not see them
-            return connect(self.store)
-        with self._lock:
-            if self._con is None or segments != self._segments:
-                self._con = connect(self.store)
-                self._segments = segments
-            return self._con.cursor()
-
-    def rows(self, sql: str, params: list[Any]) -> list[dict[str, Any]]:
-        """Run one query and return its rows as dicts."""
-        cur = self.cursor()
-        try:
-            result = cur.execute(sql, params)
-            columns = [d[0] for d in result.description or []]
-            return [dict(zip(columns, row, strict=True)) for row in result.fetchall()]
-        finally:
-            cur.close()
-
-    def page(self, select: str, params: list[Any], order: str, limit: int, offset: int) -> dict[str, Any]:
-        """One page of ``select`` (the shape of `Page`), with the total count."""
-
-        def compute() -> dict[str, Any]:
-            total = self.rows(f"SELECT count(*) AS n FROM ({select})", params)[0]["n"]
-            items = self.rows(f"{select} ORDER BY {order} LIMIT ? OFFSET ?", [*params, limit, offset])
-            next_offset = offset + limit if offset + limit < total else None
-            return {"limit": limit, "offset": offset, "next_offset": next_offset, "total": total, "items": items}
-
-        return self.cached(("page", select, tuple(params), order, limit, offset), compute)
-
-
-def _like(text: str) -> str:
-    """A LIKE pattern matching ``text`` anywhere, its wildcards escaped."""
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
+        self.store.refresh()
 
 
 def read_router(ctx: ReadContext) -> APIRouter:
@@ -125,7 +75,7 @@ def read_router(ctx: ReadContext) -> APIRouter:
         """Liveness, version, and how many documents the store holds."""
         from newsgraph import __version__
 
-        n = ctx.cached(("health",), lambda: ctx.rows("SELECT count(*) AS n FROM documents", []))[0]["n"]
+        n = ctx.cached(("health",), ctx.store.document_count)
         return {"status": "ok", "version": __version__, "documents": n}
 
     @router.get("/documents", tags=["documents"], response_model=Page[DocumentRef], responses=ERRORS)
@@ -140,28 +90,24 @@ def read_router(ctx: ReadContext) -> APIRouter:
         """Documents, newest first: id, title, published date, source, and counts of events and quotes."""
         if ids:
             wanted = sorted(set(ids.split(",")))
-            marks = ", ".join("?" for _ in wanted)
-            select = (
-                "SELECT d.doc_id, d.title, d.published, d.source, d.url, "
-                "(SELECT count(*) FROM events e WHERE e.doc_id = d.doc_id) AS n_events, "
-                f"(SELECT count(*) FROM quotes q WHERE q.doc_id = d.doc_id) AS n_quotes FROM documents d WHERE d.doc_id IN ({marks})"
+            rows = ctx.cached(
+                ("documents-by-id", tuple(wanted), limit, offset),
+                lambda: ctx.store.documents_by_id(wanted, limit=limit, offset=offset),
             )
-            return ctx.page(select, wanted, "published DESC NULLS LAST, doc_id", limit, offset)
+            return page_of(rows, limit, offset)
         found = ctx.cached(
             ("documents", q, limit, offset),
-            lambda: analytics.find_documents(ctx.store, text=q, limit=limit + 1, offset=offset),
+            lambda: ctx.store.documents(q, limit=limit + 1, offset=offset),
         )
         return paged(found, limit, offset)
 
     @router.get("/documents/{doc_id}", tags=["documents"], response_model=AnalysisModel, responses=ERRORS)
     def get_document(doc_id: Annotated[str, Path(pattern=DOC_ID_PATTERN)]) -> Any:
         """One document with its full Analysis (actors, quotes, dates, amounts, events, claims, tone)."""
-        rows = ctx.cached(
-            ("document", doc_id), lambda: ctx.rows("SELECT analysis FROM documents WHERE doc_id = ? LIMIT 1", [doc_id])
-        )
-        if not rows:
+        found = ctx.cached(("document", doc_id), lambda: ctx.store.document(doc_id))
+        if found is None:
             raise HTTPException(404, f"no document with id {doc_id!r}")
-        return json.loads(rows[0]["analysis"])
+        return found.to_dict()
 
     @router.get("/actors", tags=["actors"], response_model=Page[ActorRow], responses=ERRORS)
     def list_actors(
@@ -173,21 +119,11 @@ def read_router(ctx: ReadContext) -> APIRouter:
         offset: Offset = 0,
     ) -> dict[str, Any]:
         """Actors across documents (one row per name and code), most mentioned first."""
-        where, params = [], []
-        if q:
-            where.append("name ILIKE ? ESCAPE '\\'")
-            params.append(_like(q))
-        for column, value in (("code", code), ("country", country), ("kind", kind)):
-            if value:
-                where.append(f"{column} = ?")
-                params.append(value)
-        select = (
-            "SELECT name, code, any_value(country) AS country, any_value(role) AS role, any_value(kind) AS kind, "
-            "count(DISTINCT doc_id) AS documents, CAST(sum(n_mentions) AS BIGINT) AS mentions FROM actors"
+        rows = ctx.cached(
+            ("actors", q, code, country, kind, limit, offset),
+            lambda: ctx.store.actor_rows(q, code=code, country=country, kind=kind, limit=limit, offset=offset),
         )
-        clause = f" WHERE {' AND '.join(where)}" if where else ""
-        grouped = f"SELECT * FROM ({select}{clause} GROUP BY name, code)"
-        return ctx.page(grouped, params, "mentions DESC, name, code", limit, offset)
+        return page_of(rows, limit, offset)
 
     @router.get("/events", tags=["events"], response_model=Page[EventRef], responses=ERRORS)
     def list_events(
@@ -210,8 +146,8 @@ def read_router(ctx: ReadContext) -> APIRouter:
     ) -> dict[str, Any]:
         """CAMEO events with both actors, the day, confidence, place and evidence offsets, newest first."""
         key = ("events", actor, dyad, code, root, quad_class, modality, date_from, date_to, min_confidence, limit, offset)
-        found = ctx.cached(key, lambda: analytics.find_events(
-            ctx.store, actor=actor, dyad=dyad, code=code, root=root, quad_class=quad_class, modality=modality,
+        found = ctx.cached(key, lambda: ctx.store.events(
+            actor, dyad=dyad, code=code, root=root, quad_class=quad_class, modality=modality,
             start=date_from, end=date_to, limit=limit + 1, offset=offset, min_confidence=min_confidence,
         ))  # fmt: skip
         return paged(found, limit, offset)
@@ -226,7 +162,7 @@ def read_router(ctx: ReadContext) -> APIRouter:
         """Quotes with their speakers (name and code), offsets and document, newest first."""
         found = ctx.cached(
             ("quotes", speaker, q, limit, offset),
-            lambda: analytics.find_quotes(ctx.store, speaker=speaker, text=q, limit=limit + 1, offset=offset),
+            lambda: ctx.store.quotes(speaker, q, limit=limit + 1, offset=offset),
         )
         return paged(found, limit, offset)
 
@@ -241,8 +177,8 @@ def read_router(ctx: ReadContext) -> APIRouter:
             ("search", q, limit, offset),
             lambda: SearchResult(
                 q=q,
-                documents=analytics.find_documents(ctx.store, text=q, limit=limit, offset=offset),
-                quotes=analytics.find_quotes(ctx.store, text=q, limit=limit, offset=offset),
+                documents=ctx.store.documents(q, limit=limit, offset=offset),
+                quotes=ctx.store.quotes(text=q, limit=limit, offset=offset),
             ),
         )
 

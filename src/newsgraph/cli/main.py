@@ -7,22 +7,18 @@ the default table for people; every command's help ends with an example.
 from __future__ import annotations
 
 import json
-import os
 import sys
 from collections.abc import Iterator
 from dataclasses import replace
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import Annotated, Any
 
 import typer
-from rich.console import Console, ConsoleDimensions
 
 from newsgraph import __version__
-from newsgraph.cli_watch import DelayOption
-
-#: Columns of a table written to a pipe or file: wide enough that no cell is folded ("asserte d").
-PIPED_WIDTH = 10_000
+from newsgraph.cli.common import QueryFormat, StoreOption, err, fail, open_store, out, warn, write_rows
+from newsgraph.cli.watch import DelayOption
 
 app = typer.Typer(
     name="newsgraph",
@@ -35,25 +31,6 @@ eval_app = typer.Typer(help="Score a stage against the external gold standards i
 export_app = typer.Typer(help="Export the store in other formats.", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
 app.add_typer(export_app, name="export")
-
-
-
-class _Out(Console):
-    """Standard output: the terminal's width on a terminal; piped, as wide as the rows (unless $COLUMNS says)."""
-
-    @property
-    def size(self) -> ConsoleDimensions:
-        if not self.is_terminal and "COLUMNS" not in os.environ:
-            return ConsoleDimensions(PIPED_WIDTH, 25)
-        return super().size
-
-    @size.setter
-    def size(self, new_size: tuple[int, int]) -> None:
-        Console.size.fset(self, new_size)  # type: ignore[attr-defined]
-
-
-out = _Out(soft_wrap=False)
-err = Console(stderr=True)
 
 
 def _version_flag(value: bool) -> None:
@@ -80,15 +57,6 @@ class Format(str, Enum):
     table = "table"
 
 
-class QueryFormat(str, Enum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-
-
-StoreOption = Annotated[
-    Path | None, typer.Option("--store", help="Store directory (default: $NEWSGRAPH_STORE or the user data dir).")
-]
 DataOption = Annotated[
     Path | None, typer.Option("--data", help="The gold data folder (default: ../shared/data beside the repository).")
 ]
@@ -111,21 +79,6 @@ IdField = _field_option("id", "the document id (default: id; letters, digits, _ 
 PublishedField = _field_option("published", "the publication date (default: published, else date)")
 TitleField = _field_option("title", "the headline (default: title)")
 UrlField = _field_option("url", "the article's URL (default: url)")
-
-
-def fail(message: str, code: int = 1) -> NoReturn:
-    """Print one line on stderr and exit non-zero."""
-    sys.stderr.write(f"newsgraph: error: {_one_line(message)}\n")
-    raise typer.Exit(code)
-
-
-def warn(message: str) -> None:
-    """One line on stderr (never wrapped: scripts grep these)."""
-    sys.stderr.write(f"newsgraph: {_one_line(message)}\n")
-
-
-def _one_line(message: str) -> str:
-    return " ".join(message.split())
 
 
 def _published(value: str | None) -> str | None:
@@ -167,19 +120,13 @@ def _undated(count: int, total: int) -> None:
         )
 
 
-def _store(path: Path | None) -> Any:
-    from newsgraph.store import Store, default_store
-
-    return Store(path or default_store())
-
-
 def _data_dir(path: Path | None) -> Path:
     if path is not None:
         candidates = [path]
     else:
         here = Path(__file__).resolve()
         candidates = [Path.cwd() / ".." / "shared" / "data", Path.cwd() / "shared" / "data"]
-        candidates += [p / "shared" / "data" for p in here.parents[2:4]]
+        candidates += [p / "shared" / "data" for p in here.parents[3:5]]
     for candidate in candidates:
         if candidate.is_dir():
             return candidate.resolve()
@@ -288,9 +235,9 @@ def ingest(
     from newsgraph.crawl import Crawl, CrawlError, CrawlOptions, iter_sources, read_sources
     from newsgraph.fetch import FetchOptions
     from newsgraph.ingest import Problem, count_inputs
-    from newsgraph.pipeline import PipelineOptions, Stored, analyze_items
+    from newsgraph.pipeline import PipelineOptions, analyze_items
     from newsgraph.progress import progress_bar
-    from newsgraph.store import StoreError
+    from newsgraph.store.segments import StoreError
 
     if engine not in ("local", "ray"):
         fail(f"--engine: {engine!r} is not one of local, ray", 2)
@@ -307,13 +254,12 @@ def ingest(
     options = PipelineOptions(published=_published(published), workers=workers)
     paths, refused = _existing(list(given.paths), allow_none=bool(given.urls or given.problems))
     given = replace(given, paths=tuple(paths))
-    target = _store(store)
+    target = open_store(store)
     try:
         stored = frozenset(target.document_ids())
     except StoreError as e:
         fail(str(e))
-    crawl = Crawl(target, CrawlOptions(fetch=FetchOptions(delay=delay))) if given.urls else None
-    already = 0
+    crawl = Crawl(target.segments, CrawlOptions(fetch=FetchOptions(delay=delay))) if given.urls else None
 
     def results() -> Iterator[Any]:
         if engine == "local":
@@ -323,21 +269,16 @@ def ingest(
         ray_options = RayOptions(address=ray_address, concurrency=workers)
         return analyze_sources_ray(paths, options, ray_options, stored, inputs)
 
-    def analyses(advance: Any) -> Iterator[Any]:
-        nonlocal refused, already
+    def told(advance: Any) -> Iterator[Any]:
         for result in results():
             advance()
             if isinstance(result, Problem):
-                refused += result.items
-                warn(str(result))
-            elif isinstance(result, Stored):
-                already += 1
-            else:
-                yield result
+                warn(str(result))  # as it comes: a long ingest names its refusals while it runs
+            yield result
 
     try:
         with progress_bar(None if given.urls else count_inputs(paths), err) as advance:
-            written = target.write(analyses(advance), segment_size=segment_size)
+            written = target.ingest_results(told(advance), segment_size=segment_size)
         if crawl is not None:
             crawl.commit()  # feeds' validators only once their pages are stored
     except StoreError as e:
@@ -349,7 +290,8 @@ def ingest(
     finally:
         if crawl is not None:
             crawl.close()
-    already += written.skipped + (crawl.counts.already if crawl is not None else 0)  # also: twice in this run
+    already = written.already + (crawl.counts.already if crawl is not None else 0)  # also: twice in this run
+    refused += written.refused
     warn(
         f"ingested {written.written} new documents into {target.root} "
         f"({already} already stored, {refused} refused, {written.segments} segments)"
@@ -368,12 +310,11 @@ def stats(
 
     Example: newsgraph stats --store /tmp/ng-store
     """
-    from newsgraph.query import stats as store_stats
     from newsgraph.render import result_table
-    from newsgraph.store import StoreError
+    from newsgraph.store.segments import StoreError
 
     try:
-        s = store_stats(_store(store))
+        s = open_store(store).stats()
     except StoreError as e:
         fail(str(e))
     if format != QueryFormat.table:
@@ -397,31 +338,14 @@ def sql(
 
     Example: newsgraph sql "SELECT source_code, target_code, count(*) FROM events GROUP BY ALL"
     """
-    from newsgraph.query import QueryError, run_sql
-    from newsgraph.store import StoreError
+    from newsgraph.query.views import QueryError
+    from newsgraph.store.segments import StoreError
 
     try:
-        result = run_sql(_store(store), query)
+        result = open_store(store).sql(query)
     except (StoreError, QueryError) as e:
         fail(str(e))
     write_rows(result.columns, result.rows, format)
-
-
-def write_rows(columns: tuple[str, ...], rows: tuple[tuple[Any, ...], ...], format: QueryFormat) -> None:
-    """Print query rows as a table, JSON lines or CSV."""
-    from newsgraph.render import result_table
-
-    if format == QueryFormat.table:
-        out.print(result_table(columns, rows))
-    elif format == QueryFormat.json:
-        for row in rows:
-            sys.stdout.write(json.dumps(dict(zip(columns, row, strict=True)), default=str) + "\n")
-    else:
-        import csv
-
-        writer = csv.writer(sys.stdout)
-        writer.writerow(columns)
-        writer.writerows(rows)
 
 
 def _report(report: Any, as_json: bool) -> None:
@@ -558,14 +482,14 @@ def export_gdelt(
     Example: newsgraph export gdelt events.export.CSV --store /tmp/ng-store
     """
     from newsgraph.export import write_gdelt_events
-    from newsgraph.store import StoreError
+    from newsgraph.store.segments import StoreError
 
-    target = _store(store)
+    target = open_store(store)
     if not target.exists():
         fail(f"no store at {target.root}")
     evidence = out_file.with_name(out_file.name + ".evidence.jsonl")
     try:
-        n = write_gdelt_events(target.read_analyses(), out_file, evidence)
+        n = write_gdelt_events(target.analyses(), out_file, evidence)
     except (StoreError, OSError) as e:
         fail(f"cannot export to {out_file}: {e}")
     warn(f"wrote {n} events to {out_file} (evidence in {evidence})")
@@ -608,13 +532,13 @@ def version() -> None:
 
 
 def _register_extensions() -> None:
-    from newsgraph import cli_check, cli_clean, cli_corpus, cli_serve, cli_watch
+    from newsgraph.cli import check, clean, corpus, serve, watch
 
-    cli_clean.register(app)
-    cli_corpus.register(app)
-    cli_check.register(app)
-    cli_serve.register(app)
-    cli_watch.register(app)
+    clean.register(app)
+    corpus.register(app)
+    check.register(app)
+    serve.register(app)
+    watch.register(app)
 
 
 _register_extensions()

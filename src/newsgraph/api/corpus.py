@@ -1,12 +1,13 @@
-"""Corpus endpoints of the API: dyad series, alerts, actor summaries (`newsgraph.analytics`) and stories."""
+"""Corpus endpoints of the API: dyad series, alerts, actor summaries and stories (`newsgraph.Store` methods)."""
 
+from dataclasses import asdict
 from datetime import date
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from fastapi import APIRouter, HTTPException, Path, Query
 
-from newsgraph import analytics
-from newsgraph.analytics import (
+from newsgraph.query import analytics
+from newsgraph.query.analytics import (
     DEFAULT_MIN_CONFIDENCE,
     ActorSummary,
     Alert,
@@ -16,11 +17,12 @@ from newsgraph.analytics import (
     QuadCounts,
     next_period,
 )
-from newsgraph.api_models import DOC_ID_PATTERN, DyadRow, DyadSeries, ErrorBody, Page, Story, StoryRow
-from newsgraph.store_rows import OCCURRED
+from newsgraph.query.lists import Rows
+from newsgraph.api.models import DOC_ID_PATTERN, DyadRow, DyadSeries, ErrorBody, Page, Story, StoryRow, page_of
 
 if TYPE_CHECKING:
-    from newsgraph.api_read import ReadContext
+    from newsgraph.api.read import ReadContext
+
 
 #: Past this many periods a series is returned without its empty periods (a day series over centuries is no chart).
 MAX_FILLED_POINTS = 2000
@@ -47,15 +49,11 @@ def add_corpus_routes(router: APIRouter, ctx: "ReadContext") -> None:
         min_confidence: Annotated[float, MIN_CONFIDENCE] = DEFAULT_MIN_CONFIDENCE,
     ) -> dict[str, Any]:
         """Country pairs (two different countries, either direction) with the most events."""
-        select = (
-            "SELECT least(source_country, target_country) AS a, greatest(source_country, target_country) AS b, "
-            "count(*) AS events, count(DISTINCT doc_id) AS articles, avg(goldstein) AS goldstein_mean, "
-            "CAST(min(coalesce(date, published)) AS VARCHAR) AS first_day, "
-            "CAST(max(coalesce(date, published)) AS VARCHAR) AS last_day FROM events "
-            "WHERE source_country IS NOT NULL AND target_country IS NOT NULL AND source_country <> target_country "
-            f"AND {OCCURRED} AND coalesce(confidence, 1.0) >= ? GROUP BY ALL"
+        rows = ctx.cached(
+            ("dyads", min_confidence, limit, offset),
+            lambda: ctx.store.dyads(min_confidence=min_confidence, limit=limit, offset=offset),
         )
-        return ctx.page(select, [min_confidence], "events DESC, a, b", limit, offset)
+        return page_of(rows, limit, offset)
 
     @router.get("/dyads/{a}/{b}", tags=["dyads"], response_model=DyadSeries, responses=ERRORS)
     def dyad(
@@ -74,9 +72,8 @@ def add_corpus_routes(router: APIRouter, ctx: "ReadContext") -> None:
         try:
             points = ctx.cached(
                 ("dyad", a, b, start, end, by, directed, top, min_confidence),
-                lambda: analytics.dyad_series(
-                    ctx.store, a, b, start, end, by, directed=directed, top=top, fill=False,
-                    min_confidence=min_confidence,
+                lambda: ctx.store.dyad(
+                    a, b, start, end, by=by, directed=directed, top=top, fill=False, min_confidence=min_confidence
                 ),
             )  # fmt: skip
         except AnalyticsError as err:
@@ -100,9 +97,7 @@ def add_corpus_routes(router: APIRouter, ctx: "ReadContext") -> None:
         try:
             return ctx.cached(
                 ("dyad-places", a, b, start, end, directed, top, min_confidence),
-                lambda: analytics.dyad_places(
-                    ctx.store, a, b, start, end, directed=directed, top=top, min_confidence=min_confidence
-                ),
+                lambda: ctx.store.places(a, b, start, end, directed=directed, top=top, min_confidence=min_confidence),
             )
         except AnalyticsError as err:
             raise HTTPException(422, str(err)) from None
@@ -123,8 +118,8 @@ def add_corpus_routes(router: APIRouter, ctx: "ReadContext") -> None:
         try:
             return ctx.cached(
                 ("alerts", since, k, window, limit, min_events, min_confidence),
-                lambda: analytics.alerts(
-                    ctx.store, since, k, window, limit=limit, min_events=min_events, min_confidence=min_confidence
+                lambda: ctx.store.alerts(
+                    since, k=k, window=window, limit=limit, min_events=min_events, min_confidence=min_confidence
                 ),
             )
         except AnalyticsError as err:
@@ -141,7 +136,7 @@ def add_corpus_routes(router: APIRouter, ctx: "ReadContext") -> None:
             raise HTTPException(422, "key: empty")
         summary = ctx.cached(
             ("actor", key, top, min_confidence),
-            lambda: analytics.actor_summary(ctx.store, key, top=top, min_confidence=min_confidence),
+            lambda: ctx.store.actor(key, top=top, min_confidence=min_confidence),
         )
         if summary.documents == 0 and not summary.recent_events and summary.quotes == 0:
             raise HTTPException(404, f"no actor named or coded {key!r}")
@@ -155,31 +150,19 @@ def add_corpus_routes(router: APIRouter, ctx: "ReadContext") -> None:
         offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
     ) -> dict[str, Any]:
         """Stories (same-story articles grouped by MinHash at ingest), most retold first."""
-        select = (
-            "SELECT story_id, count(*) AS documents, CAST(min(published) AS VARCHAR) AS first_published, "
-            "CAST(max(published) AS VARCHAR) AS last_published, arg_min(title, coalesce(published, DATE '9999-12-31')) "
-            "AS title FROM (SELECT coalesce(story_id, doc_id) AS story_id, title, published FROM documents) "
-            "GROUP BY story_id HAVING count(*) >= ?"
+        stories = ctx.cached(
+            ("stories", min_documents, limit, offset),
+            lambda: ctx.store.stories(min_documents=min_documents, limit=limit, offset=offset),
         )
-        return ctx.page(select, [min_documents], "documents DESC, last_published DESC NULLS LAST, story_id", limit, offset)
+        return page_of(Rows(stories.total, tuple(asdict(s) for s in stories.items)), limit, offset)
 
     @router.get("/stories/{story_id}", tags=["stories"], response_model=Story, responses=ERRORS)
     def get_story(story_id: Annotated[str, Path(pattern=DOC_ID_PATTERN)]) -> Story:
         """One story: its articles and its events counted per story (GDELT's mentions, articles, sources)."""
-        docs = ctx.rows(
-            "SELECT doc_id, title, CAST(published AS VARCHAR) AS published, source, url FROM documents "
-            "WHERE coalesce(story_id, doc_id) = ? ORDER BY published NULLS LAST, doc_id",
-            [story_id],
-        )
-        if not docs:
+        found = ctx.cached(("story", story_id), lambda: ctx.store.story(story_id))
+        if found is None:
             raise HTTPException(404, f"no story with id {story_id!r}")
-        events = ctx.rows(
-            "SELECT source_actor, target_actor, root, code, CAST(quad_class AS INTEGER) AS quad_class, goldstein, "
-            "CAST(day AS VARCHAR) AS day, num_mentions, num_articles, num_sources, first_doc_id "
-            "FROM story_events WHERE story_id = ? ORDER BY num_mentions DESC, day NULLS LAST, root LIMIT 500",
-            [story_id],
-        )
-        return Story(story_id=story_id, documents=docs, events=events)
+        return Story(story_id=story_id, documents=list(found.documents), events=list(found.events))
 
 
 def fill_periods(points: list[DyadPoint], by: str, start: date | None, end: date | None) -> list[DyadPoint] | None:

@@ -36,8 +36,8 @@ def serve(
     """
     import uvicorn
 
-    from newsgraph.api import create_app
-    from newsgraph.store import Store, default_store
+    from newsgraph.api.app import create_app
+    from newsgraph.store.segments import Store, default_store
 
     root = store or default_store()
     if not root.exists() and token is None:

@@ -41,7 +41,7 @@ def watch(
     from newsgraph.crawl import CrawlOptions
     from newsgraph.fetch import FetchOptions, is_url
     from newsgraph.pipeline import PipelineOptions
-    from newsgraph.store import Store, StoreError, default_store
+    from newsgraph.store.segments import Store, StoreError, default_store
     from newsgraph.watch import WatchOptions, parse_interval, watch_round
 
     try:

@@ -19,7 +19,6 @@ import duckdb
 import pyarrow as pa
 
 from newsgraph import __version__
-from newsgraph.data_version import data_version
 from newsgraph.records import Analysis
 from newsgraph.stories import MINHASH_SCHEMA
 
@@ -170,6 +169,70 @@ SCHEMAS: dict[str, pa.Schema] = {
 }
 
 
+#: Where each field of the records (`newsgraph.records`) is kept besides the whole Analysis in
+#: ``documents.analysis``: its ``table.column``s (a bare table for a list of records), or () for a
+#: field kept in that JSON only. tests/test_records_contract.py fails when a record gains a field
+#: this does not place, or places it in a column the schema lacks.
+RECORD_COLUMNS: dict[str, dict[str, tuple[str, ...]]] = {
+    "Document": {
+        "id": ("documents.doc_id",), "text": ("documents.text",), "url": ("documents.url",),
+        "source": ("documents.source",), "title": ("documents.title",), "byline": ("documents.byline",),
+        "published": ("documents.published",), "language": ("documents.language",),
+    },
+    "Actor": {
+        "id": ("actors.actor_id",), "name": ("actors.name",), "code": ("actors.code",),
+        "country": ("actors.country",), "role": ("actors.role",), "kind": ("actors.kind",),
+        "mentions": ("actors.n_mentions", "actors.first_start"),
+    },
+    "Quote": {
+        "text": ("quotes.text",), "start": ("quotes.start",), "end": ("quotes.end",), "kind": ("quotes.kind",),
+        "speaker": ("quotes.speaker", "quotes.speaker_name", "quotes.speaker_code"),
+        "speaker_text": ("quotes.speaker_text",), "speaker_span": (), "cue": ("quotes.cue",), "cue_span": (),
+        "quoted_spans": ("quotes.quoted_spans",),
+    },
+    "TimeExpression": {
+        "text": ("dates.text",), "start": ("dates.start",), "end": ("dates.end",), "type": ("dates.type",),
+        "value": ("dates.value",), "approximate": ("dates.approximate",),
+    },
+    "Amount": {
+        "text": ("amounts.text",), "start": ("amounts.start",), "end": ("amounts.end",), "value": ("amounts.value",),
+        "unit": ("amounts.unit",), "claimant": ("amounts.claimant", "amounts.claimant_name"),
+        "approximate": ("amounts.approximate",),
+    },
+    "Evidence": {
+        "start": ("events.evidence_start", "claims.statement_start"),
+        "end": ("events.evidence_end", "claims.statement_end"),
+    },
+    "Location": {
+        "name": ("events.location_name",), "country": ("events.location_country",), "lat": ("events.location_lat",),
+        "lon": ("events.location_lon",), "feature": ("events.location_feature",), "start": (), "end": (),
+    },
+    "Event": {
+        "source": ("events.source", "events.source_name", "events.source_code", "events.source_country"),
+        "target": ("events.target", "events.target_name", "events.target_code", "events.target_country"),
+        "code": ("events.code", "events.root"), "label": ("events.label",), "quad_class": ("events.quad_class",),
+        "goldstein": ("events.goldstein",), "modality": ("events.modality",), "date": ("events.date", "events.day"),
+        "evidence": ("events.evidence_start", "events.evidence_end"), "confidence": ("events.confidence",),
+        "location": ("events.location_name", "events.location_country", "events.location_lat",
+                     "events.location_lon", "events.location_feature"),
+    },
+    "Claim": {
+        "statement": ("claims.statement_start", "claims.statement_end"),
+        "claimant": ("claims.claimant", "claims.claimant_name"), "disputed_by": ("claims.disputed_by",),
+        "amount": ("claims.amount",),
+    },
+    "Tone": {
+        "positive": ("documents.tone_positive",), "negative": ("documents.tone_negative",),
+        "polarity": ("documents.tone_polarity", "events.tone"),
+    },
+    "Analysis": {
+        "document": ("documents",), "actors": ("actors",), "quotes": ("quotes",), "dates": ("dates",),
+        "amounts": ("amounts",), "events": ("events",), "claims": ("claims",),
+        "tone": ("documents.tone_positive", "documents.tone_negative", "documents.tone_polarity"),
+    },
+}  # fmt: skip
+
+
 def sort_events(events: pa.Table) -> pa.Table:
     """Events ordered by pair and day, so each row group covers few pairs and a dyad query reads few."""
     if events.num_rows == 0:
@@ -243,6 +306,8 @@ def rows_for(batch: list[Analysis], story_ids: dict[str, str] | None = None) -> 
     """Flatten analyses into one row list per table (actor codes copied where queries need them)."""
     rows: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES}
     now = time.time()
+    from newsgraph.data_version import data_version  # here: it reads YAML, which a query does not need
+
     version = data_version()
     for a in batch:
         d = a.document

@@ -1,6 +1,6 @@
 """Corpus commands (dyad, alerts, actors, quotes, stories, compact): registered on the main app.
 
-Thin wrappers over `newsgraph.analytics`: a table for people, ``--format json`` (one JSON
+Each one call of a `newsgraph.Store` method (`newsgraph.library`): a table for people, ``--format json`` (one JSON
 object per line) and ``--format csv`` for machines.
 """
 
@@ -15,7 +15,7 @@ from typing import Annotated, Any
 import typer
 
 SPARKS = "▁▂▃▄▅▆▇█"
-# store_rows.DEFAULT_MIN_CONFIDENCE, for the help text only: importing it would load DuckDB at start-up
+# store.rows.DEFAULT_MIN_CONFIDENCE, for the help text only: importing it would load DuckDB at start-up
 # (tests/test_analytics_confidence.py checks that the two agree)
 CONFIDENCE_DEFAULT = 0.5
 
@@ -47,7 +47,7 @@ def _csv(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
 
 def _emit(records: Sequence[Any], columns: Sequence[str], rows: Sequence[Sequence[Any]], format: Any, title: str) -> None:
     """Records as JSON lines, their rows as CSV, or a table for people."""
-    from newsgraph.cli import QueryFormat, out
+    from newsgraph.cli.common import QueryFormat, out
     from newsgraph.render import result_table
 
     if format == QueryFormat.json:
@@ -74,7 +74,7 @@ def _fmt(value: float | None, spec: str = "+.2f") -> str:
 
 def register(app: typer.Typer) -> None:
     """Add the corpus-scale commands to ``app``."""
-    from newsgraph.cli import QueryFormat, StoreOption, _store, fail, out, warn
+    from newsgraph.cli.common import QueryFormat, StoreOption, fail, open_store, out, warn
 
     FormatOption = Annotated[
         QueryFormat, typer.Option("--format", "-f", help="table for people; json or csv for machines.")
@@ -106,25 +106,16 @@ def register(app: typer.Typer) -> None:
 
         Example: newsgraph dyad RUS USA --from 2021-01-01 --by month --min-confidence 0.7
         """
-        from newsgraph.analytics import (
-            DEFAULT_MIN_CONFIDENCE,
-            AnalyticsError,
-            dyad_places,
-            dyad_series,
-            unknown_countries,
-        )
-        from newsgraph.store import StoreError
+        from newsgraph.query.analytics import AnalyticsError
+        from newsgraph.store.segments import StoreError
 
-        threshold = DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence
+        threshold = CONFIDENCE_DEFAULT if min_confidence is None else min_confidence
         try:
-            target = _store(store)
-            if unknown := unknown_countries(target, [a, b]):
+            target = open_store(store)
+            if unknown := target.unknown_countries([a, b]):
                 fail(f"unknown country code {', '.join(unknown)} (not an ISO 3166 alpha-3 code, nor in the store)")
-            points = dyad_series(
-                target, a, b, start, end, by=by, directed=directed, top=top,  # type: ignore[arg-type]
-                min_confidence=threshold,
-            )  # fmt: skip
-            places = dyad_places(target, a, b, start, end, directed=directed, min_confidence=threshold)
+            points = target.dyad(a, b, start, end, by=by, directed=directed, top=top, min_confidence=threshold)
+            places = target.places(a, b, start, end, directed=directed, min_confidence=threshold)
         except (StoreError, AnalyticsError) as e:
             fail(str(e))
         if format == QueryFormat.json:
@@ -165,16 +156,13 @@ def register(app: typer.Typer) -> None:
 
         Example: newsgraph alerts --since 2021-11-01 --k 2.0 --window 8 --min-confidence 0.7
         """
-        from newsgraph.analytics import DEFAULT_MIN_CONFIDENCE, AnalyticsError
-        from newsgraph.analytics import alerts as find_alerts
+        from newsgraph.query.analytics import AnalyticsError
         from newsgraph.render import result_table
-        from newsgraph.store import StoreError
+        from newsgraph.store.segments import StoreError
 
-        threshold = DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence
+        threshold = CONFIDENCE_DEFAULT if min_confidence is None else min_confidence
         try:
-            found = find_alerts(
-                _store(store), since=since, k=k, window=window, limit=limit, min_confidence=threshold
-            )
+            found = open_store(store).alerts(since, k=k, window=window, limit=limit, min_confidence=threshold)
         except (StoreError, AnalyticsError) as e:
             fail(str(e))
         if format == QueryFormat.json:
@@ -215,15 +203,14 @@ def register(app: typer.Typer) -> None:
 
         Example: newsgraph actors --top 10
         """
-        from newsgraph.analytics import actor_summary, top_actors
         from newsgraph.render import result_table
-        from newsgraph.store import StoreError
+        from newsgraph.store.segments import StoreError
 
         try:
             if name is not None:
-                summary = actor_summary(_store(store), name, top=top)
+                summary = open_store(store).actor(name, top=top)
             else:
-                found = top_actors(_store(store), top=top)
+                found = open_store(store).actors(top=top)
         except StoreError as e:
             fail(str(e))
         if name is not None:
@@ -253,11 +240,10 @@ def register(app: typer.Typer) -> None:
 
         Example: newsgraph quotes --speaker Putin --limit 5
         """
-        from newsgraph.analytics import find_quotes
-        from newsgraph.store import StoreError
+        from newsgraph.store.segments import StoreError
 
         try:
-            found = find_quotes(_store(store), speaker=speaker, text=text, limit=limit, offset=offset)
+            found = open_store(store).quotes(speaker, text, limit=limit, offset=offset)
         except StoreError as e:
             fail(str(e))
         columns = ("published", "speaker", "code", "kind", "quote", "doc_id")
@@ -274,19 +260,15 @@ def register(app: typer.Typer) -> None:
 
         Example: newsgraph stories --top 10
         """
-        from newsgraph.cli import write_rows
-        from newsgraph.query import run_sql
-        from newsgraph.store import StoreError
+        from newsgraph.store.segments import StoreError
 
-        sql = f"""SELECT d.story_id, count(*) AS articles, min(d.published) AS first, max(d.published) AS last,
-                         arg_min(d.title, d.published) AS title,
-                         (SELECT count(*) FROM story_events s WHERE s.story_id = d.story_id) AS events
-                  FROM documents d GROUP BY d.story_id ORDER BY articles DESC, first, d.story_id LIMIT {int(top)}"""
         try:
-            result = run_sql(_store(store), sql)
+            page = open_store(store).stories(limit=top)
         except StoreError as e:
             fail(str(e))
-        write_rows(result.columns, result.rows, format)
+        columns = ("story_id", "documents", "first_published", "last_published", "title", "events")
+        rows = [(s.story_id, s.documents, s.first_published, s.last_published, s.title, s.events) for s in page.items]
+        _emit(page.items, columns, rows, format, f"Top {len(rows)} of {page.total} stories")
 
     @app.command()
     def compact(
@@ -297,10 +279,10 @@ def register(app: typer.Typer) -> None:
 
         Example: newsgraph compact --store /tmp/ng-store --target 5000
         """
-        from newsgraph.store import StoreError
+        from newsgraph.store.segments import StoreError
 
         try:
-            result = _store(store).compact(target=target)
+            result = open_store(store).compact(target=target)
         except StoreError as e:
             fail(str(e))
         warn(f"compacted {result.merged} segments into {result.written} ({result.documents} documents)")

@@ -9,9 +9,7 @@ from typing import Annotated
 
 import typer
 
-StoreOption = Annotated[
-    Path | None, typer.Option("--store", help="Store directory (default: $NEWSGRAPH_STORE or the user data dir).")
-]
+from newsgraph.cli.common import StoreOption
 
 
 def register(app: typer.Typer) -> None:
@@ -32,14 +30,14 @@ def check(
 
     Example: newsgraph check --store /tmp/ng-store --repair
     """
-    from newsgraph.cli import fail, warn
-    from newsgraph.store import Store, StoreError, default_store
-    from newsgraph.store_check import check_store, quarantine
+    from newsgraph.cli.common import fail, open_store, warn
+    from newsgraph.store.segments import StoreError
 
-    target = Store(store or default_store())
-    if not target.root_exists():
-        fail(f"no store at {target.root} (run `newsgraph ingest` first, or pass --store)")
-    report = check_store(target)
+    target = open_store(store)
+    try:
+        report = target.check()
+    except StoreError as e:
+        fail(str(e))
     for seg in report.damaged:
         for problem in seg.problems:
             sys.stdout.write(f"{seg.segment}: {problem}\n")
@@ -53,7 +51,7 @@ def check(
             f"`newsgraph check --repair --store {target.root}` moves them to {target.root / 'quarantine'}"
         )
     try:
-        moved = quarantine(target, report.damaged)
+        moved = target.quarantine(report)
     except StoreError as e:
         fail(str(e))
     for q in moved:

@@ -9,7 +9,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from newsgraph.store import ALL_TABLES, SCHEMAS, TABLES, Store, StoreError
+from newsgraph.store.segments import ALL_TABLES, SCHEMAS, TABLES, Store, StoreError
 
 SEGMENT_FILE = re.compile(r"segments/(seg-[^/'\"\s]+)/([a-z_]+\.parquet)")
 
@@ -111,7 +111,7 @@ def connect(store: Store) -> duckdb.DuckDBPyConnection:
 
 def damaged_segment(store: Store, err: Exception) -> StoreError | None:
     """A reader's error that names a segment's file (damage the quick check cannot see), as the one line to give."""
-    from newsgraph.store_check import damaged_message
+    from newsgraph.store.check import damaged_message
 
     text = str(err)
     found = SEGMENT_FILE.search(text)

@@ -11,7 +11,8 @@ from typing import Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from newsgraph.analytics import DocumentRef, DyadPoint, QuoteRef
+from newsgraph.query.analytics import DocumentRef, DyadPoint, QuoteRef
+from newsgraph.query.lists import Rows
 from newsgraph.records import DOC_ID_PATTERN  # re-exported: the API's routes validate ids with it
 #: CAMEO actor codes (RUS, RUSGOV, IGOWSTNAT) and ISO alpha-3 countries.
 CODE_PATTERN = r"^[A-Z0-9]{3,24}$"
@@ -176,6 +177,13 @@ class StoryRow(BaseModel):
     first_published: str | None
     last_published: str | None
     title: str | None
+    events: int  # the story's events counted once each (story_events), however many articles tell them
+
+
+def page_of(rows: Rows, limit: int, offset: int) -> dict[str, Any]:
+    """A page (the shape of `Page`) of a listing that knows its total."""
+    next_offset = offset + limit if offset + limit < rows.total else None
+    return {"limit": limit, "offset": offset, "next_offset": next_offset, "total": rows.total, "items": rows.items}
 
 
 class SearchResult(BaseModel):

@@ -1,7 +1,7 @@
 """Write-side endpoints: `POST /analyze` (anyone, rate-limited) and `POST /documents` (token only).
 
 The spaCy model and reference data load once per server process, on the first request
-that needs them (`pipeline._resources` caches them); a lock keeps one analysis at a time,
+that needs them (`pipeline.resources` caches them); a lock keeps one analysis at a time,
 since a spaCy pipeline is not meant to be shared between threads.
 """
 
@@ -16,11 +16,12 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, HTTPException, Request
 
-from newsgraph.api import ApiOptions
-from newsgraph.api_models import AnalysisModel, AnalyzeRequest, ErrorBody, IngestRequest, IngestResult
+from newsgraph.api.options import ApiOptions
+from newsgraph.api.models import AnalysisModel, AnalyzeRequest, ErrorBody, IngestRequest, IngestResult
 from newsgraph.ingest import Problem, RawItem
 from newsgraph.records import Analysis
-from newsgraph.store import Store, StoreError
+from newsgraph.library import Store
+from newsgraph.store.segments import StoreError
 
 
 @dataclass(slots=True)
@@ -71,14 +72,14 @@ class WriteContext:
 
     def analyze(self, requests: list[AnalyzeRequest]) -> list[Analysis | Problem]:
         """Clean, parse and extract each article (the model loads on first use)."""
-        from newsgraph.pipeline import PipelineOptions, analyze_items
+        from newsgraph.library import analyze_many
 
         items = [_raw_item(r, i) for i, r in enumerate(requests)]
         # one analysis at a time; a request that cannot get its turn soon gives its thread back
         if not self.lock.acquire(timeout=self.options.analyze_wait):
             raise HTTPException(503, "busy analyzing other articles; retry shortly", headers={"retry-after": "5"})
         try:
-            return list(analyze_items(items, PipelineOptions()))
+            return list(analyze_many(items))
         finally:
             self.lock.release()
 

@@ -8,7 +8,6 @@ strict Content-Security-Policy so that even a bug there cannot run injected scri
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -21,7 +20,10 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from newsgraph import __version__
-from newsgraph.store import Store, StoreError
+from newsgraph.api.options import ApiOptions  # re-exported: create_app takes it
+from newsgraph.library import Store
+from newsgraph.store.segments import Store as Segments
+from newsgraph.store.segments import StoreError
 
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
@@ -38,32 +40,19 @@ SECURITY_HEADERS = {
 DOCS_URLS: dict[str, Any] = {"docs_url": None, "redoc_url": None}
 
 
-@dataclass(frozen=True, slots=True)
-class ApiOptions:
-    """Limits of one server: body sizes, page sizes, and the per-client rate of `POST /analyze`."""
-
-    max_body_bytes: int = 4 * 1024 * 1024
-    max_analyze_bytes: int = 512 * 1024
-    max_limit: int = 500
-    default_limit: int = 50
-    analyze_rate: float = 1.0  # tokens per second, per client
-    analyze_burst: int = 10
-    analyze_wait: float = 30.0  # seconds a request waits for the analysis lock before a 503
-    cache_size: int = 512  # answers kept per store version (see api_cache)
-
-
 def web_dir() -> Path:
     """The folder of the web page's assets inside the installed package."""
     return Path(str(resources.files("newsgraph") / "web"))
 
 
-def create_app(store: Store, token: str | None = None, options: ApiOptions | None = None) -> FastAPI:
+def create_app(store: Store | Segments, token: str | None = None, options: ApiOptions | None = None) -> FastAPI:
     """The API and web page over ``store``; `POST /documents` exists only when ``token`` is given."""
-    from newsgraph.api_read import ReadContext, read_router
-    from newsgraph.api_write import WriteContext, analyze_router, ingest_router
+    store = store if isinstance(store, Store) else Store(store)
+    from newsgraph.api.read import ReadContext, read_router
+    from newsgraph.api.write import WriteContext, analyze_router, ingest_router
 
     opts = options or ApiOptions()
-    if token and getattr(store, "local", True):
+    if token and store.segments.local:
         store.root.mkdir(parents=True, exist_ok=True)  # an ingesting server may start from nothing
     app = FastAPI(
         title="newsgraph",

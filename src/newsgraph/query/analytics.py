@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 import duckdb
 
-from newsgraph.analytics_records import (  # re-exported: callers import the results from here
+from newsgraph.query.records import (  # re-exported: callers import the results from here
     ActorCount,
     ActorSummary,
     Alert,
@@ -28,14 +28,14 @@ from newsgraph.analytics_records import (  # re-exported: callers import the res
     QuadCounts,
     QuoteRef,
 )
-from newsgraph.query import connect
-from newsgraph.store import Store
-from newsgraph.store_rows import DEFAULT_MIN_CONFIDENCE, OCCURRED, confidence_band
+from newsgraph.query.views import connect
+from newsgraph.store.segments import Store
+from newsgraph.store.rows import DEFAULT_MIN_CONFIDENCE, OCCURRED, confidence_band
 
 __all__ = [
     "ActorCount", "ActorSummary", "Alert", "AnalyticsError", "Counterpart", "DEFAULT_MIN_CONFIDENCE", "DocumentRef",
     "DyadPoint", "EventRef", "PlaceCount", "QuadCounts", "QuoteRef", "actor_summary", "alerts", "dyad_places",
-    "dyad_series", "find_documents", "find_events",
+    "document_analysis", "dyad_series", "find_documents", "find_events",
     "find_quotes", "next_period", "period_start", "top_actors",
 ]  # fmt: skip
 
@@ -81,11 +81,28 @@ def _quads(row: tuple[Any, ...]) -> QuadCounts:
     return QuadCounts(*(int(v or 0) for v in row))
 
 
+#: What every question is asked of: a store (views opened for the one question) or a connection with its views.
+Source = Store | duckdb.DuckDBPyConnection
+
+
+def connection(source: Source) -> duckdb.DuckDBPyConnection:
+    """The connection to ask: the one given, or a new one over the store's segments."""
+    return source if isinstance(source, duckdb.DuckDBPyConnection) else connect(source)
+
+
+def document_analysis(store: Source, doc_id: str) -> dict[str, Any] | None:
+    """One stored document's Analysis as `Analysis.to_dict` gave it, or None."""
+    import json
+
+    rows = _fetch(connection(store), "SELECT analysis FROM documents WHERE doc_id = ? LIMIT 1", [doc_id])
+    return json.loads(rows[0][0]) if rows else None
+
+
 def _fetch(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = None) -> list[tuple[Any, ...]]:
     return con.execute(sql, params or []).fetchall()
 
 
-def unknown_countries(store: Store, codes: list[str]) -> list[str]:
+def unknown_countries(store: Source, codes: list[str]) -> list[str]:
     """The codes that are neither ISO 3166 alpha-3 codes we ship (``data/countries-*.csv``) nor a country in the store."""
     import csv
     from importlib import resources
@@ -101,7 +118,7 @@ def unknown_countries(store: Store, codes: list[str]) -> list[str]:
     if rest:  # codes outside ISO (CAMEO's regions, historical states) count when events carry them
         marks = ", ".join("?" for _ in rest)
         found = _fetch(
-            connect(store),
+            connection(store),
             f"SELECT DISTINCT c FROM (SELECT source_country AS c FROM events UNION ALL "
             f"SELECT target_country FROM events) WHERE c IN ({marks})",
             rest,
@@ -171,7 +188,7 @@ def next_period(day: date, by: Period) -> date:
 
 
 def dyad_series(
-    store: Store,
+    store: Source,
     a: str,
     b: str,
     start: date | str | None = None,
@@ -190,7 +207,7 @@ def dyad_series(
     countries = sorted({_country(a), _country(b)})
     span, span_params = _range_filter(start, end)
     span_params = span_params + [_threshold(min_confidence)]
-    con = connect(store)
+    con = connection(store)
     where = f"{pair} AND {EVENT_DAY} IS NOT NULL AND {span} AND {OCCURRED} AND {CONFIDENT}"
     # only the narrow columns the sums need: a busy pair has hundreds of thousands of events
     con.execute(
@@ -275,7 +292,7 @@ def _filled(
 
 
 def dyad_places(
-    store: Store,
+    store: Source,
     a: str,
     b: str,
     start: date | str | None = None,
@@ -289,7 +306,7 @@ def dyad_places(
     pair, params = _pair_filter(a, b, directed)
     span, span_params = _range_filter(start, end)
     rows = _fetch(
-        connect(store),
+        connection(store),
         f"""SELECT mode(e.location_name), any_value(e.location_country), any_value(e.location_lat),
                    any_value(e.location_lon), e.location_feature, count(*) AS n, count(DISTINCT e.doc_id)
             FROM events e
@@ -302,7 +319,7 @@ def dyad_places(
 
 
 def alerts(
-    store: Store,
+    store: Source,
     since: date | str | None = None,
     k: float = 2.0,
     window: int = 8,
@@ -329,7 +346,7 @@ def alerts(
         band = confidence_band(_threshold(min_confidence))
     except ValueError as err:
         raise AnalyticsError(str(err)) from None
-    con = connect(store)
+    con = connection(store)
     same = "" if domestic else "AND pair[1:3] <> pair[5:7]"
     since_clause, since_params = ("AND week >= ?", [period_start(_as_date(since), "week")]) if since else ("", [])
     rows = _fetch(
@@ -447,14 +464,14 @@ def _actor_match(prefix: str, query: str, partial: bool = False) -> tuple[str, l
 
 
 def actor_summary(
-    store: Store, name_or_code: str, *, top: int = 10, min_confidence: float = DEFAULT_MIN_CONFIDENCE
+    store: Source, name_or_code: str, *, top: int = 10, min_confidence: float = DEFAULT_MIN_CONFIDENCE
 ) -> ActorSummary:
     """Names, documents, quotes, events as source and target and top counterparts of one actor.
 
     The name matches whole names first ("Russia" is not "Russian troops"); when nothing
     matches, a part of a name will do ("Putin" finds "Vladimir Putin").
     """
-    con = connect(store)
+    con = connection(store)
     exact, exact_params = _actor_match("a.", name_or_code)
     found = _fetch(con, f"SELECT count(*) FROM actors a WHERE {exact}", exact_params)[0][0]
     partial = not found
@@ -528,9 +545,9 @@ def actor_summary(
     )
 
 
-def top_actors(store: Store, top: int = 20) -> list[ActorCount]:
+def top_actors(store: Source, top: int = 20) -> list[ActorCount]:
     """The actors found in the most documents, with their quote and event counts."""
-    con = connect(store)
+    con = connection(store)
     rows = _fetch(
         con,
         f"""WITH a AS (SELECT name, code, any_value(country) AS country, count(DISTINCT doc_id) AS documents
@@ -556,7 +573,7 @@ def words_pattern(words: str) -> str:
 
 
 def find_quotes(
-    store: Store, speaker: str | None = None, text: str | None = None, limit: int = 20, offset: int = 0
+    store: Source, speaker: str | None = None, text: str | None = None, limit: int = 20, offset: int = 0
 ) -> list[QuoteRef]:
     """Quotes whose speaker name has the words of ``speaker`` (or whose code is it) and whose text contains ``text``."""
     clauses, params = ["TRUE"], []
@@ -572,11 +589,11 @@ def find_quotes(
         f"SELECT {QUOTE_COLUMNS} FROM quotes q WHERE {' AND '.join(clauses)} "
         f"ORDER BY q.published DESC NULLS LAST, q.doc_id, q.idx LIMIT {int(limit)} OFFSET {int(offset)}"
     )
-    return [_quote(r) for r in _fetch(connect(store), sql, params)]
+    return [_quote(r) for r in _fetch(connection(store), sql, params)]
 
 
 def find_events(
-    store: Store,
+    store: Source,
     actor: str | None = None,
     dyad: tuple[str, str] | str | None = None,
     code: str | None = None,
@@ -614,10 +631,10 @@ def find_events(
         f"SELECT {EVENT_COLUMNS} FROM events e WHERE {' AND '.join(clauses)} "
         f"ORDER BY day DESC NULLS LAST, e.doc_id, e.idx LIMIT {int(limit)} OFFSET {int(offset)}"
     )
-    return [_event(r) for r in _fetch(connect(store), sql, params)]
+    return [_event(r) for r in _fetch(connection(store), sql, params)]
 
 
-def find_documents(store: Store, text: str | None = None, limit: int = 20, offset: int = 0) -> list[DocumentRef]:
+def find_documents(store: Source, text: str | None = None, limit: int = 20, offset: int = 0) -> list[DocumentRef]:
     """Documents whose title or text contains ``text`` (all when None), newest first."""
     clause, params = ("(d.title ILIKE ? OR d.text ILIKE ?)", [f"%{text}%", f"%{text}%"]) if text else ("TRUE", [])
     sql = f"""WITH page AS (SELECT d.doc_id, d.title, d.published, d.source, d.url, coalesce(d.n_events, 0),
@@ -625,4 +642,4 @@ def find_documents(store: Store, text: str | None = None, limit: int = 20, offse
                             FROM documents d WHERE {clause}
                             ORDER BY d.published DESC NULLS LAST, d.doc_id LIMIT {int(limit)} OFFSET {int(offset)})
         SELECT * FROM page ORDER BY published DESC NULLS LAST, doc_id"""
-    return [DocumentRef(*r) for r in _fetch(connect(store), sql, params)]
+    return [DocumentRef(*r) for r in _fetch(connection(store), sql, params)]
