@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsgraph.clean import CleanError, clean_html, is_same_headline, restore_blocks
+from newsgraph.clean import CleanError, clean_html, fast_runs, is_same_headline, restore_blocks
 
 PARAGRAPHS = [
     "The finance ministers of the two countries met in Geneva on Tuesday to discuss a new trade agreement "
@@ -164,3 +164,45 @@ def test_clean_html_five_megabyte_page() -> None:
     assert len(html) > 5_000_000
     cleaned = clean_html(html)
     assert WORKS[0] in cleaned.body and "Section 1999" not in cleaned.body
+
+
+FORUM_PAGE = f"""<html><head><title>Allotment watering rota</title>
+<script type="application/ld+json">{{"@context": "https://schema.org", "@type": "DiscussionForumPosting",
+"headline": "Allotment watering rota"}}</script></head>
+<body><div class="comments"><div class="comment"><p>{PARAGRAPHS[0]}</p></div>
+<div class="comment"><p>{PARAGRAPHS[1]}</p></div></div>
+<ul class="comment-list"><li>Who takes the Sunday slot in August when the main tap is shut for repairs?</li></ul>
+</body></html>"""
+
+# a short article on a long page of links: the standard run's baseline and recall retry are tried
+SHORT_PAGE = (
+    "<html><body><div><span>The bridge reopens on Monday after four months of repairs to its deck.</span></div>"
+    + "".join(f'<div class="teaser"><a href="/n{i}">Story number {i} of the archive</a> and some words'
+              f" about the story number {i}</div>" for i in range(60))
+    + "</body></html>"
+)
+
+
+# a short article on a page of teaser cards: its text is under a fifth of the page's, so the recall retry runs
+BRIDGE = (
+    "The bridge reopens on Monday after four months of repairs to its deck, the council said, "
+    "and buses will return to their old route through the market square on the same day. "
+)
+CARDS_PAGE = (
+    f"<html><body><article><p>{BRIDGE}</p><p>{BRIDGE}</p></article>"
+    + "".join(f'<div class="card"><h3>Archive story {i}</h3><div>Some twenty words about story {i} that readers'
+              " may like to read again on a quiet afternoon at home with tea.</div></div>" for i in range(80))
+    + "</body></html>"
+)
+
+
+@pytest.mark.parametrize("html", [PAGE, FORUM_PAGE, SHORT_PAGE, CARDS_PAGE])
+def test_fast_runs_are_trafilaturas_own_runs(html: str) -> None:
+    import trafilatura
+
+    tree = trafilatura.load_html(html)
+    standard, precise = fast_runs(tree, url="https://example.com/a")
+    own = dict(url="https://example.com/a", output_format="txt", fast=True, include_comments=False)
+    assert standard == (trafilatura.extract(tree, **own) or "")
+    assert precise == (trafilatura.extract(tree, favor_precision=True, **own) or "")
+    assert standard  # the pages give text, so equality is not of two empty results

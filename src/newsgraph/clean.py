@@ -25,8 +25,10 @@ from __future__ import annotations
 
 import difflib
 import re
+from copy import copy
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from lxml.etree import XPath, strip_elements
 
@@ -39,6 +41,11 @@ from newsgraph.clean_text import (
     split_page,
     without_site,
 )
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element
+    from lxml.html import HtmlElement
+    from trafilatura.settings import Extractor
 
 _WORD = re.compile(r"\w+")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -195,11 +202,15 @@ def _strip_never_text(tree: object) -> None:
 def _article(tree: object, url: str | None, opts: HtmlCleanOptions) -> list[str]:
     """The article's paragraphs (one per block trafilatura found)."""
     common = dict(url=url, include_comments=opts.include_comments, include_tables=opts.include_tables)
-    standard = _extract(tree, fast=True, **common)
-    if opts.favor_precision:
+    if opts.favor_precision and not opts.include_comments:
+        standard, precise = fast_runs(tree, url, include_tables=opts.include_tables)
+        lines = restore_blocks(_lines(precise), _lines(standard)) if opts.restore_blocks else _lines(precise)
+    elif opts.favor_precision:
+        standard = _extract(tree, fast=True, **common)
         precise = _extract(tree, fast=True, favor_precision=True, **common)
         lines = restore_blocks(_lines(precise), _lines(standard)) if opts.restore_blocks else _lines(precise)
     else:
+        standard = _extract(tree, fast=True, **common)
         lines = _lines(standard)
     if _looks_cut(lines, standard, tree, opts):
         full = _lines(_extract(tree, **common))
@@ -280,6 +291,82 @@ def _lines(text: str) -> list[str]:
 
 def _words(lines: list[str]) -> int:
     return sum(len(_WORD.findall(line)) for line in lines)
+
+
+def fast_runs(tree: HtmlElement, url: str | None = None, include_tables: bool = True) -> tuple[str, str]:
+    """trafilatura's standard and precise fast runs without comments, as ``extract`` gives them
+    (``extract(tree, fast=True, include_comments=False)`` and the same with ``favor_precision=True``),
+    with the steps both runs repeat on the raw page done once: the copy of the tree, the forum test and
+    the two raw-tree prunes (regular-expression XPaths over every element: about a quarter of a run).
+
+    It follows ``trafilatura.core.trafilatura_sequence`` of the pinned trafilatura (2.3.1) for these
+    options; tests/test_clean_html.py checks that both texts equal ``extract``'s.
+    """
+    from trafilatura.core import _forum_thread_page
+    from trafilatura.htmlprocessing import prune_unwanted_nodes
+    from trafilatura.settings import Extractor
+    from trafilatura.xpaths import RAW_TREE_PRUNE_XPATH, REMOVE_COMMENTS_AND_LISTS_XPATH
+
+    raw = copy(tree)
+    is_forum = _forum_thread_page(raw)
+    raw = prune_unwanted_nodes(raw, RAW_TREE_PRUNE_XPATH)
+    standard_raw = raw if is_forum else prune_unwanted_nodes(raw, REMOVE_COMMENTS_AND_LISTS_XPATH)
+    # the precise run prunes comments and comment lists on a forum page too, the standard run does not
+    precise_raw = prune_unwanted_nodes(copy(raw), REMOVE_COMMENTS_AND_LISTS_XPATH) if is_forum else raw
+    standard, precise = (
+        Extractor(output_format="txt", fast=True, comments=False, tables=include_tables, url=url, precision=precision)
+        for precision in (False, True)
+    )
+    return _run(standard_raw, standard, url, is_forum), _run(precise_raw, precise, url, is_forum)
+
+
+def _run(raw: HtmlElement, options: Extractor, url: str | None, is_forum: bool) -> str:
+    """One fast run of trafilatura's cascade on a raw tree already pruned (``trafilatura_sequence`` and
+    ``bare_extraction`` for comments off: the raw tree is only read, every stage works on a copy)."""
+    from trafilatura import core
+    from trafilatura.htmlprocessing import convert_tags, prune_unwanted_nodes, tree_cleaning
+    from trafilatura.main_extractor import extract_content
+    from trafilatura.metadata import Document
+    from trafilatura.xpaths import REMOVE_COMMENTS_XPATH
+
+    try:
+        # _prepare_tree without its pre-conversion backup, which only the slow run's comparison reads
+        cleaned = convert_tags(tree_cleaning(copy(raw), options), options, url)
+        if options.focus == "precision" and not is_forum:
+            cleaned = prune_unwanted_nodes(cleaned, REMOVE_COMMENTS_XPATH)
+        body, text = extract_content(cleaned, options)
+        if options.focus == "balanced":
+            body, text = _rescue(raw, options, url, body, text)
+        if len(text) < options.min_output_size:
+            return ""
+    except (TypeError, ValueError):
+        return ""
+    document = Document()
+    document.body, document.commentsbody = body, core.Element("body")
+    return core.determine_returnstring(document, options)
+
+
+def _rescue(raw: HtmlElement, options: Extractor, url: str | None, body: _Element, text: str) -> tuple[_Element, str]:
+    """The standard run's stages 3 and 4 (``trafilatura_sequence``): the baseline on the raw tree when the
+    text is short, then the recall retry when the text covers little of the page (no jusText: fast)."""
+    from trafilatura import core
+
+    if len(text) < options.min_extracted_size:
+        b_body, b_text, b_len = core.baseline(raw)
+        if b_len > len(text):
+            body, text = b_body, b_text
+    short = 0 < len(text) < core.ESCALATION_MAX_LENGTH
+    if short and len(text) < core.ESCALATION_PAGE_SHARE * len(core.html2txt(raw)):
+        recall = copy(options)
+        recall.focus = "recall"
+        r_text = ""
+        try:
+            r_body, r_text = core._recall_retry(raw, recall, url)
+        except Exception:  # noqa: BLE001 -- as trafilatura does: a failed retry keeps the first result
+            pass
+        if len(r_text) >= options.min_extracted_size and len(r_text) > core.ESCALATION_ACCEPT_RATIO * len(text):
+            body, text = r_body, r_text
+    return body, text
 
 
 def _extract(tree: object, **kwargs: object) -> str:
