@@ -206,3 +206,25 @@ def test_fast_runs_are_trafilaturas_own_runs(html: str) -> None:
     assert standard == (trafilatura.extract(tree, **own) or "")
     assert precise == (trafilatura.extract(tree, favor_precision=True, **own) or "")
     assert standard  # the pages give text, so equality is not of two empty results
+
+
+BLOCKY_PAGES = st.builds(
+    lambda parts, tags: "<html><body>"
+    + "".join(f"<{t}>{p}</{t}>{p[:3]}" for p, t in zip(parts, tags))
+    + "<footer>site footer</footer></body></html>",
+    st.lists(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40), min_size=1, max_size=8),
+    st.lists(st.sampled_from(["div", "p", "span", "li", "aside", "b", "br", "td"]), min_size=8, max_size=8),
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(BLOCKY_PAGES, st.integers(min_value=0, max_value=400))
+def test_the_escalation_bound_never_changes_trafilaturas_test(html: str, chars: int) -> None:
+    import trafilatura
+    from trafilatura.baseline import html2txt
+
+    from newsgraph.clean import _covers_little
+
+    tree = trafilatura.load_html(html)
+    if tree is not None:
+        assert _covers_little(chars, tree, 0.2) == (chars < 0.2 * len(html2txt(tree)))

@@ -356,7 +356,7 @@ def _rescue(raw: HtmlElement, options: Extractor, url: str | None, body: _Elemen
         if b_len > len(text):
             body, text = b_body, b_text
     short = 0 < len(text) < core.ESCALATION_MAX_LENGTH
-    if short and len(text) < core.ESCALATION_PAGE_SHARE * len(core.html2txt(raw)):
+    if short and _covers_little(len(text), raw, core.ESCALATION_PAGE_SHARE):
         recall = copy(options)
         recall.focus = "recall"
         r_text = ""
@@ -367,6 +367,24 @@ def _rescue(raw: HtmlElement, options: Extractor, url: str | None, body: _Elemen
         if len(r_text) >= options.min_extracted_size and len(r_text) > core.ESCALATION_ACCEPT_RATIO * len(text):
             body, text = r_body, r_text
     return body, text
+
+
+def _covers_little(chars: int, raw: HtmlElement, share: float) -> bool:
+    """``chars < share * len(html2txt(raw))``, trafilatura's escalation test, with html2txt (a copy of the
+    tree and a regular-expression XPath over it: 3 to 11 ms) skipped when a bound shows the test fails.
+
+    html2txt is the body's text after removing some elements, with a space put before the text and
+    before the tail of each block element, whitespace collapsed. Removing elements and control
+    characters never adds a word or a character, and each space put in splits at most one word, so its
+    length is at most the body's collapsed text plus two per block element (the bound costs 0.5 ms and
+    settles 59 of the 79 Zyte pages where the test is asked).
+    """
+    from trafilatura.baseline import _BLOCK_ELEMS, html2txt
+
+    body = raw.find(".//body")
+    body = raw if body is None else body  # html2txt reads the element itself when it has no <body>
+    bound = len(" ".join(body.text_content().split())) + 2 * sum(1 for _ in body.iter(*_BLOCK_ELEMS))
+    return chars < share * bound and chars < share * len(html2txt(raw))
 
 
 def _extract(tree: object, **kwargs: object) -> str:
