@@ -228,3 +228,23 @@ def test_the_escalation_bound_never_changes_trafilaturas_test(html: str, chars: 
     tree = trafilatura.load_html(html)
     if tree is not None:
         assert _covers_little(chars, tree, 0.2) == (chars < 0.2 * len(html2txt(tree)))
+
+
+CHROME_PAGES = st.builds(
+    lambda parts, tags: "<html><body>" + "".join(f"<{t}>{p}<b>{p[::-1]}</b></{t}>{p[:3]}" for p, t in zip(parts, tags))
+    + "<!-- a note --></body></html>",
+    st.lists(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=30), min_size=1, max_size=8),
+    st.lists(st.sampled_from(["div", "a", "nav", "p", "footer", "form", "aside", "span"]), min_size=8, max_size=8),
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(CHROME_PAGES)
+def test_the_body_text_bounds_the_visible_text(html: str) -> None:
+    import trafilatura
+
+    from newsgraph.clean import _body_chars, _visible_chars
+
+    tree = trafilatura.load_html(html)
+    if tree is not None:
+        assert _body_chars(tree) >= _visible_chars(tree)

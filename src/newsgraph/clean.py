@@ -219,7 +219,7 @@ def _article(tree: object, url: str | None, opts: HtmlCleanOptions) -> list[str]
     return lines
 
 
-def _looks_cut(lines: list[str], standard: str, tree: object, opts: HtmlCleanOptions) -> bool:
+def _looks_cut(lines: list[str], standard: str, tree: HtmlElement, opts: HtmlCleanOptions) -> bool:
     """Whether the article may have been cut: few words against the fast standard run, or against the page."""
     if _words(lines) < opts.fallback_ratio * len(_WORD.findall(standard)):
         return True
@@ -227,8 +227,9 @@ def _looks_cut(lines: list[str], standard: str, tree: object, opts: HtmlCleanOpt
     if chars >= opts.short_chars:
         return False
     # the page's visible text is only counted for short results (trafilatura's own escalation test,
-    # with text nodes counted by one XPath instead of its html2txt: 3 ms, not 12)
-    return chars < opts.page_share * sum(len(t.strip()) for t in _visible_text(tree))
+    # with text nodes counted by one XPath instead of its html2txt: 3 ms, not 12), and only when all the
+    # body's text (a bound of it, 0.4 ms) does not settle the test already (65 of 81 Zyte pages)
+    return chars < opts.page_share * _body_chars(tree) and chars < opts.page_share * _visible_chars(tree)
 
 
 @lru_cache(maxsize=1)
@@ -238,8 +239,14 @@ def _visible_xpath() -> XPath:
     return XPath(f"//body//text()[not({' or '.join(f'ancestor::{tag}' for tag in skip)})]")
 
 
-def _visible_text(tree: object) -> list[str]:
-    return _visible_xpath()(tree)
+def _visible_chars(tree: HtmlElement) -> int:
+    """Characters of the page's visible text outside links and page chrome (each text node stripped)."""
+    return sum(len(t.strip()) for t in _visible_xpath()(tree))
+
+
+def _body_chars(tree: HtmlElement) -> int:
+    """All of the body's text, counted as _visible_chars counts it: a bound of it at a third of its cost."""
+    return sum(len(t.strip()) for body in tree.iter("body") for t in body.itertext())
 
 
 def restore_blocks(precise: list[str], standard: list[str]) -> list[str]:
