@@ -248,3 +248,16 @@ def test_the_body_text_bounds_the_visible_text(html: str) -> None:
     tree = trafilatura.load_html(html)
     if tree is not None:
         assert _body_chars(tree) >= _visible_chars(tree)
+
+
+def test_the_markup_author_search_is_trafilaturas() -> None:
+    import trafilatura
+    from trafilatura.metadata import extract_author
+
+    from newsgraph.clean import _markup_author
+
+    html = PAGE.replace('<meta name="author" content="Jane Doe">', "").replace(
+        "<h1>", '<div class="comments"><span class="author">Anon Reader</span></div><p class="byline">'
+        '<span class="author-name">Tomás Okafor</span></p><h1>'
+    )
+    assert _markup_author(trafilatura.load_html(html)) == extract_author(trafilatura.load_html(html)) == "Tomás Okafor"
