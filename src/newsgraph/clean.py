@@ -27,6 +27,7 @@ import difflib
 import re
 from copy import copy
 from dataclasses import dataclass
+from datetime import datetime
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -419,3 +420,31 @@ def warm_html() -> None:
     default_options()
     if external.JT_STOPLIST is None:
         external.jt_stoplist_init()
+    # the regular expressions of trafilatura's XPaths (compiled on the first element with a class or
+    # an id they test) and of the date parsing (htmldate's strptime): about 5 ms the first page would pay
+    _visible_xpath()
+    datetime.strptime("2020-01-02", "%Y-%m-%d")
+    for page in (_WARM_PAGE, _WARM_PAGE.replace("<article", "<div").replace("</article>", "</div>")):
+        try:
+            clean_html(page, url="https://example.org/2020/01/02/warm-up")
+        except CleanError:
+            pass
+
+
+_WARM_PAGE = """<html><head><title>Warm-up page | Example</title>
+<meta property="article:published_time" content="2020-01-02T03:04:05Z">
+<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle",
+"headline": "Warm-up page", "datePublished": "2020-01-02"}</script></head>
+<body><div id="header" class="header"><ul class="menu nav"><li><a href="/">Home</a></li></ul></div>
+<article id="story" class="article-body post-content"><h1 class="title">Warm-up page</h1>
+<div class="meta"><span class="author-name">Ann Example</span> <time datetime="2020-01-02">2 January 2020</time></div>
+<p class="lead">The first paragraph of a page that no reader sees, written so that every run keeps it.</p>
+<figure class="image"><img src="a.jpg"><figcaption class="caption">A caption under the picture.</figcaption></figure>
+<p>A second paragraph, with <a href="/b" class="inline-link">a link</a> inside the sentence it belongs to.</p>
+<ul class="list"><li>One item of a list that stands inside the article.</li><li>Another item.</li></ul>
+<table class="data"><tr><td>1</td><td>2</td></tr></table>
+<div class="share-buttons social"><a href="#">Share</a></div>
+<section id="comments" class="comments"><div class="comment">A reader's comment.</div></section></article>
+<aside class="sidebar related"><h2>Related</h2><a href="/c">Another story</a></aside>
+<div id="cookie-banner" class="cookie-consent">We use cookies.</div>
+<footer id="footer" class="footer">© 2020 Example</footer></body></html>"""
