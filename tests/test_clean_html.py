@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsgraph.clean import CleanError, clean_html, is_same_headline, restore_blocks
+from newsgraph.clean import CleanError, clean_html, fast_runs, is_same_headline, restore_blocks
 
 PARAGRAPHS = [
     "The finance ministers of the two countries met in Geneva on Tuesday to discuss a new trade agreement "
@@ -164,3 +164,100 @@ def test_clean_html_five_megabyte_page() -> None:
     assert len(html) > 5_000_000
     cleaned = clean_html(html)
     assert WORKS[0] in cleaned.body and "Section 1999" not in cleaned.body
+
+
+FORUM_PAGE = f"""<html><head><title>Allotment watering rota</title>
+<script type="application/ld+json">{{"@context": "https://schema.org", "@type": "DiscussionForumPosting",
+"headline": "Allotment watering rota"}}</script></head>
+<body><div class="comments"><div class="comment"><p>{PARAGRAPHS[0]}</p></div>
+<div class="comment"><p>{PARAGRAPHS[1]}</p></div></div>
+<ul class="comment-list"><li>Who takes the Sunday slot in August when the main tap is shut for repairs?</li></ul>
+</body></html>"""
+
+# a short article on a long page of links: the standard run's baseline and recall retry are tried
+SHORT_PAGE = (
+    "<html><body><div><span>The bridge reopens on Monday after four months of repairs to its deck.</span></div>"
+    + "".join(f'<div class="teaser"><a href="/n{i}">Story number {i} of the archive</a> and some words'
+              f" about the story number {i}</div>" for i in range(60))
+    + "</body></html>"
+)
+
+
+# a short article on a page of teaser cards: its text is under a fifth of the page's, so the recall retry runs
+BRIDGE = (
+    "The bridge reopens on Monday after four months of repairs to its deck, the council said, "
+    "and buses will return to their old route through the market square on the same day. "
+)
+CARDS_PAGE = (
+    f"<html><body><article><p>{BRIDGE}</p><p>{BRIDGE}</p></article>"
+    + "".join(f'<div class="card"><h3>Archive story {i}</h3><div>Some twenty words about story {i} that readers'
+              " may like to read again on a quiet afternoon at home with tea.</div></div>" for i in range(80))
+    + "</body></html>"
+)
+
+
+@pytest.mark.parametrize("html", [PAGE, FORUM_PAGE, SHORT_PAGE, CARDS_PAGE])
+def test_fast_runs_are_trafilaturas_own_runs(html: str) -> None:
+    import trafilatura
+
+    tree = trafilatura.load_html(html)
+    standard, precise = fast_runs(tree, url="https://example.com/a")
+    own = dict(url="https://example.com/a", output_format="txt", fast=True, include_comments=False)
+    assert standard == (trafilatura.extract(tree, **own) or "")
+    assert precise == (trafilatura.extract(tree, favor_precision=True, **own) or "")
+    assert standard  # the pages give text, so equality is not of two empty results
+
+
+BLOCKY_PAGES = st.builds(
+    lambda parts, tags: "<html><body>"
+    + "".join(f"<{t}>{p}</{t}>{p[:3]}" for p, t in zip(parts, tags))
+    + "<footer>site footer</footer></body></html>",
+    st.lists(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40), min_size=1, max_size=8),
+    st.lists(st.sampled_from(["div", "p", "span", "li", "aside", "b", "br", "td"]), min_size=8, max_size=8),
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(BLOCKY_PAGES, st.integers(min_value=0, max_value=400))
+def test_the_escalation_bound_never_changes_trafilaturas_test(html: str, chars: int) -> None:
+    import trafilatura
+    from trafilatura.baseline import html2txt
+
+    from newsgraph.clean import _covers_little
+
+    tree = trafilatura.load_html(html)
+    if tree is not None:
+        assert _covers_little(chars, tree, 0.2) == (chars < 0.2 * len(html2txt(tree)))
+
+
+CHROME_PAGES = st.builds(
+    lambda parts, tags: "<html><body>" + "".join(f"<{t}>{p}<b>{p[::-1]}</b></{t}>{p[:3]}" for p, t in zip(parts, tags))
+    + "<!-- a note --></body></html>",
+    st.lists(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=30), min_size=1, max_size=8),
+    st.lists(st.sampled_from(["div", "a", "nav", "p", "footer", "form", "aside", "span"]), min_size=8, max_size=8),
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(CHROME_PAGES)
+def test_the_body_text_bounds_the_visible_text(html: str) -> None:
+    import trafilatura
+
+    from newsgraph.clean import _body_chars, _visible_chars
+
+    tree = trafilatura.load_html(html)
+    if tree is not None:
+        assert _body_chars(tree) >= _visible_chars(tree)
+
+
+def test_the_markup_author_search_is_trafilaturas() -> None:
+    import trafilatura
+    from trafilatura.metadata import extract_author
+
+    from newsgraph.clean import _markup_author
+
+    html = PAGE.replace('<meta name="author" content="Jane Doe">', "").replace(
+        "<h1>", '<div class="comments"><span class="author">Anon Reader</span></div><p class="byline">'
+        '<span class="author-name">Tomás Okafor</span></p><h1>'
+    )
+    assert _markup_author(trafilatura.load_html(html)) == extract_author(trafilatura.load_html(html)) == "Tomás Okafor"

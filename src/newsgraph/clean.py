@@ -25,8 +25,11 @@ from __future__ import annotations
 
 import difflib
 import re
+from copy import copy
 from dataclasses import dataclass
+from datetime import datetime
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from lxml.etree import XPath, strip_elements
 
@@ -39,6 +42,11 @@ from newsgraph.clean_text import (
     split_page,
     without_site,
 )
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element
+    from lxml.html import HtmlElement
+    from trafilatura.settings import Extractor
 
 _WORD = re.compile(r"\w+")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -142,11 +150,20 @@ def clean_html(html: str, url: str | None = None, options: HtmlCleanOptions | No
     if not _WORD.search(body):
         raise CleanError("no article body found in the HTML")
     if byline is None and opts.author_search:
-        from trafilatura.metadata import extract_author
-
-        # the markup search (17 ms) only when neither the head nor the text names the author
-        byline = (extract_author(tree) or "").strip() or None
+        # the markup search (9 ms) only when neither the head nor the text names the author
+        byline = (_markup_author(tree) or "").strip() or None
     return Cleaned(body=body, title=title, byline=byline, published=published, headline=headline)
+
+
+def _markup_author(tree: HtmlElement) -> str | None:
+    """trafilatura's ``extract_author`` without its copy of the page: it prunes the tree, so it is the
+    last step of clean_html that reads it."""
+    from trafilatura.htmlprocessing import prune_unwanted_nodes
+    from trafilatura.metadata import extract_metainfo, normalize_authors
+    from trafilatura.xpaths import AUTHOR_DISCARD_XPATHS, AUTHOR_XPATHS
+
+    author = extract_metainfo(prune_unwanted_nodes(tree, AUTHOR_DISCARD_XPATHS), AUTHOR_XPATHS, len_limit=120)
+    return normalize_authors(None, author) if author else author
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,11 +212,15 @@ def _strip_never_text(tree: object) -> None:
 def _article(tree: object, url: str | None, opts: HtmlCleanOptions) -> list[str]:
     """The article's paragraphs (one per block trafilatura found)."""
     common = dict(url=url, include_comments=opts.include_comments, include_tables=opts.include_tables)
-    standard = _extract(tree, fast=True, **common)
-    if opts.favor_precision:
+    if opts.favor_precision and not opts.include_comments:
+        standard, precise = fast_runs(tree, url, include_tables=opts.include_tables)
+        lines = restore_blocks(_lines(precise), _lines(standard)) if opts.restore_blocks else _lines(precise)
+    elif opts.favor_precision:
+        standard = _extract(tree, fast=True, **common)
         precise = _extract(tree, fast=True, favor_precision=True, **common)
         lines = restore_blocks(_lines(precise), _lines(standard)) if opts.restore_blocks else _lines(precise)
     else:
+        standard = _extract(tree, fast=True, **common)
         lines = _lines(standard)
     if _looks_cut(lines, standard, tree, opts):
         full = _lines(_extract(tree, **common))
@@ -208,7 +229,7 @@ def _article(tree: object, url: str | None, opts: HtmlCleanOptions) -> list[str]
     return lines
 
 
-def _looks_cut(lines: list[str], standard: str, tree: object, opts: HtmlCleanOptions) -> bool:
+def _looks_cut(lines: list[str], standard: str, tree: HtmlElement, opts: HtmlCleanOptions) -> bool:
     """Whether the article may have been cut: few words against the fast standard run, or against the page."""
     if _words(lines) < opts.fallback_ratio * len(_WORD.findall(standard)):
         return True
@@ -216,8 +237,9 @@ def _looks_cut(lines: list[str], standard: str, tree: object, opts: HtmlCleanOpt
     if chars >= opts.short_chars:
         return False
     # the page's visible text is only counted for short results (trafilatura's own escalation test,
-    # with text nodes counted by one XPath instead of its html2txt: 3 ms, not 12)
-    return chars < opts.page_share * sum(len(t.strip()) for t in _visible_text(tree))
+    # with text nodes counted by one XPath instead of its html2txt: 3 ms, not 12), and only when all the
+    # body's text (a bound of it, 0.4 ms) does not settle the test already (65 of 81 Zyte pages)
+    return chars < opts.page_share * _body_chars(tree) and chars < opts.page_share * _visible_chars(tree)
 
 
 @lru_cache(maxsize=1)
@@ -227,8 +249,14 @@ def _visible_xpath() -> XPath:
     return XPath(f"//body//text()[not({' or '.join(f'ancestor::{tag}' for tag in skip)})]")
 
 
-def _visible_text(tree: object) -> list[str]:
-    return _visible_xpath()(tree)
+def _visible_chars(tree: HtmlElement) -> int:
+    """Characters of the page's visible text outside links and page chrome (each text node stripped)."""
+    return sum(len(t.strip()) for t in _visible_xpath()(tree))
+
+
+def _body_chars(tree: HtmlElement) -> int:
+    """All of the body's text, counted as _visible_chars counts it: a bound of it at a third of its cost."""
+    return sum(len(t.strip()) for body in tree.iter("body") for t in body.itertext())
 
 
 def restore_blocks(precise: list[str], standard: list[str]) -> list[str]:
@@ -282,6 +310,100 @@ def _words(lines: list[str]) -> int:
     return sum(len(_WORD.findall(line)) for line in lines)
 
 
+def fast_runs(tree: HtmlElement, url: str | None = None, include_tables: bool = True) -> tuple[str, str]:
+    """trafilatura's standard and precise fast runs without comments, as ``extract`` gives them
+    (``extract(tree, fast=True, include_comments=False)`` and the same with ``favor_precision=True``),
+    with the steps both runs repeat on the raw page done once: the copy of the tree, the forum test and
+    the two raw-tree prunes (regular-expression XPaths over every element: about a quarter of a run).
+
+    It follows ``trafilatura.core.trafilatura_sequence`` of the pinned trafilatura (2.3.1) for these
+    options; tests/test_clean_html.py checks that both texts equal ``extract``'s.
+    """
+    from trafilatura.core import _forum_thread_page
+    from trafilatura.htmlprocessing import prune_unwanted_nodes
+    from trafilatura.settings import Extractor
+    from trafilatura.xpaths import RAW_TREE_PRUNE_XPATH, REMOVE_COMMENTS_AND_LISTS_XPATH
+
+    raw = copy(tree)
+    is_forum = _forum_thread_page(raw)
+    raw = prune_unwanted_nodes(raw, RAW_TREE_PRUNE_XPATH)
+    standard_raw = raw if is_forum else prune_unwanted_nodes(raw, REMOVE_COMMENTS_AND_LISTS_XPATH)
+    # the precise run prunes comments and comment lists on a forum page too, the standard run does not
+    precise_raw = prune_unwanted_nodes(copy(raw), REMOVE_COMMENTS_AND_LISTS_XPATH) if is_forum else raw
+    standard, precise = (
+        Extractor(output_format="txt", fast=True, comments=False, tables=include_tables, url=url, precision=precision)
+        for precision in (False, True)
+    )
+    return _run(standard_raw, standard, url, is_forum), _run(precise_raw, precise, url, is_forum)
+
+
+def _run(raw: HtmlElement, options: Extractor, url: str | None, is_forum: bool) -> str:
+    """One fast run of trafilatura's cascade on a raw tree already pruned (``trafilatura_sequence`` and
+    ``bare_extraction`` for comments off: the raw tree is only read, every stage works on a copy)."""
+    from trafilatura import core
+    from trafilatura.htmlprocessing import convert_tags, prune_unwanted_nodes, tree_cleaning
+    from trafilatura.main_extractor import extract_content
+    from trafilatura.metadata import Document
+    from trafilatura.xpaths import REMOVE_COMMENTS_XPATH
+
+    try:
+        # _prepare_tree without its pre-conversion backup, which only the slow run's comparison reads
+        cleaned = convert_tags(tree_cleaning(copy(raw), options), options, url)
+        if options.focus == "precision" and not is_forum:
+            cleaned = prune_unwanted_nodes(cleaned, REMOVE_COMMENTS_XPATH)
+        body, text = extract_content(cleaned, options)
+        if options.focus == "balanced":
+            body, text = _rescue(raw, options, url, body, text)
+        if len(text) < options.min_output_size:
+            return ""
+    except (TypeError, ValueError):
+        return ""
+    document = Document()
+    document.body, document.commentsbody = body, core.Element("body")
+    return core.determine_returnstring(document, options)
+
+
+def _rescue(raw: HtmlElement, options: Extractor, url: str | None, body: _Element, text: str) -> tuple[_Element, str]:
+    """The standard run's stages 3 and 4 (``trafilatura_sequence``): the baseline on the raw tree when the
+    text is short, then the recall retry when the text covers little of the page (no jusText: fast)."""
+    from trafilatura import core
+
+    if len(text) < options.min_extracted_size:
+        b_body, b_text, b_len = core.baseline(raw)
+        if b_len > len(text):
+            body, text = b_body, b_text
+    short = 0 < len(text) < core.ESCALATION_MAX_LENGTH
+    if short and _covers_little(len(text), raw, core.ESCALATION_PAGE_SHARE):
+        recall = copy(options)
+        recall.focus = "recall"
+        r_text = ""
+        try:
+            r_body, r_text = core._recall_retry(raw, recall, url)
+        except Exception:  # noqa: BLE001 -- as trafilatura does: a failed retry keeps the first result
+            pass
+        if len(r_text) >= options.min_extracted_size and len(r_text) > core.ESCALATION_ACCEPT_RATIO * len(text):
+            body, text = r_body, r_text
+    return body, text
+
+
+def _covers_little(chars: int, raw: HtmlElement, share: float) -> bool:
+    """``chars < share * len(html2txt(raw))``, trafilatura's escalation test, with html2txt (a copy of the
+    tree and a regular-expression XPath over it: 3 to 11 ms) skipped when a bound shows the test fails.
+
+    html2txt is the body's text after removing some elements, with a space put before the text and
+    before the tail of each block element, whitespace collapsed. Removing elements and control
+    characters never adds a word or a character, and each space put in splits at most one word, so its
+    length is at most the body's collapsed text plus two per block element (the bound costs 0.5 ms and
+    settles 59 of the 79 Zyte pages where the test is asked).
+    """
+    from trafilatura.baseline import _BLOCK_ELEMS, html2txt
+
+    body = raw.find(".//body")
+    body = raw if body is None else body  # html2txt reads the element itself when it has no <body>
+    bound = len(" ".join(body.text_content().split())) + 2 * sum(1 for _ in body.iter(*_BLOCK_ELEMS))
+    return chars < share * bound and chars < share * len(html2txt(raw))
+
+
 def _extract(tree: object, **kwargs: object) -> str:
     import trafilatura
 
@@ -298,3 +420,31 @@ def warm_html() -> None:
     default_options()
     if external.JT_STOPLIST is None:
         external.jt_stoplist_init()
+    # the regular expressions of trafilatura's XPaths (compiled on the first element with a class or
+    # an id they test) and of the date parsing (htmldate's strptime): about 5 ms the first page would pay
+    _visible_xpath()
+    datetime.strptime("2020-01-02", "%Y-%m-%d")
+    for page in (_WARM_PAGE, _WARM_PAGE.replace("<article", "<div").replace("</article>", "</div>")):
+        try:
+            clean_html(page, url="https://example.org/2020/01/02/warm-up")
+        except CleanError:
+            pass
+
+
+_WARM_PAGE = """<html><head><title>Warm-up page | Example</title>
+<meta property="article:published_time" content="2020-01-02T03:04:05Z">
+<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle",
+"headline": "Warm-up page", "datePublished": "2020-01-02"}</script></head>
+<body><div id="header" class="header"><ul class="menu nav"><li><a href="/">Home</a></li></ul></div>
+<article id="story" class="article-body post-content"><h1 class="title">Warm-up page</h1>
+<div class="meta"><span class="author-name">Ann Example</span> <time datetime="2020-01-02">2 January 2020</time></div>
+<p class="lead">The first paragraph of a page that no reader sees, written so that every run keeps it.</p>
+<figure class="image"><img src="a.jpg"><figcaption class="caption">A caption under the picture.</figcaption></figure>
+<p>A second paragraph, with <a href="/b" class="inline-link">a link</a> inside the sentence it belongs to.</p>
+<ul class="list"><li>One item of a list that stands inside the article.</li><li>Another item.</li></ul>
+<table class="data"><tr><td>1</td><td>2</td></tr></table>
+<div class="share-buttons social"><a href="#">Share</a></div>
+<section id="comments" class="comments"><div class="comment">A reader's comment.</div></section></article>
+<aside class="sidebar related"><h2>Related</h2><a href="/c">Another story</a></aside>
+<div id="cookie-banner" class="cookie-consent">We use cookies.</div>
+<footer id="footer" class="footer">© 2020 Example</footer></body></html>"""
