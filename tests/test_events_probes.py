@@ -94,6 +94,11 @@ PROBES: list[tuple[str, list[Probe], list[Probe]]] = [
     ("If Russia invades Ukraine, Britain would impose sanctions.", [], [("19", "RUS", "UKR", "asserted"), ("16", "GBR", "RUS", "asserted")]),
     ("Turkey threatened Greece with sanctions.", [("13", "TUR", "GRC", "asserted")], []),
     ("Russia attacked Ukraine, which Moscow denies.", [("19", "RUS", "UKR", "asserted")], []),
+    # 9. a titled person with no dictionary entry: another country the sentence names is no evidence of its own
+    ("After talks with American officials, Finance Minister Kenji Morita criticized European farm subsidies.",
+     [], [("11", "USA", "*", "*")]),
+    ("The Coffee Board will sell robusta coffee purchased in London last year, its president Mario Cruz told reporters.",
+     [], [("01", "GBR", "*", "*")]),
 ]
 
 

@@ -411,7 +411,8 @@ def _code_entity(
             t.dep_ == "appos" and t.pos_ in ("NOUN", "PROPN") for t in ent.root.children
         )
         if country is None:
-            country = setting(doc, ent, places, forward=role is not None)
+            country = setting(doc, ent, places, forward=role is not None, motion=data.context.motion_verbs,
+                              official=role in data.context.home_country_roles)
         if role is None and not described:
             role = data.context.default_person_role or None
         elif former and role is not None and role[:3] in ("GOV", "MIL"):
