@@ -591,8 +591,13 @@ def _surnames_to_full_names(doc: Doc, mentions: list[_Mention]) -> list[_Mention
             full.setdefault(fold_name(doc[m.end - 1].text), []).append(m)
     out = []
     for m in mentions:
-        named = full.get(fold_name(doc[m.start].text)) if m.kind == "person" and m.end - m.start == 1 else None
-        if named and not m.anaphor:
+        named = full.get(fold_name(doc[m.start].text)) if m.end - m.start == 1 else None
+        if named and m.kind == "organization" and m.code is None and not m.key.startswith("entry:"):
+            # "Lyng said" after "Agriculture Secretary Richard Lyng": the tagger took the surname for a firm
+            person = max((n for n in named if n.start < m.start), key=lambda n: n.start, default=named[0])
+            m = replace(m, key=person.key, name=person.name, kind="person")
+            named = None
+        if named and m.kind == "person" and not m.anaphor:
             before = [n for n in named if n.start < m.start]
             person = before[-1] if before else named[0]
             if m.key.startswith("entry:") and m.key != person.key:
