@@ -471,10 +471,13 @@ def _agent_mentions(
         describers = list(doc[token.left_edge.i : agent.start])
         if token.dep_ == "compound":
             describers += [c for c in token.head.children if c.i < token.i and c.dep_ in ("amod", "poss", "compound")]
+        own = any(t.i in country_at for t in describers)
         for child in token.children:
-            # "president of Armenia", "rebels in Darfur", "students throughout Indonesia"
+            # "president of Armenia", "rebels in Darfur", "students throughout Indonesia"; not where an agent
+            # placed by its own modifier is posted ("the Canadian embassy in Copenhagen")
             if child.dep_ == "prep" and child.lower_ in data.context.affiliation_preps:
-                describers.extend(describing(child))
+                if not (own and child.lower_ in data.context.locative_preps):
+                    describers.extend(describing(child))
         country, _, former = code_from_context(describers, data, country_at, code_at, agents)
         countries = list(dict.fromkeys(country_at[t.i] for t in describers if t.i in country_at and not sponsored(t, data)))
         if country is not None and country not in countries:

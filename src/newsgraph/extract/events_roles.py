@@ -60,12 +60,14 @@ class ActorIndex:
         by_token: dict[int, str] = {}
         all_at: dict[int, list[str]] = {}
         spans: dict[int, tuple[int, int]] = {}
+        width: dict[tuple[int, str], int] = {}
         for actor in actors:
             for start, end in actor.mentions:
                 span = doc.char_span(start, end, alignment_mode="expand")
                 if span is None:
                     continue
                 for tok in span:
+                    width[tok.i, actor.id] = max(width.get((tok.i, actor.id), 0), len(span))
                     by_token.setdefault(tok.i, actor.id)
                     if actor.id not in all_at.setdefault(tok.i, []):
                         all_at[tok.i].append(actor.id)
@@ -79,7 +81,11 @@ class ActorIndex:
             second = next((p for p in partners if p != by_token[i]), None)
             if second is not None and (not pairs or pairs[-1][0] != i):
                 pairs.append((i, by_token[i], second))
-        all_ids = {k: tuple(v) for k, v in all_at.items()}
+        # a token inside a wider mention belongs to it: "the Canadian embassy" names the embassy, not also Canada
+        all_ids: dict[int, tuple[str, ...]] = {}
+        for k, v in all_at.items():
+            widest = max(width[k, a] for a in v)
+            all_ids[k] = tuple(a for a in v if width[k, a] == widest)
         return cls(by_token, all_ids, {a.id: a for a in actors}, spans, tuple(pairs), tuple(actors), resolve)
 
 
