@@ -120,6 +120,11 @@ def test_events_probe(nlp, knowledge, text: str, must: list[Probe], must_not: li
         ("Germany and France agreed on Wednesday to cut farm subsidies.", "05", "2021-12-01"),
         ("Chile and Peru signed a trade pact last week.", "05", "2021-W48"),
         ("Canada expelled two Russian diplomats yesterday.", "17", "2021-12-05"),
+        # a date the parser hangs on the reported clause, between "said" and its subject, dates the saying
+        ("Kenya said on Tuesday it had expelled two Somali diplomats.", "01", "2021-11-30"),
+        # the date of the occasion an act is at
+        ("The Italian prime minister will meet the leaders of Spain and Greece at a summit, which will take place "
+         "in Rome on December 20.", "03", "2021-12-20"),
     ],
 )
 def test_events_probe_date_from_the_events_clause(nlp, knowledge, text: str, root: str, when: str) -> None:
