@@ -94,6 +94,9 @@ PROBES: list[tuple[str, list[Probe], list[Probe]]] = [
     ("If Russia invades Ukraine, Britain would impose sanctions.", [], [("19", "RUS", "UKR", "asserted"), ("16", "GBR", "RUS", "asserted")]),
     ("Turkey threatened Greece with sanctions.", [("13", "TUR", "GRC", "asserted")], []),
     ("Russia attacked Ukraine, which Moscow denies.", [("19", "RUS", "UKR", "asserted")], []),
+    # an act that did not happen stays negated under a reporting clause, and the saying stays a statement
+    ("Iraq said its warplanes did not attack Iranian oil platforms.",
+     [("19", "IRQ", "IRN", "negated"), ("01", "IRQ", None, "asserted")], [("19", "*", "*", "reported")]),
     # 9. a titled person with no dictionary entry: another country the sentence names is no evidence of its own
     ("After talks with American officials, Finance Minister Kenji Morita criticized European farm subsidies.",
      [], [("11", "USA", "*", "*")]),

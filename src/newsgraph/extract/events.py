@@ -578,7 +578,7 @@ def _drop_covered_statements(doc: Doc, cands: list[Candidate]) -> list[Candidate
             tok = doc[c.trigger]
             inner = {t.i for child in tok.children if child.dep_ in {"ccomp", "xcomp", "dobj"} for t in child.subtree}
             own = [inner_of[i] for i in inner if i in inner_of]
-            if any(x.modality != "reported" for x in own):
+            if any(x.modality not in {"reported", "negated"} for x in own):  # a denial is no announcement
                 continue
         out.append(c)
     return out
