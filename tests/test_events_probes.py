@@ -102,6 +102,8 @@ PROBES: list[tuple[str, list[Probe], list[Probe]]] = [
      [], [("11", "USA", "*", "*")]),
     ("The Coffee Board will sell robusta coffee purchased in London last year, its president Mario Cruz told reporters.",
      [], [("01", "GBR", "*", "*")]),
+    # a plural speaker ("they said") is not a country named only in what it says
+    ("China's exports of steel to Japan will rise this year, they said.", [], [("01", "JPN", "*", "*"), ("01", "CHN", "*", "*")]),
     # 10. one actor per phrase: an agent placed by its own modifier is not also the country it is posted in
     ("An official at the Norwegian embassy in Madrid said the ban was unfair.",
      [("01", "NOR", None, "asserted")], [("01", "ESP", "*", "*")]),

@@ -120,7 +120,7 @@ def _actors_of_head(tok: Token, index: ActorIndex, depth: int, possessor: bool =
         return list(index.all_at[tok.i])
     if tok.pos_ == "PRON" and index.resolve is not None:
         hit = index.resolve(tok.doc, tok.i, index.actors)
-        if hit is not None:
+        if hit is not None and not _named_in_own_content(tok, hit):
             return [hit.id]
     if depth == 0 and _is_pair_phrase(tok):
         pair = _previous_pair(tok, index)
@@ -149,6 +149,20 @@ def _actors_of_head(tok: Token, index: ActorIndex, depth: int, possessor: bool =
                     if found:
                         return found
     return []
+
+
+def _named_in_own_content(pron: Token, actor: Actor) -> bool:
+    """'China's largest venture so far, they said': a plural speaker is not a country or firm named only in
+    what it says (the resolver's nearest mention is inside the clause the pronoun reports)."""
+    if actor.kind not in ("country", "organization") or "Plur" not in pron.morph.get("Number"):
+        return False
+    doc = pron.doc
+    content = [c for c in pron.head.children if c.dep_ == "ccomp" and c.i < pron.i]
+    if not content:
+        return False
+    lo, hi = content[0].left_edge.idx, content[0].right_edge.idx
+    before = [s for s, _ in actor.mentions if s < pron.idx]
+    return bool(before) and lo <= max(before) <= hi + len(doc[content[0].right_edge.i].text)
 
 
 PAIR_WORDS = frozenset({"two", "both"})
