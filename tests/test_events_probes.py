@@ -104,6 +104,9 @@ PROBES: list[tuple[str, list[Probe], list[Probe]]] = [
      [], [("01", "GBR", "*", "*")]),
     # a plural speaker ("they said") is not a country named only in what it says
     ("China's exports of steel to Japan will rise this year, they said.", [], [("01", "JPN", "*", "*"), ("01", "CHN", "*", "*")]),
+    # a short name of an organization named in full before is that organization
+    ("The Asian Development Bank opened a new office. The Bank said the loan supports road projects.",
+     [("01", "IGO", None, "asserted")], [("01", "Bank", "*", "*")]),
     # 10. one actor per phrase: an agent placed by its own modifier is not also the country it is posted in
     ("An official at the Norwegian embassy in Madrid said the ban was unfair.",
      [("01", "NOR", None, "asserted")], [("01", "ESP", "*", "*")]),

@@ -612,10 +612,25 @@ def _surnames_to_full_names(doc: Doc, mentions: list[_Mention]) -> list[_Mention
     return out
 
 
+def _heads_to_full_names(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
+    """'The World Bank said ... the Bank said': an uncoded one-word organization that is the last word of a
+    coded organization named before it is that organization."""
+    named: dict[str, _Mention] = {}  # last word -> latest coded organization name ending with it
+    out = []
+    for m in mentions:
+        if m.kind == "organization" and m.code and m.end - m.start > 1:
+            named[doc[m.end - 1].lower_] = m
+        elif m.kind == "organization" and m.code is None and m.end - m.start == 1 and doc[m.start].lower_ in named:
+            full = named[doc[m.start].lower_]
+            m = replace(m, key=full.key, name=full.name, code=full.code)
+        out.append(m)
+    return out
+
+
 def _merge(doc: Doc, mentions: list[_Mention], data: ActorData) -> list[Actor]:
     """Group mentions into actors; people by entry or folded surname, ids in order of first mention."""
     mentions.sort(key=lambda m: (m.start, -m.end))
-    mentions = _surnames_to_full_names(doc, mentions)
+    mentions = _heads_to_full_names(doc, _surnames_to_full_names(doc, mentions))
     groups: dict[str, list[_Mention]] = {}
     alias: dict[str, str] = {}  # person surname key -> group key of the dictionary person
     first_names: dict[str, str] = {}  # folded first name of a full name -> its surname key
