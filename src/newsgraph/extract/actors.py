@@ -471,10 +471,12 @@ def _agent_mentions(
         describers = list(doc[token.left_edge.i : agent.start])
         if token.dep_ == "compound":
             describers += [c for c in token.head.children if c.i < token.i and c.dep_ in ("amod", "poss", "compound")]
-        own = any(t.i in country_at for t in describers)
+        lemma = token.lemma_.lower()
+        posted = lemma in data.context.posted_abroad or lemma in data.context.institution_nouns
+        own = posted and any(t.i in country_at for t in describers)
         for child in token.children:
-            # "president of Armenia", "rebels in Darfur", "students throughout Indonesia"; not where an agent
-            # placed by its own modifier is posted ("the Canadian embassy in Copenhagen")
+            # "president of Armenia", "rebels in Darfur", "students throughout Indonesia"; not where an embassy
+            # or institution placed by its own modifier is posted ("the Canadian embassy in Copenhagen")
             if child.dep_ == "prep" and child.lower_ in data.context.affiliation_preps:
                 if not (own and child.lower_ in data.context.locative_preps):
                     describers.extend(describing(child))

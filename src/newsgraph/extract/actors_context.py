@@ -237,9 +237,8 @@ def setting(
             # ... unless the text names no other country at all ("President X threatened a curfew in Algiers"),
             # and not as the other side or where the person went ("after talks with American officials",
             # "arrived in Seoul")
-            i, iso3 = near[0]
-            if not (_aimed_at(doc[i]) or _travelled_to(doc[i], motion)):
-                return iso3
+            if not any(_aimed_at(doc[i]) or _travelled_to(doc[i], motion) for i, _ in near):
+                return near[0][1]
             return None
         return dominant_country(places) if not only else None
     return best
