@@ -53,3 +53,16 @@ def test_actors_names_words_are_strings_and_determiners_come_from_function_words
     assert words.standalone_particles <= words.particles
     fw = FunctionWords.load()
     assert words.definite_determiners == fw.definite_articles | fw.demonstrative_words(number="singular")
+
+
+def test_actors_names_surname_tagged_as_a_firm_joins_the_full_name(nlp):
+    # the tagger can read a lone surname as an organization ("Korvel said"); it is the person named in full before
+    from newsgraph.extract.actors import _Mention, _surnames_to_full_names
+
+    doc = nlp("Trade Minister Anna Korvel arrived on Monday. Korvel said talks would resume.")
+    full = _Mention(2, 4, "Anna Korvel", "NORGOV", "person", "person:korvel")
+    lone = _Mention(8, 9, "Korvel", None, "organization", "org:korvel:None")
+    coded_firm = _Mention(8, 9, "Korvel", "NORBUS", "organization", "org:korvel:NORBUS")
+    merged = _surnames_to_full_names(doc, [full, lone])
+    assert (merged[1].key, merged[1].kind) == ("person:korvel", "person")
+    assert _surnames_to_full_names(doc, [full, coded_firm])[1].kind == "organization"  # a coded firm stays one

@@ -94,6 +94,22 @@ PROBES: list[tuple[str, list[Probe], list[Probe]]] = [
     ("If Russia invades Ukraine, Britain would impose sanctions.", [], [("19", "RUS", "UKR", "asserted"), ("16", "GBR", "RUS", "asserted")]),
     ("Turkey threatened Greece with sanctions.", [("13", "TUR", "GRC", "asserted")], []),
     ("Russia attacked Ukraine, which Moscow denies.", [("19", "RUS", "UKR", "asserted")], []),
+    # an act that did not happen stays negated under a reporting clause, and the saying stays a statement
+    ("Iraq said its warplanes did not attack Iranian oil platforms.",
+     [("19", "IRQ", "IRN", "negated"), ("01", "IRQ", None, "asserted")], [("19", "*", "*", "reported")]),
+    # 9. a titled person with no dictionary entry: another country the sentence names is no evidence of its own
+    ("After talks with American officials, Finance Minister Kenji Morita criticized European farm subsidies.",
+     [], [("11", "USA", "*", "*")]),
+    ("The Coffee Board will sell robusta coffee purchased in London last year, its president Mario Cruz told reporters.",
+     [], [("01", "GBR", "*", "*")]),
+    # a plural speaker ("they said") is not a country named only in what it says
+    ("China's exports of steel to Japan will rise this year, they said.", [], [("01", "JPN", "*", "*"), ("01", "CHN", "*", "*")]),
+    # a short name of an organization named in full before is that organization
+    ("The Asian Development Bank opened a new office. The Bank said the loan supports road projects.",
+     [("01", "IGO", None, "asserted")], [("01", "Bank", "*", "*")]),
+    # 10. one actor per phrase: an agent placed by its own modifier is not also the country it is posted in
+    ("An official at the Norwegian embassy in Madrid said the ban was unfair.",
+     [("01", "NOR", None, "asserted")], [("01", "ESP", "*", "*")]),
 ]
 
 
@@ -112,6 +128,11 @@ def test_events_probe(nlp, knowledge, text: str, must: list[Probe], must_not: li
         ("Germany and France agreed on Wednesday to cut farm subsidies.", "05", "2021-12-01"),
         ("Chile and Peru signed a trade pact last week.", "05", "2021-W48"),
         ("Canada expelled two Russian diplomats yesterday.", "17", "2021-12-05"),
+        # a date the parser hangs on the reported clause, between "said" and its subject, dates the saying
+        ("Kenya said on Tuesday it had expelled two Somali diplomats.", "01", "2021-11-30"),
+        # the date of the occasion an act is at
+        ("The Italian prime minister will meet the leaders of Spain and Greece at a summit, which will take place "
+         "in Rome on December 20.", "03", "2021-12-20"),
     ],
 )
 def test_events_probe_date_from_the_events_clause(nlp, knowledge, text: str, root: str, when: str) -> None:

@@ -418,7 +418,8 @@ def _code_entity(
             t.dep_ == "appos" and t.pos_ in ("NOUN", "PROPN") for t in ent.root.children
         )
         if country is None:
-            country = setting(doc, ent, places, forward=role is not None)
+            country = setting(doc, ent, places, forward=role is not None, motion=data.context.motion_verbs,
+                              official=role in data.context.home_country_roles)
         if role is None and not described:
             role = data.context.default_person_role or None
         elif former and role is not None and role[:3] in ("GOV", "MIL"):
@@ -477,10 +478,15 @@ def _agent_mentions(
         describers = list(doc[token.left_edge.i : agent.start])
         if token.dep_ == "compound":
             describers += [c for c in token.head.children if c.i < token.i and c.dep_ in ("amod", "poss", "compound")]
+        lemma = token.lemma_.lower()
+        posted = lemma in data.context.posted_abroad or lemma in data.context.institution_nouns
+        own = posted and any(t.i in country_at for t in describers)
         for child in token.children:
-            # "president of Armenia", "rebels in Darfur", "students throughout Indonesia"
+            # "president of Armenia", "rebels in Darfur", "students throughout Indonesia"; not where an embassy
+            # or institution placed by its own modifier is posted ("the Canadian embassy in Copenhagen")
             if child.dep_ == "prep" and child.lower_ in data.context.affiliation_preps:
-                describers.extend(describing(child))
+                if not (own and child.lower_ in data.context.locative_preps):
+                    describers.extend(describing(child))
         country, _, former = code_from_context(describers, data, country_at, code_at, agents)
         countries = list(dict.fromkeys(country_at[t.i] for t in describers if t.i in country_at and not sponsored(t, data)))
         if country is not None and country not in countries:
@@ -598,8 +604,13 @@ def _surnames_to_full_names(doc: Doc, mentions: list[_Mention]) -> list[_Mention
             full.setdefault(fold_name(doc[m.end - 1].text), []).append(m)
     out = []
     for m in mentions:
-        named = full.get(fold_name(doc[m.start].text)) if m.kind == "person" and m.end - m.start == 1 else None
-        if named and not m.anaphor:
+        named = full.get(fold_name(doc[m.start].text)) if m.end - m.start == 1 else None
+        if named and m.kind == "organization" and m.code is None and not m.key.startswith("entry:"):
+            # "Lyng said" after "Agriculture Secretary Richard Lyng": the tagger took the surname for a firm
+            person = max((n for n in named if n.start < m.start), key=lambda n: n.start, default=named[0])
+            m = replace(m, key=person.key, name=person.name, kind="person")
+            named = None
+        if named and m.kind == "person" and not m.anaphor:
             before = [n for n in named if n.start < m.start]
             person = before[-1] if before else named[0]
             if m.key.startswith("entry:") and m.key != person.key:
@@ -611,10 +622,25 @@ def _surnames_to_full_names(doc: Doc, mentions: list[_Mention]) -> list[_Mention
     return out
 
 
+def _heads_to_full_names(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
+    """'The World Bank said ... the Bank said': an uncoded one-word organization that is the last word of a
+    coded organization named before it is that organization."""
+    named: dict[str, _Mention] = {}  # last word -> latest coded organization name ending with it
+    out = []
+    for m in mentions:
+        if m.kind == "organization" and m.code and m.end - m.start > 1:
+            named[doc[m.end - 1].lower_] = m
+        elif m.kind == "organization" and m.code is None and m.end - m.start == 1 and doc[m.start].lower_ in named:
+            full = named[doc[m.start].lower_]
+            m = replace(m, key=full.key, name=full.name, code=full.code)
+        out.append(m)
+    return out
+
+
 def _merge(doc: Doc, mentions: list[_Mention], data: ActorData) -> list[Actor]:
     """Group mentions into actors; people by entry or folded surname, ids in order of first mention."""
     mentions.sort(key=lambda m: (m.start, -m.end))
-    mentions = _surnames_to_full_names(doc, mentions)
+    mentions = _heads_to_full_names(doc, _surnames_to_full_names(doc, mentions))
     groups: dict[str, list[_Mention]] = {}
     alias: dict[str, str] = {}  # person surname key -> group key of the dictionary person
     first_names: dict[str, str] = {}  # folded first name of a full name -> its surname key

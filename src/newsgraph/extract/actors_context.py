@@ -185,12 +185,24 @@ def compose(base: str, role: str | None, prefix: bool = False) -> str:
     return role + base if prefix else base + role
 
 
-def setting(doc: Doc, span: Span, places: list[tuple[int, str, bool]], forward: bool = False) -> str | None:
+def setting(
+    doc: Doc,
+    span: Span,
+    places: list[tuple[int, str, bool]],
+    forward: bool = False,
+    motion: frozenset[str] = frozenset(),
+    official: bool = False,
+) -> str | None:
     """The country a person is placed in by the text, or None.
 
-    An untitled person ("said Maria Kovalenko, 64") takes the scene set by a locative
-    place in the sentence or the two before ("In the streets of Kyiv, ..."); a titled one any
-    country named there before the name, else a country that is a subject later in the sentence.
+    An untitled person ("said Maria Kovalenko, 64") takes the scene set by a locative place in
+    the sentence or the two before ("In the streets of Kyiv, ..."), a titled civilian ("bartender X")
+    any country named there before the name, an ``official`` neither (ministers travel and meet
+    foreigners). A titled one with no country so far takes a country
+    that is a subject later in the sentence, or the only country the text names when it is not
+    aimed at nor travelled to, else the country the document is about; any other country named
+    near a minister is as likely the other side (issue 12: a Japanese minister in a sentence
+    that names the US), so it stays unknown.
     """
     sent = span.sent
     first = sent.start
@@ -200,17 +212,35 @@ def setting(doc: Doc, span: Span, places: list[tuple[int, str, bool]], forward: 
         first = doc[first - 1].sent.start
     best: str | None = None
     for i, iso3, scene in places:
-        if first <= i < span.start and (scene or forward):
-            best = iso3
+        if first <= i < span.start and not official and (scene or forward):
+            best = iso3  # a titled civilian ("bartender X") any country named before
     if best is None and forward:
-        only = {iso3 for _, iso3, _ in places}
+        edge = span.root.left_edge.i
         for i, iso3, _ in places:
+            if edge > 0 and doc[edge].is_sent_start and i < edge and all(doc[k].ent_type_ for k in range(i, edge)):
+                return iso3  # "U.S. Secretary of Commerce X": the title's country, cut off by a split at "U.S."
+        near = [
+            (i, iso3)
+            for i, iso3, scene in places
+            # where a thing named in passing happened says nothing of the person ("sugar bought in London ...,
+            # Sugar Board president X said")
+            if first <= i < sent.end and i not in range(span.start, span.end) and not (scene and _in_modifier_clause(doc[i]))
+        ]
+        only = {iso3 for _, iso3 in near}
+        for i, iso3 in near:
             # later in the sentence only the subject of what the titled person says counts ("Defence Minister X
             # said Norway would send troops"); a country in an object is the other side ("British Chancellor X
             # told Japanese officials ...", "called for sanctions against Nigeria": issue 12)
-            # ... unless the text names no other country at all ("President X threatened a curfew in Algiers")
-            if span.end <= i < sent.end and (doc[i].dep_ in ("nsubj", "nsubjpass") or (only == {iso3} and not _aimed_at(doc[i]))):
+            if i >= span.end and doc[i].dep_ in ("nsubj", "nsubjpass"):
                 return iso3
+        if len(only) == 1:
+            # ... unless the text names no other country at all ("President X threatened a curfew in Algiers"),
+            # and not as the other side or where the person went ("after talks with American officials",
+            # "arrived in Seoul")
+            if not any(_aimed_at(doc[i]) or _travelled_to(doc[i], motion) for i, _ in near):
+                return near[0][1]
+            return None
+        return dominant_country(places) if not only else None
     return best
 
 
@@ -223,6 +253,36 @@ def _aimed_at(token: Token) -> bool:
     if phrase.dep_ in ("dobj", "dative", "iobj"):
         return True
     return phrase.dep_ == "pobj" and phrase.head.lower_ in _AIMED_AT
+
+
+def _in_modifier_clause(token: Token) -> bool:
+    """Whether the nearest verb above ``token`` is a participle or relative clause modifying a noun."""
+    cur = token
+    for _ in range(8):
+        if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return cur.dep_ in ("acl", "relcl")
+
+
+def _travelled_to(token: Token, motion: frozenset[str]) -> bool:
+    """A place a person travels to or through is no evidence of the person's country ('arrived in Seoul')."""
+    phrase = token.head if token.dep_ in ("amod", "compound", "poss") else token
+    if phrase.dep_ not in ("dobj", "pobj"):
+        return False
+    verb = phrase.head.head if phrase.dep_ == "pobj" else phrase.head  # "arrived in Seoul", "a visit to Seoul"
+    return verb.lemma_.lower() in motion
+
+
+def dominant_country(places: list[tuple[int, str, bool]]) -> str | None:
+    """The country the document is about: named at least twice, and three times as often as any other."""
+    counts: dict[str, int] = {}
+    for _, iso3, _ in places:
+        counts[iso3] = counts.get(iso3, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] >= 3 * ranked[1][1]):
+        return ranked[0][0]
+    return None
 
 
 
@@ -280,10 +340,4 @@ def home_country(doc: Doc, token: Token, places: list[tuple[int, str, bool]], da
     for i, iso3, sets in places:
         if sets and doc[i].is_sent_start and i < token.i:
             return iso3  # a dateline ("TOKYO, April 9 -")
-    counts: dict[str, int] = {}
-    for _, iso3, _ in places:
-        counts[iso3] = counts.get(iso3, 0) + 1
-    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-    if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] >= 3 * ranked[1][1]):
-        return ranked[0][0]
-    return None
+    return dominant_country(places)

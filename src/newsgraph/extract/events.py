@@ -25,7 +25,7 @@ from typing import Any
 
 import yaml
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.coref import coref_index
 from newsgraph.extract.doctext import doc_text, token_words
@@ -233,8 +233,9 @@ def _date_value(value: str | None) -> str | None:
     return None
 
 
-def _date_anchors(doc: Doc, dates: Sequence[TimeExpression]) -> dict[int, str]:
-    """Token index of the verb or noun that governs each dated time expression."""
+def _date_anchors(doc: Doc, dates: Sequence[TimeExpression], occasion_preps: frozenset[str] = frozenset()) -> dict[int, str]:
+    """Token index of the verb or noun that governs each dated time expression; a clause dating an
+    occasion dates what is done at it ("will meet them at a summit, which takes place on June 8")."""
     anchors: dict[int, str] = {}
     for t in dates:
         value = _date_value(t.value) if t.type in {"DATE", "TIME"} else None
@@ -245,11 +246,24 @@ def _date_anchors(doc: Doc, dates: Sequence[TimeExpression]) -> dict[int, str]:
         for _ in range(4):
             if head.pos_ in {"VERB", "NOUN", "AUX"} and not (span.start <= head.i < span.end):
                 anchors.setdefault(head.i, value)
+                if _before_own_clause(span, head):
+                    anchors.setdefault(head.head.i, value)  # "said on Tuesday it had expelled": the saying too
+                occasion = head.head.head if head.dep_ in {"relcl", "acl"} and head.head.dep_ == "pobj" else None
+                if occasion is not None and occasion.lower_ in occasion_preps:
+                    anchors.setdefault(occasion.head.i, value)
                 break
             if head.head.i == head.i:
                 break
             head = head.head
     return anchors
+
+
+def _before_own_clause(span: Span, verb: Token) -> bool:
+    """A date the parser hung on a complement clause although it stands between the governing verb and
+    that clause's subject ("Kenya said on Tuesday it had expelled ...")."""
+    if verb.dep_ != "ccomp" or not (verb.head.i < span.start):
+        return False
+    return any(c.dep_ in {"nsubj", "nsubjpass"} and c.i >= span.end for c in verb.children)
 
 
 def _event_date(tok: Token, anchors: dict[int, str]) -> str | None:
@@ -273,7 +287,7 @@ def find_candidates(
 ) -> list[Candidate]:
     """Every coded trigger in the document with its roles (roles may be empty); ``quotes`` tell
     whom a speaker pronoun stands for."""
-    anchors = _date_anchors(doc, dates)
+    anchors = _date_anchors(doc, dates, data.rules.occasion_preps)
     disputed = [(c.statement.start, c.statement.end, frozenset(c.disputed_by)) for c in claims if c.disputed_by]
     rules = data.rules
     matches: dict[int, CodeMatch] = {}
@@ -589,7 +603,7 @@ def _drop_covered_statements(doc: Doc, cands: list[Candidate]) -> list[Candidate
             tok = doc[c.trigger]
             inner = {t.i for child in tok.children if child.dep_ in {"ccomp", "xcomp", "dobj"} for t in child.subtree}
             own = [inner_of[i] for i in inner if i in inner_of]
-            if any(x.modality != "reported" for x in own):
+            if any(x.modality not in {"reported", "negated"} for x in own):  # a denial is no announcement
                 continue
         out.append(c)
     return out

@@ -61,6 +61,7 @@ class EventRules:
     mutual_nouns: frozenset[str]
     pair_words: frozenset[str]
     location_preps: frozenset[str]
+    occasion_preps: frozenset[str]
     raising: frozenset[str]
     weapons: frozenset[str]
     reverse_kept: frozenset[str]
@@ -98,6 +99,7 @@ class EventRules:
             mutual_nouns=words("mutual", "nouns"),
             pair_words=words("mutual", "pair_words"),
             location_preps=frozenset(str(w).lower() for w in raw.get("location_preps", [])),
+            occasion_preps=frozenset(str(w).lower() for w in raw.get("occasion_preps", [])),
             raising=frozenset(str(w).lower() for w in raw.get("raising", [])),
             weapons=frozenset(str(w).lower() for w in raw.get("weapons", [])),
             reverse_kept=frozenset(str(c) for c in raw.get("reverse_kept", [])),

@@ -60,12 +60,14 @@ class ActorIndex:
         by_token: dict[int, str] = {}
         all_at: dict[int, list[str]] = {}
         spans: dict[int, tuple[int, int]] = {}
+        width: dict[tuple[int, str], int] = {}
         for actor in actors:
             for start, end in actor.mentions:
                 span = doc.char_span(start, end, alignment_mode="expand")
                 if span is None:
                     continue
                 for tok in span:
+                    width[tok.i, actor.id] = max(width.get((tok.i, actor.id), 0), len(span))
                     by_token.setdefault(tok.i, actor.id)
                     if actor.id not in all_at.setdefault(tok.i, []):
                         all_at[tok.i].append(actor.id)
@@ -79,7 +81,11 @@ class ActorIndex:
             second = next((p for p in partners if p != by_token[i]), None)
             if second is not None and (not pairs or pairs[-1][0] != i):
                 pairs.append((i, by_token[i], second))
-        all_ids = {k: tuple(v) for k, v in all_at.items()}
+        # a token inside a wider mention belongs to it: "the Canadian embassy" names the embassy, not also Canada
+        all_ids: dict[int, tuple[str, ...]] = {}
+        for k, v in all_at.items():
+            widest = max(width[k, a] for a in v)
+            all_ids[k] = tuple(a for a in v if width[k, a] == widest)
         return cls(by_token, all_ids, {a.id: a for a in actors}, spans, tuple(pairs), tuple(actors), resolve)
 
 
@@ -114,7 +120,7 @@ def _actors_of_head(tok: Token, index: ActorIndex, depth: int, possessor: bool =
         return list(index.all_at[tok.i])
     if tok.pos_ == "PRON" and index.resolve is not None:
         hit = index.resolve(tok.doc, tok.i, index.actors)
-        if hit is not None:
+        if hit is not None and not _named_in_own_content(tok, hit):
             return [hit.id]
     if depth == 0 and _is_pair_phrase(tok):
         pair = _previous_pair(tok, index)
@@ -143,6 +149,20 @@ def _actors_of_head(tok: Token, index: ActorIndex, depth: int, possessor: bool =
                     if found:
                         return found
     return []
+
+
+def _named_in_own_content(pron: Token, actor: Actor) -> bool:
+    """'China's largest venture so far, they said': a plural speaker is not a country or firm named only in
+    what it says (the resolver's nearest mention is inside the clause the pronoun reports)."""
+    if actor.kind not in ("country", "organization") or "Plur" not in pron.morph.get("Number"):
+        return False
+    doc = pron.doc
+    content = [c for c in pron.head.children if c.dep_ == "ccomp" and c.i < pron.i]
+    if not content:
+        return False
+    lo, hi = content[0].left_edge.idx, content[0].right_edge.idx
+    before = [s for s, _ in actor.mentions if s < pron.idx]
+    return bool(before) and lo <= max(before) <= hi + len(doc[content[0].right_edge.i].text)
 
 
 PAIR_WORDS = frozenset({"two", "both"})
