@@ -205,3 +205,15 @@ def test_quotes_speaker_the_company_is_not_a_company_named_in_the_headline(run) 
     quotes, names = run(text)
     assert quotes[-1].speaker_text == "The company"
     assert quotes[-1].speaker is None or "LYON" not in names[quotes[-1].speaker]
+
+
+def test_quotes_speaker_surname_stays_the_person_named_in_full(run) -> None:
+    # "Macron said" after "President Emmanuel Macron" and "the Macron government": the person,
+    # not the organization whose name begins with the surname
+    text = (
+        "President Emmanuel Macron met union leaders on Monday. The Macron government has said it will "
+        "raise the minimum wage.\n\n\u201cI will not take orders from anyone,\u201d Macron said on Friday."
+    )
+    quotes, names = run(text)
+    direct = next(q for q in quotes if q.text.startswith("I will not"))
+    assert names[direct.speaker] == "Emmanuel Macron"

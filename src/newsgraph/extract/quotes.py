@@ -116,10 +116,12 @@ def _resolve_speakers(doc: Doc, quotes: Sequence[Quote], index: MentionIndex, de
             actor = index.named_by_head(head)  # "the bank said" after "The World Bank said"
         if head.pos_ == "PROPN" and (actor is None or actor.kind != "person"):
             actor = index.person_by_surname(head.text) or actor  # "Fritschi said" after "Herbert Fritschi"
-        if head.pos_ == "PROPN" and (actor is None or actor.kind not in ("organization", "country")):
+        phrase = doc_text(doc)[q.speaker_span[0] : q.speaker_span[1]]
+        if head.pos_ == "PROPN" and (actor is None or _short_name_of_another_kind(actor, phrase)):
             # "Giant Bay said" after "Giant Bay Resources Ltd": the company, whatever the short
-            # name was read as (a country stays a country: "Japan said" is not "Japan Tobacco")
-            actor = index.by_name_start(doc_text(doc)[q.speaker_span[0] : q.speaker_span[1]]) or actor
+            # name was read as (a country stays a country: "Japan said" is not "Japan Tobacco";
+            # a person named in full stays that person: "Macron said" is not "the Macron government")
+            actor = index.by_name_start(phrase) or actor
         kind = _speaker_class(head, actor, index.pronoun_kinds)
         prev = last.get(kind) if head.lower_ in index.pronoun_kinds else None
         if prev is not None and q.speaker_span[0] - prev[0] <= _CHAIN_CHARS:
@@ -152,6 +154,14 @@ def _definite(head: Token, definite: frozenset[str]) -> bool:
     and no possessor or modifier naming someone else)."""
     dets = [c for c in head.lefts if c.dep_ in ("det", "poss", "compound", "amod")]
     return len(dets) == 1 and dets[0].dep_ == "det" and dets[0].lower_ in definite
+
+
+def _short_name_of_another_kind(actor: Actor, phrase: str) -> bool:
+    """Whether ``actor`` may give way to an organization whose name begins with ``phrase``:
+    not a country or organization, and not a person known by a fuller name than the phrase."""
+    if actor.kind in ("organization", "country"):
+        return False
+    return not (actor.kind == "person" and actor.name != phrase and actor.name.endswith(phrase))
 
 
 def _speaker_class(head: Token, actor: Actor | None, pronoun_kinds: dict[str, frozenset[str]]) -> str:
