@@ -12,6 +12,7 @@ costs the cleaning only, and the model is loaded only when something is left to 
 
 from __future__ import annotations
 
+import atexit
 import gc
 import hashlib
 import multiprocessing
@@ -109,6 +110,9 @@ def resources() -> tuple[Language, Knowledge]:
     # do not write to the pages that hold them
     gc.collect()
     gc.freeze()
+    # ... and back in sight at exit, so the interpreter's last collection frees them (frozen
+    # objects of compiled extensions would otherwise be reported as leaked, e.g. by DuckDB's)
+    atexit.register(gc.unfreeze)
     return nlp, knowledge
 
 
