@@ -43,6 +43,7 @@ from newsgraph.extract.actors_context import (
     compose,
     context_tokens,
     describing,
+    firm_role,
     home_country,
     placed_otherwise,
     residence,
@@ -419,7 +420,7 @@ def _code_entity(
         )
         if country is None:
             country = setting(doc, ent, places, forward=role is not None, motion=data.context.motion_verbs,
-                              official=role in data.context.home_country_roles)
+                              official=data.home_role(role))
         if role is None and not described:
             role = data.context.default_person_role or None
         elif former and role is not None and role[:3] in ("GOV", "MIL"):
@@ -434,7 +435,7 @@ def _code_entity(
         # "Nova, the Canadian company, ...": the apposition describes the organization.
         inner += [t for c in children if c.dep_ == "appos" for t in describing(c)]
         country, role, _ = code_from_context(inner, data, country_at, code_at, agents)
-        if country is None and role in data.context.home_country_roles and not placed_otherwise(ent.root, data):
+        if country is None and data.home_role(role) and not placed_otherwise(ent.root, data):
             country = home_country(doc, ent.root, places, data)  # "TOKYO - The Finance Ministry said"
         code = compose(country, role) if country else None
         # "China's defence ministry": the possessor names it, and tells two ministries apart.
@@ -510,7 +511,7 @@ def _agent_mentions(
                 out.append(_Mention(agent.start, agent.end, doc[agent.start : agent.end].text, group.code, "group",
                                     group.key, anaphor=True))
                 continue
-        if not countries and not former and agent.role in data.context.home_country_roles and not placed_otherwise(token, data):
+        if not countries and not former and data.home_role(agent.role) and not placed_otherwise(token, data):
             # "the defence ministry", "police", "officials" with no country of their own: the state of the
             # scene, the dateline or the country the document is about (issue 12)
             home = home_country(doc, token, places or [], data)
@@ -524,7 +525,7 @@ def _agent_mentions(
         if token.lemma_.lower() in data.context.institution_nouns:
             kind = "organization"
         for iso3 in countries:
-            code = compose(iso3, role, agent.prefix)
+            code = compose(iso3, firm_role(iso3, role, data), agent.prefix)
             lemma = token.lemma_.lower()
             if kind == "person" and _definite(token, data):
                 target = _antecedent(earlier, code, lemma, agent.start, doc)
@@ -667,7 +668,8 @@ def _merge(doc: Doc, mentions: list[_Mention], data: ActorData) -> list[Actor]:
     actors: list[Actor] = []
     for n, (_, group) in enumerate(sorted(groups.items(), key=lambda kv: kv[1][0].start), start=1):
         first = _representative(group)
-        country, role = data.split_code(first.code)
+        _, role = data.split_code(first.code)
+        country = data.home_of(first.code)
         spans = tuple(sorted({(doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1].text)) for m in group}))
         name = " ".join(first.name.split())  # a name across a wrapped line ("Mikhail\nGorbachev") is one name
         actors.append(Actor(id=f"a{n}", name=name, code=first.code, country=country, role=role,

@@ -162,7 +162,7 @@ def code_from_context(
             former = True
         if sponsored(t, data):
             continue
-        if t.i in code_at:
+        if t.i in code_at and not _inside_other_firm(t, data, code_at):
             iso3, org_role = data.split_code(code_at[t.i])
             if iso3 is None and org_role is not None:
                 base = base or code_at[t.i]
@@ -175,7 +175,26 @@ def code_from_context(
             role = agent.role
     if company and role == "GOV":
         role = "BUS"  # "president of <Saab-Scania of America Inc>": a company's president
-    return base, role, former
+    return base, firm_role(base, role, data), former
+
+
+def firm_role(base: str | None, role: str | None, data: ActorData) -> str | None:
+    """A state role under a coded firm ("Mitsui spokesman", base MNCJPN) is none: its people speak for the firm."""
+    if base is not None and data.home_role(role) and data.home_of(base) != data.split_code(base)[0]:
+        return None
+    return role
+
+
+def _inside_other_firm(token: Token, data: ActorData, code_at: dict[int, str]) -> bool:
+    """A coded name inside a longer firm's name the dictionaries lack ("Mitsui" in "<Thiess Dampier Mitsui Coal
+    Pty Ltd>"): uncoded names before it and a company word ending the phrase make it another company."""
+    head = token
+    while head.dep_ == "compound" and head.head.i > head.i:
+        head = head.head
+    if head.i == token.i or head.i in code_at or head.lower_.rstrip(".") not in data.context.company_words:
+        return False
+    doc = token.doc
+    return any(t.pos_ == "PROPN" and t.i not in code_at for t in doc[head.left_edge.i : token.i])
 
 
 def compose(base: str, role: str | None, prefix: bool = False) -> str:

@@ -1,0 +1,30 @@
+"""Countries of firms and of the people who speak for them (issue 12, round 3)."""
+
+from __future__ import annotations
+
+from newsgraph.extract.actors import extract_actors
+
+
+def actors_of(nlp, knowledge, text: str):
+    return extract_actors(nlp(text), None, knowledge.actors)
+
+
+def test_actors_firms_a_multinational_code_names_its_home_country(nlp, knowledge):
+    actors = actors_of(nlp, knowledge, "A Mitsui spokesman said the new plant would open next spring.")
+    spokesman = next(a for a in actors if "spokesman" in a.name)
+    assert spokesman.code == "MNCJPN"  # the firm's own voice, no state role under it
+    assert spokesman.country == "JPN"
+
+
+def test_actors_firms_a_coded_name_inside_another_firms_name_is_not_its_country(nlp, knowledge):
+    text = "Tom Reilly, general manager of Boulder Creek Mitsui Coal Pty Ltd, said exports would rise."
+    reilly = next(a for a in actors_of(nlp, knowledge, text) if "Reilly" in a.name)
+    assert reilly.country != "JPN" and "JPN" not in (reilly.code or "")
+
+
+def test_actors_firms_a_sector_minister_is_an_official_not_a_bystander(nlp, knowledge):
+    # "Agriculture Minister" is GOVAGR: an official like any GOV, so a country merely named before him
+    # (two of them here) is no evidence of his
+    text = "U.S. and Japanese officials met on Monday.\n\nAgriculture Minister Tom Brannigan said the quotas must go."
+    brannigan = next(a for a in actors_of(nlp, knowledge, text) if "Brannigan" in a.name)
+    assert brannigan.country is None
