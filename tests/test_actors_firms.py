@@ -28,3 +28,14 @@ def test_actors_firms_a_sector_minister_is_an_official_not_a_bystander(nlp, know
     text = "U.S. and Japanese officials met on Monday.\n\nAgriculture Minister Tom Brannigan said the quotas must go."
     brannigan = next(a for a in actors_of(nlp, knowledge, text) if "Brannigan" in a.name)
     assert brannigan.country is None
+
+
+def test_actors_firms_a_person_of_an_uncoded_firm_takes_no_country_from_the_scene(nlp, knowledge):
+    # where the story happens says nothing of the country of the firm the person speaks for
+    text = (
+        "In New York, stock prices fell sharply on Monday.\n\n"
+        '"Investors will wait," said Kenji Moriyama of Tarrowby Asset Management Corp.\n\n'
+        "In New York, traders sold bonds. Moriyama said the losses were large."
+    )
+    actors = [a for a in actors_of(nlp, knowledge, text) if "Moriyama" in a.name]
+    assert actors and all(a.country != "USA" for a in actors)

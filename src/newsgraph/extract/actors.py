@@ -45,6 +45,7 @@ from newsgraph.extract.actors_context import (
     describing,
     firm_role,
     home_country,
+    names_uncoded_org,
     placed_otherwise,
     residence,
     role_nouns,
@@ -418,7 +419,9 @@ def _code_entity(
         described = country is not None or any(
             t.dep_ == "appos" and t.pos_ in ("NOUN", "PROPN") for t in ent.root.children
         )
-        if country is None:
+        if country is None and not names_uncoded_org(ent, context, code_at):
+            # a firm or body the text names for the person ("X of Sumitomo Life") but no dictionary codes: its
+            # country is unknown, and where the story happens ("in U.S. stocks") is no evidence of it
             country = setting(doc, ent, places, forward=role is not None, motion=data.context.motion_verbs,
                               official=data.home_role(role))
         if role is None and not described:
@@ -617,6 +620,10 @@ def _surnames_to_full_names(doc: Doc, mentions: list[_Mention]) -> list[_Mention
             if m.key.startswith("entry:") and m.key != person.key:
                 # the dictionary's person under this surname is someone else: drop its name and code
                 m = replace(m, key=person.key, name=person.name, code=person.code)
+            elif not m.title and not m.key.startswith("entry:"):
+                # an untitled "Gobert said": the person named in full, coded from that fuller description (an
+                # uncoded "Wilf Gobert of Peters and Co Ltd" stays uncoded rather than taking the surname's scene)
+                m = replace(m, key=person.key, code=person.code)
             else:
                 m = replace(m, key=person.key)
         out.append(m)

@@ -155,9 +155,8 @@ def code_from_context(
     role: str | None = None
     former = False
     company = False
+    company = names_firm(tokens, data, code_at)  # an uncoded firm's name in the description
     for t in tokens:
-        if t.ent_type_ == "ORG" and t.lower_.rstrip(".") in data.context.company_words and t.i not in code_at:
-            company = True  # an uncoded firm's name in the description
         if t.lower_ in data.context.former_words:
             former = True
         if sponsored(t, data):
@@ -183,6 +182,17 @@ def firm_role(base: str | None, role: str | None, data: ActorData) -> str | None
     if base is not None and data.home_role(role) and data.home_of(base) != data.split_code(base)[0]:
         return None
     return role
+
+
+def names_firm(tokens: list[Token], data: ActorData, code_at: dict[int, str]) -> bool:
+    """Whether describing tokens name a firm no dictionary codes ("of Nissei Asset Management Corp")."""
+    return any(t.ent_type_ == "ORG" and t.lower_.rstrip(".") in data.context.company_words and t.i not in code_at for t in tokens)
+
+
+def names_uncoded_org(span: Span, tokens: list[Token], code_at: dict[int, str]) -> bool:
+    """Whether describing tokens after a name give an organization no dictionary codes ("X of Sumitomo Life",
+    "X, chairman of Tarrowby Bank"); a title before it ("Defence Minister X", "Defence" tagged ORG) is no firm."""
+    return any(t.i >= span.end and t.ent_type_ == "ORG" and t.i not in code_at for t in tokens)
 
 
 def _inside_other_firm(token: Token, data: ActorData, code_at: dict[int, str]) -> bool:
