@@ -155,6 +155,7 @@ def code_from_context(
     role: str | None = None
     former = False
     company = False
+    widest: RoleNoun | None = None
     company = names_firm(tokens, data, code_at)  # an uncoded firm's name in the description
     for t in tokens:
         if t.lower_ in data.context.former_words:
@@ -170,7 +171,8 @@ def code_from_context(
         elif base is None and t.i in country_at:
             base = country_at[t.i]
         agent = agents.get(t.i)
-        if agent is not None and role is None:
+        if agent is not None and (widest is None or agent.end - agent.start > widest.end - widest.start):
+            widest = agent  # "Deputy Prime Minister": the whole title (GOV), not its first word ("deputy", COP)
             role = agent.role
     if company and role == "GOV":
         role = "BUS"  # "president of <Saab-Scania of America Inc>": a company's president
@@ -269,7 +271,15 @@ def setting(
             if not any(_aimed_at(doc[i]) or _travelled_to(doc[i], motion) for i, _ in near):
                 return near[0][1]
             return None
-        return dominant_country(places) if not only else None
+        if not only:
+            return dominant_country(places)
+        # several countries near: the one not aimed at nor travelled to, when it is also the country the whole
+        # document is about ("South Korea has decided ... to avoid a trade war with the United States, Deputy
+        # Prime Minister X said"); two weak signals that agree
+        kept = {iso3 for i, iso3 in near if not (_aimed_at(doc[i]) or _travelled_to(doc[i], motion))}
+        if len(kept) == 1 and kept == {dominant_country(places, ratio=1.5)}:
+            return next(iter(kept))
+        return None
     return best
 
 
@@ -303,13 +313,13 @@ def _travelled_to(token: Token, motion: frozenset[str]) -> bool:
     return verb.lemma_.lower() in motion
 
 
-def dominant_country(places: list[tuple[int, str, bool]]) -> str | None:
-    """The country the document is about: named at least twice, and three times as often as any other."""
+def dominant_country(places: list[tuple[int, str, bool]], ratio: float = 3) -> str | None:
+    """The country the document is about: named at least twice, and ``ratio`` times as often as any other."""
     counts: dict[str, int] = {}
     for _, iso3, _ in places:
         counts[iso3] = counts.get(iso3, 0) + 1
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-    if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] >= 3 * ranked[1][1]):
+    if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] >= ratio * ranked[1][1]):
         return ranked[0][0]
     return None
 
