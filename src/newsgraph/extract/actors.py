@@ -632,12 +632,15 @@ def _surnames_to_full_names(doc: Doc, mentions: list[_Mention]) -> list[_Mention
 
 def _heads_to_full_names(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
     """'The World Bank said ... the Bank said': an uncoded one-word organization that is the last word of a
-    coded organization named before it is that organization."""
+    coded organization named before it is that organization, as is the short name written in brackets after
+    it ("the Organisation for Economic Cooperation and Development (OECD) ... OECD said")."""
     named: dict[str, _Mention] = {}  # last word -> latest coded organization name ending with it
     out = []
     for m in mentions:
         if m.kind == "organization" and m.code and m.end - m.start > 1:
             named[doc[m.end - 1].lower_] = m
+            if m.end + 2 < len(doc) and doc[m.end].text == "(" and doc[m.end + 2].text == ")":
+                named[doc[m.end + 1].lower_] = m  # "... Development (OECD)": the short name it is given
         elif m.kind == "organization" and m.code is None and m.end - m.start == 1 and doc[m.start].lower_ in named:
             full = named[doc[m.start].lower_]
             m = replace(m, key=full.key, name=full.name, code=full.code)
