@@ -39,3 +39,9 @@ def test_actors_firms_a_person_of_an_uncoded_firm_takes_no_country_from_the_scen
     )
     actors = [a for a in actors_of(nlp, knowledge, text) if "Moriyama" in a.name]
     assert actors and all(a.country != "USA" for a in actors)
+
+
+def test_actors_firms_a_firm_named_after_its_country_is_not_the_state(nlp, knowledge):
+    actors = actors_of(nlp, knowledge, "Bank of Norway Holdings Ltd said on Monday it would buy two ships.")
+    firm = next(a for a in actors if "Holdings" in a.name)
+    assert firm.code == "NORBUS"

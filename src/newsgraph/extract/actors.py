@@ -45,6 +45,7 @@ from newsgraph.extract.actors_context import (
     describing,
     firm_role,
     home_country,
+    names_firm,
     names_uncoded_org,
     placed_otherwise,
     residence,
@@ -438,6 +439,8 @@ def _code_entity(
         # "Nova, the Canadian company, ...": the apposition describes the organization.
         inner += [t for c in children if c.dep_ == "appos" for t in describing(c)]
         country, role, _ = code_from_context(inner, data, country_at, code_at, agents)
+        if role is None and country in data.country_codes and names_firm([ent[-1]], data, code_at):
+            role = "BUS"  # "Japan Airlines", "Bank of Tokyo International Ltd": a firm of the country, not its state
         if country is None and data.home_role(role) and not placed_otherwise(ent.root, data):
             country = home_country(doc, ent.root, places, data)  # "TOKYO - The Finance Ministry said"
         code = compose(country, role) if country else None
