@@ -47,3 +47,15 @@ def test_actors_setting_two_countries_on_the_same_side_leave_the_official_unknow
     text = "South Korea and Japan will cut tariffs on farm goods, Deputy Prime Minister Park Jae-won said."
     codes = codes_of(nlp, knowledge, text)
     assert next(c for n, c in codes.items() if "Park" in n) is None
+
+
+def test_actors_setting_a_title_the_parser_cut_off_still_names_the_country(nlp, knowledge):
+    text = ("Chile and the UAE have agreed to expand trade, UAE Minister of State for Foreign Affairs "
+            "Hamad Saeed al-Karimi said today.")
+    codes = codes_of(nlp, knowledge, text)
+    assert next(c for n, c in codes.items() if "Karimi" in n) == "AREGOV"
+
+
+def test_actors_setting_a_place_before_a_title_is_not_part_of_it(nlp, knowledge):
+    codes = codes_of(nlp, knowledge, "Speaking in Paris Trade Minister Olav Brekke said tariffs would fall.")
+    assert not (next(c for n, c in codes.items() if "Brekke" in n) or "").startswith("FRA")

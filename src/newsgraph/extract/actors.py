@@ -50,6 +50,7 @@ from newsgraph.extract.actors_context import (
     placed_otherwise,
     residence,
     role_nouns,
+    title_before,
     sets_scene,
     setting,
     sponsored,
@@ -415,7 +416,7 @@ def _code_entity(
 ) -> _Mention | None:
     kind = _NER_KIND[ent.label_]
     if kind == "person":
-        context = context_tokens(ent)
+        context = context_tokens(ent) or title_before(ent)  # a title the parser hung elsewhere
         country, role, former = code_from_context(context, data, country_at, code_at, agents)
         described = country is not None or any(
             t.dep_ == "appos" and t.pos_ in ("NOUN", "PROPN") for t in ent.root.children

@@ -122,6 +122,26 @@ def context_tokens(span: Span) -> list[Token]:
     return out
 
 
+def title_before(span: Span) -> list[Token]:
+    """The capitalized title run written right before a name the parser cut off from it ("..., UAE Minister of
+    State for Foreign Affairs Rashid X said", where the title hangs on another verb): capitalized nouns,
+    names and adjectives joined by lower-case prepositions and articles, back to the first other token."""
+    doc = span.doc
+    out: list[Token] = []
+    i = span.start - 1
+    while i >= span.sent.start:
+        t = doc[i]
+        capital = t.pos_ in ("PROPN", "NOUN", "ADJ") and (t.is_title or t.is_upper)
+        joiner = t.pos_ in ("ADP", "DET") and t.is_lower
+        if not (capital or joiner):
+            break
+        out.append(t)
+        i -= 1
+    while out and not (out[-1].is_title or out[-1].is_upper):
+        out.pop()  # a run starts with a capitalized word, not "of"
+    return out[::-1]
+
+
 def apposed_after(doc: Doc, end: int, phrase: Token) -> bool:
     """Whether ``phrase`` (a token and its subtree) is set off by commas right after token ``end - 1``:
     "X, the secretary general of the United Nations, ..." (an apposition, whatever the parse says)."""
