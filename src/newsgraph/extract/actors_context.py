@@ -208,7 +208,8 @@ def firm_role(base: str | None, role: str | None, data: ActorData) -> str | None
 
 def names_firm(tokens: list[Token], data: ActorData, code_at: dict[int, str]) -> bool:
     """Whether describing tokens name a firm no dictionary codes ("of Nissei Asset Management Corp")."""
-    return any(t.ent_type_ == "ORG" and t.lower_.rstrip(".") in data.context.company_words and t.i not in code_at for t in tokens)
+    words = data.context.company_words
+    return any(t.ent_type_ == "ORG" and t.lower_.rstrip(".") in words and t.i not in code_at for t in tokens)
 
 
 def names_uncoded_org(span: Span, tokens: list[Token], code_at: dict[int, str]) -> bool:

@@ -249,8 +249,9 @@ class ActorData:
         """The country an actor is of: a state's own code, or the base of a multinational ("MNCJPN" is a
         Japanese firm, not Japan's state; CAMEO puts the company's home country after MNC)."""
         iso3, role = self.split_code(code)
-        if iso3 is None and role is not None and code and code[:3].upper() == "MNC" and code[3:6].upper() in self.country_codes:
-            return code[3:6].upper()
+        home = (code or "")[3:6].upper()
+        if iso3 is None and role is not None and (code or "")[:3].upper() == "MNC" and home in self.country_codes:
+            return home
         return iso3
 
     def split_code(self, code: str | None) -> tuple[str | None, str | None]:
