@@ -45,3 +45,9 @@ def test_actors_firms_a_firm_named_after_its_country_is_not_the_state(nlp, knowl
     actors = actors_of(nlp, knowledge, "Bank of Norway Holdings Ltd said on Monday it would buy two ships.")
     firm = next(a for a in actors if "Holdings" in a.name)
     assert firm.code == "NORBUS"
+
+
+def test_actors_firms_agents_of_something_named_take_no_country_from_the_dateline(nlp, knowledge):
+    text = "TOKYO, May 4 - Representatives of member states asked the commission on Friday to drop the tariff."
+    actors = actors_of(nlp, knowledge, text)
+    assert not any(a.country == "JPN" and "epresentatives" in a.name for a in actors)

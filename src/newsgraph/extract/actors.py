@@ -518,7 +518,11 @@ def _agent_mentions(
                 out.append(_Mention(agent.start, agent.end, doc[agent.start : agent.end].text, group.code, "group",
                                     group.key, anaphor=True))
                 continue
-        if not countries and not former and data.home_role(agent.role) and not placed_otherwise(token, data):
+        affiliated = any(
+            c.dep_ == "prep" and c.lower_ in data.context.affiliation_preps and c.lower_ not in data.context.locative_preps
+            for c in token.children
+        )  # "representatives of member states": they belong to what the phrase names, not to the scene
+        if not countries and not former and not affiliated and data.home_role(agent.role) and not placed_otherwise(token, data):
             # "the defence ministry", "police", "officials" with no country of their own: the state of the
             # scene, the dateline or the country the document is about (issue 12)
             home = home_country(doc, token, places or [], data)
