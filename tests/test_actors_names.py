@@ -66,15 +66,3 @@ def test_actors_names_surname_tagged_as_a_firm_joins_the_full_name(nlp):
     merged = _surnames_to_full_names(doc, [full, lone])
     assert (merged[1].key, merged[1].kind) == ("person:korvel", "person")
     assert _surnames_to_full_names(doc, [full, coded_firm])[1].kind == "organization"  # a coded firm stays one
-
-
-def test_actors_names_a_short_name_in_brackets_is_the_coded_organization(nlp, knowledge):
-    text = (
-        "The Organisation for Economic Cooperation and Development (OECD) cut its forecast for growth on "
-        "Tuesday.\n\nThe OECD said trade among its members would slow next year."
-    )
-    from newsgraph.extract.actors import extract_actors
-
-    actors = extract_actors(nlp(text), None, knowledge.actors)
-    assert not any(a.name == "OECD" and a.code is None for a in actors)
-    assert any(a.code and a.code.startswith("IGO") and len(a.mentions) >= 2 for a in actors)

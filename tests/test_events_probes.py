@@ -110,9 +110,6 @@ PROBES: list[tuple[str, list[Probe], list[Probe]]] = [
     # 10. one actor per phrase: an agent placed by its own modifier is not also the country it is posted in
     ("An official at the Norwegian embassy in Madrid said the ban was unfair.",
      [("01", "NOR", None, "asserted")], [("01", "ESP", "*", "*")]),
-    # 11. a medium that quotes someone only relays: the statement is the quoted speaker's, with no target
-    ("The Egyptian news agency MENA quoted Prime Minister Benjamin Netanyahu as saying the talks had failed.",
-     [("01", "ISR", None, "asserted")], [("01", "EGY", "*", "*")]),
 ]
 
 

@@ -43,14 +43,10 @@ from newsgraph.extract.actors_context import (
     compose,
     context_tokens,
     describing,
-    firm_role,
     home_country,
-    names_firm,
-    names_uncoded_org,
     placed_otherwise,
     residence,
     role_nouns,
-    title_before,
     sets_scene,
     setting,
     sponsored,
@@ -416,16 +412,14 @@ def _code_entity(
 ) -> _Mention | None:
     kind = _NER_KIND[ent.label_]
     if kind == "person":
-        context = context_tokens(ent) or title_before(ent)  # a title the parser hung elsewhere
+        context = context_tokens(ent)
         country, role, former = code_from_context(context, data, country_at, code_at, agents)
         described = country is not None or any(
             t.dep_ == "appos" and t.pos_ in ("NOUN", "PROPN") for t in ent.root.children
         )
-        if country is None and not names_uncoded_org(ent, context, code_at):
-            # a firm or body the text names for the person ("X of Sumitomo Life") but no dictionary codes: its
-            # country is unknown, and where the story happens ("in U.S. stocks") is no evidence of it
+        if country is None:
             country = setting(doc, ent, places, forward=role is not None, motion=data.context.motion_verbs,
-                              official=data.home_role(role))
+                              official=role in data.context.home_country_roles)
         if role is None and not described:
             role = data.context.default_person_role or None
         elif former and role is not None and role[:3] in ("GOV", "MIL"):
@@ -440,9 +434,7 @@ def _code_entity(
         # "Nova, the Canadian company, ...": the apposition describes the organization.
         inner += [t for c in children if c.dep_ == "appos" for t in describing(c)]
         country, role, _ = code_from_context(inner, data, country_at, code_at, agents)
-        if role is None and country in data.country_codes and names_firm([ent[-1]], data, code_at):
-            role = "BUS"  # "Japan Airlines", "Bank of Tokyo International Ltd": a firm of the country, not its state
-        if country is None and data.home_role(role) and not placed_otherwise(ent.root, data):
+        if country is None and role in data.context.home_country_roles and not placed_otherwise(ent.root, data):
             country = home_country(doc, ent.root, places, data)  # "TOKYO - The Finance Ministry said"
         code = compose(country, role) if country else None
         # "China's defence ministry": the possessor names it, and tells two ministries apart.
@@ -518,11 +510,7 @@ def _agent_mentions(
                 out.append(_Mention(agent.start, agent.end, doc[agent.start : agent.end].text, group.code, "group",
                                     group.key, anaphor=True))
                 continue
-        affiliated = any(
-            c.dep_ == "prep" and c.lower_ in data.context.affiliation_preps and c.lower_ not in data.context.locative_preps
-            for c in token.children
-        )  # "representatives of member states": they belong to what the phrase names, not to the scene
-        if not countries and not former and not affiliated and data.home_role(agent.role) and not placed_otherwise(token, data):
+        if not countries and not former and agent.role in data.context.home_country_roles and not placed_otherwise(token, data):
             # "the defence ministry", "police", "officials" with no country of their own: the state of the
             # scene, the dateline or the country the document is about (issue 12)
             home = home_country(doc, token, places or [], data)
@@ -536,7 +524,7 @@ def _agent_mentions(
         if token.lemma_.lower() in data.context.institution_nouns:
             kind = "organization"
         for iso3 in countries:
-            code = compose(iso3, firm_role(iso3, role, data), agent.prefix)
+            code = compose(iso3, role, agent.prefix)
             lemma = token.lemma_.lower()
             if kind == "person" and _definite(token, data):
                 target = _antecedent(earlier, code, lemma, agent.start, doc)
@@ -628,10 +616,6 @@ def _surnames_to_full_names(doc: Doc, mentions: list[_Mention]) -> list[_Mention
             if m.key.startswith("entry:") and m.key != person.key:
                 # the dictionary's person under this surname is someone else: drop its name and code
                 m = replace(m, key=person.key, name=person.name, code=person.code)
-            elif not m.title and not m.key.startswith("entry:"):
-                # an untitled "Gobert said": the person named in full, coded from that fuller description (an
-                # uncoded "Wilf Gobert of Peters and Co Ltd" stays uncoded rather than taking the surname's scene)
-                m = replace(m, key=person.key, code=person.code)
             else:
                 m = replace(m, key=person.key)
         out.append(m)
@@ -640,15 +624,12 @@ def _surnames_to_full_names(doc: Doc, mentions: list[_Mention]) -> list[_Mention
 
 def _heads_to_full_names(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
     """'The World Bank said ... the Bank said': an uncoded one-word organization that is the last word of a
-    coded organization named before it is that organization, as is the short name written in brackets after
-    it ("the Organisation for Economic Cooperation and Development (OECD) ... OECD said")."""
+    coded organization named before it is that organization."""
     named: dict[str, _Mention] = {}  # last word -> latest coded organization name ending with it
     out = []
     for m in mentions:
         if m.kind == "organization" and m.code and m.end - m.start > 1:
             named[doc[m.end - 1].lower_] = m
-            if m.end + 2 < len(doc) and doc[m.end].text == "(" and doc[m.end + 2].text == ")":
-                named[doc[m.end + 1].lower_] = m  # "... Development (OECD)": the short name it is given
         elif m.kind == "organization" and m.code is None and m.end - m.start == 1 and doc[m.start].lower_ in named:
             full = named[doc[m.start].lower_]
             m = replace(m, key=full.key, name=full.name, code=full.code)
@@ -686,8 +667,7 @@ def _merge(doc: Doc, mentions: list[_Mention], data: ActorData) -> list[Actor]:
     actors: list[Actor] = []
     for n, (_, group) in enumerate(sorted(groups.items(), key=lambda kv: kv[1][0].start), start=1):
         first = _representative(group)
-        _, role = data.split_code(first.code)
-        country = data.home_of(first.code)
+        country, role = data.split_code(first.code)
         spans = tuple(sorted({(doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1].text)) for m in group}))
         name = " ".join(first.name.split())  # a name across a wrapped line ("Mikhail\nGorbachev") is one name
         actors.append(Actor(id=f"a{n}", name=name, code=first.code, country=country, role=role,

@@ -122,26 +122,6 @@ def context_tokens(span: Span) -> list[Token]:
     return out
 
 
-def title_before(span: Span) -> list[Token]:
-    """The capitalized title run written right before a name the parser cut off from it ("..., UAE Minister of
-    State for Foreign Affairs Rashid X said", where the title hangs on another verb): capitalized nouns,
-    names and adjectives joined by lower-case prepositions and articles, back to the first other token."""
-    doc = span.doc
-    out: list[Token] = []
-    i = span.start - 1
-    while i >= span.sent.start:
-        t = doc[i]
-        capital = t.pos_ in ("PROPN", "NOUN", "ADJ") and (t.is_title or t.is_upper)
-        joiner = t.pos_ in ("ADP", "DET") and t.is_lower
-        if not (capital or joiner):
-            break
-        out.append(t)
-        i -= 1
-    while out and not (out[-1].is_title or out[-1].is_upper):
-        out.pop()  # a run starts with a capitalized word, not "of"
-    return out[::-1]
-
-
 def apposed_after(doc: Doc, end: int, phrase: Token) -> bool:
     """Whether ``phrase`` (a token and its subtree) is set off by commas right after token ``end - 1``:
     "X, the secretary general of the United Nations, ..." (an apposition, whatever the parse says)."""
@@ -175,14 +155,14 @@ def code_from_context(
     role: str | None = None
     former = False
     company = False
-    widest: RoleNoun | None = None
-    company = names_firm(tokens, data, code_at)  # an uncoded firm's name in the description
     for t in tokens:
+        if t.ent_type_ == "ORG" and t.lower_.rstrip(".") in data.context.company_words and t.i not in code_at:
+            company = True  # an uncoded firm's name in the description
         if t.lower_ in data.context.former_words:
             former = True
         if sponsored(t, data):
             continue
-        if t.i in code_at and not _inside_other_firm(t, data, code_at):
+        if t.i in code_at:
             iso3, org_role = data.split_code(code_at[t.i])
             if iso3 is None and org_role is not None:
                 base = base or code_at[t.i]
@@ -191,43 +171,11 @@ def code_from_context(
         elif base is None and t.i in country_at:
             base = country_at[t.i]
         agent = agents.get(t.i)
-        if agent is not None and (widest is None or agent.end - agent.start > widest.end - widest.start):
-            widest = agent  # "Deputy Prime Minister": the whole title (GOV), not its first word ("deputy", COP)
+        if agent is not None and role is None:
             role = agent.role
     if company and role == "GOV":
         role = "BUS"  # "president of <Saab-Scania of America Inc>": a company's president
-    return base, firm_role(base, role, data), former
-
-
-def firm_role(base: str | None, role: str | None, data: ActorData) -> str | None:
-    """A state role under a coded firm ("Mitsui spokesman", base MNCJPN) is none: its people speak for the firm."""
-    if base is not None and data.home_role(role) and data.home_of(base) != data.split_code(base)[0]:
-        return None
-    return role
-
-
-def names_firm(tokens: list[Token], data: ActorData, code_at: dict[int, str]) -> bool:
-    """Whether describing tokens name a firm no dictionary codes ("of Nissei Asset Management Corp")."""
-    words = data.context.company_words
-    return any(t.ent_type_ == "ORG" and t.lower_.rstrip(".") in words and t.i not in code_at for t in tokens)
-
-
-def names_uncoded_org(span: Span, tokens: list[Token], code_at: dict[int, str]) -> bool:
-    """Whether describing tokens after a name give an organization no dictionary codes ("X of Sumitomo Life",
-    "X, chairman of Tarrowby Bank"); a title before it ("Defence Minister X", "Defence" tagged ORG) is no firm."""
-    return any(t.i >= span.end and t.ent_type_ == "ORG" and t.i not in code_at for t in tokens)
-
-
-def _inside_other_firm(token: Token, data: ActorData, code_at: dict[int, str]) -> bool:
-    """A coded name inside a longer firm's name the dictionaries lack ("Mitsui" in "<Thiess Dampier Mitsui Coal
-    Pty Ltd>"): uncoded names before it and a company word ending the phrase make it another company."""
-    head = token
-    while head.dep_ == "compound" and head.head.i > head.i:
-        head = head.head
-    if head.i == token.i or head.i in code_at or head.lower_.rstrip(".") not in data.context.company_words:
-        return False
-    doc = token.doc
-    return any(t.pos_ == "PROPN" and t.i not in code_at for t in doc[head.left_edge.i : token.i])
+    return base, role, former
 
 
 def compose(base: str, role: str | None, prefix: bool = False) -> str:
@@ -292,15 +240,7 @@ def setting(
             if not any(_aimed_at(doc[i]) or _travelled_to(doc[i], motion) for i, _ in near):
                 return near[0][1]
             return None
-        if not only:
-            return dominant_country(places)
-        # several countries near: the one not aimed at nor travelled to, when it is also the country the whole
-        # document is about ("South Korea has decided ... to avoid a trade war with the United States, Deputy
-        # Prime Minister X said"); two weak signals that agree
-        kept = {iso3 for i, iso3 in near if not (_aimed_at(doc[i]) or _travelled_to(doc[i], motion))}
-        if len(kept) == 1 and kept == {dominant_country(places, ratio=1.5)}:
-            return next(iter(kept))
-        return None
+        return dominant_country(places) if not only else None
     return best
 
 
@@ -334,13 +274,13 @@ def _travelled_to(token: Token, motion: frozenset[str]) -> bool:
     return verb.lemma_.lower() in motion
 
 
-def dominant_country(places: list[tuple[int, str, bool]], ratio: float = 3) -> str | None:
-    """The country the document is about: named at least twice, and ``ratio`` times as often as any other."""
+def dominant_country(places: list[tuple[int, str, bool]]) -> str | None:
+    """The country the document is about: named at least twice, and three times as often as any other."""
     counts: dict[str, int] = {}
     for _, iso3, _ in places:
         counts[iso3] = counts.get(iso3, 0) + 1
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-    if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] >= ratio * ranked[1][1]):
+    if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] >= 3 * ranked[1][1]):
         return ranked[0][0]
     return None
 

@@ -240,20 +240,6 @@ class ActorData:
             surnames={k: tuple(v) for k, v in by_surname.items()},
         )
 
-    def home_role(self, role: str | None) -> bool:
-        """A state role (GOV, MIL, ...) whose holder belongs to a home state, with or without its sector:
-        "GOVAGR" (an agriculture secretary) is as much an official as "GOV"."""
-        return bool(role) and role[:3] in self.context.home_country_roles  # type: ignore[index]
-
-    def home_of(self, code: str | None) -> str | None:
-        """The country an actor is of: a state's own code, or the base of a multinational ("MNCJPN" is a
-        Japanese firm, not Japan's state; CAMEO puts the company's home country after MNC)."""
-        iso3, role = self.split_code(code)
-        home = (code or "")[3:6].upper()
-        if iso3 is None and role is not None and (code or "")[:3].upper() == "MNC" and home in self.country_codes:
-            return home
-        return iso3
-
     def split_code(self, code: str | None) -> tuple[str | None, str | None]:
         """Country (ISO3) and role of a CAMEO actor code: RUSGOV -> (RUS, GOV), IGOWSTNAT -> (None, IGO).
 

@@ -50,7 +50,6 @@ from newsgraph.extract.events_petrarch import read_petrarch_verbs
 from newsgraph.extract.events_roles import (
     ActorIndex,
     addressees,
-    relayed,
     located,
     noun_roles,
     participant_subject,
@@ -366,9 +365,6 @@ def find_candidates(
                 targets = [t for t in targets if t not in sources]
         if code == STATEMENT_CODE:
             targets = addressees(tok, index, rules)  # whom it was said to, not what it was said about
-            quoted = relayed(tok, index, rules)
-            if quoted:
-                sources, targets = quoted, []  # "the agency quoted him as saying": his statement
         sent = tok.sent
         # a meeting noun someone came for shares the coming's modality ("will meet ... in a video call")
         modality = modality_of(tok.head.head if joined else tok, data.cues)

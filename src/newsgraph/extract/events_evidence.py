@@ -53,8 +53,6 @@ class EventRules:
     opinion_verbs: frozenset[str]
     audience_roles: frozenset[str]
     audience_words: frozenset[str]
-    relay_verbs: frozenset[str]
-    relay_preps: frozenset[str]
     reporting_verbs: frozenset[str]
     reporting_preps: frozenset[str]
     own_side_kept: frozenset[str]
@@ -93,8 +91,6 @@ class EventRules:
             opinion_verbs=words("speech", "opinion"),
             audience_roles=frozenset(str(r) for r in raw["speech"].get("audience_roles", [])),
             audience_words=words("speech", "audience_words"),
-            relay_verbs=words("speech", "relay_verbs"),
-            relay_preps=words("speech", "relay_preps"),
             reporting_verbs=words("reporting", "verbs"),
             reporting_preps=words("reporting", "preps"),
             own_side_kept=words("reporting", "own_side_kept"),

@@ -454,18 +454,6 @@ def noun_roles(noun: Token, index: ActorIndex) -> tuple[list[str], list[str]]:
     return sources, [t for t in targets if t not in sources]
 
 
-def relayed(tok: Token, index: ActorIndex, rules: EventRules) -> list[str]:
-    """'X quoted Y as saying ...': the quoted speakers, for the relaying verb or the saying under its 'as'."""
-    verb = tok
-    if tok.dep_ == "pcomp" and tok.head.lower_ in rules.relay_preps:
-        verb = tok.head.head  # "saying" in "quoted Y as saying"
-    if verb.lemma_.lower() not in rules.relay_verbs or not any(
-        c.dep_ == "prep" and c.lower_ in rules.relay_preps for c in verb.children
-    ):
-        return []
-    return [a for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for a in actors_of_phrase(c, index)]
-
-
 def addressees(tok: Token, index: ActorIndex, rules: EventRules) -> list[str]:
     """Whom a statement was addressed to ('told Japan', 'said to Iran'), never an audience that relays it."""
     found: list[str] = []
