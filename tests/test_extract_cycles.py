@@ -10,10 +10,11 @@ counted as importing the package ``__init__`` that runs first.
 from __future__ import annotations
 
 import ast
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 
 import newsgraph.extract
+from test_import_graph import cycles  # the one Tarjan of the tests
 
 EXTRACT = Path(newsgraph.extract.__file__).parent
 PACKAGE = "newsgraph.extract"
@@ -46,41 +47,6 @@ def import_graph(sources: Mapping[str, str]) -> dict[str, set[str]]:
     """Module -> the modules of the same set it imports."""
     known = frozenset(sources)
     return {name: imported_modules(text, name, known) for name, text in sources.items()}
-
-
-def cycles(graph: Mapping[str, Iterable[str]]) -> list[list[str]]:
-    """The strongly connected components with more than one module (Tarjan), each sorted."""
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    stack: list[str] = []
-    on_stack: set[str] = set()
-    found: list[list[str]] = []
-
-    def visit(node: str) -> None:
-        index[node] = low[node] = len(index)
-        stack.append(node)
-        on_stack.add(node)
-        for succ in graph.get(node, ()):
-            if succ not in index:
-                visit(succ)
-                low[node] = min(low[node], low[succ])
-            elif succ in on_stack:
-                low[node] = min(low[node], index[succ])
-        if low[node] == index[node]:
-            component = []
-            while True:
-                top = stack.pop()
-                on_stack.discard(top)
-                component.append(top)
-                if top == node:
-                    break
-            if len(component) > 1:
-                found.append(sorted(component))
-
-    for node in sorted(graph):
-        if node not in index:
-            visit(node)
-    return sorted(found)
 
 
 def extract_sources() -> dict[str, str]:
