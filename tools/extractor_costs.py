@@ -22,11 +22,12 @@ from newsgraph.extract.events import extract_events
 from newsgraph.extract.gazetteer import Gazetteer
 from newsgraph.extract.places import locate_events
 from newsgraph.extract.quotes import extract_quotes
+from newsgraph.extract.speakers import speaker_actors
 from newsgraph.extract.tone import extract_tone
 from newsgraph.pipeline import resources
 
 PUBLISHED = date(1987, 3, 1)  # the Reuters-21578 collection's spring
-STAGES = ("actors", "dates", "quotes", "amounts", "claims", "events", "places", "tone")
+STAGES = ("actors", "dates", "quotes", "speakers", "amounts", "claims", "events", "places", "tone")
 
 
 def _lap(spent: dict[str, float], name: str, clock: list[float]) -> None:
@@ -61,6 +62,8 @@ def main() -> None:
             _lap(spent, "dates", clock)
             quotes = extract_quotes(doc, actors, kn.quotes)
             _lap(spent, "quotes", clock)
+            actors, quotes = speaker_actors(doc, actors, quotes, kn.speakers)
+            _lap(spent, "speakers", clock)
             amounts = extract_amounts(doc, actors, quotes, dates, kn.amounts)
             _lap(spent, "amounts", clock)
             claims = extract_claims(doc, actors, quotes, amounts, kn.claims)
