@@ -116,12 +116,12 @@ def _resolve_speakers(doc: Doc, quotes: Sequence[Quote], index: MentionIndex, de
             actor = index.named_by_head(head)  # "the bank said" after "The World Bank said"
         if head.pos_ == "PROPN" and (actor is None or actor.kind != "person"):
             actor = index.person_by_surname(head.text) or actor  # "Fritschi said" after "Herbert Fritschi"
-        phrase = doc_text(doc)[q.speaker_span[0] : q.speaker_span[1]]
-        if head.pos_ == "PROPN" and (actor is None or _short_name_of_another_kind(actor, phrase)):
+        words = q.speaker_text or ""  # the text of speaker_span
+        if head.pos_ == "PROPN" and (actor is None or _short_name_of_another_kind(actor, words)):
             # "Giant Bay said" after "Giant Bay Resources Ltd": the company, whatever the short
             # name was read as (a country stays a country: "Japan said" is not "Japan Tobacco";
             # a person named in full stays that person: "Macron said" is not "the Macron government")
-            actor = index.by_name_start(phrase) or actor
+            actor = index.by_name_start(words) or actor
         kind = _speaker_class(head, actor, index.pronoun_kinds)
         prev = last.get(kind) if head.lower_ in index.pronoun_kinds else None
         if prev is not None and q.speaker_span[0] - prev[0] <= _CHAIN_CHARS:
