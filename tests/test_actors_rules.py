@@ -53,6 +53,14 @@ def test_actors_rules_seats_of_power_and_igos(nlp, actor_data):
     assert _code_of(actors, text, "NATO") == "IGOWSTNAT"
 
 
+def test_actors_rules_a_ministry_is_named_as_itself_not_as_its_seat(nlp, actor_data):
+    # the Foreign Office speaking is the ministry, not "Whitehall" (the street that stands for the civil service)
+    text = "The Foreign Office said it had summoned the envoy, and Whitehall officials were surprised."
+    actors = _actors(nlp, actor_data, text)
+    office = next(a for a in actors if any(text[s:e].endswith("Foreign Office") for s, e in a.mentions))
+    assert office.name == "the Foreign Office" and office.code == "GBRGOV"
+
+
 def test_actors_rules_titles_and_demonyms_code_unknown_people(nlp, actor_data):
     text = "Hungarian Defence Minister Janos Kovacs met Polish farmer Jan Nowak and Israeli soldiers."
     actors = _actors(nlp, actor_data, text)
