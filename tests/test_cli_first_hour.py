@@ -25,7 +25,8 @@ from newsgraph.store.segments import Store
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
 REUTERS = ROOT.parent / "shared" / "data" / "corpus" / "reuters21578.jsonl.gz"
-HEAVY = ("spacy", "thinc", "trafilatura", "htmldate", "ray", "datasketch", "scipy", "pandas", "fastapi", "uvicorn")
+HEAVY = ("spacy", "thinc", "trafilatura", "htmldate", "ray", "datasketch", "scipy", "pandas", "fastapi", "uvicorn",
+         "pydantic")  # fmt: skip
 runner = CliRunner()
 
 

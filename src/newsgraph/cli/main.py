@@ -18,6 +18,7 @@ import typer
 
 from newsgraph import __version__
 from newsgraph.cli.common import QueryFormat, StoreOption, err, fail, open_store, out, warn, write_rows
+from newsgraph.cli.values import Group
 from newsgraph.cli.watch import DelayOption
 
 app = typer.Typer(
@@ -26,9 +27,12 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    cls=Group,
 )
-eval_app = typer.Typer(help="Score a stage against the external gold standards in ../shared/data.", no_args_is_help=True)
-export_app = typer.Typer(help="Export the store in other formats.", no_args_is_help=True)
+eval_app = typer.Typer(
+    help="Score a stage against the external gold standards in ../shared/data.", no_args_is_help=True, cls=Group
+)
+export_app = typer.Typer(help="Export the store in other formats.", no_args_is_help=True, cls=Group)
 app.add_typer(eval_app, name="eval")
 app.add_typer(export_app, name="export")
 
