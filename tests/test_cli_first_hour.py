@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+import typer.main
 from test_analytics_dyads import article
 from typer.testing import CliRunner
 
@@ -107,6 +108,17 @@ def test_cli_query_commands_import_no_analysis_modules(corpus_store: Path, tmp_p
     modules, stderr = loaded_after(commands, tmp_path)
     assert modules == set(), modules
     assert "Traceback" not in stderr
+
+
+def test_cli_commands_annotations_are_evaluated_when_they_load() -> None:
+    """Typer reads each command's annotations on every start: strings would be evaluated again each time."""
+    group = typer.main.get_command(app)
+    commands = [c for sub in group.commands.values() for c in getattr(sub, "commands", {sub.name: sub}).values()]
+    assert len(commands) > 20
+    postponed = sorted(
+        c.name for c in commands if any(isinstance(a, str) for a in c.callback.__wrapped__.__annotations__.values())
+    )
+    assert postponed == []
 
 
 def test_cli_analyze_missing_path_fails_before_the_model(tmp_path: Path) -> None:

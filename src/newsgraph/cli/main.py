@@ -4,8 +4,6 @@ Errors are one line on stderr with a non-zero exit; `--format json` is for machi
 the default table for people; every command's help ends with an example.
 """
 
-from __future__ import annotations
-
 import json
 import sys
 from collections.abc import Iterator
