@@ -279,7 +279,7 @@ def ingest(
             yield result
 
     try:
-        with progress_bar(None if given.urls else count_inputs(paths), err) as advance:
+        with progress_bar(None if given.urls else count_inputs(paths), err.console) as advance:
             written = target.ingest_results(told(advance), segment_size=segment_size)
         if crawl is not None:
             crawl.commit()  # feeds' validators only once their pages are stored
@@ -312,7 +312,6 @@ def stats(
 
     Example: newsgraph stats --store /tmp/ng-store
     """
-    from newsgraph.render import result_table
     from newsgraph.store.segments import StoreError
 
     try:
@@ -322,6 +321,8 @@ def stats(
     if format != QueryFormat.table:
         sys.stdout.write(json.dumps(s, indent=2) + "\n")
         return
+    from newsgraph.render import result_table
+
     rows = [(t, n) for t, n in s["rows"].items()]
     out.print(f"store {s['store']} ({s['segments']} segments)", markup=False, highlight=False)
     out.print(result_table(["table", "rows"], rows))
