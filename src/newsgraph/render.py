@@ -13,6 +13,11 @@ from rich.text import Text
 from newsgraph.records import Analysis
 
 
+def _cell(value: Any) -> Text:
+    """A table cell shown as it is: a quote's "[the minister]" or ":fire:" is text, not rich markup or an emoji."""
+    return Text("" if value is None else str(value))
+
+
 def _snip(text: str, width: int = 90) -> str:
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "…"
@@ -36,7 +41,7 @@ def analysis_table(a: Analysis, expand: bool = True) -> Group:
         for c in columns:
             t.add_column(c, overflow="fold")
         for r in rows:
-            t.add_row(*["" if v is None else str(v) for v in r])
+            t.add_row(*[_cell(v) for v in r])
         parts.append(t)
 
     table(
@@ -101,6 +106,6 @@ def result_table(columns: Sequence[str], rows: Sequence[Sequence[Any]], title: s
     for c in columns:
         t.add_column(str(c), overflow="fold")
     for r in rows:
-        t.add_row(*["" if v is None else str(v) for v in r])
+        t.add_row(*[_cell(v) for v in r])
     return t
 
