@@ -235,6 +235,6 @@ def test_cli_sql_table_shows_cells_as_text_not_markup(tmp_path: Path) -> None:
 
     Store(tmp_path / "s").write([Analysis(document=Document(id="d1", text="The envoy spoke."))])
     cell = "[the minister] said the talks were :fire: [/]"
-    result = invoke("sql", f"SELECT '{cell}' AS quote", "--store", str(tmp_path / "s"))
+    result = invoke("sql", f"SELECT '{cell}' AS \"[b]quote[/b]\"", "--store", str(tmp_path / "s"))
     assert result.exit_code == 0, result.output
-    assert cell in result.stdout
+    assert cell in result.stdout and "[b]quote[/b]" in result.stdout
