@@ -228,3 +228,13 @@ def test_cli_eval_boilerplate_on_a_benchmark_folder(tmp_path: Path) -> None:
     assert scores["newsgraph", "F1"] == 1.0
     result = invoke("eval", "boilerplate", "--track", "text", "--data", str(tmp_path))
     assert result.exit_code == 2 and "html-text.json" in result.stderr
+
+
+def test_cli_sql_table_shows_cells_as_text_not_markup(tmp_path: Path) -> None:
+    from newsgraph import Analysis, Document, Store
+
+    Store(tmp_path / "s").write([Analysis(document=Document(id="d1", text="The envoy spoke."))])
+    cell = "[the minister] said the talks were :fire: [/]"
+    result = invoke("sql", f"SELECT '{cell}' AS \"[b]quote[/b]\"", "--store", str(tmp_path / "s"))
+    assert result.exit_code == 0, result.output
+    assert cell in result.stdout and "[b]quote[/b]" in result.stdout

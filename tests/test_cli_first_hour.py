@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+import typer.main
 from test_analytics_dyads import article
 from typer.testing import CliRunner
 
@@ -25,7 +26,8 @@ from newsgraph.store.segments import Store
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
 REUTERS = ROOT.parent / "shared" / "data" / "corpus" / "reuters21578.jsonl.gz"
-HEAVY = ("spacy", "thinc", "trafilatura", "htmldate", "ray", "datasketch", "scipy", "pandas", "fastapi", "uvicorn")
+HEAVY = ("spacy", "thinc", "trafilatura", "htmldate", "ray", "datasketch", "scipy", "pandas", "fastapi", "uvicorn",
+         "pydantic")  # fmt: skip
 runner = CliRunner()
 
 
@@ -33,14 +35,14 @@ def invoke(*args: str, env: dict[str, str | None] | None = None):
     return runner.invoke(app, list(args), env=env)
 
 
-def loaded_after(commands: list[list[str]], cwd: Path) -> tuple[set[str], str]:
+def loaded_after(commands: list[list[str]], cwd: Path, heavy: tuple[str, ...] = HEAVY) -> tuple[set[str], str]:
     """Run CLI commands in a fresh interpreter; the heavy top-level modules it imported, and its stderr."""
     probe = (
         "import sys\nfrom newsgraph.cli.main import app\n"
         f"for args in {commands!r}:\n"
         "    try:\n        app(args, standalone_mode=False)\n    except SystemExit:\n        pass\n"
         "heavy = sorted(m for m in sys.modules if m.split('.')[0] in %r or m == 'pyarrow.dataset')\n"
-        "print('\\nMODULES:', *heavy)\n" % (HEAVY,)
+        "print('\\nMODULES:', *heavy)\n" % (heavy,)
     )
     done = subprocess.run([sys.executable, "-c", probe], cwd=cwd, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
@@ -106,6 +108,29 @@ def test_cli_query_commands_import_no_analysis_modules(corpus_store: Path, tmp_p
     modules, stderr = loaded_after(commands, tmp_path)
     assert modules == set(), modules
     assert "Traceback" not in stderr
+
+
+def test_cli_query_commands_for_machines_import_no_rich(corpus_store: Path, tmp_path: Path) -> None:
+    store = str(corpus_store)
+    commands = [[*args, "--store", store, "--format", form] for form in ("csv", "json")
+                for args in (["sql", "select 1"], ["stats"], ["dyad", "RUS", "USA"], ["quotes"], ["actors"],
+                             ["actors", "Putin"], ["alerts"])]  # fmt: skip
+    modules, stderr = loaded_after(commands, tmp_path, heavy=("rich",))
+    assert modules == set(), modules
+    assert "Traceback" not in stderr
+    table, _ = loaded_after([["sql", "select 1", "--store", store]], tmp_path, heavy=("rich",))
+    assert "rich" in table  # the probe sees rich when a table is printed
+
+
+def test_cli_commands_annotations_are_evaluated_when_they_load() -> None:
+    """Typer reads each command's annotations on every start: strings would be evaluated again each time."""
+    group = typer.main.get_command(app)
+    commands = [c for sub in group.commands.values() for c in getattr(sub, "commands", {sub.name: sub}).values()]
+    assert len(commands) > 20
+    postponed = sorted(
+        c.name for c in commands if any(isinstance(a, str) for a in c.callback.__wrapped__.__annotations__.values())
+    )
+    assert postponed == []
 
 
 def test_cli_analyze_missing_path_fails_before_the_model(tmp_path: Path) -> None:

@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rich.console import Group
-from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from newsgraph.records import Analysis
+if TYPE_CHECKING:
+    from rich.console import Group
+
+    from newsgraph.records import Analysis
+
+
+def _cell(value: Any) -> Text:
+    """A table cell shown as it is: a quote's "[the minister]" or ":fire:" is text, not rich markup or an emoji."""
+    return Text("" if value is None else str(value))
 
 
 def _snip(text: str, width: int = 90) -> str:
@@ -20,6 +26,9 @@ def _snip(text: str, width: int = 90) -> str:
 
 def analysis_table(a: Analysis, expand: bool = True) -> Group:
     """One Analysis as a header panel, the clean text, and one table per record kind (filling the width if ``expand``)."""
+    from rich.console import Group
+    from rich.panel import Panel
+
     d = a.document
     names = {actor.id: f"{actor.name} ({actor.code or '?'})" for actor in a.actors}
     header = Text()
@@ -34,9 +43,9 @@ def analysis_table(a: Analysis, expand: bool = True) -> Group:
     def table(title: str, columns: Sequence[str], rows: list[Sequence[Any]]) -> None:
         t = Table(title=f"{title} ({len(rows)})", title_justify="left", expand=expand, show_lines=False)
         for c in columns:
-            t.add_column(c, overflow="fold")
+            t.add_column(_cell(c), overflow="fold")
         for r in rows:
-            t.add_row(*["" if v is None else str(v) for v in r])
+            t.add_row(*[_cell(v) for v in r])
         parts.append(t)
 
     table(
@@ -99,8 +108,8 @@ def result_table(columns: Sequence[str], rows: Sequence[Sequence[Any]], title: s
     """Query rows as a table."""
     t = Table(title=title, title_justify="left")
     for c in columns:
-        t.add_column(str(c), overflow="fold")
+        t.add_column(_cell(c), overflow="fold")
     for r in rows:
-        t.add_row(*["" if v is None else str(v) for v in r])
+        t.add_row(*[_cell(v) for v in r])
     return t
 

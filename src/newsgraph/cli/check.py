@@ -1,7 +1,5 @@
 """The `check` command (store integrity): registered on the main app."""
 
-from __future__ import annotations
-
 import shlex
 import sys
 from pathlib import Path

@@ -1,7 +1,5 @@
 """The `clean` command (article text and metadata, no parsing): registered on the main app."""
 
-from __future__ import annotations
-
 import json
 import sys
 from collections.abc import Iterator

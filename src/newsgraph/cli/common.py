@@ -6,36 +6,63 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Callable
 from enum import Enum
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
-from rich.console import Console, ConsoleDimensions
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from newsgraph.library import Store
 
 #: Columns of a table written to a pipe or file: wide enough that no cell is folded ("asserte d").
 PIPED_WIDTH = 10_000
 
 
-class _Out(Console):
+def _stdout_console() -> Console:
     """Standard output: the terminal's width on a terminal; piped, as wide as the rows (unless $COLUMNS says)."""
+    from rich.console import Console, ConsoleDimensions
 
-    @property
-    def size(self) -> ConsoleDimensions:
-        if not self.is_terminal and "COLUMNS" not in os.environ:
-            return ConsoleDimensions(PIPED_WIDTH, 25)
-        return super().size
+    class Out(Console):
+        @property
+        def size(self) -> ConsoleDimensions:
+            if not self.is_terminal and "COLUMNS" not in os.environ:
+                return ConsoleDimensions(PIPED_WIDTH, 25)
+            return super().size
 
-    @size.setter
-    def size(self, new_size: tuple[int, int]) -> None:
-        Console.size.fset(self, new_size)  # type: ignore[attr-defined]
+        @size.setter
+        def size(self, new_size: tuple[int, int]) -> None:
+            Console.size.fset(self, new_size)  # type: ignore[attr-defined]
+
+    return Out(soft_wrap=False)
 
 
-out = _Out(soft_wrap=False)
-err = Console(stderr=True)
+def _stderr_console() -> Console:
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+class LazyConsole:
+    """A rich Console made on first use: JSON and CSV output, and commands that print none, never import rich."""
+
+    def __init__(self, make: Callable[[], Console]) -> None:
+        self._make = make
+
+    @cached_property
+    def console(self) -> Console:
+        return self._make()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.console, name)
+
+
+out = LazyConsole(_stdout_console)
+err = LazyConsole(_stderr_console)
 
 
 class QueryFormat(str, Enum):
@@ -73,9 +100,9 @@ def open_store(path: Path | None) -> Store:
 
 def write_rows(columns: tuple[str, ...], rows: tuple[tuple[Any, ...], ...], format: QueryFormat) -> None:
     """Print query rows as a table, JSON lines or CSV."""
-    from newsgraph.render import result_table
-
     if format == QueryFormat.table:
+        from newsgraph.render import result_table
+
         out.print(result_table(columns, rows))
     elif format == QueryFormat.json:
         for row in rows:

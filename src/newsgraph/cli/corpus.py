@@ -48,7 +48,6 @@ def _csv(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
 def _emit(records: Sequence[Any], columns: Sequence[str], rows: Sequence[Sequence[Any]], format: Any, title: str) -> None:
     """Records as JSON lines, their rows as CSV, or a table for people."""
     from newsgraph.cli.common import QueryFormat, out
-    from newsgraph.render import result_table
 
     if format == QueryFormat.json:
         for record in records:
@@ -56,6 +55,8 @@ def _emit(records: Sequence[Any], columns: Sequence[str], rows: Sequence[Sequenc
     elif format == QueryFormat.csv:
         _csv(columns, rows)
     else:
+        from newsgraph.render import result_table
+
         out.print(result_table(columns, rows, title=title))
 
 
@@ -157,7 +158,6 @@ def register(app: typer.Typer) -> None:
         Example: newsgraph alerts --since 2021-11-01 --k 2.0 --window 8 --min-confidence 0.7
         """
         from newsgraph.query.analytics import AnalyticsError
-        from newsgraph.render import result_table
         from newsgraph.store.segments import StoreError
 
         threshold = CONFIDENCE_DEFAULT if min_confidence is None else min_confidence
@@ -182,6 +182,8 @@ def register(app: typer.Typer) -> None:
         if not found:
             warn("no alerts: no pair moved beyond k standard deviations of its history")
             return
+        from newsgraph.render import result_table
+
         out.print(result_table(columns, rows, title=f"Alerts (k={k}, window={window} weeks)"))
         for x in found:
             out.print(f"[bold]{x.week} {x.a}-{x.b}[/bold] driven by:")
@@ -203,7 +205,6 @@ def register(app: typer.Typer) -> None:
 
         Example: newsgraph actors --top 10
         """
-        from newsgraph.render import result_table
         from newsgraph.store.segments import StoreError
 
         try:
@@ -219,6 +220,8 @@ def register(app: typer.Typer) -> None:
                 return
             if not summary.documents and not summary.as_source.total and not summary.as_target.total:
                 fail(f"no actor named or coded {name!r} in the store")
+            from newsgraph.render import result_table
+
             _actor_summary(out, summary, result_table)
             return
         columns = ("name", "code", "country", "documents", "quotes", "events")

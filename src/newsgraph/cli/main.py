@@ -4,8 +4,6 @@ Errors are one line on stderr with a non-zero exit; `--format json` is for machi
 the default table for people; every command's help ends with an example.
 """
 
-from __future__ import annotations
-
 import json
 import sys
 from collections.abc import Iterator
@@ -18,6 +16,7 @@ import typer
 
 from newsgraph import __version__
 from newsgraph.cli.common import QueryFormat, StoreOption, err, fail, open_store, out, warn, write_rows
+from newsgraph.cli.values import Group
 from newsgraph.cli.watch import DelayOption
 
 app = typer.Typer(
@@ -26,9 +25,12 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    cls=Group,
 )
-eval_app = typer.Typer(help="Score a stage against the external gold standards in ../shared/data.", no_args_is_help=True)
-export_app = typer.Typer(help="Export the store in other formats.", no_args_is_help=True)
+eval_app = typer.Typer(
+    help="Score a stage against the external gold standards in ../shared/data.", no_args_is_help=True, cls=Group
+)
+export_app = typer.Typer(help="Export the store in other formats.", no_args_is_help=True, cls=Group)
 app.add_typer(eval_app, name="eval")
 app.add_typer(export_app, name="export")
 
@@ -277,7 +279,7 @@ def ingest(
             yield result
 
     try:
-        with progress_bar(None if given.urls else count_inputs(paths), err) as advance:
+        with progress_bar(None if given.urls else count_inputs(paths), err.console) as advance:
             written = target.ingest_results(told(advance), segment_size=segment_size)
         if crawl is not None:
             crawl.commit()  # feeds' validators only once their pages are stored
@@ -310,7 +312,6 @@ def stats(
 
     Example: newsgraph stats --store /tmp/ng-store
     """
-    from newsgraph.render import result_table
     from newsgraph.store.segments import StoreError
 
     try:
@@ -320,6 +321,8 @@ def stats(
     if format != QueryFormat.table:
         sys.stdout.write(json.dumps(s, indent=2) + "\n")
         return
+    from newsgraph.render import result_table
+
     rows = [(t, n) for t, n in s["rows"].items()]
     out.print(f"store {s['store']} ({s['segments']} segments)", markup=False, highlight=False)
     out.print(result_table(["table", "rows"], rows))

@@ -1,7 +1,5 @@
 """The `serve` command (HTTP API and web page): registered on the main app."""
 
-from __future__ import annotations
-
 import ipaddress
 import socket
 import sys

@@ -1,7 +1,5 @@
 """The `watch` command (poll feeds and sitemaps, ingest what is new): registered on the main app."""
 
-from __future__ import annotations
-
 import sys
 import time
 from pathlib import Path
