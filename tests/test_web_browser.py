@@ -89,7 +89,12 @@ def page(browser, server):
 
 def open_view(page, server: str, hash_: str) -> None:
     page.goto(f"{server}/{hash_}")
-    page.wait_for_selector("body[data-ready=true]", timeout=20_000)
+    # a goto that changes only the hash returns before the hashchange handler runs, while the previous
+    # view still says it is ready: wait for this route's render
+    page.wait_for_function(
+        "() => document.body.dataset.ready === 'true' && document.body.dataset.rendered === location.hash",
+        timeout=20_000,
+    )
 
 
 def shot(page, name: str) -> None:

@@ -29,6 +29,7 @@ async function render() {
   const main = document.getElementById("main");
   const { parts, query } = parseHash();
   const [view, ...args] = parts;
+  const rendering = location.hash;
   document.body.dataset.view = view || "home";
   try {
     if (!view) await homeView(main, query);
@@ -45,6 +46,7 @@ async function render() {
   } catch (err) {
     main.replaceChildren(errorBox(err));
   }
+  document.body.dataset.rendered = rendering; // which route is ready: a check made before a hashchange fires sees the old one
   document.body.dataset.ready = "true";
 }
 
