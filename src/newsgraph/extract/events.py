@@ -365,6 +365,7 @@ def find_candidates(
                 targets = [t for t in targets if t not in sources]
         if code == STATEMENT_CODE:
             targets = addressees(tok, index, rules)  # whom it was said to, not what it was said about
+            indirect = False
         sent = tok.sent
         # a meeting noun someone came for shares the coming's modality ("will meet ... in a video call")
         modality = modality_of(tok.head.head if joined else tok, data.cues)

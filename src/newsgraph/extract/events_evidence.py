@@ -53,6 +53,8 @@ class EventRules:
     opinion_verbs: frozenset[str]
     audience_roles: frozenset[str]
     audience_words: frozenset[str]
+    gatherings: frozenset[str]
+    object_addressed: frozenset[str]
     reporting_verbs: frozenset[str]
     reporting_preps: frozenset[str]
     own_side_kept: frozenset[str]
@@ -91,6 +93,8 @@ class EventRules:
             opinion_verbs=words("speech", "opinion"),
             audience_roles=frozenset(str(r) for r in raw["speech"].get("audience_roles", [])),
             audience_words=words("speech", "audience_words"),
+            gatherings=words("speech", "gatherings"),
+            object_addressed=words("speech", "object_addressed"),
             reporting_verbs=words("reporting", "verbs"),
             reporting_preps=words("reporting", "preps"),
             own_side_kept=words("reporting", "own_side_kept"),

@@ -455,20 +455,47 @@ def noun_roles(noun: Token, index: ActorIndex) -> tuple[list[str], list[str]]:
 
 
 def addressees(tok: Token, index: ActorIndex, rules: EventRules) -> list[str]:
-    """Whom a statement was addressed to ('told Japan', 'said to Iran'), never an audience that relays it."""
-    found: list[str] = []
+    """Whom a statement was addressed to ('told Japan', 'said to Iran', 'in a report to Congress', 'told an
+    audience of the X council'), never an audience that relays it, nor what was said: only a verb that takes
+    its addressee as object ('tell') has its object addressed ('noted Andriessen promised' addresses nobody)."""
+    phrases: list[Token] = []
+    by_object = tok.lemma_.lower() in rules.object_addressed
     for child in tok.children:
-        phrase = [child] if child.dep_ in {"dobj", "dative"} else []
-        if child.dep_ == "prep" and child.lower_ == "to":
-            phrase = [p for p in child.children if p.dep_ == "pobj"]
-        for p in phrase:
-            if p.lemma_.lower() in rules.audience_words:
-                continue
-            for aid in actors_of_phrase(p, index):
-                actor = index.by_id.get(aid)
-                if actor is not None and actor.role not in rules.audience_roles and aid not in found:
-                    found.append(aid)
+        if child.dep_ in {"dobj", "dative"} and child.lemma_.lower() in rules.speech_nouns:
+            phrases.extend(_to_phrase(child))  # "addressed a letter to Iran"
+            by_object = False
+        elif child.dep_ in {"dobj", "dative"} and by_object:
+            phrases.append(child)
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "to" and not by_object:
+            # "said to Iran"; "told a news conference shipments to the US" is what was told
+            phrases.extend(_pobjs(child))
+        elif child.dep_ == "prep":
+            # "said in a report to Congress": the statement's own noun names the addressee
+            spoken = [p for p in child.children if p.dep_ == "pobj" and p.lemma_.lower() in rules.speech_nouns]
+            phrases.extend(t for p in spoken for t in _to_phrase(p))
+    found: list[str] = []
+    for p in phrases:
+        if p.lemma_.lower() in rules.audience_words:
+            continue
+        if p.lemma_.lower() in rules.gatherings:
+            ids = [a for c in p.children if c.dep_ == "prep" and c.lower_ == "of" for o in _pobjs(c) for a in actors_of_phrase(o, index)]
+        else:
+            ids = actors_of_phrase(p, index)
+        for aid in ids:
+            actor = index.by_id.get(aid)
+            if actor is not None and actor.role not in rules.audience_roles and aid not in found:
+                found.append(aid)
     return found
+
+
+def _pobjs(prep: Token) -> list[Token]:
+    return [p for p in prep.children if p.dep_ == "pobj"]
+
+
+def _to_phrase(noun: Token) -> list[Token]:
+    """The objects of a noun's 'to' ('a letter to Iran')."""
+    return [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "to" for p in _pobjs(c)]
 
 
 def located(tok: Token, index: ActorIndex, rules: EventRules) -> list[str]:

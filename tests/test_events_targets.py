@@ -1,0 +1,40 @@
+"""Event targets: the actor acted upon, or none (issue 12; every sentence written for this file).
+
+A target is the one the act is done to or the statement is addressed to. An actor named only in
+what is said, in a clause about the object, in a reporter's question, or as the place left is no
+target: none is better than a wrong one. Events are (CAMEO root, source country, target country,
+modality) as in ``test_events_probes``; ``"*"`` is anything, ``None`` no actor.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from test_events_probes import Probe, _fits, coded
+
+CASES: list[tuple[str, list[Probe], list[Probe]]] = [
+    # a statement is addressed through "to", a statement noun's "to", or an audience's members
+    ("The Mexican foreign ministry said in a letter to the United Nations that the border was calm.",
+     [("01", "MEX", "IGO", "asserted")], []),
+    ("The Canadian trade minister told an audience of the European Parliament that tariffs would fall.",
+     [("01", "CAN", "IGO", "asserted")], []),
+    ("The Greek minister told Turkey that the talks were over.", [("01", "GRC", "TUR", "asserted")], []),
+    ("The Greek minister told reporters that the talks with Turkey were over.",
+     [("01", "GRC", None, "asserted")], [("01", "GRC", "TUR", "*")]),
+]
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), CASES, ids=[c[0][:40] for c in CASES])
+def test_events_target(nlp, knowledge, text: str, must: list[Probe], must_not: list[Probe]) -> None:
+    got = [g[:4] for g in coded(nlp, knowledge, text)]
+    for want in must:
+        assert any(_fits(want, g) for g in got), (want, got)
+    for bad in must_not:
+        assert not any(_fits(bad, g) for g in got), (bad, got)
+
+
+def test_events_target_said_object_is_content(nlp, knowledge) -> None:
+    # only "tell"-like verbs address their object: the name the parser hangs on "noted" is what was noted
+    got = coded(nlp, knowledge, "Kenyan officials noted Museveni this week promised that the refugees would be compensated.")
+    assert any(g[:4] == ("01", "KEN", None, "asserted") for g in got), got
+    assert not any(g[0] == "01" and g[2] is not None for g in got), got
