@@ -21,6 +21,18 @@ CASES: list[tuple[str, list[Probe], list[Probe]]] = [
     ("The Greek minister told Turkey that the talks were over.", [("01", "GRC", "TUR", "asserted")], []),
     ("The Greek minister told reporters that the talks with Turkey were over.",
      [("01", "GRC", None, "asserted")], [("01", "GRC", "TUR", "*")]),
+    # an actor in a clause of its own inside the object is what that clause is about
+    ("Spain protested about a spy ring that had come to light at the French embassy.",
+     [("11", "ESP", None, "asserted")], [("11", "ESP", "FRA", "*")]),
+    ("Chile imposed new tariffs on steel after it said that Peru was dumping it.",
+     [("16", "CHL", None, "asserted")], [("16", "CHL", "PER", "*")]),
+    ("Norway denied reports that its navy had fired on a Russian trawler.", [], [("01", "NOR", "RUS", "*")]),
+    ("Spain criticised the amount of aid the Moroccan authorities were prepared to give.",
+     [("11", "ESP", None, "asserted")], [("11", "ESP", "MAR", "*")]),
+    # ... except the condition or content of a threat or demand, which names whom it obliges
+    ("Israel threatened to close the crossings unless Egypt stopped the smuggling.", [("13", "ISR", "EGY", "asserted")], []),
+    # a participle with no subject of its own stays in the object's phrase: duties on goods imported from a country
+    ("The United States imposed duties on computer chips imported from Japan.", [("16", "USA", "JPN", "asserted")], []),
 ]
 
 

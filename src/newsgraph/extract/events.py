@@ -355,11 +355,11 @@ def find_candidates(
         if not code and not reverse:
             continue
         if tok.pos_ in {"NOUN", "PROPN"}:
-            sources, targets = noun_roles(tok, index)
+            sources, targets = noun_roles(tok, index, code[:2] in rules.content_target_roots)
             joined = [] if sources or code[:2] not in PARTICIPATION_ROOTS else participant_subject(tok, index)
             sources = sources or [a for a in joined if a not in targets]
         else:
-            sources, targets, indirect = verb_roles_explained(tok, index)
+            sources, targets, indirect = verb_roles_explained(tok, index, code[:2] in rules.content_target_roots)
             if not sources and code[:2] in STATE_ACTION_ROOTS:
                 sources = place_of_action(tok, index)[:1]  # the place, not a target of the act
                 targets = [t for t in targets if t not in sources]

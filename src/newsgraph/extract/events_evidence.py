@@ -66,6 +66,7 @@ class EventRules:
     occasion_preps: frozenset[str]
     raising: frozenset[str]
     weapons: frozenset[str]
+    content_target_roots: frozenset[str]
     reverse_kept: frozenset[str]
     petrarch_default: tuple[str, ...]
     noun: tuple[str, ...]
@@ -106,6 +107,7 @@ class EventRules:
             occasion_preps=frozenset(str(w).lower() for w in raw.get("occasion_preps", [])),
             raising=frozenset(str(w).lower() for w in raw.get("raising", [])),
             weapons=frozenset(str(w).lower() for w in raw.get("weapons", [])),
+            content_target_roots=frozenset(str(r) for r in raw.get("content_target_roots", [])),
             reverse_kept=frozenset(str(c) for c in raw.get("reverse_kept", [])),
             petrarch_default=tuple(cons.get("petrarch_default", [])),
             noun=tuple(cons.get("noun", [])),

@@ -40,6 +40,8 @@ GOVERNING_DEPS = frozenset({"ccomp", "xcomp", "advcl", "conj", "csubj", "pcomp",
 # noun triggers that name a meeting or a cooperation its governor's subject takes part in
 # ("negotiators return to Geneva for talks"); hostile nouns stay sourceless ("warned of an invasion")
 PARTICIPATION_PREPS = frozenset({"for", "in", "into", "at", "to"})
+# clauses of their own inside an object phrase: an actor there is what the clause is about, not the one acted upon
+EMBEDDED_CLAUSE_DEPS = frozenset({"relcl", "ccomp", "advcl", "csubj", "parataxis"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -323,9 +325,10 @@ def verb_roles(verb: Token, index: ActorIndex) -> tuple[list[str], list[str]]:
     return sources, targets
 
 
-def verb_roles_explained(verb: Token, index: ActorIndex) -> tuple[list[str], list[str], bool]:
+def verb_roles_explained(verb: Token, index: ActorIndex, content: bool = False) -> tuple[list[str], list[str], bool]:
     """``verb_roles`` and whether the targets came from a fallback (an actor nested in the object, the
-    complement's subject, a misparsed name) rather than the verb's own object or preposition."""
+    complement's subject, a misparsed name) rather than the verb's own object or preposition; with ``content``
+    (an appeal, demand, rejection or threat) the fallback may find it in the clauses inside the object."""
     subjects, passive = _subject_tokens(verb)
     sources: list[str] = []
     targets: list[str] = []
@@ -355,7 +358,7 @@ def verb_roles_explained(verb: Token, index: ActorIndex) -> tuple[list[str], lis
     targets = [t for t in targets if t not in sources]
     direct = bool(targets)
     if not targets:
-        targets = _nested_target(verb, index, sources)
+        targets = _nested_target(verb, index, sources, content)
     if not targets:
         targets = _complement_subject(verb, index, sources)
     if not targets:
@@ -399,14 +402,15 @@ def _other_country_first(targets: list[str], sources: list[str], index: ActorInd
     return other or targets
 
 
-def _nested_target(verb: Token, index: ActorIndex, sources: list[str]) -> list[str]:
-    """Fallback: the first actor inside an object or a passive subject (not the source, not a reported clause)."""
+def _nested_target(verb: Token, index: ActorIndex, sources: list[str], content: bool = False) -> list[str]:
+    """Fallback: the first actor inside an object or a passive subject (not the source, not in a clause of its
+    own there, but for ``content``: see ``_in_clause_below``)."""
     found: list[Token] = []
     for child in verb.children:
         if child.dep_ in OBJECT_DEPS | {"xcomp", "prep", "advcl"} or child.dep_ in PASSIVE_SUBJECT_DEPS:
             for tok in child.subtree:
                 aid = index.by_token.get(tok.i)
-                if aid and aid not in sources:
+                if aid and aid not in sources and not _in_clause_below(tok, child, content):
                     found.append(tok)
     own = {_country(s, index) for s in sources} - {None}
     other = [t for t in found if _country(index.by_token[t.i], index) not in own]
@@ -420,7 +424,28 @@ def _nested_target(verb: Token, index: ActorIndex, sources: list[str]) -> list[s
     return [a for a in dict.fromkeys(ids or [index.by_token[first.i]]) if a not in sources]
 
 
-def noun_roles(noun: Token, index: ActorIndex) -> tuple[list[str], list[str]]:
+def _in_clause_below(tok: Token, top: Token, content: bool = False) -> bool:
+    """``tok`` sits in a clause of its own below ``top``: what a noun's clause says ('rumors that X had
+    approached Y'), a reported or adverbial clause ('after he said that Japan ...'); with ``content`` only a
+    relative clause ('a network that came to light at the embassy') counts, since a demand's or a threat's
+    content or condition names whom it obliges. A participle with no subject of its own stays in the phrase
+    ('chips imported from Japan'), and so does a noun the parser labelled a clause ('an anti-X parade')."""
+    cur = tok
+    while cur.i != top.i and cur.head.i != cur.i:
+        if cur.pos_ not in {"NOUN", "PROPN"} and (cur.dep_ == "relcl" or (not content and _own_clause(cur))):
+            return True
+        cur = cur.head
+    return False
+
+
+def _own_clause(tok: Token) -> bool:
+    """A clause with its own predicate edge, or a noun's clause with a subject of its own."""
+    if tok.dep_ in EMBEDDED_CLAUSE_DEPS:
+        return True
+    return tok.dep_ == "acl" and any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in tok.children)
+
+
+def noun_roles(noun: Token, index: ActorIndex, content: bool = False) -> tuple[list[str], list[str]]:
     """Source and target of a noun trigger ("Russia's invasion of Ukraine", "talks between A and B")."""
     sources: list[str] = []
     targets: list[str] = []
@@ -445,7 +470,7 @@ def noun_roles(noun: Token, index: ActorIndex) -> tuple[list[str], list[str]]:
     head = noun.head if noun.dep_ == "compound" else noun  # "held peace talks": the trigger modifies the object
     if not targets:
         # "a suspension of air links with Serbia", "a mediation mission between Syria and the PLO"
-        targets = _nested_target(head, index, sources)
+        targets = _nested_target(head, index, sources, content)
     if not sources and head.dep_ in {"dobj", "attr"} and head.head.pos_ in {"VERB", "AUX"}:
         # "Russia launched an attack on Ukraine": the light verb's subject is the noun's source
         subjects, passive = _subject_tokens(head.head)
