@@ -38,6 +38,7 @@ from newsgraph.extract.events_evidence import (
     coordinated_subject,
     pronoun_subject,
     has_reported_clause,
+    in_reporters_question,
     is_headline,
     object_words,
     person_object,
@@ -317,6 +318,8 @@ def find_candidates(
             continue  # "in a statement": the verb governing it carries it; "the General Agreement on Tariffs": a name
         if raising_passive(tok, rules):
             continue  # "is expected to visit": the visit is the act, its subject raised through the xcomp
+        if in_reporters_question(tok, rules):
+            continue  # "Asked if Peru would meet Chile, the minister ...": a question, no act
         if not (tok.pos_ == "VERB" and tok.dep_ in MODIFIER_DEPS):
             m = data.patterns.match(tok, words)
             if m is not None and not _lexical_sense(tok, lemma, m, rules):

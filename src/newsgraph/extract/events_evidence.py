@@ -66,6 +66,7 @@ class EventRules:
     occasion_preps: frozenset[str]
     raising: frozenset[str]
     weapons: frozenset[str]
+    question_verbs: frozenset[str]
     content_target_roots: frozenset[str]
     reverse_kept: frozenset[str]
     petrarch_default: tuple[str, ...]
@@ -107,6 +108,7 @@ class EventRules:
             occasion_preps=frozenset(str(w).lower() for w in raw.get("occasion_preps", [])),
             raising=frozenset(str(w).lower() for w in raw.get("raising", [])),
             weapons=frozenset(str(w).lower() for w in raw.get("weapons", [])),
+            question_verbs=frozenset(str(w).lower() for w in raw.get("question_verbs", [])),
             content_target_roots=frozenset(str(r) for r in raw.get("content_target_roots", [])),
             reverse_kept=frozenset(str(c) for c in raw.get("reverse_kept", [])),
             petrarch_default=tuple(cons.get("petrarch_default", [])),
@@ -173,6 +175,18 @@ def reporting_verb(tok: Token, rules: EventRules) -> Token | None:
                 ):
                     return child
     return None
+
+
+def in_reporters_question(tok: Token, rules: EventRules) -> bool:
+    """'Asked if the bank would respond to a plea by Vietnam, he said ...': the trigger is the asking, or inside
+    what was asked, of a participle clause with no subject or agent of its own (a reporter asks the main subject)."""
+    for cur in (tok, *tok.ancestors):
+        opening = cur.dep_ == "advcl" or cur.i == cur.sent.start  # or the root of a parse the clause broke
+        if not opening or cur.tag_ != "VBN" or cur.lemma_.lower() not in rules.question_verbs:
+            continue
+        if not any(c.dep_ in {"nsubj", "nsubjpass", "agent"} for c in cur.children):
+            return True
+    return False
 
 
 def has_reported_clause(verb: Token) -> bool:
