@@ -38,6 +38,8 @@ CASES: list[tuple[str, list[Probe], list[Probe]]] = [
      [("01", "BOL", None, "asserted")], [("02", "*", "*", "*"), ("*", "PER", "CHL", "*"), ("*", "BOL", "PER", "*")]),
     ("Asked about the Iranian remarks, the American spokesman said the talks would go on.",
      [("01", "USA", None, "asserted")], [("02", "USA", "IRN", "*")]),
+    # the capital one leaves is a place, and leaving it no consultation
+    ("The British minister repeated the threat before leaving Tokyo.", [], [("04", "GBR", "JPN", "*")]),
 ]
 
 
