@@ -33,6 +33,9 @@ CASES: list[tuple[str, list[Probe], list[Probe]]] = [
     ("Israel threatened to close the crossings unless Egypt stopped the smuggling.", [("13", "ISR", "EGY", "asserted")], []),
     # a participle with no subject of its own stays in the object's phrase: duties on goods imported from a country
     ("The United States imposed duties on computer chips imported from Japan.", [("16", "USA", "JPN", "asserted")], []),
+    # a past participle clause is passive: the subject of the clause above it did not do it
+    ("The Canadian dairy industry believes labels saying foreign cheeses are high in salt would discourage "
+     "consumption of the cheeses, imported mainly from France, Italy and Spain.", [], [("06", "CAN", "*", "*")]),
     # a reporter's question: neither the asking nor what was asked is an act
     ("Asked whether Peru would meet Chile, the Bolivian minister said he did not know.",
      [("01", "BOL", None, "asserted")], [("02", "*", "*", "*"), ("*", "PER", "CHL", "*"), ("*", "BOL", "PER", "*")]),

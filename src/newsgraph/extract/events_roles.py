@@ -353,7 +353,7 @@ def verb_roles_explained(verb: Token, index: ActorIndex, content: bool = False) 
             for sub in child.children:
                 if sub.dep_ == "pobj":
                     targets.extend(a for a in actors_of_phrase(sub, index) if a not in targets)
-    if not subjects and not sources:
+    if not subjects and not sources and not _bare_participle(verb):
         sources = governing_subject(verb, index)
     targets = [t for t in targets if t not in sources]
     direct = bool(targets)
@@ -364,6 +364,12 @@ def verb_roles_explained(verb: Token, index: ActorIndex, content: bool = False) 
     if not targets:
         targets = _misparsed_object(verb, index, sources)
     return sources, _other_country_first(targets, sources, index), not direct and bool(targets)
+
+
+def _bare_participle(verb: Token) -> bool:
+    """'would discourage consumption of the oils, imported from Malaysia': a past participle clause with no
+    auxiliary is passive, and the subject of the clause above it is no doer of it."""
+    return verb.tag_ == "VBN" and verb.dep_ == "advcl" and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
 
 
 def _misparsed_object(verb: Token, index: ActorIndex, sources: list[str]) -> list[str]:
