@@ -33,6 +33,10 @@ CASES: list[tuple[str, list[Probe], list[Probe]]] = [
     ("Israel threatened to close the crossings unless Egypt stopped the smuggling.", [("13", "ISR", "EGY", "asserted")], []),
     # a participle with no subject of its own stays in the object's phrase: duties on goods imported from a country
     ("The United States imposed duties on computer chips imported from Japan.", [("16", "USA", "JPN", "asserted")], []),
+    # parties that act on each other: what they agree or talk about is no party ("on", "about" in the rules file,
+    # which YAML must read as words, not as booleans)
+    ("The French and German ministers agreed on the removal of Japanese import quotas.",
+     [("05", "FRA", "DEU", "asserted"), ("05", "DEU", "FRA", "asserted")], [("05", "*", "JPN", "*")]),
     # a past participle clause is passive: the subject of the clause above it did not do it
     ("The Canadian dairy industry believes labels saying foreign cheeses are high in salt would discourage "
      "consumption of the cheeses, imported mainly from France, Italy and Spain.", [], [("06", "CAN", "*", "*")]),

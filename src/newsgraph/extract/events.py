@@ -362,7 +362,10 @@ def find_candidates(
             joined = [] if sources or code[:2] not in PARTICIPATION_ROOTS else participant_subject(tok, index)
             sources = sources or [a for a in joined if a not in targets]
         else:
-            sources, targets, indirect = verb_roles_explained(tok, index, code[:2] in rules.content_target_roots)
+            # "X and Y agreed on Z": the parties act on each other, Z is what they agree about
+            mutual = lemma in rules.mutual_lemmas and coordinated_subject(tok, rules.pair_words)
+            topics = rules.topic_preps if mutual else frozenset()
+            sources, targets, indirect = verb_roles_explained(tok, index, code[:2] in rules.content_target_roots, topics)
             if not sources and code[:2] in STATE_ACTION_ROOTS:
                 sources = place_of_action(tok, index)[:1]  # the place, not a target of the act
                 targets = [t for t in targets if t not in sources]

@@ -61,6 +61,7 @@ class EventRules:
     always_kept: frozenset[str]
     mutual_lemmas: frozenset[str]
     mutual_nouns: frozenset[str]
+    topic_preps: frozenset[str]
     pair_words: frozenset[str]
     location_preps: frozenset[str]
     occasion_preps: frozenset[str]
@@ -103,6 +104,7 @@ class EventRules:
             always_kept=words("reporting", "always_kept"),
             mutual_lemmas=words("mutual", "lemmas"),
             mutual_nouns=words("mutual", "nouns"),
+            topic_preps=words("mutual", "topic_preps"),
             pair_words=words("mutual", "pair_words"),
             location_preps=frozenset(str(w).lower() for w in raw.get("location_preps", [])),
             occasion_preps=frozenset(str(w).lower() for w in raw.get("occasion_preps", [])),

@@ -325,10 +325,13 @@ def verb_roles(verb: Token, index: ActorIndex) -> tuple[list[str], list[str]]:
     return sources, targets
 
 
-def verb_roles_explained(verb: Token, index: ActorIndex, content: bool = False) -> tuple[list[str], list[str], bool]:
+def verb_roles_explained(
+    verb: Token, index: ActorIndex, content: bool = False, topics: frozenset[str] = frozenset()
+) -> tuple[list[str], list[str], bool]:
     """``verb_roles`` and whether the targets came from a fallback (an actor nested in the object, the
     complement's subject, a misparsed name) rather than the verb's own object or preposition; with ``content``
-    (an appeal, demand, rejection or threat) the fallback may find it in the clauses inside the object."""
+    (an appeal, demand, rejection or threat) the fallback may find it in the clauses inside the object; the
+    objects of ``topics`` prepositions are what the act is about ('agreed on the removal of US sanctions')."""
     subjects, passive = _subject_tokens(verb)
     sources: list[str] = []
     targets: list[str] = []
@@ -345,7 +348,7 @@ def verb_roles_explained(verb: Token, index: ActorIndex, content: bool = False) 
         if child.dep_ in OBJECT_DEPS:
             targets.extend(a for a in actors_of_phrase(child, index) if a not in targets)
     for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+        if child.dep_ == "prep" and child.lower_ in TARGET_PREPS and child.lower_ not in topics:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     targets.extend(a for a in actors_of_phrase(pobj, index) if a not in targets)
@@ -358,7 +361,7 @@ def verb_roles_explained(verb: Token, index: ActorIndex, content: bool = False) 
     targets = [t for t in targets if t not in sources]
     direct = bool(targets)
     if not targets:
-        targets = _nested_target(verb, index, sources, content)
+        targets = _nested_target(verb, index, sources, content, topics)
     if not targets:
         targets = _complement_subject(verb, index, sources)
     if not targets:
@@ -408,12 +411,16 @@ def _other_country_first(targets: list[str], sources: list[str], index: ActorInd
     return other or targets
 
 
-def _nested_target(verb: Token, index: ActorIndex, sources: list[str], content: bool = False) -> list[str]:
+def _nested_target(
+    verb: Token, index: ActorIndex, sources: list[str], content: bool = False, topics: frozenset[str] = frozenset()
+) -> list[str]:
     """Fallback: the first actor inside an object or a passive subject (not the source, not in a clause of its
     own there, but for ``content``: see ``_in_clause_below``)."""
     found: list[Token] = []
     for child in verb.children:
         if child.dep_ in OBJECT_DEPS | {"xcomp", "prep", "advcl"} or child.dep_ in PASSIVE_SUBJECT_DEPS:
+            if child.dep_ == "prep" and child.lower_ in topics:
+                continue
             for tok in child.subtree:
                 aid = index.by_token.get(tok.i)
                 if aid and aid not in sources and not _in_clause_below(tok, child, content):
