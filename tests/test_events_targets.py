@@ -37,6 +37,10 @@ CASES: list[tuple[str, list[Probe], list[Probe]]] = [
     # which YAML must read as words, not as booleans)
     ("The French and German ministers agreed on the removal of Japanese import quotas.",
      [("05", "FRA", "DEU", "asserted"), ("05", "DEU", "FRA", "asserted")], [("05", "*", "JPN", "*")]),
+    # ... and what a meeting or an agreement is about is no party to it
+    ("Canada and France are waging a quiet battle at this week's Asian Development Bank meeting over Tokyo's "
+     "attempts to gain more votes.", [], [("04", "*", "JPN", "*")]),
+    ("Chile criticised the agreement on Bolivian gas exports.", [], [("05", "CHL", "BOL", "*")]),
     # a past participle clause is passive: the subject of the clause above it did not do it
     ("The Canadian dairy industry believes labels saying foreign cheeses are high in salt would discourage "
      "consumption of the cheeses, imported mainly from France, Italy and Spain.", [], [("06", "CAN", "*", "*")]),

@@ -358,7 +358,8 @@ def find_candidates(
         if not code and not reverse:
             continue
         if tok.pos_ in {"NOUN", "PROPN"}:
-            sources, targets = noun_roles(tok, index, code[:2] in rules.content_target_roots)
+            topics = rules.topic_preps if lemma in rules.mutual_nouns else frozenset()
+            sources, targets = noun_roles(tok, index, code[:2] in rules.content_target_roots, topics)
             joined = [] if sources or code[:2] not in PARTICIPATION_ROOTS else participant_subject(tok, index)
             sources = sources or [a for a in joined if a not in targets]
         else:

@@ -458,8 +458,11 @@ def _own_clause(tok: Token) -> bool:
     return tok.dep_ == "acl" and any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in tok.children)
 
 
-def noun_roles(noun: Token, index: ActorIndex, content: bool = False) -> tuple[list[str], list[str]]:
-    """Source and target of a noun trigger ("Russia's invasion of Ukraine", "talks between A and B")."""
+def noun_roles(
+    noun: Token, index: ActorIndex, content: bool = False, topics: frozenset[str] = frozenset()
+) -> tuple[list[str], list[str]]:
+    """Source and target of a noun trigger ("Russia's invasion of Ukraine", "talks between A and B"); the objects
+    of ``topics`` prepositions are what a meeting or an agreement is about ("a meeting over Tokyo's attempts")."""
     sources: list[str] = []
     targets: list[str] = []
     for child in noun.children:
@@ -478,12 +481,12 @@ def noun_roles(noun: Token, index: ActorIndex, content: bool = False) -> tuple[l
                     targets.extend(a for a in found if a not in targets)
                 elif child.lower_ in {"by", "from"}:
                     sources.extend(a for a in found if a not in sources)
-                elif child.lower_ in TARGET_PREPS:
+                elif child.lower_ in TARGET_PREPS and child.lower_ not in topics:
                     targets.extend(a for a in found if a not in targets)
     head = noun.head if noun.dep_ == "compound" else noun  # "held peace talks": the trigger modifies the object
     if not targets:
         # "a suspension of air links with Serbia", "a mediation mission between Syria and the PLO"
-        targets = _nested_target(head, index, sources, content)
+        targets = _nested_target(head, index, sources, content, topics)
     if not sources and head.dep_ in {"dobj", "attr"} and head.head.pos_ in {"VERB", "AUX"}:
         # "Russia launched an attack on Ukraine": the light verb's subject is the noun's source
         subjects, passive = _subject_tokens(head.head)
