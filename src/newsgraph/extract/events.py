@@ -38,6 +38,7 @@ from newsgraph.extract.events_evidence import (
     coordinated_subject,
     pronoun_subject,
     has_reported_clause,
+    in_reporters_question,
     is_headline,
     object_words,
     person_object,
@@ -317,6 +318,8 @@ def find_candidates(
             continue  # "in a statement": the verb governing it carries it; "the General Agreement on Tariffs": a name
         if raising_passive(tok, rules):
             continue  # "is expected to visit": the visit is the act, its subject raised through the xcomp
+        if in_reporters_question(tok, rules):
+            continue  # "Asked if Peru would meet Chile, the minister ...": a question, no act
         if not (tok.pos_ == "VERB" and tok.dep_ in MODIFIER_DEPS):
             m = data.patterns.match(tok, words)
             if m is not None and not _lexical_sense(tok, lemma, m, rules):
@@ -355,16 +358,21 @@ def find_candidates(
         if not code and not reverse:
             continue
         if tok.pos_ in {"NOUN", "PROPN"}:
-            sources, targets = noun_roles(tok, index)
+            topics = rules.topic_preps if lemma in rules.mutual_nouns else frozenset()
+            sources, targets = noun_roles(tok, index, code[:2] in rules.content_target_roots, topics)
             joined = [] if sources or code[:2] not in PARTICIPATION_ROOTS else participant_subject(tok, index)
             sources = sources or [a for a in joined if a not in targets]
         else:
-            sources, targets, indirect = verb_roles_explained(tok, index)
+            # "X and Y agreed on Z": the parties act on each other, Z is what they agree about
+            mutual = lemma in rules.mutual_lemmas and coordinated_subject(tok, rules.pair_words)
+            topics = rules.topic_preps if mutual else frozenset()
+            sources, targets, indirect = verb_roles_explained(tok, index, code[:2] in rules.content_target_roots, topics)
             if not sources and code[:2] in STATE_ACTION_ROOTS:
                 sources = place_of_action(tok, index)[:1]  # the place, not a target of the act
                 targets = [t for t in targets if t not in sources]
         if code == STATEMENT_CODE:
             targets = addressees(tok, index, rules)  # whom it was said to, not what it was said about
+            indirect = False
         sent = tok.sent
         # a meeting noun someone came for shares the coming's modality ("will meet ... in a video call")
         modality = modality_of(tok.head.head if joined else tok, data.cues)

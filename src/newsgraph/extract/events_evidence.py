@@ -53,17 +53,22 @@ class EventRules:
     opinion_verbs: frozenset[str]
     audience_roles: frozenset[str]
     audience_words: frozenset[str]
+    gatherings: frozenset[str]
+    object_addressed: frozenset[str]
     reporting_verbs: frozenset[str]
     reporting_preps: frozenset[str]
     own_side_kept: frozenset[str]
     always_kept: frozenset[str]
     mutual_lemmas: frozenset[str]
     mutual_nouns: frozenset[str]
+    topic_preps: frozenset[str]
     pair_words: frozenset[str]
     location_preps: frozenset[str]
     occasion_preps: frozenset[str]
     raising: frozenset[str]
     weapons: frozenset[str]
+    question_verbs: frozenset[str]
+    content_target_roots: frozenset[str]
     reverse_kept: frozenset[str]
     petrarch_default: tuple[str, ...]
     noun: tuple[str, ...]
@@ -91,17 +96,22 @@ class EventRules:
             opinion_verbs=words("speech", "opinion"),
             audience_roles=frozenset(str(r) for r in raw["speech"].get("audience_roles", [])),
             audience_words=words("speech", "audience_words"),
+            gatherings=words("speech", "gatherings"),
+            object_addressed=words("speech", "object_addressed"),
             reporting_verbs=words("reporting", "verbs"),
             reporting_preps=words("reporting", "preps"),
             own_side_kept=words("reporting", "own_side_kept"),
             always_kept=words("reporting", "always_kept"),
             mutual_lemmas=words("mutual", "lemmas"),
             mutual_nouns=words("mutual", "nouns"),
+            topic_preps=words("mutual", "topic_preps"),
             pair_words=words("mutual", "pair_words"),
             location_preps=frozenset(str(w).lower() for w in raw.get("location_preps", [])),
             occasion_preps=frozenset(str(w).lower() for w in raw.get("occasion_preps", [])),
             raising=frozenset(str(w).lower() for w in raw.get("raising", [])),
             weapons=frozenset(str(w).lower() for w in raw.get("weapons", [])),
+            question_verbs=frozenset(str(w).lower() for w in raw.get("question_verbs", [])),
+            content_target_roots=frozenset(str(r) for r in raw.get("content_target_roots", [])),
             reverse_kept=frozenset(str(c) for c in raw.get("reverse_kept", [])),
             petrarch_default=tuple(cons.get("petrarch_default", [])),
             noun=tuple(cons.get("noun", [])),
@@ -167,6 +177,18 @@ def reporting_verb(tok: Token, rules: EventRules) -> Token | None:
                 ):
                     return child
     return None
+
+
+def in_reporters_question(tok: Token, rules: EventRules) -> bool:
+    """'Asked if the bank would respond to a plea by Vietnam, he said ...': the trigger is the asking, or inside
+    what was asked, of a participle clause with no subject or agent of its own (a reporter asks the main subject)."""
+    for cur in (tok, *tok.ancestors):
+        opening = cur.dep_ == "advcl" or cur.i == cur.sent.start  # or the root of a parse the clause broke
+        if not opening or cur.tag_ != "VBN" or cur.lemma_.lower() not in rules.question_verbs:
+            continue
+        if not any(c.dep_ in {"nsubj", "nsubjpass", "agent"} for c in cur.children):
+            return True
+    return False
 
 
 def has_reported_clause(verb: Token) -> bool:

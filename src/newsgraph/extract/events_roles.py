@@ -40,6 +40,8 @@ GOVERNING_DEPS = frozenset({"ccomp", "xcomp", "advcl", "conj", "csubj", "pcomp",
 # noun triggers that name a meeting or a cooperation its governor's subject takes part in
 # ("negotiators return to Geneva for talks"); hostile nouns stay sourceless ("warned of an invasion")
 PARTICIPATION_PREPS = frozenset({"for", "in", "into", "at", "to"})
+# clauses of their own inside an object phrase: an actor there is what the clause is about, not the one acted upon
+EMBEDDED_CLAUSE_DEPS = frozenset({"relcl", "ccomp", "advcl", "csubj", "parataxis"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -323,9 +325,13 @@ def verb_roles(verb: Token, index: ActorIndex) -> tuple[list[str], list[str]]:
     return sources, targets
 
 
-def verb_roles_explained(verb: Token, index: ActorIndex) -> tuple[list[str], list[str], bool]:
+def verb_roles_explained(
+    verb: Token, index: ActorIndex, content: bool = False, topics: frozenset[str] = frozenset()
+) -> tuple[list[str], list[str], bool]:
     """``verb_roles`` and whether the targets came from a fallback (an actor nested in the object, the
-    complement's subject, a misparsed name) rather than the verb's own object or preposition."""
+    complement's subject, a misparsed name) rather than the verb's own object or preposition; with ``content``
+    (an appeal, demand, rejection or threat) the fallback may find it in the clauses inside the object; the
+    objects of ``topics`` prepositions are what the act is about ('agreed on the removal of US sanctions')."""
     subjects, passive = _subject_tokens(verb)
     sources: list[str] = []
     targets: list[str] = []
@@ -342,7 +348,7 @@ def verb_roles_explained(verb: Token, index: ActorIndex) -> tuple[list[str], lis
         if child.dep_ in OBJECT_DEPS:
             targets.extend(a for a in actors_of_phrase(child, index) if a not in targets)
     for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+        if child.dep_ == "prep" and child.lower_ in TARGET_PREPS and child.lower_ not in topics:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     targets.extend(a for a in actors_of_phrase(pobj, index) if a not in targets)
@@ -350,17 +356,23 @@ def verb_roles_explained(verb: Token, index: ActorIndex) -> tuple[list[str], lis
             for sub in child.children:
                 if sub.dep_ == "pobj":
                     targets.extend(a for a in actors_of_phrase(sub, index) if a not in targets)
-    if not subjects and not sources:
+    if not subjects and not sources and not _bare_participle(verb):
         sources = governing_subject(verb, index)
     targets = [t for t in targets if t not in sources]
     direct = bool(targets)
     if not targets:
-        targets = _nested_target(verb, index, sources)
+        targets = _nested_target(verb, index, sources, content, topics)
     if not targets:
         targets = _complement_subject(verb, index, sources)
     if not targets:
         targets = _misparsed_object(verb, index, sources)
     return sources, _other_country_first(targets, sources, index), not direct and bool(targets)
+
+
+def _bare_participle(verb: Token) -> bool:
+    """'would discourage consumption of the oils, imported from Malaysia': a past participle clause with no
+    auxiliary is passive, and the subject of the clause above it is no doer of it."""
+    return verb.tag_ == "VBN" and verb.dep_ == "advcl" and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
 
 
 def _misparsed_object(verb: Token, index: ActorIndex, sources: list[str]) -> list[str]:
@@ -399,14 +411,19 @@ def _other_country_first(targets: list[str], sources: list[str], index: ActorInd
     return other or targets
 
 
-def _nested_target(verb: Token, index: ActorIndex, sources: list[str]) -> list[str]:
-    """Fallback: the first actor inside an object or a passive subject (not the source, not a reported clause)."""
+def _nested_target(
+    verb: Token, index: ActorIndex, sources: list[str], content: bool = False, topics: frozenset[str] = frozenset()
+) -> list[str]:
+    """Fallback: the first actor inside an object or a passive subject (not the source, not in a clause of its
+    own there, but for ``content``: see ``_in_clause_below``)."""
     found: list[Token] = []
     for child in verb.children:
         if child.dep_ in OBJECT_DEPS | {"xcomp", "prep", "advcl"} or child.dep_ in PASSIVE_SUBJECT_DEPS:
+            if child.dep_ == "prep" and child.lower_ in topics:
+                continue
             for tok in child.subtree:
                 aid = index.by_token.get(tok.i)
-                if aid and aid not in sources:
+                if aid and aid not in sources and not _in_clause_below(tok, child, content):
                     found.append(tok)
     own = {_country(s, index) for s in sources} - {None}
     other = [t for t in found if _country(index.by_token[t.i], index) not in own]
@@ -420,8 +437,32 @@ def _nested_target(verb: Token, index: ActorIndex, sources: list[str]) -> list[s
     return [a for a in dict.fromkeys(ids or [index.by_token[first.i]]) if a not in sources]
 
 
-def noun_roles(noun: Token, index: ActorIndex) -> tuple[list[str], list[str]]:
-    """Source and target of a noun trigger ("Russia's invasion of Ukraine", "talks between A and B")."""
+def _in_clause_below(tok: Token, top: Token, content: bool = False) -> bool:
+    """``tok`` sits in a clause of its own below ``top``: what a noun's clause says ('rumors that X had
+    approached Y'), a reported or adverbial clause ('after he said that Japan ...'); with ``content`` only a
+    relative clause ('a network that came to light at the embassy') counts, since a demand's or a threat's
+    content or condition names whom it obliges. A participle with no subject of its own stays in the phrase
+    ('chips imported from Japan'), and so does a noun the parser labelled a clause ('an anti-X parade')."""
+    cur = tok
+    while cur.i != top.i and cur.head.i != cur.i:
+        if cur.pos_ not in {"NOUN", "PROPN"} and (cur.dep_ == "relcl" or (not content and _own_clause(cur))):
+            return True
+        cur = cur.head
+    return False
+
+
+def _own_clause(tok: Token) -> bool:
+    """A clause with its own predicate edge, or a noun's clause with a subject of its own."""
+    if tok.dep_ in EMBEDDED_CLAUSE_DEPS:
+        return True
+    return tok.dep_ == "acl" and any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in tok.children)
+
+
+def noun_roles(
+    noun: Token, index: ActorIndex, content: bool = False, topics: frozenset[str] = frozenset()
+) -> tuple[list[str], list[str]]:
+    """Source and target of a noun trigger ("Russia's invasion of Ukraine", "talks between A and B"); the objects
+    of ``topics`` prepositions are what a meeting or an agreement is about ("a meeting over Tokyo's attempts")."""
     sources: list[str] = []
     targets: list[str] = []
     for child in noun.children:
@@ -440,12 +481,12 @@ def noun_roles(noun: Token, index: ActorIndex) -> tuple[list[str], list[str]]:
                     targets.extend(a for a in found if a not in targets)
                 elif child.lower_ in {"by", "from"}:
                     sources.extend(a for a in found if a not in sources)
-                elif child.lower_ in TARGET_PREPS:
+                elif child.lower_ in TARGET_PREPS and child.lower_ not in topics:
                     targets.extend(a for a in found if a not in targets)
     head = noun.head if noun.dep_ == "compound" else noun  # "held peace talks": the trigger modifies the object
     if not targets:
         # "a suspension of air links with Serbia", "a mediation mission between Syria and the PLO"
-        targets = _nested_target(head, index, sources)
+        targets = _nested_target(head, index, sources, content, topics)
     if not sources and head.dep_ in {"dobj", "attr"} and head.head.pos_ in {"VERB", "AUX"}:
         # "Russia launched an attack on Ukraine": the light verb's subject is the noun's source
         subjects, passive = _subject_tokens(head.head)
@@ -455,20 +496,47 @@ def noun_roles(noun: Token, index: ActorIndex) -> tuple[list[str], list[str]]:
 
 
 def addressees(tok: Token, index: ActorIndex, rules: EventRules) -> list[str]:
-    """Whom a statement was addressed to ('told Japan', 'said to Iran'), never an audience that relays it."""
-    found: list[str] = []
+    """Whom a statement was addressed to ('told Japan', 'said to Iran', 'in a report to Congress', 'told an
+    audience of the X council'), never an audience that relays it, nor what was said: only a verb that takes
+    its addressee as object ('tell') has its object addressed ('noted Andriessen promised' addresses nobody)."""
+    phrases: list[Token] = []
+    by_object = tok.lemma_.lower() in rules.object_addressed
     for child in tok.children:
-        phrase = [child] if child.dep_ in {"dobj", "dative"} else []
-        if child.dep_ == "prep" and child.lower_ == "to":
-            phrase = [p for p in child.children if p.dep_ == "pobj"]
-        for p in phrase:
-            if p.lemma_.lower() in rules.audience_words:
-                continue
-            for aid in actors_of_phrase(p, index):
-                actor = index.by_id.get(aid)
-                if actor is not None and actor.role not in rules.audience_roles and aid not in found:
-                    found.append(aid)
+        if child.dep_ in {"dobj", "dative"} and child.lemma_.lower() in rules.speech_nouns:
+            phrases.extend(_to_phrase(child))  # "addressed a letter to Iran"
+            by_object = False
+        elif child.dep_ in {"dobj", "dative"} and by_object:
+            phrases.append(child)
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "to" and not by_object:
+            # "said to Iran"; "told a news conference shipments to the US" is what was told
+            phrases.extend(_pobjs(child))
+        elif child.dep_ == "prep":
+            # "said in a report to Congress": the statement's own noun names the addressee
+            spoken = [p for p in child.children if p.dep_ == "pobj" and p.lemma_.lower() in rules.speech_nouns]
+            phrases.extend(t for p in spoken for t in _to_phrase(p))
+    found: list[str] = []
+    for p in phrases:
+        if p.lemma_.lower() in rules.audience_words:
+            continue
+        if p.lemma_.lower() in rules.gatherings:
+            ids = [a for c in p.children if c.dep_ == "prep" and c.lower_ == "of" for o in _pobjs(c) for a in actors_of_phrase(o, index)]
+        else:
+            ids = actors_of_phrase(p, index)
+        for aid in ids:
+            actor = index.by_id.get(aid)
+            if actor is not None and actor.role not in rules.audience_roles and aid not in found:
+                found.append(aid)
     return found
+
+
+def _pobjs(prep: Token) -> list[Token]:
+    return [p for p in prep.children if p.dep_ == "pobj"]
+
+
+def _to_phrase(noun: Token) -> list[Token]:
+    """The objects of a noun's 'to' ('a letter to Iran')."""
+    return [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "to" for p in _pobjs(c)]
 
 
 def located(tok: Token, index: ActorIndex, rules: EventRules) -> list[str]:

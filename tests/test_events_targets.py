@@ -1,0 +1,70 @@
+"""Event targets: the actor acted upon, or none (issue 12; every sentence written for this file).
+
+A target is the one the act is done to or the statement is addressed to. An actor named only in
+what is said, in a clause about the object, in a reporter's question, or as the place left is no
+target: none is better than a wrong one. Events are (CAMEO root, source country, target country,
+modality) as in ``test_events_probes``; ``"*"`` is anything, ``None`` no actor.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from test_events_probes import Probe, _fits, coded
+
+CASES: list[tuple[str, list[Probe], list[Probe]]] = [
+    # a statement is addressed through "to", a statement noun's "to", or an audience's members
+    ("The Mexican foreign ministry said in a letter to the United Nations that the border was calm.",
+     [("01", "MEX", "IGO", "asserted")], []),
+    ("The Canadian trade minister told an audience of the European Parliament that tariffs would fall.",
+     [("01", "CAN", "IGO", "asserted")], []),
+    ("The Greek minister told Turkey that the talks were over.", [("01", "GRC", "TUR", "asserted")], []),
+    ("The Greek minister told reporters that the talks with Turkey were over.",
+     [("01", "GRC", None, "asserted")], [("01", "GRC", "TUR", "*")]),
+    # an actor in a clause of its own inside the object is what that clause is about
+    ("Spain protested about a spy ring that had come to light at the French embassy.",
+     [("11", "ESP", None, "asserted")], [("11", "ESP", "FRA", "*")]),
+    ("Chile imposed new tariffs on steel after it said that Peru was dumping it.",
+     [("16", "CHL", None, "asserted")], [("16", "CHL", "PER", "*")]),
+    ("Norway denied reports that its navy had fired on a Russian trawler.", [], [("01", "NOR", "RUS", "*")]),
+    ("Spain criticised the amount of aid the Moroccan authorities were prepared to give.",
+     [("11", "ESP", None, "asserted")], [("11", "ESP", "MAR", "*")]),
+    # ... except the condition or content of a threat or demand, which names whom it obliges
+    ("Israel threatened to close the crossings unless Egypt stopped the smuggling.", [("13", "ISR", "EGY", "asserted")], []),
+    # a participle with no subject of its own stays in the object's phrase: duties on goods imported from a country
+    ("The United States imposed duties on computer chips imported from Japan.", [("16", "USA", "JPN", "asserted")], []),
+    # parties that act on each other: what they agree or talk about is no party ("on", "about" in the rules file,
+    # which YAML must read as words, not as booleans)
+    ("The French and German ministers agreed on the removal of Japanese import quotas.",
+     [("05", "FRA", "DEU", "asserted"), ("05", "DEU", "FRA", "asserted")], [("05", "*", "JPN", "*")]),
+    # ... and what a meeting or an agreement is about is no party to it
+    ("Canada and France are waging a quiet battle at this week's Asian Development Bank meeting over Tokyo's "
+     "attempts to gain more votes.", [], [("04", "*", "JPN", "*")]),
+    ("Chile criticised the agreement on Bolivian gas exports.", [], [("05", "CHL", "BOL", "*")]),
+    # a past participle clause is passive: the subject of the clause above it did not do it
+    ("The Canadian dairy industry believes labels saying foreign cheeses are high in salt would discourage "
+     "consumption of the cheeses, imported mainly from France, Italy and Spain.", [], [("06", "CAN", "*", "*")]),
+    # a reporter's question: neither the asking nor what was asked is an act
+    ("Asked whether Peru would meet Chile, the Bolivian minister said he did not know.",
+     [("01", "BOL", None, "asserted")], [("02", "*", "*", "*"), ("*", "PER", "CHL", "*"), ("*", "BOL", "PER", "*")]),
+    ("Asked about the Iranian remarks, the American spokesman said the talks would go on.",
+     [("01", "USA", None, "asserted")], [("02", "USA", "IRN", "*")]),
+    # the capital one leaves is a place, and leaving it no consultation
+    ("The British minister repeated the threat before leaving Tokyo.", [], [("04", "GBR", "JPN", "*")]),
+]
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), CASES, ids=[c[0][:40] for c in CASES])
+def test_events_target(nlp, knowledge, text: str, must: list[Probe], must_not: list[Probe]) -> None:
+    got = [g[:4] for g in coded(nlp, knowledge, text)]
+    for want in must:
+        assert any(_fits(want, g) for g in got), (want, got)
+    for bad in must_not:
+        assert not any(_fits(bad, g) for g in got), (bad, got)
+
+
+def test_events_target_said_object_is_content(nlp, knowledge) -> None:
+    # only "tell"-like verbs address their object: the name the parser hangs on "noted" is what was noted
+    got = coded(nlp, knowledge, "Kenyan officials noted Museveni this week promised that the refugees would be compensated.")
+    assert any(g[:4] == ("01", "KEN", None, "asserted") for g in got), got
+    assert not any(g[0] == "01" and g[2] is not None for g in got), got
