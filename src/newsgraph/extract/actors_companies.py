@@ -1,0 +1,231 @@
+"""Company names in news copy and the country each one's own marks give it.
+
+Takes the parsed ``Doc``, the actor data and the role nouns found; gives ``Company`` spans in
+text order. A name is a company's when (data in ``company-markers-*.yaml``):
+
+1. a stock ticker follows it: Reuters' ``<TX>``, ``<NIPN.T>`` or the modern ``(7203.T)``;
+2. it stands in angle brackets itself, as 1980s Reuters copy marks unlisted companies
+   (``<Central Fund of Freedonia Ltd>``);
+3. spaCy calls it an organization and it holds a legal-form word ("Corp", "S.p.A.") or an
+   industry noun ("Air", "Steel"), and no role noun of a government, army or the like
+   ("the Freedonian Oil Ministry" is a ministry);
+4. it repeats, without its legal form, the name of a company found by 1-3 ("Freedonia Steel
+   Corp ... Freedonia Steel said").
+
+Its country, strongest evidence first: a country name or demonym inside the name (one
+country only: "Air Freedonia", a subsidiary "X of Freedonia Ltd"), the ticker's exchange, a
+legal form only one country uses ("S.p.A."), a suffix-less Reuters ticker (a US listing).
+The company stays one actor: the country inside its name is not a second one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span
+
+from newsgraph.extract.actors_context import RoleNoun
+from newsgraph.extract.actors_data import ActorData, norm_key
+
+# A ticker: letters or digits, then an optional exchange suffix after a dot ("TX", "NIPN.T", "7203.T").
+_TICKER = re.compile(r"^[A-Z0-9][A-Z0-9&]{0,7}(?:\.([A-Z]{1,2})|\.)?$")  # "<UK.>": a bare ticker, dot and all
+_OPEN_CLOSE = {"<": ">", "(": ")"}
+_GLUE = frozenset({"&", "-", "'s", "'"})  # tokens that stay inside a name ("Procter & Gamble")
+_MAX_NAME = 12  # tokens
+
+
+@dataclass(frozen=True, slots=True)
+class Company:
+    """A company name (token span, without brackets or ticker), the country its marks give, and the
+    token where a country is named inside it (None when the country comes from elsewhere)."""
+
+    start: int
+    end: int
+    country: str | None
+    named_at: int | None = None
+    key: str = ""  # the name without its legal form, for merging later mentions
+    bare: bool = False  # the country is only a suffix-less ticker's (a US listing, perhaps of a foreign firm)
+    ticker: tuple[int, int] | None = None  # the ticker's tokens, brackets included: no actor is named there
+
+
+def find_companies(doc: Doc, data: ActorData, agents: dict[int, RoleNoun]) -> list[Company]:
+    """Company names marked by a ticker, angle brackets or a company word, and their repetitions."""
+    markers = data.companies
+    if not markers.legal_words and not markers.exchanges:
+        return []
+    found: dict[tuple[int, int], Company] = {}
+    org_ends = {ent.end: ent for ent in doc.ents if ent.label_ == "ORG"}
+    n = len(doc)
+    for i, token in enumerate(doc):
+        close = _OPEN_CLOSE.get(token.text)
+        if close is None:
+            continue
+        ticker = _ticker_at(doc, i, close)
+        if ticker is not None:
+            suffix = ticker.group(1)
+            if suffix is None and token.text != "<":
+                continue  # "(UN)", "(EC)": an abbreviation, not a ticker
+            country = markers.exchanges.get(suffix) if suffix else markers.bare_ticker_country
+            span = _name_before(doc, i, org_ends, data)
+            if span is not None:
+                close_at = i + 2 if doc[i + 2].text == close else i + 3
+                found[(span.start, span.end)] = replace(_company(span, data, country), ticker=(i, close_at + 1))
+            continue
+        if token.text == "<":
+            end = next((j for j in range(i + 1, min(n, i + 2 + _MAX_NAME)) if doc[j].text == ">"), None)
+            if end is not None and end > i + 1 and doc[i + 1].text[:1].isupper():
+                span = doc[i + 1 : end]
+                found[(span.start, span.end)] = _company(span, data, None)
+    for ent in doc.ents:
+        if ent.label_ != "ORG":
+            continue
+        span = _trim(ent, data)
+        if span is None or any(_inside(span, c) for c in found.values()) or _headline(span):
+            continue
+        if _company_shaped(span, data) and not _governs(span, agents):
+            company = _company(span, data, None)
+            if company.country is not None:
+                found[(span.start, span.end)] = company
+    # later (or earlier) mentions of a found company without its legal form
+    known = {c.key: c for c in found.values() if c.country is not None and c.key}
+    for ent in doc.ents:
+        span = _trim(ent, data) if ent.label_ == "ORG" else None
+        if span is None or any(_inside(span, c) for c in found.values()):
+            continue
+        same = known.get(_short_key(span, data))
+        if same is not None:
+            found[(span.start, span.end)] = Company(span.start, span.end, same.country, None, same.key)
+    return _outermost(sorted(found.values(), key=lambda c: (c.start, -c.end)))
+
+
+def _ticker_at(doc: Doc, i: int, close: str) -> re.Match[str] | None:
+    if i == 0 or i + 2 >= len(doc):
+        return None
+    # "<UK.>" may come apart as "<", "UK", ".", ">"
+    if doc[i + 2].text == close or (doc[i + 2].text == "." and i + 3 < len(doc) and doc[i + 3].text == close):
+        return _TICKER.match(doc[i + 1].text)
+    return None
+
+
+def _name_before(doc: Doc, i: int, org_ends: dict[int, Span], data: ActorData) -> Span | None:
+    """The company name right before a ticker: the organization spaCy found there, else the run of
+    capitalized words (connectors inside), within the sentence; None in an all-capitals headline."""
+    ent = org_ends.get(i)
+    span = _trim(ent, data) if ent is not None else None
+    if span is not None and not _headline(span):
+        return span
+    start = i
+    first = doc[i - 1].sent.start if i > 0 else 0
+    while start > first and i - start < _MAX_NAME:
+        prev = doc[start - 1]
+        if prev.text[:1].isupper() or prev.text[:1].isdigit() or prev.text in _GLUE or prev.lower_ in data.words.connectors:
+            start -= 1
+            continue
+        break
+    while start < i and (
+        doc[start].lower_ in data.words.connectors
+        or doc[start].text in _GLUE
+        or doc[start].lower_ in data.words.definite_determiners
+        or (doc[start].is_sent_start and doc[start].pos_ != "PROPN")
+    ):
+        start += 1  # "of", "The", a capital that only opens the sentence ("Shares of"): not where a name begins
+    if start == i:
+        return None
+    span = doc[start:i]
+    if _headline(span):
+        # "TEXACO SAYS CHEVRON <CHV> ...": a headline, no telling where the name starts, unless after a
+        # preposition ("5.1 PCT OF MCGILL <MGLL.O>")
+        return span[-1:] if span[-2].lower_ in data.context.affiliation_preps else None
+    return span
+
+
+def _headline(span: Span) -> bool:
+    """Three or more words in capitals: a headline's run of words, not a name spaCy can delimit."""
+    return len(span) > 2 and all(t.is_upper or not t.is_alpha for t in span)
+
+
+def _trim(ent: Span, data: ActorData) -> Span | None:
+    """An organization entity without a leading article, a trailing bracket or possessive."""
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while start < end and (doc[start].lower_ in data.words.definite_determiners or doc[start].text in ("<", "(")):
+        start += 1
+    while end > start and doc[end - 1].text in (">", ")", "'s", "\u2019s", "'", ",", "."):
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+def _company_shaped(span: Span, data: ActorData) -> bool:
+    words = data.companies.legal_words | data.companies.name_words
+    return any(t.lower_.rstrip(".") in words for t in span) or _legal_country(span, data) is not None
+
+
+def _governs(span: Span, agents: dict[int, RoleNoun]) -> bool:
+    """A role noun of a non-business kind inside the name: "Freedonian Oil Ministry" is a ministry."""
+    return any(t.i in agents and not agents[t.i].role.startswith("BUS") for t in span)
+
+
+def _company(span: Span, data: ActorData, listed: str | None) -> Company:
+    """A company over ``span``; its country from its name, else its listing, else its legal form."""
+    named, at = _name_country(span, data)
+    legal = _legal_country(span, data)
+    bare = listed is not None and listed == data.companies.bare_ticker_country
+    country = named or (listed if not bare else None) or legal or listed
+    only_bare = bare and not named and not legal
+    return Company(span.start, span.end, country, at if named else None, _short_key(span, data), only_bare)
+
+
+def _name_country(span: Span, data: ActorData) -> tuple[str | None, int | None]:
+    """The one country a name holds ("Air Freedonia", "Freedonian Steel"), and where; None for none or two."""
+    seen: dict[str, int] = {}
+    i = span.start
+    doc = span.doc
+    while i < span.end:
+        for width in (3, 2, 1):
+            if i + width <= span.end:
+                key = norm_key(doc[i : i + width].text)
+                iso3 = data.countries.get(key) if doc[i].text[:1].isupper() else None
+                if iso3 is not None:
+                    seen.setdefault(iso3, i)
+                    i += width - 1
+                    break
+        i += 1
+    if len(seen) != 1:
+        return None, None
+    (iso3, at), = seen.items()
+    return iso3, at
+
+
+def _legal_country(span: Span, data: ActorData) -> str | None:
+    """The country of a legal form only one country uses, among the name's last four tokens."""
+    forms = data.companies.legal_forms
+    doc = span.doc
+    tail = max(span.start, span.end - 4)
+    for width in (4, 3, 2, 1):
+        for i in range(max(tail, span.start + 1), span.end - width + 1):  # a legal form alone names no one
+            iso3 = forms.get(norm_key(doc[i : i + width].text))
+            if iso3 is not None and (width > 1 or len(doc[i].text) > 1):
+                return iso3
+    return None
+
+
+def _short_key(span: Span, data: ActorData) -> str:
+    """The name's key without its trailing legal-form words ("Freedonia Steel Corp" -> "freedoniasteel")."""
+    end = span.end
+    while end - 1 > span.start and span.doc[end - 1].lower_.rstrip(".") in data.companies.legal_words:
+        end -= 1
+    return norm_key(span.doc[span.start : end].text)
+
+
+def _inside(span: Span, company: Company) -> bool:
+    return span.start < company.end and company.start < span.end
+
+
+def _outermost(companies: list[Company]) -> list[Company]:
+    out: list[Company] = []
+    for c in companies:
+        if out and c.start < out[-1].end:
+            continue
+        out.append(c)
+    return out
