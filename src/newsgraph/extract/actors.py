@@ -208,13 +208,18 @@ def _companies(
     claimed: set[int] = set()  # companies a dictionary entry names
     tickers = {i for c in companies if c.ticker for i in range(*c.ticker)}
     for m in matches:
-        c = inside.get(m.start)
+        c = inside.get(m.start) or inside.get(m.end - 1)
         if m.start in tickers:
             continue  # "<UK.>": a ticker names no country
         entry = data.entries[m.entry]
-        if c is None or m.end > c.end:
+        if c is not None and entry.kind == "organization" and m.start <= c.start and m.end >= c.end:
+            kept.append(m)  # the dictionary's name is the longer one ("NORTHERN TELECOM <NT>" read as "TELECOM")
+            claimed.add(c.start)
+            if c.country is not None and data.split_code(entry.code_on(published))[0] is None:
+                based[m.entry] = c.country
+        elif c is None or m.end > c.end or m.start < c.start:
             kept.append(m)
-        elif entry.kind == "organization" and not (c.named_at is not None and c.named_at >= m.end):
+        elif entry.kind == "organization" and not _subsidiary(c, m, entry.code_on(published), data):
             # the dictionary's name stands for the whole marked name ("Toyota" in "Toyota Motor Corp")
             kept.append(replace(m, end=c.end) if m.start == c.start else m)
             claimed.add(c.start)
@@ -222,8 +227,8 @@ def _companies(
                 based[m.entry] = c.country
         elif c.country is None:
             kept.append(m)  # nothing to put in its place
-    # a suffix-less ticker says "listed in New York"; the company named elsewhere in the text with the same
-    # first word says where it is based ("DOME <DMP> ... Dome Petroleum Ltd")
+    # a US ticker says "listed in New York", perhaps as an ADR; the company the text names elsewhere with a
+    # name that begins or ends like it says where it is based ("DOME <DMP> ... Dome Petroleum Ltd")
     homes: dict[str, str] = {}  # name key -> ISO3 of companies known otherwise
     for m in kept:
         iso3 = data.split_code(data.entries[m.entry].code_on(published))[0]
@@ -237,11 +242,22 @@ def _companies(
             continue
         country = c.country
         if c.bare and c.key:
-            country = next((iso3 for k, iso3 in homes.items() if k.startswith(c.key) or c.key.startswith(k)), country)
+            country = next(
+                (iso3 for k, iso3 in homes.items() if k.startswith(c.key) or c.key.startswith(k) or k.endswith(c.key)), country
+            )  # "ERICSSON <ERICY.O>" is "L.M. Ericsson" of Sweden listed in New York
         code = COMPANY_PREFIX + country
         mentions.append(_Mention(c.start, c.end, doc[c.start : c.end].text, code, "organization", f"company:{c.key}"))
     kept.sort(key=lambda m: m.start)
     return kept, mentions, based
+
+
+def _subsidiary(c: Company, m: _NameMatch, code: str | None, data: ActorData) -> bool:
+    """Whether a marked company name longer than the dictionary company inside it names another company of its
+    own country: "X of Freedonia Ltd", "X Electronic Devices Pte Ltd" (a Singapore form) of a Japanese X."""
+    if c.named_at is not None and c.named_at >= m.end:
+        return True
+    own = data.split_code(code)[0]
+    return c.legal is not None and m.end < c.end and own is not None and c.legal != own
 
 
 def _split_compound(m: _Mention) -> list[_Mention]:
@@ -697,14 +713,15 @@ def _surnames_to_full_names(doc: Doc, mentions: list[_Mention]) -> list[_Mention
     return out
 
 
-def _heads_to_full_names(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
+def _heads_to_full_names(doc: Doc, mentions: list[_Mention], legal_words: frozenset[str] = frozenset()) -> list[_Mention]:
     """'The World Bank said ... the Bank said': an uncoded one-word organization that is the last word of a
     coded organization named before it is that organization."""
     named: dict[str, _Mention] = {}  # last word -> latest coded organization name ending with it
     out = []
     for m in mentions:
         if m.kind == "organization" and m.code and m.end - m.start > 1:
-            named[doc[m.end - 1].lower_] = m
+            if doc[m.end - 1].lower_.rstrip(".") not in legal_words:  # a stray "Co" is not "Atlantic Richfield Co"
+                named[doc[m.end - 1].lower_] = m
         elif m.kind == "organization" and m.code is None and m.end - m.start == 1 and doc[m.start].lower_ in named:
             full = named[doc[m.start].lower_]
             m = replace(m, key=full.key, name=full.name, code=full.code)
@@ -715,7 +732,7 @@ def _heads_to_full_names(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
 def _merge(doc: Doc, mentions: list[_Mention], data: ActorData) -> list[Actor]:
     """Group mentions into actors; people by entry or folded surname, ids in order of first mention."""
     mentions.sort(key=lambda m: (m.start, -m.end))
-    mentions = _heads_to_full_names(doc, _surnames_to_full_names(doc, mentions))
+    mentions = _heads_to_full_names(doc, _surnames_to_full_names(doc, mentions), data.companies.legal_words)
     groups: dict[str, list[_Mention]] = {}
     alias: dict[str, str] = {}  # person surname key -> group key of the dictionary person
     first_names: dict[str, str] = {}  # folded first name of a full name -> its surname key

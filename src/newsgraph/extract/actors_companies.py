@@ -45,8 +45,9 @@ class Company:
     country: str | None
     named_at: int | None = None
     key: str = ""  # the name without its legal form, for merging later mentions
-    bare: bool = False  # the country is only a suffix-less ticker's (a US listing, perhaps of a foreign firm)
+    bare: bool = False  # the country is only a US listing's (a suffix-less Reuters ticker, ".N", ".O"): perhaps a foreign firm's ADR
     ticker: tuple[int, int] | None = None  # the ticker's tokens, brackets included: no actor is named there
+    legal: str | None = None  # the country of its one-country legal form ("Pte Ltd": Singapore)
 
 
 def find_companies(doc: Doc, data: ActorData, agents: dict[int, RoleNoun]) -> list[Company]:
@@ -78,8 +79,8 @@ def find_companies(doc: Doc, data: ActorData, agents: dict[int, RoleNoun]) -> li
                 span = doc[i + 1 : end]
                 found[(span.start, span.end)] = _company(span, data, None)
     for ent in doc.ents:
-        if ent.label_ != "ORG":
-            continue
+        if ent.label_ != "ORG" and not (ent.label_ == "PERSON" and _legal_tail(ent, data)):
+            continue  # "Hakala Oyj" tagged as a person: no one's name ends in a legal form
         span = _trim(ent, data)
         if span is None or any(_inside(span, c) for c in found.values()) or _headline(span):
             continue
@@ -127,7 +128,7 @@ def _name_before(doc: Doc, i: int, org_ends: dict[int, Span], data: ActorData) -
         doc[start].lower_ in data.words.connectors
         or doc[start].text in _GLUE
         or doc[start].lower_ in data.words.definite_determiners
-        or (doc[start].is_sent_start and doc[start].pos_ != "PROPN")
+        or (doc[start].is_sent_start and doc[start].pos_ != "PROPN" and not doc[start].is_upper)
     ):
         start += 1  # "of", "The", a capital that only opens the sentence ("Shares of"): not where a name begins
     if start == i:
@@ -149,11 +150,20 @@ def _trim(ent: Span, data: ActorData) -> Span | None:
     """An organization entity without a leading article, a trailing bracket or possessive."""
     start, end = ent.start, ent.end
     doc = ent.doc
-    while start < end and (doc[start].lower_ in data.words.definite_determiners or doc[start].text in ("<", "(")):
-        start += 1
+    while start < end - 1 and (
+        doc[start].lower_ in data.words.definite_determiners
+        or doc[start].text in ("<", "(")
+        or (doc[start].is_sent_start and doc[start].pos_ not in ("PROPN", "NOUN"))
+    ):
+        start += 1  # "the", a bracket, a sentence's opening adverb ("Later Nordvik Steel said")
     while end > start and doc[end - 1].text in (">", ")", "'s", "\u2019s", "'", ",", "."):
         end -= 1
     return doc[start:end] if end > start else None
+
+
+def _legal_tail(span: Span, data: ActorData) -> bool:
+    last = span[-1].lower_.rstrip(".")
+    return len(span) > 1 and (last in data.companies.legal_words or norm_key(last) in data.companies.legal_forms)
 
 
 def _company_shaped(span: Span, data: ActorData) -> bool:
@@ -173,7 +183,7 @@ def _company(span: Span, data: ActorData, listed: str | None) -> Company:
     bare = listed is not None and listed == data.companies.bare_ticker_country
     country = named or (listed if not bare else None) or legal or listed
     only_bare = bare and not named and not legal
-    return Company(span.start, span.end, country, at if named else None, _short_key(span, data), only_bare)
+    return Company(span.start, span.end, country, at if named else None, _short_key(span, data), only_bare, legal=legal)
 
 
 def _name_country(span: Span, data: ActorData) -> tuple[str | None, int | None]:
