@@ -126,3 +126,10 @@ def test_actors_companies_stray_legal_word_is_not_the_company_it_ends(nlp, actor
     actors = _actors(nlp, actor_data, text)
     arco = _actor(actors, text, "Atlantic Richfield")
     assert arco.country == "USA" and len(arco.mentions) == 1
+
+
+def test_actors_companies_first_word_names_the_one_company_named_with_it(nlp, actor_data):
+    text = "Halvard Foods Inc <HLVD> said sales rose. Analysts said Halvard would gain market share."
+    actors = _actors(nlp, actor_data, text)
+    halvard = _actor(actors, text, "Halvard Foods")
+    assert halvard.country == "USA" and _actor(actors, text, "Halvard would") is halvard

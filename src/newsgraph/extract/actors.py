@@ -729,10 +729,29 @@ def _heads_to_full_names(doc: Doc, mentions: list[_Mention], legal_words: frozen
     return out
 
 
+def _first_words_to_companies(doc: Doc, mentions: list[_Mention], data: ActorData) -> list[_Mention]:
+    """'Nomura Securities said ... Nomura added': an uncoded one-word organization that is the first word of the
+    one company the document names with it (in any order) is that company."""
+    firsts: dict[str, dict[str, _Mention]] = {}  # first word -> company key -> a mention of it
+    for m in mentions:
+        if m.kind == "organization" and data.is_company(m.code) and m.end - m.start > 1:
+            firsts.setdefault(doc[m.start].lower_, {}).setdefault(m.key, m)
+    out = []
+    for m in mentions:
+        word = doc[m.start].lower_
+        if m.kind == "organization" and m.code is None and m.end - m.start == 1 and len(firsts.get(word, ())) == 1:
+            if norm_key(word) not in data.countries:
+                (full,) = firsts[word].values()
+                m = replace(m, key=full.key, name=full.name, code=full.code)
+        out.append(m)
+    return out
+
+
 def _merge(doc: Doc, mentions: list[_Mention], data: ActorData) -> list[Actor]:
     """Group mentions into actors; people by entry or folded surname, ids in order of first mention."""
     mentions.sort(key=lambda m: (m.start, -m.end))
     mentions = _heads_to_full_names(doc, _surnames_to_full_names(doc, mentions), data.companies.legal_words)
+    mentions = _first_words_to_companies(doc, mentions, data)
     groups: dict[str, list[_Mention]] = {}
     alias: dict[str, str] = {}  # person surname key -> group key of the dictionary person
     first_names: dict[str, str] = {}  # folded first name of a full name -> its surname key
