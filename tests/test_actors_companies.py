@@ -133,3 +133,8 @@ def test_actors_companies_first_word_names_the_one_company_named_with_it(nlp, ac
     actors = _actors(nlp, actor_data, text)
     halvard = _actor(actors, text, "Halvard Foods")
     assert halvard.country == "USA" and _actor(actors, text, "Halvard would") is halvard
+
+
+def test_actors_companies_a_firms_deputy_is_business_not_police(nlp, actor_data):
+    text = "Kenji Arata, deputy manager of Yamaichi Securities, said stocks would recover by spring."
+    assert _actor(_actors(nlp, actor_data, text), text, "Kenji Arata").code == "JPNBUS"
