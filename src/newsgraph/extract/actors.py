@@ -52,7 +52,7 @@ from newsgraph.extract.actors_context import (
     setting,
     sponsored,
 )
-from newsgraph.extract.actors_companies import Company, find_companies
+from newsgraph.extract.actors_companies import place_companies
 from newsgraph.extract.actors_data import COMPANY_PREFIX, ActorData
 from newsgraph.extract.actors_names import fold_name, norm_key, same_surname
 from newsgraph.extract.doctext import doc_ents, doc_text, token_words
@@ -101,7 +101,11 @@ def extract_actors(doc: Doc, published: date | None, data: ActorData) -> list[Ac
     agents = role_nouns(doc, data, covered)
     # Companies first: their names hold countries that are not actors ("Air Freedonia"), and the people
     # who speak for them read them as context ("<Company> economist X").
-    matches, mentions, based = _companies(doc, matches, published, data, agents)
+    plan = place_companies(doc, matches, published, data, agents)
+    matches, based = plan.matches, plan.based
+    mentions = [
+        _Mention(c.start, c.end, doc[c.start : c.end].text, c.code, "organization", c.key) for c in plan.companies
+    ]
     for m in mentions:
         for i in range(m.start, m.end):
             code_at[i] = m.code or ""
@@ -118,7 +122,7 @@ def extract_actors(doc: Doc, published: date | None, data: ActorData) -> list[Ac
         if mention is None:
             continue
         if m.entry in based and mention.kind == "organization" and data.split_code(mention.code)[0] is None:
-            mention = replace(mention, code=COMPANY_PREFIX + based[m.entry])  # "Texaco Inc <TX>": the listing
+            mention = replace(mention, code=COMPANY_PREFIX + based[m.entry])  # "Texaco Inc <TX>": its listing
         iso3, _ = data.split_code(mention.code)
         if data.is_company(mention.code):
             iso3 = None  # where a company is based is no place of the text
@@ -183,81 +187,6 @@ def extract_actors(doc: Doc, published: date | None, data: ActorData) -> list[Ac
     # PETRARCH writes a name standing for several actors as one code ("FRO/BIL/SAM").
     mentions = [part for m in mentions for part in _split_compound(m)]
     return _merge(doc, mentions, data)
-
-
-def _companies(
-    doc: Doc, matches: list[_NameMatch], published: date | None, data: ActorData, agents: dict[int, RoleNoun]
-) -> tuple[list[_NameMatch], list[_Mention], dict[int, str]]:
-    """Companies marked in the text (see ``actors_companies``): the dictionary matches left to code, the
-    company mentions made here, and the country found for dictionary companies that have none.
-
-    A dictionary company inside a marked name keeps its entry and takes the name's country when it has
-    none ("Texaco Inc <TX>"); a subsidiary that names its own country ("X of Freedonia Ltd") is a company
-    of that country rather than the parent the dictionary knows. A country named inside a company's name
-    is part of the name, not an actor.
-    """
-    kept: list[_NameMatch] = []
-    mentions: list[_Mention] = []
-    based: dict[int, str] = {}  # dictionary entry -> ISO3 its marks give
-    companies = find_companies(doc, data, agents)
-    by_start = {c.start: c for c in companies}
-    inside: dict[int, Company] = {}
-    for c in companies:
-        for i in range(c.start, c.end):
-            inside[i] = c
-    claimed: set[int] = set()  # companies a dictionary entry names
-    tickers = {i for c in companies if c.ticker for i in range(*c.ticker)}
-    for m in matches:
-        c = inside.get(m.start) or inside.get(m.end - 1)
-        if m.start in tickers:
-            continue  # "<UK.>": a ticker names no country
-        entry = data.entries[m.entry]
-        if c is not None and entry.kind == "organization" and m.start <= c.start and m.end >= c.end:
-            kept.append(m)  # the dictionary's name is the longer one ("NORTHERN TELECOM <NT>" read as "TELECOM")
-            claimed.add(c.start)
-            if c.country is not None and data.split_code(entry.code_on(published))[0] is None:
-                based[m.entry] = c.country
-        elif c is None or m.end > c.end or m.start < c.start:
-            kept.append(m)
-        elif entry.kind == "organization" and not _subsidiary(c, m, entry.code_on(published), data):
-            # the dictionary's name stands for the whole marked name ("Toyota" in "Toyota Motor Corp")
-            kept.append(replace(m, end=c.end) if m.start == c.start else m)
-            claimed.add(c.start)
-            if c.country is not None and data.split_code(entry.code_on(published))[0] is None:
-                based[m.entry] = c.country
-        elif c.country is None:
-            kept.append(m)  # nothing to put in its place
-    # a US ticker says "listed in New York", perhaps as an ADR; the company the text names elsewhere with a
-    # name that begins or ends like it says where it is based ("DOME <DMP> ... Dome Petroleum Ltd")
-    homes: dict[str, str] = {}  # name key -> ISO3 of companies known otherwise
-    for m in kept:
-        iso3 = data.split_code(data.entries[m.entry].code_on(published))[0]
-        if data.is_company(data.entries[m.entry].code_on(published)) and iso3:
-            homes.setdefault(norm_key(doc[m.start : m.end].text), iso3)
-    for c in companies:
-        if c.country and not c.bare and c.key:
-            homes.setdefault(c.key, c.country)
-    for start, c in by_start.items():
-        if start in claimed or c.country is None:
-            continue
-        country = c.country
-        if c.bare and c.key:
-            country = next(
-                (iso3 for k, iso3 in homes.items() if k.startswith(c.key) or c.key.startswith(k) or k.endswith(c.key)), country
-            )  # "ERICSSON <ERICY.O>" is "L.M. Ericsson" of Sweden listed in New York
-        code = COMPANY_PREFIX + country
-        mentions.append(_Mention(c.start, c.end, doc[c.start : c.end].text, code, "organization", f"company:{c.key}"))
-    kept.sort(key=lambda m: m.start)
-    return kept, mentions, based
-
-
-def _subsidiary(c: Company, m: _NameMatch, code: str | None, data: ActorData) -> bool:
-    """Whether a marked company name longer than the dictionary company inside it names another company of its
-    own country: "X of Freedonia Ltd", "X Electronic Devices Pte Ltd" (a Singapore form) of a Japanese X."""
-    if c.named_at is not None and c.named_at >= m.end:
-        return True
-    own = data.split_code(code)[0]
-    return c.legal is not None and m.end < c.end and own is not None and c.legal != own
 
 
 def _split_compound(m: _Mention) -> list[_Mention]:
@@ -713,7 +642,9 @@ def _surnames_to_full_names(doc: Doc, mentions: list[_Mention]) -> list[_Mention
     return out
 
 
-def _heads_to_full_names(doc: Doc, mentions: list[_Mention], legal_words: frozenset[str] = frozenset()) -> list[_Mention]:
+def _heads_to_full_names(
+    doc: Doc, mentions: list[_Mention], legal_words: frozenset[str] = frozenset()
+) -> list[_Mention]:
     """'The World Bank said ... the Bank said': an uncoded one-word organization that is the last word of a
     coded organization named before it is that organization."""
     named: dict[str, _Mention] = {}  # last word -> latest coded organization name ending with it

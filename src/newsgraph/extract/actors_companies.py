@@ -1,7 +1,8 @@
 """Company names in news copy and the country each one's own marks give it.
 
-Takes the parsed ``Doc``, the actor data and the role nouns found; gives ``Company`` spans in
-text order. A name is a company's when (data in ``company-markers-*.yaml``):
+``place_companies`` takes the parsed ``Doc``, the dictionary matches, the actor data and the role nouns
+found; it gives the matches left to code, the companies to add and the countries of dictionary companies
+that have none (``CompanyPlan``). A name is a company's when (data in ``company-markers-*.yaml``):
 
 1. a stock ticker follows it: Reuters' ``<TX>``, ``<NIPN.T>`` or the modern ``(7203.T)``;
 2. it stands in angle brackets itself, as 1980s Reuters copy marks unlisted companies
@@ -21,18 +22,35 @@ The company stays one actor: the country inside its name is not a second one.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from datetime import date
+from typing import Generic, Protocol, TypeVar
 
 from spacy.tokens import Doc, Span
 
 from newsgraph.extract.actors_context import RoleNoun
-from newsgraph.extract.actors_data import ActorData, norm_key
+from newsgraph.extract.actors_data import COMPANY_PREFIX, ActorData, norm_key
 
 # A ticker: letters or digits, then an optional exchange suffix after a dot ("TX", "NIPN.T", "7203.T").
 _TICKER = re.compile(r"^[A-Z0-9][A-Z0-9&]{0,7}(?:\.([A-Z]{1,2})|\.)?$")  # "<UK.>": a bare ticker, dot and all
 _OPEN_CLOSE = {"<": ">", "(": ")"}
 _GLUE = frozenset({"&", "-", "'s", "'"})  # tokens that stay inside a name ("Procter & Gamble")
 _MAX_NAME = 12  # tokens
+
+
+class DictionaryMatch(Protocol):
+    """A dictionary name found in the text (``actors._NameMatch``): its tokens and entry index."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def entry(self) -> int: ...
+
+
+M = TypeVar("M", bound=DictionaryMatch)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,9 +63,104 @@ class Company:
     country: str | None
     named_at: int | None = None
     key: str = ""  # the name without its legal form, for merging later mentions
-    bare: bool = False  # the country is only a US listing's (a suffix-less Reuters ticker, ".N", ".O"): perhaps a foreign firm's ADR
+    #: the country is only a US listing's (a suffix-less Reuters ticker, ".N", ".O"): perhaps a foreign firm's ADR
+    bare: bool = False
     ticker: tuple[int, int] | None = None  # the ticker's tokens, brackets included: no actor is named there
     legal: str | None = None  # the country of its one-country legal form ("Pte Ltd": Singapore)
+
+
+@dataclass(frozen=True, slots=True)
+class CompanyMention:
+    """A company no dictionary entry names, coded from its own marks; ``key`` merges its mentions."""
+
+    start: int
+    end: int
+    code: str
+    key: str
+
+
+@dataclass(frozen=True, slots=True)
+class CompanyPlan(Generic[M]):
+    """What the companies of a text change: the dictionary matches left to code (a marked name may stretch
+    one: "Toyota" to "Toyota Motor Corp"), the companies to add, and the country found for dictionary
+    companies that have none (entry index -> ISO3)."""
+
+    matches: list[M]
+    companies: list[CompanyMention]
+    based: dict[int, str]
+
+
+def place_companies(
+    doc: Doc, matches: Sequence[M], published: date | None, data: ActorData, agents: dict[int, RoleNoun]
+) -> CompanyPlan[M]:
+    """The companies marked in the text, reconciled with the dictionary matches.
+
+    A dictionary company inside a marked name keeps its entry and takes the name's country when it has
+    none ("Texaco Inc <TX>"); a subsidiary that names its own country ("X of Freedonia Ltd") is a company
+    of that country rather than the parent the dictionary knows. A country named inside a company's name,
+    or in its ticker, is part of the name, not an actor.
+    """
+    kept: list[M] = []
+    mentions: list[CompanyMention] = []
+    based: dict[int, str] = {}
+    companies = find_companies(doc, data, agents)
+    inside: dict[int, Company] = {}
+    for c in companies:
+        for i in range(c.start, c.end):
+            inside[i] = c
+    claimed: set[int] = set()  # companies a dictionary entry names
+    tickers = {i for c in companies if c.ticker for i in range(*c.ticker)}
+    for m in matches:
+        c = inside.get(m.start) or inside.get(m.end - 1)
+        if m.start in tickers:
+            continue  # "<UK.>": a ticker names no country
+        entry = data.entries[m.entry]
+        if c is not None and entry.kind == "organization" and m.start <= c.start and m.end >= c.end:
+            kept.append(m)  # the dictionary's name is the longer one ("NORTHERN TELECOM <NT>" read as "TELECOM")
+        elif c is None or m.end > c.end or m.start < c.start:
+            kept.append(m)
+            continue
+        elif entry.kind == "organization" and not _subsidiary(c, m, entry.code_on(published), data):
+            # the dictionary's name stands for the whole marked name ("Toyota" in "Toyota Motor Corp")
+            kept.append(replace(m, end=c.end) if m.start == c.start else m)  # type: ignore[type-var]
+        else:
+            if c.country is None:
+                kept.append(m)  # nothing to put in its place
+            continue
+        claimed.add(c.start)
+        if c.country is not None and data.split_code(entry.code_on(published))[0] is None:
+            based[m.entry] = c.country
+    # a US ticker says "listed in New York", perhaps as an ADR; the company the text names elsewhere with a
+    # name that begins or ends like it says where it is based ("DOME <DMP> ... Dome Petroleum Ltd")
+    homes: dict[str, str] = {}  # name key -> ISO3 of companies known otherwise
+    for m in kept:
+        code = data.entries[m.entry].code_on(published)
+        iso3 = data.split_code(code)[0]
+        if data.is_company(code) and iso3:
+            homes.setdefault(norm_key(doc[m.start : m.end].text), iso3)
+    for c in companies:
+        if c.country and not c.bare and c.key:
+            homes.setdefault(c.key, c.country)
+    for c in companies:
+        if c.start in claimed or c.country is None:
+            continue
+        country = c.country
+        if c.bare and c.key:
+            # "ERICSSON <ERICY.O>" is "L.M. Ericsson" of Sweden listed in New York
+            alike = (iso3 for k, iso3 in homes.items() if k.startswith(c.key) or k.endswith(c.key) or c.key.startswith(k))
+            country = next(alike, country)
+        mentions.append(CompanyMention(c.start, c.end, COMPANY_PREFIX + country, f"company:{c.key}"))
+    kept.sort(key=lambda m: m.start)
+    return CompanyPlan(kept, mentions, based)
+
+
+def _subsidiary(c: Company, m: DictionaryMatch, code: str | None, data: ActorData) -> bool:
+    """Whether a marked company name longer than the dictionary company inside it names another company of its
+    own country: "X of Freedonia Ltd", "X Electronic Devices Pte Ltd" (a Singapore form) of a Japanese X."""
+    if c.named_at is not None and c.named_at >= m.end:
+        return True
+    own = data.split_code(code)[0]
+    return c.legal is not None and m.end < c.end and own is not None and c.legal != own
 
 
 def find_companies(doc: Doc, data: ActorData, agents: dict[int, RoleNoun]) -> list[Company]:
@@ -120,7 +233,8 @@ def _name_before(doc: Doc, i: int, org_ends: dict[int, Span], data: ActorData) -
     first = doc[i - 1].sent.start if i > 0 else 0
     while start > first and i - start < _MAX_NAME:
         prev = doc[start - 1]
-        if prev.text[:1].isupper() or prev.text[:1].isdigit() or prev.text in _GLUE or prev.lower_ in data.words.connectors:
+        initial = prev.text[:1]
+        if initial.isupper() or initial.isdigit() or prev.text in _GLUE or prev.lower_ in data.words.connectors:
             start -= 1
             continue
         break

@@ -121,10 +121,12 @@ class CompanyMarkers:
         def words(key: str) -> frozenset[str]:
             return frozenset(str(w).lower() for w in raw.get(key, ()) or ())  # type: ignore[union-attr]
 
+        exchanges: list[dict[str, str]] = raw.get("exchanges", ()) or []  # type: ignore[assignment]
+        forms: list[dict[str, str]] = raw.get("legal_forms", ()) or []  # type: ignore[assignment]
         return cls(
-            exchanges={str(e["suffix"]).upper(): str(e["country"]) for e in raw.get("exchanges", ()) or ()},  # type: ignore[union-attr, index]
+            exchanges={str(e["suffix"]).upper(): str(e["country"]) for e in exchanges},
             bare_ticker_country=str(raw["bare_ticker_country"]) if raw.get("bare_ticker_country") else None,
-            legal_forms={norm_key(str(e["form"])): str(e["country"]) for e in raw.get("legal_forms", ()) or ()},  # type: ignore[union-attr, index]
+            legal_forms={norm_key(str(e["form"])): str(e["country"]) for e in forms},
             legal_words=words("legal_words"),
             name_words=words("name_words"),
         )
@@ -410,5 +412,5 @@ def _context(raw: Mapping[str, object]) -> ContextRules:
         company_words=words("company_words"),
         bloc_words=words("bloc_words"),
         company_role=str(raw.get("company_role", "BUS")),
-        company_staff_roles=frozenset(str(r) for r in raw.get("company_staff_roles", ()) or ()),  # type: ignore[union-attr]
+        company_staff_roles=frozenset(str(r) for r in raw.get("company_staff_roles") or ()),  # type: ignore[union-attr]
     )
