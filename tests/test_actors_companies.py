@@ -138,3 +138,27 @@ def test_actors_companies_first_word_names_the_one_company_named_with_it(nlp, ac
 def test_actors_companies_a_firms_deputy_is_business_not_police(nlp, actor_data):
     text = "Kenji Arata, deputy manager of Yamaichi Securities, said stocks would recover by spring."
     assert _actor(_actors(nlp, actor_data, text), text, "Kenji Arata").code == "JPNBUS"
+
+
+def test_actors_companies_acronym_after_the_name_is_the_company(nlp, actor_data):
+    text = "Sri Lanka Oil Corp (SLOC) has renewed its crude contract. SLOC said the price was fair."
+    actors = _actors(nlp, actor_data, text)
+    company = _actor(actors, text, "Sri Lanka Oil")
+    assert company.country == "LKA" and _actor(actors, text, "SLOC said") is company
+    text = "Banque Commerciale du Luxembourg SA (BCL) delayed a bond issue, BCL director Paul Weber said."
+    actors = _actors(nlp, actor_data, text)
+    assert _actor(actors, text, "Banque Commerciale").country == "LUX"
+    assert _actor(actors, text, "Paul Weber").code == "LUXBUS"
+
+
+def test_actors_companies_repeated_name_tagged_as_a_person_is_the_company(nlp, actor_data):
+    text = "Kelby House Plc <KELB.L> bought a builder. The builder will sell 500 homes, Kelby House said."
+    actors = _actors(nlp, actor_data, text)
+    kelby = _actor(actors, text, "Kelby House Plc")
+    assert kelby.country == "GBR" and len(kelby.mentions) == 2
+
+
+def test_actors_companies_foreign_issuer_ticker_gives_no_us_country(nlp, actor_data):
+    text = "Granite Bay Resources Ltd <GRBYF> said it found gold in Idaho."
+    actors = _actors(nlp, actor_data, text)
+    assert not any(a.country == "USA" and a.kind == "organization" for a in actors)

@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Generic, Protocol, TypeVar
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.actors_context import RoleNoun
 from newsgraph.extract.actors_data import COMPANY_PREFIX, ActorData, norm_key
@@ -181,6 +181,9 @@ def find_companies(doc: Doc, data: ActorData, agents: dict[int, RoleNoun]) -> li
             if suffix is None and token.text != "<":
                 continue  # "(UN)", "(EC)": an abbreviation, not a ticker
             country = markers.exchanges.get(suffix) if suffix else markers.bare_ticker_country
+            symbol = ticker.group(0).rstrip(".")
+            if suffix is None and len(symbol) == 5 and symbol[-1] in markers.foreign_ticker_endings:
+                country = None  # "<GBYLF>": Nasdaq's fifth letter F or Y marks a foreign issuer
             span = _name_before(doc, i, org_ends, data)
             if span is not None:
                 close_at = i + 2 if doc[i + 2].text == close else i + 3
@@ -197,20 +200,42 @@ def find_companies(doc: Doc, data: ActorData, agents: dict[int, RoleNoun]) -> li
         span = _trim(ent, data)
         if span is None or any(_inside(span, c) for c in found.values()) or _headline(span):
             continue
+        span = _joined(span, data)
         if _company_shaped(span, data) and not _governs(span, agents):
             company = _company(span, data, None)
             if company.country is not None:
                 found[(span.start, span.end)] = company
-    # later (or earlier) mentions of a found company without its legal form
+    # later (or earlier) mentions of a found company without its legal form, or by the acronym given after it
     known = {c.key: c for c in found.values() if c.country is not None and c.key}
+    for c in list(found.values()):
+        acronym = _acronym_after(doc, c, data) if c.key in known else None
+        if acronym is not None:
+            known.setdefault(norm_key(acronym.text), c)
+            found[(acronym.start, acronym.end)] = replace(c, start=acronym.start, end=acronym.end, named_at=None)
     for ent in doc.ents:
-        span = _trim(ent, data) if ent.label_ == "ORG" else None
+        # "Trafalgar House said" after "Trafalgar House Plc": the tagger's person is the company
+        span = _trim(ent, data) if ent.label_ in ("ORG", "PERSON") else None
         if span is None or any(_inside(span, c) for c in found.values()):
             continue
         same = known.get(_short_key(span, data))
         if same is not None:
-            found[(span.start, span.end)] = Company(span.start, span.end, same.country, None, same.key)
+            found[(span.start, span.end)] = replace(same, start=span.start, end=span.end, named_at=None, ticker=None)
     return _outermost(sorted(found.values(), key=lambda c: (c.start, -c.end)))
+
+
+def _acronym_after(doc: Doc, company: Company, data: ActorData) -> Span | None:
+    """"Freedonia Petroleum Corp (FPC)": the capitals in brackets right after a name, when they are the initials
+    of its capitalized words (with or without its legal form)."""
+    i = company.end
+    if not (i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")"):
+        return None
+    letters = doc[i + 1].text
+    if not (letters.isalpha() and letters.isupper() and 2 <= len(letters) <= 6):
+        return None
+    words = [t for t in doc[company.start : company.end] if t.text[:1].isupper()]
+    bare = [t for t in words if t.lower_.rstrip(".") not in data.companies.legal_words]
+    initials = {"".join(t.text[0] for t in words).upper(), "".join(t.text[0] for t in bare).upper()}
+    return doc[i + 1 : i + 2] if letters in initials else None
 
 
 def _ticker_at(doc: Doc, i: int, close: str) -> re.Match[str] | None:
@@ -253,6 +278,25 @@ def _name_before(doc: Doc, i: int, org_ends: dict[int, Span], data: ActorData) -
         # preposition ("5.1 PCT OF MCGILL <MGLL.O>")
         return span[-1:] if span[-2].lower_ in data.context.affiliation_preps else None
     return span
+
+
+def _joined(span: Span, data: ActorData) -> Span:
+    """The name with the capitalized words a connector joins to its left, which the tagger may cut off:
+    "Banque Commerciale | du | Freedonia SA", "Central Fund | of | Freedonia Ltd"."""
+    doc = span.doc
+    start = span.start
+    while start >= 2 and doc[start - 1].lower_ in data.words.connectors and _joins(doc[start - 2]):
+        start -= 2
+        while start > 0 and _joins(doc[start - 1]) and not doc[start].is_sent_start:
+            start -= 1
+    return doc[start : span.end]
+
+
+def _joins(token: Token) -> bool:
+    """A capitalized word that may begin a company's name: not a person's, not a sentence's opening common word."""
+    if not token.text[:1].isupper() or token.ent_type_ not in ("", "ORG"):
+        return False
+    return not token.is_sent_start or token.pos_ == "PROPN"
 
 
 def _headline(span: Span) -> bool:

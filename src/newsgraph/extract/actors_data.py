@@ -111,6 +111,7 @@ class CompanyMarkers:
 
     exchanges: Mapping[str, str] = field(default_factory=dict)  # RIC exchange suffix ("T") -> ISO3
     bare_ticker_country: str | None = None  # "<TX>": a Reuters ticker without a suffix
+    foreign_ticker_endings: frozenset[str] = frozenset()  # fifth letters of a foreign issuer's US ticker
     legal_forms: Mapping[str, str] = field(default_factory=dict)  # norm_key of a one-country legal form -> ISO3
     legal_words: frozenset[str] = frozenset()  # any country's legal-form words ("corp", "ltd")
     name_words: frozenset[str] = frozenset()  # industry nouns of company names ("airlines", "steel")
@@ -126,6 +127,7 @@ class CompanyMarkers:
         return cls(
             exchanges={str(e["suffix"]).upper(): str(e["country"]) for e in exchanges},
             bare_ticker_country=str(raw["bare_ticker_country"]) if raw.get("bare_ticker_country") else None,
+            foreign_ticker_endings=frozenset(str(e) for e in raw.get("foreign_ticker_endings") or ()),  # type: ignore[union-attr]
             legal_forms={norm_key(str(e["form"])): str(e["country"]) for e in forms},
             legal_words=words("legal_words"),
             name_words=words("name_words"),
