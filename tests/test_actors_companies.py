@@ -162,3 +162,15 @@ def test_actors_companies_foreign_issuer_ticker_gives_no_us_country(nlp, actor_d
     text = "Granite Bay Resources Ltd <GRBYF> said it found gold in Idaho."
     actors = _actors(nlp, actor_data, text)
     assert not any(a.country == "USA" and a.kind == "organization" for a in actors)
+
+
+def test_actors_companies_us_ticker_yields_to_the_country_an_apposition_gives(nlp, actor_data):
+    text = "Nordvik Printing Inc <NRDV>, one of Norway's largest printers, plans a new daily."
+    assert _actor(_actors(nlp, actor_data, text), text, "Nordvik").code == "MNCNOR"
+
+
+def test_actors_companies_country_in_brackets_makes_a_subsidiary(nlp, actor_data):
+    text = "Anna Tan, director of Barclays Finance (Malaysia) Ltd, said the market would grow."
+    actors = _actors(nlp, actor_data, text)
+    assert _actor(actors, text, "Barclays Finance").code == "MNCMYS"
+    assert _actor(actors, text, "Anna Tan").code == "MYSBUS"

@@ -662,7 +662,8 @@ def _heads_to_full_names(
 
 def _first_words_to_companies(doc: Doc, mentions: list[_Mention], data: ActorData) -> list[_Mention]:
     """'Nomura Securities said ... Nomura added': an uncoded one-word organization that is the first word of the
-    one company the document names with it (in any order) is that company."""
+    one company the document names with it (in any order), or of one named two ways ("Shearson Lehman Brothers
+    Inc", "Shearson Lehman"), is that company."""
     firsts: dict[str, dict[str, _Mention]] = {}  # first word -> company key -> a mention of it
     for m in mentions:
         if m.kind == "organization" and data.is_company(m.code) and m.end - m.start > 1:
@@ -670,9 +671,11 @@ def _first_words_to_companies(doc: Doc, mentions: list[_Mention], data: ActorDat
     out = []
     for m in mentions:
         word = doc[m.start].lower_
-        if m.kind == "organization" and m.code is None and m.end - m.start == 1 and len(firsts.get(word, ())) == 1:
-            if norm_key(word) not in data.countries:
-                (full,) = firsts[word].values()
+        named = firsts.get(word, {})
+        if m.kind == "organization" and m.code is None and m.end - m.start == 1 and named:
+            names = sorted((norm_key(n.name) for n in named.values()), key=len)
+            if norm_key(word) not in data.countries and all(name.startswith(names[0]) for name in names):
+                full = min(named.values(), key=lambda n: n.start)
                 m = replace(m, key=full.key, name=full.name, code=full.code)
         out.append(m)
     return out

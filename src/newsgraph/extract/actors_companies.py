@@ -148,10 +148,25 @@ def place_companies(
         if c.bare and c.key:
             # "ERICSSON <ERICY.O>" is "L.M. Ericsson" of Sweden listed in New York
             alike = (iso3 for k, iso3 in homes.items() if k.startswith(c.key) or k.endswith(c.key) or c.key.startswith(k))
-            country = next(alike, country)
+            country = next(alike, None) or _apposed_country(doc, c, data) or country
         mentions.append(CompanyMention(c.start, c.end, COMPANY_PREFIX + country, f"company:{c.key}"))
     kept.sort(key=lambda m: m.start)
     return CompanyPlan(kept, mentions, based)
+
+
+def _apposed_country(doc: Doc, company: Company, data: ActorData) -> str | None:
+    """The one country an apposition set off by commas gives a company (after its ticker, if any): "Nordvik
+    Inc <NRD>, one of Freedonia's largest printers, ..."."""
+    i = company.ticker[1] if company.ticker else company.end
+    if i >= len(doc) or doc[i].text != ",":
+        return None
+    found: set[str] = set()
+    for t in doc[i + 1 : min(len(doc), i + 16)]:
+        if t.text in (",", ".", ";") or t.is_sent_start:
+            break
+        if t.text[:1].isupper() and norm_key(t.text) in data.countries:
+            found.add(data.countries[norm_key(t.text)])
+    return found.pop() if len(found) == 1 else None
 
 
 def _subsidiary(c: Company, m: DictionaryMatch, code: str | None, data: ActorData) -> bool:
@@ -285,11 +300,22 @@ def _joined(span: Span, data: ActorData) -> Span:
     "Banque Commerciale | du | Freedonia SA", "Central Fund | of | Freedonia Ltd"."""
     doc = span.doc
     start = span.start
-    while start >= 2 and doc[start - 1].lower_ in data.words.connectors and _joins(doc[start - 2]):
+    while start >= 2 and _links(doc[start - 1], data) and _joins(doc[start - 2]):
         start -= 2
         while start > 0 and _joins(doc[start - 1]) and not doc[start].is_sent_start:
             start -= 1
-    return doc[start : span.end]
+    end = span.end
+    # "Citicorp Investment Bank (Singapore) Ltd": a subsidiary's country in brackets, and the legal form after it
+    if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" and norm_key(doc[end + 1].text) in data.countries:
+        end += 3
+        while end < len(doc) and doc[end].lower_.rstrip(".") in data.companies.legal_words:
+            end += 1
+    return doc[start:end]
+
+
+def _links(token: Token, data: ActorData) -> bool:
+    """A name connector that is a preposition or article ("of", "du"), not a conjunction: "X Co and Y Inc" are two."""
+    return token.lower_ in data.words.connectors and token.pos_ in ("ADP", "DET", "PROPN", "X")
 
 
 def _joins(token: Token) -> bool:
