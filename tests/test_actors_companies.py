@@ -174,3 +174,14 @@ def test_actors_companies_country_in_brackets_makes_a_subsidiary(nlp, actor_data
     actors = _actors(nlp, actor_data, text)
     assert _actor(actors, text, "Barclays Finance").code == "MNCMYS"
     assert _actor(actors, text, "Anna Tan").code == "MYSBUS"
+
+
+def test_actors_companies_ticker_after_a_name_cut_by_the_tagger(nlp, actor_data):
+    text = "Ann Lowe, chairman of Halvard Lynch and Co <HLY>, joined the board."
+    actors = _actors(nlp, actor_data, text)
+    assert _actor(actors, text, "Halvard Lynch").code == "MNCUSA"
+    assert _actor(actors, text, "Ann Lowe").code == "USABUS"
+    text = "Kwong Tai (Holdings) Ltd <KWTH.HK> expects strong results."
+    actors = _actors(nlp, actor_data, text)
+    assert _actor(actors, text, "Kwong Tai").code == "MNCHKG"
+    assert len(actors) == 1  # the ticker is no one

@@ -112,6 +112,8 @@ def extract_actors(doc: Doc, published: date | None, data: ActorData) -> list[Ac
     for m in [*matches, *mentions]:
         for i in range(m.start, m.end):
             covered[i] = True
+    for i in plan.tickers:
+        covered[i] = True
     # Places and organizations first: people read them as context ("Russian President X").
     people = [m for m in matches if data.entries[m.entry].kind == "person"]
     for m in [m for m in matches if data.entries[m.entry].kind != "person"] + people:

@@ -35,7 +35,7 @@ from newsgraph.extract.actors_data import COMPANY_PREFIX, ActorData, norm_key
 # A ticker: letters or digits, then an optional exchange suffix after a dot ("TX", "NIPN.T", "7203.T").
 _TICKER = re.compile(r"^[A-Z0-9][A-Z0-9&]{0,7}(?:\.([A-Z]{1,2})|\.)?$")  # "<UK.>": a bare ticker, dot and all
 _OPEN_CLOSE = {"<": ">", "(": ")"}
-_GLUE = frozenset({"&", "-", "'s", "'"})  # tokens that stay inside a name ("Procter & Gamble")
+_GLUE = frozenset({"&", "-", "'s", "'", "(", ")"})  # tokens that stay inside a name ("Procter & Gamble", "X (Holdings) Ltd")
 _MAX_NAME = 12  # tokens
 
 
@@ -88,6 +88,7 @@ class CompanyPlan(Generic[M]):
     matches: list[M]
     companies: list[CompanyMention]
     based: dict[int, str]
+    tickers: frozenset[int] = frozenset()  # tokens of tickers ("<", "NIPN.T", ">"): no actor is named there
 
 
 def place_companies(
@@ -132,26 +133,31 @@ def place_companies(
             based[m.entry] = c.country
     # a US ticker says "listed in New York", perhaps as an ADR; the company the text names elsewhere with a
     # name that begins or ends like it says where it is based ("DOME <DMP> ... Dome Petroleum Ltd")
-    homes: dict[str, str] = {}  # name key -> ISO3 of companies known otherwise
+    homes: dict[str, tuple[str, str]] = {}  # name key -> (ISO3, merge key) of companies known otherwise
     for m in kept:
         code = data.entries[m.entry].code_on(published)
         iso3 = data.split_code(code)[0]
         if data.is_company(code) and iso3:
-            homes.setdefault(norm_key(doc[m.start : m.end].text), iso3)
+            homes.setdefault(norm_key(doc[m.start : m.end].text), (iso3, f"entry:{m.entry}"))
     for c in companies:
         if c.country and not c.bare and c.key:
-            homes.setdefault(c.key, c.country)
+            homes.setdefault(c.key, (c.country, f"company:{c.key}"))
     for c in companies:
         if c.start in claimed or c.country is None:
             continue
-        country = c.country
+        country, key = c.country, f"company:{c.key}"
         if c.bare and c.key:
-            # "ERICSSON <ERICY.O>" is "L.M. Ericsson" of Sweden listed in New York
-            alike = (iso3 for k, iso3 in homes.items() if k.startswith(c.key) or k.endswith(c.key) or c.key.startswith(k))
-            country = next(alike, None) or _apposed_country(doc, c, data) or country
-        mentions.append(CompanyMention(c.start, c.end, COMPANY_PREFIX + country, f"company:{c.key}"))
+            # "ERICSSON <ERICY.O>" is "L.M. Ericsson" of Sweden listed in New York: the same company
+            alike = (v for k, v in homes.items() if k.startswith(c.key) or k.endswith(c.key) or c.key.startswith(k))
+            home = next(alike, None)
+            if home is not None:
+                country, key = home
+            else:
+                country = _apposed_country(doc, c, data) or country
+        mentions.append(CompanyMention(c.start, c.end, COMPANY_PREFIX + country, key))
     kept.sort(key=lambda m: m.start)
-    return CompanyPlan(kept, mentions, based)
+    tickers = frozenset(i for c in companies if c.ticker for i in range(*c.ticker))
+    return CompanyPlan(kept, mentions, based, tickers)
 
 
 def _apposed_country(doc: Doc, company: Company, data: ActorData) -> str | None:
@@ -267,8 +273,9 @@ def _name_before(doc: Doc, i: int, org_ends: dict[int, Span], data: ActorData) -
     capitalized words (connectors inside), within the sentence; None in an all-capitals headline."""
     ent = org_ends.get(i)
     span = _trim(ent, data) if ent is not None else None
-    if span is not None and not _headline(span):
-        return span
+    legal = data.companies.legal_words
+    if span is not None and not _headline(span) and not all(t.lower_.rstrip(".") in legal for t in span):
+        return span  # (a lone "Co" or "Ltd" is the tail of a name the tagger cut: "Merrill Lynch and | Co")
     start = i
     first = doc[i - 1].sent.start if i > 0 else 0
     while start > first and i - start < _MAX_NAME:
