@@ -185,3 +185,16 @@ def test_actors_companies_ticker_after_a_name_cut_by_the_tagger(nlp, actor_data)
     actors = _actors(nlp, actor_data, text)
     assert _actor(actors, text, "Kwong Tai").code == "MNCHKG"
     assert len(actors) == 1  # the ticker is no one
+
+
+def test_actors_companies_name_no_tagger_found_ends_in_a_legal_form(nlp, actor_data):
+    text = "OIL DEAL RENEWED\n\nCeylon Refining Corp (CRC) has renewed its contract, CRC officials said."
+    actors = _actors(nlp, actor_data, text)
+    company = _actor(actors, text, "Ceylon Refining")
+    assert company.code == "MNCLKA" and _actor(actors, text, "CRC)") is company
+
+
+def test_actors_companies_dictionary_name_inside_a_foreign_firms_name_is_not_that_firm(nlp, actor_data):
+    text = "Volvo said its talks with Nordvik Fiat Holding und Cie <NFHC.Z> had ended."
+    actors = _actors(nlp, actor_data, text)
+    assert _actor(actors, text, "Nordvik Fiat").country == "CHE"  # Zurich-listed, not the Italian Fiat

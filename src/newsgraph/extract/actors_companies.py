@@ -35,6 +35,7 @@ from newsgraph.extract.actors_data import COMPANY_PREFIX, ActorData, norm_key
 # A ticker: letters or digits, then an optional exchange suffix after a dot ("TX", "NIPN.T", "7203.T").
 _TICKER = re.compile(r"^[A-Z0-9][A-Z0-9&]{0,7}(?:\.([A-Z]{1,2})|\.)?$")  # "<UK.>": a bare ticker, dot and all
 _OPEN_CLOSE = {"<": ">", "(": ")"}
+_RUN_GLUE = frozenset({"&", "-"})  # inside a name found by its legal form alone: not a possessive ("Britain's X Plc")
 _GLUE = frozenset({"&", "-", "'s", "'", "(", ")"})  # tokens that stay inside a name ("Procter & Gamble", "X (Holdings) Ltd")
 _MAX_NAME = 12  # tokens
 
@@ -177,11 +178,13 @@ def _apposed_country(doc: Doc, company: Company, data: ActorData) -> str | None:
 
 def _subsidiary(c: Company, m: DictionaryMatch, code: str | None, data: ActorData) -> bool:
     """Whether a marked company name longer than the dictionary company inside it names another company of its
-    own country: "X of Freedonia Ltd", "X Electronic Devices Pte Ltd" (a Singapore form) of a Japanese X."""
+    own country: "X of Freedonia Ltd", "X Electronic Devices Pte Ltd" (a Singapore form) of a Japanese X,
+    "Freedonia's X AG Y und Cie <XY.Z>" of a British X."""
     if c.named_at is not None and c.named_at >= m.end:
         return True
     own = data.split_code(code)[0]
-    return c.legal is not None and m.end < c.end and own is not None and c.legal != own
+    longer = m.end - m.start < c.end - c.start
+    return longer and own is not None and c.country is not None and not c.bare and c.country != own
 
 
 def find_companies(doc: Doc, data: ActorData, agents: dict[int, RoleNoun]) -> list[Company]:
@@ -226,6 +229,12 @@ def find_companies(doc: Doc, data: ActorData, agents: dict[int, RoleNoun]) -> li
             company = _company(span, data, None)
             if company.country is not None:
                 found[(span.start, span.end)] = company
+    for span in _legal_runs(doc, data):
+        if any(_inside(span, c) for c in found.values()) or _governs(span, agents):
+            continue
+        company = _company(span, data, None)
+        if company.country is not None:
+            found[(span.start, span.end)] = company
     # later (or earlier) mentions of a found company without its legal form, or by the acronym given after it
     known = {c.key: c for c in found.values() if c.country is not None and c.key}
     for c in list(found.values()):
@@ -276,22 +285,7 @@ def _name_before(doc: Doc, i: int, org_ends: dict[int, Span], data: ActorData) -
     legal = data.companies.legal_words
     if span is not None and not _headline(span) and not all(t.lower_.rstrip(".") in legal for t in span):
         return span  # (a lone "Co" or "Ltd" is the tail of a name the tagger cut: "Merrill Lynch and | Co")
-    start = i
-    first = doc[i - 1].sent.start if i > 0 else 0
-    while start > first and i - start < _MAX_NAME:
-        prev = doc[start - 1]
-        initial = prev.text[:1]
-        if initial.isupper() or initial.isdigit() or prev.text in _GLUE or prev.lower_ in data.words.connectors:
-            start -= 1
-            continue
-        break
-    while start < i and (
-        doc[start].lower_ in data.words.connectors
-        or doc[start].text in _GLUE
-        or doc[start].lower_ in data.words.definite_determiners
-        or (doc[start].is_sent_start and doc[start].pos_ != "PROPN" and not doc[start].is_upper)
-    ):
-        start += 1  # "of", "The", a capital that only opens the sentence ("Shares of"): not where a name begins
+    start = _run_start(doc, i, data, _GLUE)
     if start == i:
         return None
     span = doc[start:i]
@@ -300,6 +294,48 @@ def _name_before(doc: Doc, i: int, org_ends: dict[int, Span], data: ActorData) -
         # preposition ("5.1 PCT OF MCGILL <MGLL.O>")
         return span[-1:] if span[-2].lower_ in data.context.affiliation_preps else None
     return span
+
+
+def _run_start(doc: Doc, i: int, data: ActorData, glue: frozenset[str]) -> int:
+    """Where the run of capitalized words (connectors and ``glue`` inside) that ends before token ``i`` begins,
+    within its sentence: not at a connector, an article or a common word that only opens the sentence."""
+    start = i
+    first = doc[i - 1].sent.start if i > 0 else 0
+    while first > 0 and doc[first - 1].text[:1].isupper() and "\n" not in doc[first - 1].whitespace_:
+        first = doc[first - 1].sent.start  # the parser may split a name ("Ceylon | Petroleum Corp")
+    while start > first and i - start < _MAX_NAME:
+        prev = doc[start - 1]
+        initial = prev.text[:1]
+        if initial.isupper() or initial.isdigit() or prev.text in glue or prev.lower_ in data.words.connectors:
+            start -= 1
+            continue
+        break
+    while start < i and (
+        doc[start].lower_ in data.words.connectors
+        or doc[start].text in glue
+        or doc[start].lower_ in data.words.definite_determiners
+        or (doc[start].is_sent_start and doc[start].pos_ != "PROPN" and not doc[start].is_upper and not doc[start].ent_type_)
+    ):
+        start += 1  # "of", "The", a capital that only opens the sentence ("Shares of"): not where a name begins
+    return start
+
+
+def _legal_runs(doc: Doc, data: ActorData) -> list[Span]:
+    """Names no tagger found that end in a legal-form word: "Freedonia Petroleum Corp (FPC) said"."""
+    out: list[Span] = []
+    legal = data.companies.legal_words
+    for i, token in enumerate(doc):
+        if not token.text[:1].isupper() or token.lower_.rstrip(".") not in legal:
+            continue
+        start = _run_start(doc, i, data, _RUN_GLUE)
+        for k in range(i - 1, start - 1, -1):
+            if doc[k].pos_ in ("CCONJ", "DET"):  # "England and the Nordvik GmbH factory": the name starts after
+                start = k + 1
+                break
+        span = doc[start : i + 1]
+        if len(span) > 1 and not _headline(span) and any(t.lower_.rstrip(".") not in legal for t in span):
+            out.append(span)
+    return out
 
 
 def _joined(span: Span, data: ActorData) -> Span:
