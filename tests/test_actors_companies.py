@@ -198,3 +198,9 @@ def test_actors_companies_dictionary_name_inside_a_foreign_firms_name_is_not_tha
     text = "Volvo said its talks with Nordvik Fiat Holding und Cie <NFHC.Z> had ended."
     actors = _actors(nlp, actor_data, text)
     assert _actor(actors, text, "Nordvik Fiat").country == "CHE"  # Zurich-listed, not the Italian Fiat
+
+
+def test_actors_companies_a_move_of_home_is_dated(nlp, actor_data):
+    text = "Anglo American Corp said gold output rose."
+    assert extract_actors(nlp(text), date(1987, 4, 2), actor_data)[0].country == "ZAF"
+    assert extract_actors(nlp(text), date(2020, 4, 2), actor_data)[0].country == "GBR"
