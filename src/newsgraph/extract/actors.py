@@ -43,6 +43,7 @@ from newsgraph.extract.actors_context import (
     compose,
     context_tokens,
     describing,
+    employed,
     home_country,
     placed_otherwise,
     residence,
@@ -51,7 +52,8 @@ from newsgraph.extract.actors_context import (
     setting,
     sponsored,
 )
-from newsgraph.extract.actors_data import ActorData
+from newsgraph.extract.actors_companies import place_companies
+from newsgraph.extract.actors_data import COMPANY_PREFIX, ActorData
 from newsgraph.extract.actors_names import fold_name, norm_key, same_surname
 from newsgraph.extract.doctext import doc_ents, doc_text, token_words
 from newsgraph.records import Actor, ActorKind
@@ -97,6 +99,21 @@ def extract_actors(doc: Doc, published: date | None, data: ActorData) -> list[Ac
     mentions: list[_Mention] = []
     places: list[tuple[int, str, bool]] = []  # (token index, ISO3, sets the scene) for context
     agents = role_nouns(doc, data, covered)
+    # Companies first: their names hold countries that are not actors ("Air Freedonia"), and the people
+    # who speak for them read them as context ("<Company> economist X").
+    plan = place_companies(doc, matches, published, data, agents)
+    matches, based = plan.matches, plan.based
+    mentions = [
+        _Mention(c.start, c.end, doc[c.start : c.end].text, c.code, "organization", c.key) for c in plan.companies
+    ]
+    for m in mentions:
+        for i in range(m.start, m.end):
+            code_at[i] = m.code or ""
+    for m in [*matches, *mentions]:
+        for i in range(m.start, m.end):
+            covered[i] = True
+    for i in plan.tickers:
+        covered[i] = True
     # Places and organizations first: people read them as context ("Russian President X").
     people = [m for m in matches if data.entries[m.entry].kind == "person"]
     for m in [m for m in matches if data.entries[m.entry].kind != "person"] + people:
@@ -106,7 +123,11 @@ def extract_actors(doc: Doc, published: date | None, data: ActorData) -> list[Ac
             mention = _titled_name(doc, m, published, data, agents) or _code_match(doc, m, published, data)
         if mention is None:
             continue
+        if m.entry in based and mention.kind == "organization" and data.split_code(mention.code)[0] is None:
+            mention = replace(mention, code=COMPANY_PREFIX + based[m.entry])  # "Texaco Inc <TX>": its listing
         iso3, _ = data.split_code(mention.code)
+        if data.is_company(mention.code):
+            iso3 = None  # where a company is based is no place of the text
         if mention.kind in ("country", "place", "group") and iso3:
             for i in range(m.start, m.end):
                 country_at[i] = iso3
@@ -414,6 +435,7 @@ def _code_entity(
     if kind == "person":
         context = context_tokens(ent)
         country, role, former = code_from_context(context, data, country_at, code_at, agents)
+        country, role = employed(country, role, data)
         described = country is not None or any(
             t.dep_ == "appos" and t.pos_ in ("NOUN", "PROPN") for t in ent.root.children
         )
@@ -622,14 +644,17 @@ def _surnames_to_full_names(doc: Doc, mentions: list[_Mention]) -> list[_Mention
     return out
 
 
-def _heads_to_full_names(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
+def _heads_to_full_names(
+    doc: Doc, mentions: list[_Mention], legal_words: frozenset[str] = frozenset()
+) -> list[_Mention]:
     """'The World Bank said ... the Bank said': an uncoded one-word organization that is the last word of a
     coded organization named before it is that organization."""
     named: dict[str, _Mention] = {}  # last word -> latest coded organization name ending with it
     out = []
     for m in mentions:
         if m.kind == "organization" and m.code and m.end - m.start > 1:
-            named[doc[m.end - 1].lower_] = m
+            if doc[m.end - 1].lower_.rstrip(".") not in legal_words:  # a stray "Co" is not "Atlantic Richfield Co"
+                named[doc[m.end - 1].lower_] = m
         elif m.kind == "organization" and m.code is None and m.end - m.start == 1 and doc[m.start].lower_ in named:
             full = named[doc[m.start].lower_]
             m = replace(m, key=full.key, name=full.name, code=full.code)
@@ -637,10 +662,32 @@ def _heads_to_full_names(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
     return out
 
 
+def _first_words_to_companies(doc: Doc, mentions: list[_Mention], data: ActorData) -> list[_Mention]:
+    """'Nomura Securities said ... Nomura added': an uncoded one-word organization that is the first word of the
+    one company the document names with it (in any order), or of one named two ways ("Shearson Lehman Brothers
+    Inc", "Shearson Lehman"), is that company."""
+    firsts: dict[str, dict[str, _Mention]] = {}  # first word -> company key -> a mention of it
+    for m in mentions:
+        if m.kind == "organization" and data.is_company(m.code) and m.end - m.start > 1:
+            firsts.setdefault(doc[m.start].lower_, {}).setdefault(m.key, m)
+    out = []
+    for m in mentions:
+        word = doc[m.start].lower_
+        named = firsts.get(word, {})
+        if m.kind == "organization" and m.code is None and m.end - m.start == 1 and named:
+            names = sorted((norm_key(n.name) for n in named.values()), key=len)
+            if norm_key(word) not in data.countries and all(name.startswith(names[0]) for name in names):
+                full = min(named.values(), key=lambda n: n.start)
+                m = replace(m, key=full.key, name=full.name, code=full.code)
+        out.append(m)
+    return out
+
+
 def _merge(doc: Doc, mentions: list[_Mention], data: ActorData) -> list[Actor]:
     """Group mentions into actors; people by entry or folded surname, ids in order of first mention."""
     mentions.sort(key=lambda m: (m.start, -m.end))
-    mentions = _heads_to_full_names(doc, _surnames_to_full_names(doc, mentions))
+    mentions = _heads_to_full_names(doc, _surnames_to_full_names(doc, mentions), data.companies.legal_words)
+    mentions = _first_words_to_companies(doc, mentions, data)
     groups: dict[str, list[_Mention]] = {}
     alias: dict[str, str] = {}  # person surname key -> group key of the dictionary person
     first_names: dict[str, str] = {}  # folded first name of a full name -> its surname key

@@ -164,7 +164,9 @@ def code_from_context(
             continue
         if t.i in code_at:
             iso3, org_role = data.split_code(code_at[t.i])
-            if iso3 is None and org_role is not None:
+            if data.is_company(code_at[t.i]):
+                base = base or code_at[t.i]  # a company's people: see ``employed``
+            elif iso3 is None and org_role is not None:
                 base = base or code_at[t.i]
             else:
                 base = base or iso3
@@ -176,6 +178,18 @@ def code_from_context(
     if company and role == "GOV":
         role = "BUS"  # "president of <Saab-Scania of America Inc>": a company's president
     return base, role, former
+
+
+def employed(base: str | None, role: str | None, data: ActorData) -> tuple[str | None, str | None]:
+    """A named person described by a company ("Nordvik Steel economist X", "X, chairman of Nordvik Steel
+    Corp", "X of Nordvik Steel"): the company's country and the business role, unless the role noun is
+    one a company does not change (a lawyer, a soldier). Anything else passes through."""
+    if base is None or not data.is_company(base):
+        return base, role
+    iso3 = data.split_code(base)[0]
+    if iso3 is None or not (role is None or role in data.context.company_staff_roles):
+        return base, role
+    return iso3, data.context.company_role
 
 
 def compose(base: str, role: str | None, prefix: bool = False) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -33,12 +33,16 @@ CURATED_AGENTS = "agents-2026-11.yaml"
 COUNTRIES = "countries-2026-11.csv"
 PLACES = "places-capitals-2026-11.csv"
 CONTEXT = "actor-context-2026-11.yaml"
+COMPANIES = "companies-2026-12.yaml"
+COMPANY_MARKERS = "company-markers-2026-12.yaml"
 
 # Codes whose first three letters are a CAMEO actor type, not a country.
 NON_STATE_PREFIXES = frozenset({"IGO", "NGO", "IMG", "NGM", "MNC", "INT", "UIS", "UNO", "PKO", "AMN", "IRC", "GRP"})
 # Three country codes in the Phoenix dictionaries that are neither ISO 3166 nor in CAMEO.country.tsv
 # (which has AGO, FRA, BHS): typos of the 2014 release, read as the ISO code.
 LEGACY_COUNTRY_CODES = {"ANG": "AGO", "FRN": "FRA", "BAH": "BHS"}
+# CAMEO's multinational-corporation type: MNC followed by the company's home country (MNCJPN).
+COMPANY_PREFIX = "MNC"
 # CAMEO role codes (CAMEO.type.tsv): a code that starts with one has no country ("MED" alone).
 ROLE_CODES = frozenset(
     "COP GOV INS JUD MIL OPP REB SEP SPY UAF AGR BUS CRM CVL DEV EDU ELI ENV HLH HRI LAB LEG MED REF MOD RAD SET".split()
@@ -97,6 +101,37 @@ class ContextRules:
     posted_abroad: frozenset[str] = frozenset()
     company_words: frozenset[str] = frozenset()
     bloc_words: frozenset[str] = frozenset()
+    company_role: str = "BUS"  # the role of a person a company describes
+    company_staff_roles: frozenset[str] = frozenset()  # roles of role nouns that, at a company, are its business
+
+
+@dataclass(frozen=True, slots=True)
+class CompanyMarkers:
+    """What marks a name as a company's and which country it gives (``company-markers-*.yaml``)."""
+
+    exchanges: Mapping[str, str] = field(default_factory=dict)  # RIC exchange suffix ("T") -> ISO3
+    bare_ticker_country: str | None = None  # "<TX>": a Reuters ticker without a suffix
+    foreign_ticker_endings: frozenset[str] = frozenset()  # fifth letters of a foreign issuer's US ticker
+    legal_forms: Mapping[str, str] = field(default_factory=dict)  # norm_key of a one-country legal form -> ISO3
+    legal_words: frozenset[str] = frozenset()  # any country's legal-form words ("corp", "ltd")
+    name_words: frozenset[str] = frozenset()  # industry nouns of company names ("airlines", "steel")
+
+    @classmethod
+    def from_yaml(cls, raw: Mapping[str, object]) -> CompanyMarkers:
+        """The markers from the parsed YAML file."""
+        def words(key: str) -> frozenset[str]:
+            return frozenset(str(w).lower() for w in raw.get(key, ()) or ())  # type: ignore[union-attr]
+
+        exchanges: list[dict[str, str]] = raw.get("exchanges", ()) or []  # type: ignore[assignment]
+        forms: list[dict[str, str]] = raw.get("legal_forms", ()) or []  # type: ignore[assignment]
+        return cls(
+            exchanges={str(e["suffix"]).upper(): str(e["country"]) for e in exchanges},
+            bare_ticker_country=str(raw["bare_ticker_country"]) if raw.get("bare_ticker_country") else None,
+            foreign_ticker_endings=frozenset(str(e) for e in raw.get("foreign_ticker_endings") or ()),  # type: ignore[union-attr]
+            legal_forms={norm_key(str(e["form"])): str(e["country"]) for e in forms},
+            legal_words=words("legal_words"),
+            name_words=words("name_words"),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +153,7 @@ class ActorData:
     #: every name key, sorted: a key that no name starts with stops a name from growing (a
     #: superset of ``names`` is harmless, so names blocked after ``build`` may stay in it)
     sorted_names: tuple[str, ...] = ()
+    companies: CompanyMarkers = CompanyMarkers()
 
     @classmethod
     def load(cls, nlp: Language, function_words: FunctionWords | None = None) -> ActorData:
@@ -143,6 +179,8 @@ class ActorData:
         entries.extend(country_entries)
         curated = _yaml(root.joinpath(CURATED_ACTORS).read_text(encoding="utf-8"))
         entries.extend(_entry_from_json(item) for item in curated["actors"])
+        companies = _yaml(root.joinpath(COMPANIES).read_text(encoding="utf-8"))
+        entries.extend(_entry_from_json({**item, "kind": "organization"}) for item in companies["companies"])
         agents: list[tuple[str, AgentRole]] = []
         with root.joinpath(PHOENIX_AGENTS).open(encoding="utf-8") as fh:
             for line in fh:
@@ -156,6 +194,8 @@ class ActorData:
             if not item["phrase"].endswith("s"):
                 agents.append((words.plural_agent(item["phrase"]), role))
         data = cls.build(entries, agents, countries, capitals, _context(context), actor_words=words)
+        markers = CompanyMarkers.from_yaml(_yaml(root.joinpath(COMPANY_MARKERS).read_text(encoding="utf-8")))
+        data = replace(data, companies=markers)
         # Dictionary phrases that are mostly not actors in news ("English", the language).
         blocked = {norm_key(p) for p in context.get("not_actors", ())}
         return replace(data, names={k: v for k, v in data.names.items() if k not in blocked}) if blocked else data
@@ -240,6 +280,10 @@ class ActorData:
             surnames={k: tuple(v) for k, v in by_surname.items()},
         )
 
+    def is_company(self, code: str | None) -> bool:
+        """Whether a code is a company's (MNC, MNCJPN): its country is where it is based, not a place of the text."""
+        return bool(code) and code[:3].upper() == COMPANY_PREFIX  # type: ignore[index]
+
     def split_code(self, code: str | None) -> tuple[str | None, str | None]:
         """Country (ISO3) and role of a CAMEO actor code: RUSGOV -> (RUS, GOV), IGOWSTNAT -> (None, IGO).
 
@@ -250,8 +294,11 @@ class ActorData:
             return None, None
         head = code[:3].upper()
         if head in NON_STATE_PREFIXES:
-            chunks = (code[i : i + 3].upper() for i in range(3, len(code) - 2, 3))
-            return None, next((c for c in chunks if c in ROLE_CODES), head)
+            chunks = [code[i : i + 3].upper() for i in range(3, len(code) - 2, 3)]
+            role = next((c for c in chunks if c in ROLE_CODES), head)
+            if head == COMPANY_PREFIX and chunks and chunks[0] in self.country_codes:
+                return chunks[0], role  # MNCJPN: a company based in Japan (CAMEO's MNC + home country)
+            return None, role
         if head in ROLE_CODES:
             return None, head
         role = code[3:6].upper() or None
@@ -366,4 +413,6 @@ def _context(raw: Mapping[str, object]) -> ContextRules:
         posted_abroad=words("posted_abroad"),
         company_words=words("company_words"),
         bloc_words=words("bloc_words"),
+        company_role=str(raw.get("company_role", "BUS")),
+        company_staff_roles=frozenset(str(r) for r in raw.get("company_staff_roles") or ()),  # type: ignore[union-attr]
     )
