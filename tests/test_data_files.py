@@ -40,3 +40,32 @@ def test_data_files_loads_each_format():
     rows = data_files.load_csv("tone-lexicon-2026-11.csv")
     assert {"word", "polarity", "source"} <= set(rows[0])
     assert all(isinstance(r, dict) for r in data_files.load_jsonl("event-patterns-newsgraph-2026-11.jsonl"))
+
+
+def test_data_files_yaml_words_no_and_on_stay_words() -> None:
+    # YAML 1.1 reads no/on/yes/off as booleans; a negation list and a preposition list need them as words
+    from newsgraph.data_files import parse_yaml
+
+    assert parse_yaml("words: [not, no, on, off, yes, y, n]\nflag: true\nother: False") == {
+        "words": ["not", "no", "on", "off", "yes", "y", "n"],
+        "flag": True,
+        "other": False,
+    }
+
+
+def test_data_files_no_word_list_holds_a_boolean() -> None:
+    # every boolean in the YAML data is a flag keyed by name, never an item of a list of words
+    from newsgraph.data_files import data_files, load_yaml
+
+    def items(value):
+        if isinstance(value, dict):
+            for v in value.values():
+                yield from items(v)
+        elif isinstance(value, list):
+            for v in value:
+                if isinstance(v, bool):
+                    yield v
+                yield from items(v)
+
+    found = {name: list(items(load_yaml(name))) for name in data_files() if name.endswith(".yaml")}
+    assert not any(found.values()), {k: v for k, v in found.items() if v}

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from importlib import resources
 from importlib.resources.abc import Traversable
 from typing import Any
@@ -18,6 +19,26 @@ import yaml
 
 #: what a reference data file can be; the folder's README is documentation, not data
 DATA_SUFFIXES = (".yaml", ".csv", ".jsonl", ".json")
+
+
+class _CoreLoader(yaml.SafeLoader):
+    """PyYAML's safe loader with YAML 1.2's booleans: only true and false.
+
+    YAML 1.1 also reads yes/no/on/off/y/n as booleans, so the word lists' "no" (a negation) and "on" (a
+    preposition) became False and True.
+    """
+
+
+_CoreLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_CoreLoader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+
+
+def parse_yaml(text: str) -> Any:
+    """YAML text parsed safely, with only true/false as booleans (a word list's "no" and "on" stay words)."""
+    return yaml.load(text, Loader=_CoreLoader)  # noqa: S506 - a SafeLoader subclass
 
 
 def _root() -> Traversable:
@@ -42,8 +63,8 @@ def read_text(name: str) -> str:
 
 
 def load_yaml(name: str) -> Any:
-    """A YAML data file, parsed with the safe loader."""
-    return yaml.safe_load(read_text(name))
+    """A YAML data file, parsed with ``parse_yaml``."""
+    return parse_yaml(read_text(name))
 
 
 def load_csv(name: str) -> list[dict[str, str]]:

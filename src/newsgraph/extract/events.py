@@ -23,10 +23,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.data_files import parse_yaml
 from newsgraph.extract.coref import coref_index
 from newsgraph.extract.doctext import doc_text, token_words
 from newsgraph.extract.events_candidates import Candidate, CodeInfo
@@ -142,7 +142,7 @@ class EventData:
         with (base / CODEBOOK_FILE).open(encoding="utf-8") as fh:
             for row in csv.DictReader(fh):
                 codebook[row["code"]] = CodeInfo(row["label"], float(row["goldstein"]), int(row["quad_class"]))
-        compose = yaml.safe_load((base / COMPOSE_FILE).read_text(encoding="utf-8"))
+        compose = parse_yaml((base / COMPOSE_FILE).read_text(encoding="utf-8"))
         by_governor: dict[str, list[Frame]] = {}
         for name, spec in compose["frames"].items() if frames else ():
             frame = Frame(

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
 from spacy.tokens import Token
+from newsgraph.data_files import parse_yaml
 
 # the edges by which a clause is the content of the verb above it
 REPORTED_DEPS = frozenset({"ccomp", "parataxis"})
@@ -83,7 +83,7 @@ class EventRules:
     @classmethod
     def from_file(cls, path: Path) -> EventRules:
         """Read the YAML rules file."""
-        raw: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw: dict[str, Any] = parse_yaml(path.read_text(encoding="utf-8"))
 
         def words(section: str, key: str) -> frozenset[str]:
             return frozenset(str(w).lower() for w in (raw.get(section) or {}).get(key, []))

@@ -14,13 +14,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
 from spacy.tokens import Token
 
 GOVERNED_DEPS = frozenset(
     {"ccomp", "xcomp", "dobj", "pobj", "prep", "pcomp", "acl", "attr", "oprd", "dative"}
     | {"compound", "amod", "nmod", "poss", "aux", "auxpass"}
 )
+from newsgraph.data_files import parse_yaml
 SAME_CLAUSE_DEPS = frozenset({"xcomp", "conj", "aux", "auxpass"})
 MAX_STEPS = 10
 
@@ -44,7 +44,7 @@ class ModalityCues:
     @classmethod
     def from_file(cls, path: Path) -> ModalityCues:
         """Read the YAML cue file; a governor listed under two modalities keeps the stronger."""
-        raw: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw: dict[str, Any] = parse_yaml(path.read_text(encoding="utf-8"))
         priority = tuple(raw["priority"])
         rank = {m: i for i, m in enumerate(priority)}
         aux: dict[str, str] = {}

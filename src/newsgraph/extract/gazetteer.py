@@ -24,8 +24,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
 
+from newsgraph.data_files import parse_yaml
 from newsgraph.extract.actors_data import norm_key
 
 PlaceKind = Literal["country", "state", "city"]
@@ -76,7 +76,7 @@ class PlaceCues:
     def load(cls, path: Path | None = None) -> PlaceCues:
         """The packaged cue file, or ``path``."""
         source = path or Path(str(resources.files("newsgraph") / "data" / CUES_FILE))
-        raw: Mapping[str, Any] = yaml.safe_load(source.read_text(encoding="utf-8"))
+        raw: Mapping[str, Any] = parse_yaml(source.read_text(encoding="utf-8"))
 
         def words(key: str) -> frozenset[str]:
             return frozenset(str(w).lower() for w in raw.get(key, ()) or ())

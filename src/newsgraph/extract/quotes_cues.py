@@ -8,9 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from importlib import resources
 
-import yaml
 from spacy.language import Language
 
+from newsgraph.data_files import parse_yaml
 from newsgraph.extract.function_words import FunctionWords
 
 CUE_FILE = "quote-cues-2026-11.yaml"
@@ -58,7 +58,7 @@ class QuoteCues:
     def load(cls, nlp: Language, function_words: FunctionWords | None = None) -> QuoteCues:
         """Read the packaged cue file; ``nlp`` is unused (the cues are lemma sets)."""
         fw = FunctionWords.load() if function_words is None else function_words
-        raw = yaml.safe_load(resources.files("newsgraph.data").joinpath(CUE_FILE).read_text(encoding="utf-8"))
+        raw = parse_yaml(resources.files("newsgraph.data").joinpath(CUE_FILE).read_text(encoding="utf-8"))
         verbs = {
             v["lemma"]: VerbCue(
                 v["lemma"],
