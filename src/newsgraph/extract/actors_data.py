@@ -97,6 +97,9 @@ class ContextRules:
     posted_abroad: frozenset[str] = frozenset()
     company_words: frozenset[str] = frozenset()
     bloc_words: frozenset[str] = frozenset()
+    topic_preps: frozenset[str] = frozenset()  # "an expert on X", "ambassador to X": X is not the person's
+    business_roles: frozenset[str] = frozenset()  # MNC, BUS: codes whose people speak for a firm, not a state
+    nobility_titles: frozenset[str] = frozenset()  # "Prince X": no country from the sentence around him
 
 
 @dataclass(frozen=True, slots=True)
@@ -366,4 +369,7 @@ def _context(raw: Mapping[str, object]) -> ContextRules:
         posted_abroad=words("posted_abroad"),
         company_words=words("company_words"),
         bloc_words=words("bloc_words"),
+        topic_preps=words("topic_prepositions"),
+        nobility_titles=words("nobility_titles"),
+        business_roles=frozenset(str(r) for r in raw.get("business_roles", ()) or ()),  # type: ignore[union-attr]
     )
