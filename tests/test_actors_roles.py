@@ -120,3 +120,28 @@ def test_actors_roles_a_route_in_a_name_is_no_ones_country(run) -> None:
 def test_actors_roles_a_role_word_inside_a_publications_name_is_no_agency(run) -> None:
     a = run("OSLO, April 1 - Petroleum Intelligence Weekly said output rose in March.")
     assert not any((c or "").endswith("SPY") for x in a.actors for c in [x.code])
+
+
+def test_actors_roles_an_apposition_names_the_conjunct_before_it(run) -> None:
+    # the parser hangs the apposition on the first conjunct; the second person is not the first one's country
+    a = run("Dutch central bank president Wim Kessler and the head of Belgium's central bank, Jean Moulard, met on Monday.")
+    assert [(c or "")[:3] for c in _codes(a, "Moulard")] == ["BEL"]
+    assert [(c or "")[:3] for c in _codes(a, "Kessler")] == ["NLD"]
+
+
+def test_actors_roles_a_ministry_named_short_is_the_one_named_in_full_before(run) -> None:
+    text = (
+        "The Danish Finance Ministry declined to comment on criticism by U.S. Treasury officials. "
+        "A Finance Ministry spokesman said the ministry would reply next week."
+    )
+    assert _codes(run(text), "spokesman") == ["DNKGOV"]
+
+
+def test_actors_roles_an_analyst_with_an_unknown_firm_takes_no_country_named_near_him(run) -> None:
+    a = run("Exports to Japan will rise, said Laura Brandt, analyst with Hollis Brothers Inc.")
+    assert _codes(a, "Brandt") == [None]
+
+
+def test_actors_roles_a_firms_officer_is_coded_as_the_firm(run) -> None:
+    a = run("Naoki Tanaka, director of investor relations at Sony Corp, said sales to Canada would rise.")
+    assert _codes(a, "Tanaka") == ["MNCJPN"]  # not MNCJPNBUS

@@ -446,10 +446,11 @@ def _code_entity(
         # "Nova, the Canadian company, ...": the apposition describes the organization.
         inner += [t for c in children if c.dep_ == "appos" for t in describing(c, data.context.topic_preps)]
         # a role word inside the name is not the organization's role when the name is headed by neither a role
-        # nor an institution: "Petroleum Intelligence Weekly" is no intelligence service; the "Serbian Workers'
-        # Union" is the workers' union
+        # nor an institution or firm word: "Petroleum Intelligence Weekly" is no intelligence service; the "Serbian
+        # Workers' Union" is the workers' union
         roles = agents
-        if ent.root.i not in agents and ent.root.lemma_.lower() not in data.context.institution_nouns:
+        head = ent.root.lower_.rstrip(".")
+        if ent.root.i not in agents and head not in data.context.institution_nouns | data.context.company_words:
             roles = {i: r for i, r in agents.items() if not ent.start <= i < ent.end}
         country, role, _ = code_from_context(inner, data, country_at, code_at, roles)
         if len({country_at[t.i] for t in ent if t.i in country_at}) > 1 or "/" in ent.text:
@@ -599,8 +600,18 @@ def _owner(
                 return False, None
             found = [m for m in earlier if m.kind == "organization" and m.code and m.start <= t.i < m.end]
             return True, found[0] if found else None
-        if any(m.kind == "organization" and m.code is None and m.start <= t.i < m.end for m in earlier):
-            return True, None  # "a Foreign Ministry spokesman" where the ministry has no country: nor has he
+        uncoded = next((m for m in earlier if m.kind == "organization" and m.code is None and m.start <= t.i < m.end), None)
+        if uncoded is not None:
+            # "a Finance Ministry spokesman" after "the German Finance Ministry": that ministry's; with no such
+            # ministry named, the ministry has no country and nor has he
+            return True, _named_in_full(doc, uncoded, earlier)
+    k = token.i
+    while k > 0 and doc[k - 1].dep_ == "compound" and doc[k - 1].is_title:
+        k -= 1  # "a Finance Ministry spokesman": the capitalized name in front of the role noun
+    if k < token.i:
+        full = _named_in_full(doc, _Mention(k, token.i, "", None, "organization", ""), earlier)
+        if full is not None:
+            return True, full
     if uncoded_firm(describers, data, code_at):
         return True, None
     for c in token.children:
@@ -615,6 +626,19 @@ def _owner(
             named = [m for m in before if business(m.code or "", data)]
         return True, max(named, key=lambda m: m.start) if named else None
     return False, None
+
+
+def _named_in_full(doc: Doc, short: _Mention, earlier: list[_Mention]) -> _Mention | None:
+    """The latest coded organization named before ``short`` whose name ends with its words ("the German
+    Finance Ministry" for "Finance Ministry", "the World Bank" for "the Bank")."""
+    words = [t.lower_ for t in doc[short.start : short.end] if t.dep_ != "det"]
+    found = None
+    for m in earlier:
+        if m.kind != "organization" or not m.code or m.start >= short.start or m.end - m.start <= len(words):
+            continue
+        if [t.lower_ for t in doc[m.end - len(words) : m.end]] == words and (found is None or m.start > found.start):
+            found = m
+    return found
 
 
 def _recent_group(found: list[_Mention], lemma: str, before: int, doc: Doc) -> _Mention | None:
@@ -705,16 +729,14 @@ def _surnames_to_full_names(doc: Doc, mentions: list[_Mention]) -> list[_Mention
 
 
 def _heads_to_full_names(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
-    """'The World Bank said ... the Bank said': an uncoded one-word organization that is the last word of a
-    coded organization named before it is that organization."""
-    named: dict[str, _Mention] = {}  # last word -> latest coded organization name ending with it
-    out = []
+    """'The World Bank said ... the Bank said', 'the German Finance Ministry ... the Finance Ministry said': an
+    uncoded organization whose words end a coded organization's name named before it is that organization."""
+    out: list[_Mention] = []
     for m in mentions:
-        if m.kind == "organization" and m.code and m.end - m.start > 1:
-            named[doc[m.end - 1].lower_] = m
-        elif m.kind == "organization" and m.code is None and m.end - m.start == 1 and doc[m.start].lower_ in named:
-            full = named[doc[m.start].lower_]
-            m = replace(m, key=full.key, name=full.name, code=full.code)
+        if m.kind == "organization" and m.code is None:
+            full = _named_in_full(doc, m, out)
+            if full is not None:
+                m = replace(m, key=full.key, name=full.name, code=full.code)
         out.append(m)
     return out
 

@@ -110,10 +110,16 @@ def context_tokens(span: Span, topics: frozenset[str] = frozenset()) -> list[Tok
             out.extend(describing(child, topics))
     if root.dep_ == "appos":
         head = root.head
-        out.extend(doc[head.left_edge.i : head.i + 1])
-        for child in head.children:
-            if child.dep_ == "prep" and child.lower_ == "of":
-                out.extend(describing(child, topics))
+        last = _last_conjunct(head, span)
+        if last is not None:
+            # "A and the head of Belgium's central bank, B, met": the apposition names the conjunct right before
+            # it, whatever head the parser gave it; A's title is not B's
+            out.extend(describing(last, topics))
+        else:
+            out.extend(doc[head.left_edge.i : head.i + 1])
+            for child in head.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    out.extend(describing(child, topics))
     if root.dep_ in ("nsubj", "nsubjpass"):
         # "Ban Ki-moon, the secretary general of the United Nations, vowed": the parser may read
         # the apposition as a second subject of the same verb
@@ -121,6 +127,16 @@ def context_tokens(span: Span, topics: frozenset[str] = frozenset()) -> list[Tok
             if sibling.dep_ == root.dep_ and apposed_after(doc, span.end, sibling):
                 out.extend(describing(sibling, topics))
     return out
+
+
+def _last_conjunct(head: Token, span: Span) -> Token | None:
+    """The conjunct of ``head`` that ends right before ``span`` (only punctuation between), if any."""
+    doc = span.doc
+    for conj in head.conjuncts:
+        if head.i < conj.i < span.start and conj.right_edge.i < span.start:
+            if all(t.is_punct for t in doc[conj.right_edge.i + 1 : span.start]) and conj.right_edge.i + 1 < span.start:
+                return conj
+    return None
 
 
 def apposed_after(doc: Doc, end: int, phrase: Token) -> bool:
@@ -177,8 +193,10 @@ def code_from_context(
             role = agent.role
     if company and role == "GOV":
         role = "BUS"  # "president of <Saab-Scania of America Inc>": a company's president
-    if base is not None and role is not None and business(base, data) and role[:3] in data.context.home_country_roles:
-        role = None  # "Toyota spokesman X" speaks for Toyota (MNCJPN), not for a state (no MNCJPNGOV)
+    if base is not None and role is not None and business(base, data) and (
+        role[:3] in data.context.home_country_roles or role in data.context.business_roles
+    ):
+        role = None  # "Toyota spokesman X" speaks for Toyota (MNCJPN), not for a state (no MNCJPNGOV, no MNCJPNBUS)
     return base, role, former
 
 
