@@ -145,3 +145,19 @@ def test_actors_roles_an_analyst_with_an_unknown_firm_takes_no_country_named_nea
 def test_actors_roles_a_firms_officer_is_coded_as_the_firm(run) -> None:
     a = run("Naoki Tanaka, director of investor relations at Sony Corp, said sales to Canada would rise.")
     assert _codes(a, "Tanaka") == ["MNCJPN"]  # not MNCJPNBUS
+
+
+def test_actors_roles_a_family_name_after_a_particle_is_no_place(run) -> None:
+    # "Sabah" is also a Malaysian state: after "al-" inside a person's name it is his family name
+    a = run("Output will rise, Kuwait oil minister Sheikh Ali al-Khalifa al-Sabah said on Monday.")
+    assert not any((c or "").startswith("MYS") for x in a.actors for c in [x.code])
+    assert [(c or "")[:3] for c in _codes(a, "al-Sabah")] == ["KWT"]
+
+
+def test_actors_roles_a_short_name_is_the_coded_one_just_before(run) -> None:
+    text = (
+        "The minister spoke at a news conference in Cairo. On Monday U.S. Navy ships shelled a platform, "
+        "and Navy divers boarded another."
+    )
+    codes = _codes(run(text), "Navy divers") or _codes(run(text), "Navy")
+    assert codes and not any((c or "").startswith("EGY") for c in codes)

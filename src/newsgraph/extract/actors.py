@@ -77,6 +77,7 @@ class _Mention:
     key: str  # merge key
     title: str = ""  # lemmas of the role nouns stated with or known for a person, space-separated
     anaphor: bool = False  # "the Russian president": refers back, never names the actor
+    guessed: bool = False  # its country is the scene's or the document's, not its own
 
 
 @dataclass(frozen=True, slots=True)
@@ -269,13 +270,20 @@ def _drop_inside_persons(doc: Doc, matches: list[_NameMatch], data: ActorData) -
             ent is not None
             and entry.kind in ("country", "place")
             and (ent.end - ent.start) > (m.end - m.start)
-            and m.end < ent.end  # a first name ("Vladimir Ivanov"), not a head ("Evil Mordor")
+            # a first name ("Vladimir Ivanov"), not a head ("Evil Mordor"); a family name after a particle is a
+            # name wherever it stands ("Sheikh Ali al-Sabah" is no Malaysian state)
+            and (m.end < ent.end or _after_particle(doc, m.start, data))
             and m.key not in data.capitals
             and not _is_demonym(doc[m.start])
         ):
             continue
         kept.append(m)
     return kept
+
+
+def _after_particle(doc: Doc, i: int, data: ActorData) -> bool:
+    """Whether token ``i`` follows a name particle and a hyphen ("al-Sabah", "el-Din")."""
+    return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in data.words.particles
 
 
 def _titles_a_person(token: Token) -> bool:
@@ -453,16 +461,19 @@ def _code_entity(
         if ent.root.i not in agents and head not in data.context.institution_nouns | data.context.company_words:
             roles = {i: r for i, r in agents.items() if not ent.start <= i < ent.end}
         country, role, _ = code_from_context(inner, data, country_at, code_at, roles)
+        guessed = False
         if len({country_at[t.i] for t in ent if t.i in country_at}) > 1 or "/" in ent.text:
             country = None  # "the Japan/India-Pakistan-Gulf/Japan shipping conference": a route, no one country's
         elif country is None and role in data.context.home_country_roles and not placed_otherwise(ent.root, data):
             country = home_country(doc, ent.root, places, data)  # "TOKYO - The Finance Ministry said"
+            guessed = country is not None
         code = compose(country, role) if country else None
         # "China's defence ministry": the possessor names it, and tells two ministries apart.
         owner = [c.i for c in children if c.dep_ == "poss" and c.i < ent.start and c.i in country_at]
         start = min(owner) if owner else ent.start
         name = doc[start : ent.end].text
-        return _Mention(start, ent.end, name, code, "organization", f"org:{norm_key(ent.text)}:{code}")
+        return _Mention(start, ent.end, name, code, "organization", f"org:{norm_key(ent.text)}:{code}",
+                        guessed=guessed and not owner)
     if kind == "group":
         return None  # a nationality or creed no dictionary knows codes nothing
     # "Bam, Iran": a place the dictionaries lack takes the country written after it.
@@ -548,11 +559,13 @@ def _agent_mentions(
                 out.append(_Mention(agent.start, agent.end, doc[agent.start : agent.end].text, group.code, "group",
                                     group.key, anaphor=True))
                 continue
+        guessed = False
         if not countries and not former and agent.role in data.context.home_country_roles and not placed_otherwise(token, data):
             # "the defence ministry", "police", "officials" with no country of their own: the state of the
             # scene, the dateline or the country the document is about (issue 12)
             home = home_country(doc, token, places or [], data)
             countries = [home] if home else []
+            guessed = bool(home)
         if not countries:
             continue
         role = agent.role if not former else data.context.out_of_office_role
@@ -569,7 +582,7 @@ def _agent_mentions(
                 if target is not None:  # "the Russian president" after "Vladimir Putin"
                     out.append(_Mention(span.start, span.end, span.text, target.code, "person", target.key, lemma, True))
                     continue
-            out.append(_Mention(span.start, span.end, span.text, code, kind, f"{kind}:{code}:{lemma}"))
+            out.append(_Mention(span.start, span.end, span.text, code, kind, f"{kind}:{code}:{lemma}", guessed=guessed))
     return out
 
 
@@ -639,6 +652,16 @@ def _named_in_full(doc: Doc, short: _Mention, earlier: list[_Mention]) -> _Menti
         if [t.lower_ for t in doc[m.end - len(words) : m.end]] == words and (found is None or m.start > found.start):
             found = m
     return found
+
+
+def _recent_named(found: list[_Mention], token: Token, before: int, doc: Doc) -> _Mention | None:
+    """The latest coded mention of several words ending with ``token``'s word, in its sentence or the two before."""
+    window = doc[before].sent.start
+    for _ in range(2):
+        window = doc[window - 1].sent.start if window > 0 else 0
+    same = [m for m in found if m.code and m.end - m.start > 1 and window <= m.start < before
+            and doc[m.end - 1].lower_ == token.lower_]
+    return max(same, key=lambda m: m.start) if same else None
 
 
 def _recent_group(found: list[_Mention], lemma: str, before: int, doc: Doc) -> _Mention | None:
@@ -730,13 +753,19 @@ def _surnames_to_full_names(doc: Doc, mentions: list[_Mention]) -> list[_Mention
 
 def _heads_to_full_names(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
     """'The World Bank said ... the Bank said', 'the German Finance Ministry ... the Finance Ministry said': an
-    uncoded organization whose words end a coded organization's name named before it is that organization."""
+    uncoded organization whose words end a coded organization's name named before it is that organization; so is
+    a one-word one whose country was only guessed, when such a name came in its sentence or the two before."""
     out: list[_Mention] = []
     for m in mentions:
+        full = None
         if m.kind == "organization" and m.code is None:
             full = _named_in_full(doc, m, out)
-            if full is not None:
-                m = replace(m, key=full.key, name=full.name, code=full.code)
+        elif m.guessed and m.end - m.start == 1:
+            # "U.S. Navy ships shelled a platform and Navy divers boarded another": the Navy just named, not a
+            # guess from the scene
+            full = _recent_named([n for n in out if not n.guessed], doc[m.start], m.start, doc)
+        if full is not None:
+            m = replace(m, key=full.key, name=full.name, code=full.code, kind=full.kind)
         out.append(m)
     return out
 
