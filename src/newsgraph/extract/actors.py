@@ -613,7 +613,9 @@ def _owner(
                 return False, None
             found = [m for m in earlier if m.kind == "organization" and m.code and m.start <= t.i < m.end]
             return True, found[0] if found else None
-        uncoded = next((m for m in earlier if m.kind == "organization" and m.code is None and m.start <= t.i < m.end), None)
+        uncoded = next(
+            (m for m in earlier if m.kind == "organization" and m.code is None and m.start <= t.i < m.end), None
+        )
         if uncoded is not None:
             # "a Finance Ministry spokesman" after "the German Finance Ministry": that ministry's; with no such
             # ministry named, the ministry has no country and nor has he

@@ -202,9 +202,8 @@ def code_from_context(
 
 def uncoded_firm(tokens: list[Token], data: ActorData, code_at: dict[int, str]) -> bool:
     """Whether the tokens hold the name of a firm no dictionary codes ("Nippon Mining Co Ltd president X")."""
-    return any(
-        t.ent_type_ == "ORG" and t.lower_.rstrip(".") in data.context.company_words and t.i not in code_at for t in tokens
-    )
+    words = data.context.company_words
+    return any(t.ent_type_ == "ORG" and t.lower_.rstrip(".") in words and t.i not in code_at for t in tokens)
 
 
 def business(code: str, data: ActorData) -> bool:

@@ -10,11 +10,12 @@ name none. This stage runs right after quotes, over the quotes' speaker phrases 
    out). Its country is one the phrase itself names ("U.S. bankers": an actor mention inside
    it, which the quotes stage took for the speaker) or the place or person it is tied to by
    a preposition ("dealers in Tokyo", "an aide to X"; not where people posted abroad serve:
-   "diplomats in Moscow"), else unknown — never another country of the sentence. Its role is the first modifier's ("military sources" MIL), else the
-   noun's ("traders" BUS, "officials" GOV). With neither a role nor a country the phrase is no actor. Plural phrases
-   are groups, singular ones ("one dealer") persons. People tied to an organization ("a
-   spokesman for X", "officials of X") are that organization speaking, as the quotes stage
-   reads "an X spokesman".
+   "diplomats in Moscow"), else unknown — never another country of the sentence. Its role is
+   the first modifier's ("military sources" MIL), else the noun's ("traders" BUS, "officials"
+   GOV). With neither a role nor a country the phrase is no actor. Plural phrases are groups,
+   singular ones ("one dealer") persons. People tied to an organization ("a spokesman for
+   X", "officials of X") are that organization speaking, as the quotes stage reads "an X
+   spokesman".
 2. The same phrase again ("traders said … traders said") is the same actor; a definite one
    ("the official", "the sources") the latest earlier speaker with its head noun ("a visiting
    U.S. official said … the official said").
