@@ -162,3 +162,14 @@ def test_actors_roles_a_short_name_is_the_coded_one_just_before(run) -> None:
     )
     codes = _codes(run(text), "Navy divers") or _codes(run(text), "Navy")
     assert codes and not any((c or "").startswith("EGY") for c in codes)
+
+
+def test_actors_roles_an_acronym_is_the_organization_it_abbreviates(run) -> None:
+    text = "Manila will borrow more from the Asian Development Bank. The ADB said lending would rise."
+    a = run(text)
+    assert all((c or "").startswith("IGO") for c in _codes(a, "ADB")) and _codes(a, "ADB")
+
+
+def test_actors_roles_officials_of_an_acronym_party_are_the_partys(run) -> None:
+    text = "Japan's Liberal Democratic Party drew up a tax plan. Senior LDP officials said it would pass."
+    assert _codes(run(text), "officials") == ["JPNPTY"]

@@ -617,9 +617,9 @@ def _owner(
             (m for m in earlier if m.kind == "organization" and m.code is None and m.start <= t.i < m.end), None
         )
         if uncoded is not None:
-            # "a Finance Ministry spokesman" after "the German Finance Ministry": that ministry's; with no such
-            # ministry named, the ministry has no country and nor has he
-            return True, _named_in_full(doc, uncoded, earlier)
+            # "a Finance Ministry spokesman" after "the German Finance Ministry", "LDP officials" after "the Liberal
+            # Democratic Party": that one's; with no such name, the organization has no country and nor have they
+            return True, _named_in_full(doc, uncoded, earlier) or _expanded(doc, uncoded, earlier)
     k = token.i
     while k > 0 and doc[k - 1].dep_ == "compound" and doc[k - 1].is_title:
         k -= 1  # "a Finance Ministry spokesman": the capitalized name in front of the role noun
@@ -654,6 +654,21 @@ def _named_in_full(doc: Doc, short: _Mention, earlier: list[_Mention]) -> _Menti
         if [t.lower_ for t in doc[m.end - len(words) : m.end]] == words and (found is None or m.start > found.start):
             found = m
     return found
+
+
+def _expanded(doc: Doc, short: _Mention, mentions: list[_Mention]) -> _Mention | None:
+    """The coded organization of the document whose capitalized words' initials spell an uncoded acronym
+    ("ADB" for the Asian Development Bank, "LDP" for the Liberal Democratic Party)."""
+    word = doc[short.start].text
+    if short.end - short.start != 1 or not (2 <= len(word) <= 6 and word.isalpha() and word.isupper()):
+        return None
+    for m in mentions:
+        if m.kind == "organization" and m.code and m.end - m.start > 1:
+            words = [t for t in doc[m.start : m.end] if t.dep_ != "poss" and t.text[:1].isupper() and t.text.isalpha()]
+            initials = "".join(t.text[0] for t in words)  # ("Japan's Liberal Democratic Party": not the owner)
+            if initials.upper() == word and not doc[m.start : m.end].text.isupper():
+                return m
+    return None
 
 
 def _recent_named(found: list[_Mention], token: Token, before: int, doc: Doc) -> _Mention | None:
@@ -761,7 +776,7 @@ def _heads_to_full_names(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
     for m in mentions:
         full = None
         if m.kind == "organization" and m.code is None:
-            full = _named_in_full(doc, m, out)
+            full = _named_in_full(doc, m, out) or _expanded(doc, m, mentions)
         elif m.guessed and m.end - m.start == 1:
             # "U.S. Navy ships shelled a platform and Navy divers boarded another": the Navy just named, not a
             # guess from the scene
