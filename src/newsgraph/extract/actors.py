@@ -39,6 +39,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.extract.actors_context import (
     RoleNoun,
     acting,
+    business,
     code_from_context,
     compose,
     context_tokens,
@@ -51,6 +52,7 @@ from newsgraph.extract.actors_context import (
     sets_scene,
     setting,
     sponsored,
+    uncoded_firm,
 )
 from newsgraph.extract.actors_companies import place_companies
 from newsgraph.extract.actors_data import COMPANY_PREFIX, ActorData
@@ -77,6 +79,7 @@ class _Mention:
     key: str  # merge key
     title: str = ""  # lemmas of the role nouns stated with or known for a person, space-separated
     anaphor: bool = False  # "the Russian president": refers back, never names the actor
+    guessed: bool = False  # its country is the scene's or the document's, not its own
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,7 +145,7 @@ def extract_actors(doc: Doc, published: date | None, data: ActorData) -> list[Ac
     places.sort()
     for m in mentions:
         if m.kind == "person":
-            for t in context_tokens(doc[m.start : m.end]):
+            for t in context_tokens(doc[m.start : m.end], data.context.topic_preps):
                 if t.i in agents:
                     covered[t.i] = True
     for ent in doc_ents(doc):
@@ -176,8 +179,8 @@ def extract_actors(doc: Doc, published: date | None, data: ActorData) -> list[Ac
         for i in range(ent.start, ent.end):
             covered[i] = True
         if mention.kind in ("person", "organization"):
-            described = context_tokens(ent) if mention.kind == "person" else [
-                t for c in ent.root.children if c.dep_ == "appos" for t in describing(c)
+            described = context_tokens(ent, data.context.topic_preps) if mention.kind == "person" else [
+                t for c in ent.root.children if c.dep_ == "appos" for t in describing(c, data.context.topic_preps)
             ]
             for t in described:
                 if t.i in agents:  # the title belongs to the name ("government spokesman X")
@@ -288,13 +291,20 @@ def _drop_inside_persons(doc: Doc, matches: list[_NameMatch], data: ActorData) -
             ent is not None
             and entry.kind in ("country", "place")
             and (ent.end - ent.start) > (m.end - m.start)
-            and m.end < ent.end  # a first name ("Vladimir Ivanov"), not a head ("Evil Mordor")
+            # a first name ("Vladimir Ivanov"), not a head ("Evil Mordor"); a family name after a particle is a
+            # name wherever it stands ("Sheikh Ali al-Sabah" is no Malaysian state)
+            and (m.end < ent.end or _after_particle(doc, m.start, data))
             and m.key not in data.capitals
             and not _is_demonym(doc[m.start])
         ):
             continue
         kept.append(m)
     return kept
+
+
+def _after_particle(doc: Doc, i: int, data: ActorData) -> bool:
+    """Whether token ``i`` follows a name particle and a hyphen ("al-Sabah", "el-Din")."""
+    return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in data.words.particles
 
 
 def _titles_a_person(token: Token) -> bool:
@@ -375,8 +385,8 @@ def _code_person_match(
     entry = data.entries[m.entry]
     code = entry.code_on(published)
     iso3, role = data.split_code(code)
-    base, stated_role, former = code_from_context(context_tokens(doc[m.start : m.end]), data, country_at, code_at, agents)
-    context = context_tokens(doc[m.start : m.end])
+    context = context_tokens(doc[m.start : m.end], data.context.topic_preps)
+    base, stated_role, former = code_from_context(context, data, country_at, code_at, agents)
     title_lemma = next((doc[i].lemma_.lower() for i in (t.i for t in context) if i in agents), "")
     for t in doc[m.start : m.end - 1]:  # a title inside the dictionary phrase ("President Bush")
         title = data.agents.get(t.lower_)
@@ -394,6 +404,13 @@ def _code_person_match(
     if base is not None and iso3 is not None and base[:3] != iso3 and m.end - m.start == 1:
         iso3, role, key, name = base, None, "person:" + fold_name(doc[m.start].text), doc[m.start].text
         code = base
+    elif (
+        stated_role is not None and not former and base is not None and iso3 is not None and base != iso3
+        and data.split_code(base)[0] == base and role in (None, data.context.out_of_office_role)
+    ):
+        # "Soviet Foreign Minister X" in 1987, where the dictionary has X in no office until he led Georgia:
+        # the title the text gives him is his own evidence, the dictionary's later country is not
+        iso3 = base
     if stated_role is not None and not former and (role is None or role == data.context.out_of_office_role):
         code = compose(iso3 or base or "", stated_role) if (iso3 or base) else code
     elif code and role is None and data.context.out_of_office_role:
@@ -433,13 +450,16 @@ def _code_entity(
 ) -> _Mention | None:
     kind = _NER_KIND[ent.label_]
     if kind == "person":
-        context = context_tokens(ent)
+        context = context_tokens(ent, data.context.topic_preps)
         country, role, former = code_from_context(context, data, country_at, code_at, agents)
         country, role = employed(country, role, data)
         described = country is not None or any(
             t.dep_ == "appos" and t.pos_ in ("NOUN", "PROPN") for t in ent.root.children
         )
-        if country is None:
+        noble = any(t.lower_ in data.context.nobility_titles for t in context)
+        if country is None and not noble and not uncoded_firm(context, data, code_at):
+            # (a person titled by a firm no dictionary knows is of that firm, not of a country near it; a prince
+            # named with no country is of none the sentence names: "Prince X said the United States ...")
             country = setting(doc, ent, places, forward=role is not None, motion=data.context.motion_verbs,
                               official=role in data.context.home_country_roles)
         if role is None and not described:
@@ -452,18 +472,30 @@ def _code_entity(
     if kind == "organization":
         children = list(ent.root.children)  # Span.root walks heads: compute it once
         inner = [t for t in ent] + [c for c in children if c.dep_ in ("poss", "compound", "amod")]
-        inner += [t for c in children if c.dep_ == "poss" for t in describing(c)]
+        inner += [t for c in children if c.dep_ == "poss" for t in describing(c, data.context.topic_preps)]
         # "Nova, the Canadian company, ...": the apposition describes the organization.
-        inner += [t for c in children if c.dep_ == "appos" for t in describing(c)]
-        country, role, _ = code_from_context(inner, data, country_at, code_at, agents)
-        if country is None and role in data.context.home_country_roles and not placed_otherwise(ent.root, data):
+        inner += [t for c in children if c.dep_ == "appos" for t in describing(c, data.context.topic_preps)]
+        # a role word inside the name is not the organization's role when the name is headed by neither a role
+        # nor an institution or firm word: "Petroleum Intelligence Weekly" is no intelligence service; the "Serbian
+        # Workers' Union" is the workers' union
+        roles = agents
+        head = ent.root.lower_.rstrip(".")
+        if ent.root.i not in agents and head not in data.context.institution_nouns | data.context.company_words:
+            roles = {i: r for i, r in agents.items() if not ent.start <= i < ent.end}
+        country, role, _ = code_from_context(inner, data, country_at, code_at, roles)
+        guessed = False
+        if len({country_at[t.i] for t in ent if t.i in country_at}) > 1 or "/" in ent.text:
+            country = None  # "the Japan/India-Pakistan-Gulf/Japan shipping conference": a route, no one country's
+        elif country is None and role in data.context.home_country_roles and not placed_otherwise(ent.root, data):
             country = home_country(doc, ent.root, places, data)  # "TOKYO - The Finance Ministry said"
+            guessed = country is not None
         code = compose(country, role) if country else None
         # "China's defence ministry": the possessor names it, and tells two ministries apart.
         owner = [c.i for c in children if c.dep_ == "poss" and c.i < ent.start and c.i in country_at]
         start = min(owner) if owner else ent.start
         name = doc[start : ent.end].text
-        return _Mention(start, ent.end, name, code, "organization", f"org:{norm_key(ent.text)}:{code}")
+        return _Mention(start, ent.end, name, code, "organization", f"org:{norm_key(ent.text)}:{code}",
+                        guessed=guessed and not owner)
     if kind == "group":
         return None  # a nationality or creed no dictionary knows codes nothing
     # "Bam, Iran": a place the dictionaries lack takes the country written after it.
@@ -497,18 +529,35 @@ def _agent_mentions(
             continue
         if token.dep_ == "compound" and token.head.i in agents:
             continue  # "government" in "government official": the official is the actor
+        if (token.dep_ == "compound" and token.is_title and token.head.pos_ == "PROPN" and token.head.is_title
+                and token.head.i not in country_at and token.head.i > token.i):
+            continue  # "Intelligence" in "Petroleum Intelligence Weekly": a word of a longer name
         describers = list(doc[token.left_edge.i : agent.start])
         if token.dep_ == "compound":
             describers += [c for c in token.head.children if c.i < token.i and c.dep_ in ("amod", "poss", "compound")]
         lemma = token.lemma_.lower()
-        posted = lemma in data.context.posted_abroad or lemma in data.context.institution_nouns
-        own = posted and any(t.i in country_at for t in describers)
+        # placed by its own modifier ("the Canadian embassy", "U.S. and EC officials") or posted abroad
+        # ("Western diplomats"): a place they are in is not whose they are
+        own = any(t.i in country_at or t.i in code_at for t in describers)
+        abroad = lemma in data.context.posted_abroad or token.lower_ in data.context.posted_abroad
         for child in token.children:
             # "president of Armenia", "rebels in Darfur", "students throughout Indonesia"; not where an embassy
-            # or institution placed by its own modifier is posted ("the Canadian embassy in Copenhagen")
+            # or officials placed by their own modifier are ("the Canadian embassy in Copenhagen", "U.S. officials
+            # in London"), nor where diplomats are posted ("diplomats in Moscow")
             if child.dep_ == "prep" and child.lower_ in data.context.affiliation_preps:
-                if not (own and child.lower_ in data.context.locative_preps):
-                    describers.extend(describing(child))
+                if not ((own or abroad) and child.lower_ in data.context.locative_preps):
+                    describers.extend(describing(child, data.context.topic_preps))
+        owned, owner = (False, None)
+        if agent.role[:3] in data.context.home_country_roles:  # (workers of a firm are its workers, not the firm)
+            owned, owner = _owner(doc, token, describers, data, country_at, code_at, agents, earlier)
+        if owned:
+            # "a Toyota spokesman", "officials of Sony": the firm's code; an unknown firm's people have no country.
+            # Still a person or group of its own, so that "he said" goes on finding the spokesman.
+            kind_of: ActorKind = "group" if token.tag_ in ("NNS", "NNPS") else "person"
+            code = owner.code if owner is not None else None
+            out.append(_Mention(agent.start, agent.end, doc[agent.start : agent.end].text, code, kind_of,
+                                f"{kind_of}:{owner.key if owner is not None else agent.start}:{lemma}"))
+            continue
         country, _, former = code_from_context(describers, data, country_at, code_at, agents)
         countries = list(dict.fromkeys(country_at[t.i] for t in describers if t.i in country_at and not sponsored(t, data)))
         if country is not None and country not in countries:
@@ -532,11 +581,13 @@ def _agent_mentions(
                 out.append(_Mention(agent.start, agent.end, doc[agent.start : agent.end].text, group.code, "group",
                                     group.key, anaphor=True))
                 continue
+        guessed = False
         if not countries and not former and agent.role in data.context.home_country_roles and not placed_otherwise(token, data):
             # "the defence ministry", "police", "officials" with no country of their own: the state of the
             # scene, the dateline or the country the document is about (issue 12)
             home = home_country(doc, token, places or [], data)
             countries = [home] if home else []
+            guessed = bool(home)
         if not countries:
             continue
         role = agent.role if not former else data.context.out_of_office_role
@@ -553,8 +604,103 @@ def _agent_mentions(
                 if target is not None:  # "the Russian president" after "Vladimir Putin"
                     out.append(_Mention(span.start, span.end, span.text, target.code, "person", target.key, lemma, True))
                     continue
-            out.append(_Mention(span.start, span.end, span.text, code, kind, f"{kind}:{code}:{lemma}"))
+            out.append(_Mention(span.start, span.end, span.text, code, kind, f"{kind}:{code}:{lemma}", guessed=guessed))
     return out
+
+
+def _owner(
+    doc: Doc,
+    token: Token,
+    describers: list[Token],
+    data: ActorData,
+    country_at: dict[int, str],
+    code_at: dict[int, str],
+    agents: dict[int, RoleNoun],
+    earlier: list[_Mention],
+) -> tuple[bool, _Mention | None]:
+    """Whether an organization other than a state owns a role noun, and its mention when it has a code.
+
+    The first coded name or country in the description decides ("a Toyota spokesman", "officials
+    of Sony": the firm; "White House officials": a state); an organization named there with no code
+    leaves them uncoded (the organization's country is theirs, unknown). A firm no dictionary knows ("a Kawamura
+    Industries spokesman") owns it uncoded. A lower-case firm noun ("a senior bank official", "company
+    officials") is the latest coded organization named before with that last word ("the Asian
+    Development Bank") or, for a generic firm noun, the latest firm named before; else an unknown firm.
+    """
+    for t in describers:
+        if t.i in country_at and t.i not in code_at:
+            return False, None
+        if t.i in code_at:
+            if not business(code_at[t.i], data):
+                return False, None
+            found = [m for m in earlier if m.kind == "organization" and m.code and m.start <= t.i < m.end]
+            return True, found[0] if found else None
+        uncoded = next(
+            (m for m in earlier if m.kind == "organization" and m.code is None and m.start <= t.i < m.end), None
+        )
+        if uncoded is not None:
+            # "a Finance Ministry spokesman" after "the German Finance Ministry", "LDP officials" after "the Liberal
+            # Democratic Party": that one's; with no such name, the organization has no country and nor have they
+            return True, _named_in_full(doc, uncoded, earlier) or _expanded(doc, uncoded, earlier)
+    k = token.i
+    while k > 0 and doc[k - 1].dep_ == "compound" and doc[k - 1].is_title:
+        k -= 1  # "a Finance Ministry spokesman": the capitalized name in front of the role noun
+    if k < token.i:
+        full = _named_in_full(doc, _Mention(k, token.i, "", None, "organization", ""), earlier)
+        if full is not None:
+            return True, full
+    if uncoded_firm(describers, data, code_at):
+        return True, None
+    for c in token.children:
+        word = c.lemma_.lower()
+        if c.dep_ != "compound" or c.i > token.i or c.pos_ != "NOUN" or word not in data.context.company_words:
+            continue
+        if c.i in agents and agents[c.i].role not in data.context.business_roles:
+            return False, None  # "central bank officials": a state's
+        before = [m for m in earlier if m.kind == "organization" and m.code and m.start < token.i]
+        named = [m for m in before if m.end - m.start > 1 and doc[m.end - 1].lower_ == word]
+        if not named and c.i in agents:  # "company officials": a generic firm noun, the latest firm named
+            named = [m for m in before if business(m.code or "", data)]
+        return True, max(named, key=lambda m: m.start) if named else None
+    return False, None
+
+
+def _named_in_full(doc: Doc, short: _Mention, earlier: list[_Mention]) -> _Mention | None:
+    """The latest coded organization named before ``short`` whose name ends with its words ("the German
+    Finance Ministry" for "Finance Ministry", "the World Bank" for "the Bank")."""
+    words = [t.lower_ for t in doc[short.start : short.end] if t.dep_ != "det"]
+    found = None
+    for m in earlier:
+        if m.kind != "organization" or not m.code or m.start >= short.start or m.end - m.start <= len(words):
+            continue
+        if [t.lower_ for t in doc[m.end - len(words) : m.end]] == words and (found is None or m.start > found.start):
+            found = m
+    return found
+
+
+def _expanded(doc: Doc, short: _Mention, mentions: list[_Mention]) -> _Mention | None:
+    """The coded organization of the document whose capitalized words' initials spell an uncoded acronym
+    ("ADB" for the Asian Development Bank, "LDP" for the Liberal Democratic Party)."""
+    word = doc[short.start].text
+    if short.end - short.start != 1 or not (2 <= len(word) <= 6 and word.isalpha() and word.isupper()):
+        return None
+    for m in mentions:
+        if m.kind == "organization" and m.code and m.end - m.start > 1:
+            words = [t for t in doc[m.start : m.end] if t.dep_ != "poss" and t.text[:1].isupper() and t.text.isalpha()]
+            initials = "".join(t.text[0] for t in words)  # ("Japan's Liberal Democratic Party": not the owner)
+            if initials.upper() == word and not doc[m.start : m.end].text.isupper():
+                return m
+    return None
+
+
+def _recent_named(found: list[_Mention], token: Token, before: int, doc: Doc) -> _Mention | None:
+    """The latest coded mention of several words ending with ``token``'s word, in its sentence or the two before."""
+    window = doc[before].sent.start
+    for _ in range(2):
+        window = doc[window - 1].sent.start if window > 0 else 0
+    same = [m for m in found if m.code and m.end - m.start > 1 and window <= m.start < before
+            and doc[m.end - 1].lower_ == token.lower_]
+    return max(same, key=lambda m: m.start) if same else None
 
 
 def _recent_group(found: list[_Mention], lemma: str, before: int, doc: Doc) -> _Mention | None:
@@ -647,17 +793,22 @@ def _surnames_to_full_names(doc: Doc, mentions: list[_Mention]) -> list[_Mention
 def _heads_to_full_names(
     doc: Doc, mentions: list[_Mention], legal_words: frozenset[str] = frozenset()
 ) -> list[_Mention]:
-    """'The World Bank said ... the Bank said': an uncoded one-word organization that is the last word of a
-    coded organization named before it is that organization."""
-    named: dict[str, _Mention] = {}  # last word -> latest coded organization name ending with it
-    out = []
+    """'The World Bank said ... the Bank said', 'the German Finance Ministry ... the Finance Ministry said': an
+    uncoded organization whose words end a coded organization's name named before it is that organization; so is
+    a one-word one whose country was only guessed, when such a name came in its sentence or the two before. A
+    stray legal form ("Co") is not the company it ends ("Atlantic Richfield Co")."""
+    out: list[_Mention] = []
     for m in mentions:
-        if m.kind == "organization" and m.code and m.end - m.start > 1:
-            if doc[m.end - 1].lower_.rstrip(".") not in legal_words:  # a stray "Co" is not "Atlantic Richfield Co"
-                named[doc[m.end - 1].lower_] = m
-        elif m.kind == "organization" and m.code is None and m.end - m.start == 1 and doc[m.start].lower_ in named:
-            full = named[doc[m.start].lower_]
-            m = replace(m, key=full.key, name=full.name, code=full.code)
+        full = None
+        stray_form = m.end - m.start == 1 and doc[m.start].lower_.rstrip(".") in legal_words
+        if m.kind == "organization" and m.code is None and not stray_form:
+            full = _named_in_full(doc, m, out) or _expanded(doc, m, mentions)
+        elif m.guessed and m.end - m.start == 1:
+            # "U.S. Navy ships shelled a platform and Navy divers boarded another": the Navy just named, not a
+            # guess from the scene
+            full = _recent_named([n for n in out if not n.guessed], doc[m.start], m.start, doc)
+        if full is not None:
+            m = replace(m, key=full.key, name=full.name, code=full.code, kind=full.kind)
         out.append(m)
     return out
 

@@ -99,27 +99,44 @@ def role_nouns(doc: Doc, data: ActorData, covered: list[bool]) -> dict[int, Role
     return found
 
 
-def context_tokens(span: Span) -> list[Token]:
-    """Tokens that describe a name: its left modifiers, apposition, or the NP it is apposed to."""
+def context_tokens(span: Span, topics: frozenset[str] = frozenset()) -> list[Token]:
+    """Tokens that describe a name: its left modifiers, apposition, or the NP it is apposed to
+    (without what a ``topics`` preposition governs: "author of a book on X" is not of X)."""
     root = span.root
     doc = span.doc
     out = [t for t in doc[root.left_edge.i : span.start]]
     for child in root.children:
         if child.dep_ == "appos" or (child.dep_ == "prep" and child.lower_ == "of"):
-            out.extend(describing(child))
+            out.extend(describing(child, topics))
     if root.dep_ == "appos":
         head = root.head
-        out.extend(doc[head.left_edge.i : head.i + 1])
-        for child in head.children:
-            if child.dep_ == "prep" and child.lower_ == "of":
-                out.extend(child.subtree)
+        last = _last_conjunct(head, span)
+        if last is not None:
+            # "A and the head of Belgium's central bank, B, met": the apposition names the conjunct right before
+            # it, whatever head the parser gave it; A's title is not B's
+            out.extend(describing(last, topics))
+        else:
+            out.extend(doc[head.left_edge.i : head.i + 1])
+            for child in head.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    out.extend(describing(child, topics))
     if root.dep_ in ("nsubj", "nsubjpass"):
         # "Ban Ki-moon, the secretary general of the United Nations, vowed": the parser may read
         # the apposition as a second subject of the same verb
         for sibling in root.head.children:
             if sibling.dep_ == root.dep_ and apposed_after(doc, span.end, sibling):
-                out.extend(describing(sibling))
+                out.extend(describing(sibling, topics))
     return out
+
+
+def _last_conjunct(head: Token, span: Span) -> Token | None:
+    """The conjunct of ``head`` that ends right before ``span`` (only punctuation between), if any."""
+    doc = span.doc
+    for conj in head.conjuncts:
+        if head.i < conj.i < span.start and conj.right_edge.i < span.start:
+            if all(t.is_punct for t in doc[conj.right_edge.i + 1 : span.start]) and conj.right_edge.i + 1 < span.start:
+                return conj
+    return None
 
 
 def apposed_after(doc: Doc, end: int, phrase: Token) -> bool:
@@ -130,12 +147,15 @@ def apposed_after(doc: Doc, end: int, phrase: Token) -> bool:
     return end + 1 < len(doc) and doc[end].text == "," and phrase.left_edge.i == end + 1 and closed
 
 
-def describing(token: Token) -> list[Token]:
-    """A descriptive phrase without its relative clauses ("..., which is close to the ministry")."""
+def describing(token: Token, topics: frozenset[str] = frozenset()) -> list[Token]:
+    """A descriptive phrase without its relative clauses ("..., which is close to the ministry") and
+    without what a ``topics`` preposition governs: a country in "an expert on Iranian affairs", "a book
+    on the Iran-Iraq war" or "ambassador to Japan" is the subject or the other side, not the person's."""
     out = [token]
     for child in token.children:
-        if child.dep_ not in ("relcl", "acl", "punct"):
-            out.extend(describing(child))
+        if child.dep_ in ("relcl", "acl", "punct") or (child.dep_ == "prep" and child.lower_ in topics):
+            continue
+        out.extend(describing(child, topics))
     return out
 
 
@@ -154,10 +174,8 @@ def code_from_context(
     base: str | None = None
     role: str | None = None
     former = False
-    company = False
+    company = uncoded_firm(tokens, data, code_at)  # an uncoded firm's name in the description
     for t in tokens:
-        if t.ent_type_ == "ORG" and t.lower_.rstrip(".") in data.context.company_words and t.i not in code_at:
-            company = True  # an uncoded firm's name in the description
         if t.lower_ in data.context.former_words:
             former = True
         if sponsored(t, data):
@@ -177,6 +195,10 @@ def code_from_context(
             role = agent.role
     if company and role == "GOV":
         role = "BUS"  # "president of <Saab-Scania of America Inc>": a company's president
+    if base is not None and role is not None and business(base, data) and (
+        role[:3] in data.context.home_country_roles or role in data.context.business_roles
+    ):
+        role = None  # "Toyota spokesman X" speaks for Toyota (MNCJPN), not for a state (no MNCJPNGOV, no MNCJPNBUS)
     return base, role, former
 
 
@@ -190,6 +212,17 @@ def employed(base: str | None, role: str | None, data: ActorData) -> tuple[str |
     if iso3 is None or not (role is None or role in data.context.company_staff_roles):
         return base, role
     return iso3, data.context.company_role
+
+
+def uncoded_firm(tokens: list[Token], data: ActorData, code_at: dict[int, str]) -> bool:
+    """Whether the tokens hold the name of a firm no dictionary codes ("Nippon Mining Co Ltd president X")."""
+    words = data.context.company_words
+    return any(t.ent_type_ == "ORG" and t.lower_.rstrip(".") in words and t.i not in code_at for t in tokens)
+
+
+def business(code: str, data: ActorData) -> bool:
+    """Whether a code names a business (MNCJPN, JPNBUS): its people speak for it, not for a state."""
+    return data.split_code(code)[1] in data.context.business_roles
 
 
 def compose(base: str, role: str | None, prefix: bool = False) -> str:
@@ -212,11 +245,12 @@ def setting(
     An untitled person ("said Maria Kovalenko, 64") takes the scene set by a locative place in
     the sentence or the two before ("In the streets of Kyiv, ..."), a titled civilian ("bartender X")
     any country named there before the name, an ``official`` neither (ministers travel and meet
-    foreigners). A titled one with no country so far takes a country
+    foreigners). A titled official with no country so far takes a country
     that is a subject later in the sentence, or the only country the text names when it is not
     aimed at nor travelled to, else the country the document is about; any other country named
     near a minister is as likely the other side (issue 12: a Japanese minister in a sentence
-    that names the US), so it stays unknown.
+    that names the US), so it stays unknown. A titled civilian takes nothing from later in the
+    text: what an analyst or an expert talks about is the topic, not the person's country.
     """
     sent = span.sent
     first = sent.start
@@ -228,7 +262,7 @@ def setting(
     for i, iso3, scene in places:
         if first <= i < span.start and not official and (scene or forward):
             best = iso3  # a titled civilian ("bartender X") any country named before
-    if best is None and forward:
+    if best is None and forward and official:
         edge = span.root.left_edge.i
         for i, iso3, _ in places:
             if edge > 0 and doc[edge].is_sent_start and i < edge and all(doc[k].ent_type_ for k in range(i, edge)):

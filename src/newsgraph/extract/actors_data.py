@@ -103,6 +103,9 @@ class ContextRules:
     bloc_words: frozenset[str] = frozenset()
     company_role: str = "BUS"  # the role of a person a company describes
     company_staff_roles: frozenset[str] = frozenset()  # roles of role nouns that, at a company, are its business
+    topic_preps: frozenset[str] = frozenset()  # "an expert on X", "ambassador to X": X is not the person's
+    business_roles: frozenset[str] = frozenset()  # MNC, BUS: codes whose people speak for a firm, not a state
+    nobility_titles: frozenset[str] = frozenset()  # "Prince X": no country from the sentence around him
 
 
 @dataclass(frozen=True, slots=True)
@@ -415,4 +418,7 @@ def _context(raw: Mapping[str, object]) -> ContextRules:
         bloc_words=words("bloc_words"),
         company_role=str(raw.get("company_role", "BUS")),
         company_staff_roles=frozenset(str(r) for r in raw.get("company_staff_roles") or ()),  # type: ignore[union-attr]
+        topic_preps=words("topic_prepositions"),
+        nobility_titles=words("nobility_titles"),
+        business_roles=frozenset(str(r) for r in raw.get("business_roles", ()) or ()),  # type: ignore[union-attr]
     )

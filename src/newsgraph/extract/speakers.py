@@ -9,12 +9,13 @@ name none. This stage runs right after quotes, over the quotes' speaker phrases 
    becomes an actor named as written ("Western diplomats", leading articles and counts left
    out). Its country is one the phrase itself names ("U.S. bankers": an actor mention inside
    it, which the quotes stage took for the speaker) or the place or person it is tied to by
-   a preposition ("dealers in Tokyo", "an aide to X"), else unknown — never another country
-   of the sentence. Its role is the first modifier's ("military sources" MIL), else the
-   noun's ("traders" BUS, "officials" GOV). With neither a role nor a country the phrase is no actor. Plural phrases
-   are groups, singular ones ("one dealer") persons. People tied to an organization ("a
-   spokesman for X", "officials of X") are that organization speaking, as the quotes stage
-   reads "an X spokesman".
+   a preposition ("dealers in Tokyo", "an aide to X"; not where people posted abroad serve:
+   "diplomats in Moscow"), else unknown — never another country of the sentence. Its role is
+   the first modifier's ("military sources" MIL), else the noun's ("traders" BUS, "officials"
+   GOV). With neither a role nor a country the phrase is no actor. Plural phrases are groups,
+   singular ones ("one dealer") persons. People tied to an organization ("a spokesman for
+   X", "officials of X") are that organization speaking, as the quotes stage reads "an X
+   spokesman".
 2. The same phrase again ("traders said … traders said") is the same actor; a definite one
    ("the official", "the sources") the latest earlier speaker with its head noun ("a visiting
    U.S. official said … the official said").
@@ -47,6 +48,7 @@ from newsgraph.records import Actor, ActorKind, Quote
 from newsgraph.records import Span as CharSpan
 
 SPEAKER_FILE = "speaker-groups-2026-12.yaml"
+CONTEXT_FILE = "actor-context-2026-11.yaml"
 _CHAIN_CHARS = 1500  # as quotes' chain: how far back "they said" still means the previous plural speaker
 _LEADING_DEPS = frozenset({"det", "predet", "nummod"})  # "a spokesman", "One dealer", "some bankers": not the name
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
@@ -64,11 +66,14 @@ class SpeakerGroups:
     definite: frozenset[str]  # "the", "these": a phrase that points back at one named before
     pronoun_kinds: dict[str, frozenset[str]]  # the quotes stage's speaker pronouns and their kinds
     version: str = ""
+    posted_abroad: frozenset[str] = frozenset()  # "diplomats in Moscow": the place is where they serve, not whose
+    locative_preps: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, words: FunctionWords, pronoun_kinds: dict[str, frozenset[str]]) -> SpeakerGroups:
         """Read ``speaker-groups-*.yaml``; the pronouns are the quote cues' (one list for both stages)."""
         raw = load_yaml(SPEAKER_FILE)
+        context = load_yaml(CONTEXT_FILE)  # the actor stage's lists: one list of posted nouns for both stages
         return cls(
             nouns={str(n["lemma"]): n.get("role") for n in raw["nouns"]},
             modifiers={str(m["word"]): str(m["role"]) for m in raw["modifiers"]},
@@ -76,6 +81,8 @@ class SpeakerGroups:
             definite=words.definite_articles | words.demonstrative_words(),
             pronoun_kinds=pronoun_kinds,
             version=str(raw.get("version", "")),
+            posted_abroad=frozenset(str(w).lower() for w in context["posted_abroad"]),
+            locative_preps=frozenset(str(w).lower() for w in context["locative_prepositions"]),
         )
 
 
@@ -183,8 +190,8 @@ class _State:
         if lemma in self.by_lemma and any(t.dep_ == "det" and t.lower_ in data.definite for t in words):
             return self.by_lemma[lemma]  # "a senior official said … the official said"
         country = next((c for c in (_country(index.at(t)) for t in words) if c), None)
-        if country is None and affiliated is not None:
-            country = _country(affiliated)  # "dealers in Tokyo"
+        if country is None and affiliated is not None and not _posted_there(head, data):
+            country = _country(affiliated)  # "dealers in Tokyo"; not "diplomats in Moscow"
         role = next((data.modifiers[t.lower_] for t in words if t.lower_ in data.modifiers), None) or data.nouns[lemma]
         if role is None and country is None:
             return None  # "sources said": no sector, no country — nobody a reader could tell apart
@@ -239,6 +246,14 @@ def _affiliation(head: Token, index: _Mentions, data: SpeakerGroups) -> Actor | 
             if found is not None and found.kind in _BELONG_TO:
                 return found
     return None
+
+
+def _posted_there(head: Token, data: SpeakerGroups) -> bool:
+    """People posted abroad tied to a place by a locative preposition ("diplomats in Moscow"): it says where
+    they serve, not whose they are."""
+    if head.lemma_.lower() not in data.posted_abroad and head.lower_ not in data.posted_abroad:
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in data.locative_preps for c in head.rights)
 
 
 def _country(actor: Actor | None) -> str | None:
