@@ -4,7 +4,7 @@ give what the slow paths give (the speed itself is measured by `newsgraph bench`
 from __future__ import annotations
 
 from newsgraph.extract.actors import _begins_a_name, _name_matches
-from newsgraph.extract.doctext import doc_ents, token_words
+from newsgraph.extract.doctext import doc_ents, sentences, token_words
 from newsgraph.extract.events_evidence import is_headline
 from newsgraph.extract.quotes_marks import find_passages
 
@@ -24,6 +24,16 @@ def test_token_words_are_each_tokens_lower_form_and_lemma(nlp) -> None:
 def test_doc_ents_are_the_docs_entities(nlp) -> None:
     doc = nlp(TEXT)
     assert [(e.start, e.end, e.label_) for e in doc_ents(doc)] == [(e.start, e.end, e.label_) for e in doc.ents]
+
+
+def test_sentence_table_gives_what_token_sent_gives(nlp) -> None:
+    doc = nlp(TEXT)
+    table = sentences(doc)
+    assert len(table.starts) == len(list(doc.sents)) > 2
+    for t in doc:
+        assert (table.start(t.i), table.end(t.i), table.root(t.i)) == (t.sent.start, t.sent.end, t.sent.root.i)
+        assert table.span(doc, t.i) == t.sent
+    assert sentences(doc) is table  # built once per Doc
 
 
 def test_paragraph_break_starts_a_sentence(nlp) -> None:

@@ -57,7 +57,7 @@ from newsgraph.extract.actors_context import (
 from newsgraph.extract.actors_companies import place_companies
 from newsgraph.extract.actors_data import COMPANY_PREFIX, ActorData
 from newsgraph.extract.actors_names import fold_name, norm_key, same_surname
-from newsgraph.extract.doctext import doc_ents, doc_text, token_words
+from newsgraph.extract.doctext import doc_ents, doc_text, sentences, token_words
 from newsgraph.records import Actor, ActorKind
 
 __all__ = ["ActorData", "extract_actors"]
@@ -705,9 +705,10 @@ def _recent_named(found: list[_Mention], token: Token, before: int, doc: Doc) ->
 
 def _recent_group(found: list[_Mention], lemma: str, before: int, doc: Doc) -> _Mention | None:
     """The latest group named with this role noun in the sentence or the two before."""
-    window = doc[before].sent.start
+    sentence = sentences(doc)
+    window = sentence.start(before)
     for _ in range(2):
-        window = doc[window - 1].sent.start if window > 0 else 0
+        window = sentence.start(window - 1) if window > 0 else 0
     same = [m for m in found if m.kind == "group" and m.key.endswith(f":{lemma}") and window <= m.start < before]
     return max(same, key=lambda m: m.start) if same else None
 
@@ -728,9 +729,10 @@ def _antecedent(earlier: list[_Mention], code: str | None, title: str, before: i
     ]
     titled = [m for m in candidates if title in m.title.split()]
     if code is None:
-        window = doc[before].sent.start
+        sentence = sentences(doc)
+        window = sentence.start(before)
         for _ in range(2):
-            window = doc[window - 1].sent.start if window > 0 else 0
+            window = sentence.start(window - 1) if window > 0 else 0
         titled = [m for m in titled if m.start >= window]
         return max(titled, key=lambda m: m.start) if titled else None
     pool = titled or [m for m in candidates if not m.title]

@@ -13,7 +13,7 @@ from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.actors_data import ActorData, norm_key
-from newsgraph.extract.doctext import token_words
+from newsgraph.extract.doctext import sentences, token_words
 
 ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "dative", "attr", "iobj", "agent", "ROOT"})
 
@@ -252,12 +252,12 @@ def setting(
     that names the US), so it stays unknown. A titled civilian takes nothing from later in the
     text: what an analyst or an expert talks about is the topic, not the person's country.
     """
-    sent = span.sent
-    first = sent.start
+    sentence = sentences(doc)
+    first = sentence.start(span.start)
     for _ in range(2):
         if first == 0:
             break
-        first = doc[first - 1].sent.start
+        first = sentence.start(first - 1)
     best: str | None = None
     for i, iso3, scene in places:
         if first <= i < span.start and not official and (scene or forward):
@@ -272,7 +272,7 @@ def setting(
             for i, iso3, scene in places
             # where a thing named in passing happened says nothing of the person ("sugar bought in London ...,
             # Sugar Board president X said")
-            if first <= i < sent.end and i not in range(span.start, span.end) and not (scene and _in_modifier_clause(doc[i]))
+            if first <= i < sentence.end(span.start) and i not in range(span.start, span.end) and not (scene and _in_modifier_clause(doc[i]))
         ]
         only = {iso3 for _, iso3 in near}
         for i, iso3 in near:
@@ -381,9 +381,9 @@ def home_country(doc: Doc, token: Token, places: list[tuple[int, str, bool]], da
     scene = setting(doc, doc[token.i : token.i + 1], places)
     if scene:
         return scene
-    sent = token.sent
+    sentence = sentences(doc)
     for i, iso3, sets in places if token.lemma_.lower() in data.context.institution_nouns else ():
-        if sets and sent.start <= i < sent.end:
+        if sets and sentence.start(token.i) <= i < sentence.end(token.i):
             return iso3  # "police arrested two men in Karachi"; not "ministers met in Paris" (they came there)
     for i, iso3, sets in places:
         if sets and doc[i].is_sent_start and i < token.i:

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.extract.amounts_attribution import Attribution, actor_of, attribution
 from newsgraph.extract.amounts_data import AmountData, NumberRun, Unit
 from newsgraph.extract.amounts_exclusions import excluded
-from newsgraph.extract.doctext import doc_text, token_words
+from newsgraph.extract.doctext import doc_text, sentences, token_words
 from newsgraph.records import Actor, Amount, Quote, TimeExpression
 
 __all__ = ["AmountData", "Attribution", "actor_of", "attribution", "extract_amounts", "gkg_amounts"]
@@ -53,7 +53,7 @@ def extract_amounts(
             value, unit = run.value / data.fractions[unit.name], Unit(None, "fraction", unit.first, unit.last)
         if excluded(doc, text, run, unit, date_spans, data):
             continue
-        sent_start = doc[run.start].sent.start
+        sent_start = sentences(doc).start(run.start)
         if unit.kind == "none" and previous is not None and previous[0] == sent_start:
             unit = _elliptic_unit(doc, run, unit, previous[1], data)
         first, last = _approximator_start(doc, unit.first, data), unit.last

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.amounts_data import AmountData
 from newsgraph.extract.coref import actor_at, resolve_pronoun
+from newsgraph.extract.doctext import sentences
 from newsgraph.records import Actor, Quote
 
 _SUBJECTS = frozenset({"nsubj"})  # a passive subject is what is talked about, not the speaker
@@ -101,7 +102,7 @@ def _source_child(doc: Doc, cur: Token, prev: Token, actors: Sequence[Actor], da
         if pobj is not None:
             actor = actor_of(doc, pobj, actors, data)
             if actor is not None:
-                sent = cur.sent
+                sent = sentences(doc).span(doc, cur.i)
                 return Attribution(actor.id, sent.start_char, sent.end_char, None)
     return None
 

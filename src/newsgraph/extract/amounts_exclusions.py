@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.amounts_data import AmountData, NumberRun, Unit
+from newsgraph.extract.doctext import sentences
 
 _YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)s?$")
 _NOUNS = frozenset({"NOUN", "PROPN"})
@@ -116,7 +117,7 @@ def _near_calendar_word(doc: Doc, run: NumberRun, data: AmountData) -> bool:
     value_ok = run.value.is_integer() and 1 <= run.value <= 31
     if not value_ok:
         return False
-    lo = max(doc[run.start].sent.start, run.start - 4)
+    lo = max(sentences(doc).start(run.start), run.start - 4)
     for k in range(lo, run.start):
         if doc[k].lower_.rstrip(".") in data.calendar_words:
             return True
@@ -156,7 +157,7 @@ def _is_identifier(doc: Doc, run: NumberRun) -> bool:
 
 def _is_furniture(doc: Doc, run: NumberRun) -> bool:
     """A number alone in its sentence ('1.', 'of. 8.'): slide counters, list markers."""
-    sent = doc[run.start].sent
+    sent = sentences(doc).span(doc, run.start)
     words = [t for t in sent if not t.is_punct and not t.is_space]
     return len(words) <= 2 and all(t.i in range(run.start, run.end) or t.is_stop for t in words)
 

@@ -16,7 +16,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from newsgraph.data_files import load_yaml
-from newsgraph.extract.doctext import doc_text
+from newsgraph.extract.doctext import doc_text, sentences
 from newsgraph.extract.function_words import FunctionWords
 from newsgraph.extract.quotes_marks import find_passages
 from newsgraph.records import Actor
@@ -219,10 +219,10 @@ def _inside(spans: Sequence[tuple[int, int]], offset: int) -> bool:
 
 
 def _window_start(doc: Doc, token: Token) -> int:
-    # token.sent scans one sentence; doc.sents would build every token of the document
-    sent = token.sent
+    sentence = sentences(doc)
+    start = sentence.start(token.i)
     for _ in range(_WINDOW_SENTENCES - 1):
-        if sent.start == 0:
+        if start == 0:
             break
-        sent = doc[sent.start - 1].sent
-    return sent.start_char
+        start = sentence.start(start - 1)
+    return doc[start].idx

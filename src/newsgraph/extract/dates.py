@@ -34,6 +34,7 @@ from newsgraph.extract.dates_normalize import (
     with_approx,
 )
 from newsgraph.extract.dates_scan import Lexicon, scan
+from newsgraph.extract.doctext import sentences
 from newsgraph.extract.function_words import FunctionWords
 from newsgraph.records import TimeExpression
 
@@ -494,7 +495,7 @@ def _word_key(core: tuple[str, ...], rules: DateRules) -> tuple[str, ...]:
 
 def _tense(doc: Doc, start: int, end: int, rules: DateRules) -> str | None:
     """'past' | 'future' | 'present' | 'scheduled' | None for the clause around a span, from its governing verb."""
-    sent_start = doc[start].sent.start if doc.has_annotation("SENT_START") else 0
+    sent_start = sentences(doc).start(start) if doc.has_annotation("SENT_START") else 0
     for t in doc[max(sent_start, start - 4) : start]:
         if t.lower_ in rules.classes["FUTURE_ADJ"] and (t.pos_ == "ADJ" or t.dep_ == "amod"):
             return "future"

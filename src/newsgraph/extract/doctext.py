@@ -1,6 +1,10 @@
-"""The text of a Doc, built once: spaCy's ``Doc.text`` joins every token on each access."""
+"""Per-Doc tables built once and shared by the extractors: the text (spaCy's ``Doc.text`` joins
+every token on each access), the entities, each token's lower-case form and lemma, and the
+sentences (``Token.sent`` walks to both ends of its sentence on each access)."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span
@@ -8,6 +12,7 @@ from spacy.tokens import Doc, Span
 _KEY = "newsgraph.text"
 _WORDS_KEY = "newsgraph.words"
 _ENTS_KEY = "newsgraph.ents"
+_SENTS_KEY = "newsgraph.sents"
 
 
 def doc_text(doc: Doc) -> str:
@@ -51,3 +56,50 @@ def token_words(doc: Doc) -> list[tuple[str, str]]:
             words.append(pair)
         doc.user_data[_WORDS_KEY] = words
     return words
+
+
+@dataclass(frozen=True, slots=True)
+class Sentences:
+    """The sentences of a Doc as token ranges, each with its root (``Span.root``), and the
+    sentence of every token: what ``token.sent``, ``token.sent.start`` and ``token.sent.root``
+    give, without a walk and a Span per call."""
+
+    starts: list[int]  # first token of each sentence
+    ends: list[int]  # one past its last token
+    roots: list[int]  # its root token
+    number: list[int]  # per token, the position of its sentence in the lists above
+
+    def start(self, i: int) -> int:
+        """First token of the sentence holding token ``i`` (``doc[i].sent.start``)."""
+        return self.starts[self.number[i]]
+
+    def end(self, i: int) -> int:
+        """One past the last token of the sentence holding token ``i`` (``doc[i].sent.end``)."""
+        return self.ends[self.number[i]]
+
+    def root(self, i: int) -> int:
+        """Root of the sentence holding token ``i`` (``doc[i].sent.root.i``)."""
+        return self.roots[self.number[i]]
+
+    def span(self, doc: Doc, i: int) -> Span:
+        """The sentence holding token ``i`` as a Span (``doc[i].sent``)."""
+        k = self.number[i]
+        return doc[self.starts[k] : self.ends[k]]
+
+
+def sentences(doc: Doc) -> Sentences:
+    """The sentence table of ``doc``, cached in ``doc.user_data`` (raises as ``doc.sents`` does
+    when the Doc has no sentence boundaries)."""
+    table = doc.user_data.get(_SENTS_KEY)
+    if table is None:
+        starts: list[int] = []
+        ends: list[int] = []
+        roots: list[int] = []
+        number: list[int] = []
+        for k, sent in enumerate(doc.sents):
+            starts.append(sent.start)
+            ends.append(sent.end)
+            roots.append(sent.root.i)
+            number.extend([k] * (sent.end - sent.start))
+        table = doc.user_data[_SENTS_KEY] = Sentences(starts, ends, roots, number)
+    return table

@@ -12,7 +12,6 @@
 
 from __future__ import annotations
 
-import bisect
 import csv
 import dataclasses
 import json
@@ -28,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.data_files import parse_yaml
 from newsgraph.extract.coref import coref_index
-from newsgraph.extract.doctext import doc_text, token_words
+from newsgraph.extract.doctext import doc_text, sentences, token_words
 from newsgraph.extract.events_candidates import Candidate, CodeInfo
 from newsgraph.extract.events_emit import emit_events
 from newsgraph.extract.events_evidence import (
@@ -294,11 +293,10 @@ def find_candidates(
     matches: dict[int, CodeMatch] = {}
     words = token_words(doc)
     known = data.patterns.words
-    sents = [(sp.start, sp.end, sp.start_char, sp.end_char) for sp in doc.sents]
-    starts = [a for a, *_ in sents]
+    sentence = sentences(doc)
     text = doc_text(doc)
     # sentences holding a verb of reporting: only their triggers can be reported content
-    reporting = {bisect.bisect_right(starts, j) - 1 for j, (_, lem) in enumerate(words) if lem in rules.reporting_verbs or lem in rules.reporting_preps}
+    reporting = {sentence.number[j] for j, (_, lem) in enumerate(words) if lem in rules.reporting_verbs or lem in rules.reporting_preps}
     headlines: dict[int, bool] = {}  # sentence number -> in capitals, decided for sentences with a trigger word
     index = ActorIndex.build(doc, actors, _resolver(doc, actors, quotes))
     for i, (lower, lemma) in enumerate(words):
@@ -309,9 +307,10 @@ def find_candidates(
             continue
         if tok.pos_ == "ADJ" and tok.dep_ not in PREDICATIVE_DEPS:
             continue
-        n = bisect.bisect_right(starts, i) - 1
+        n = sentence.number[i]
         if n not in headlines:
-            headlines[n] = is_headline(text[sents[n][2] : sents[n][3]])
+            sent = sentence.span(doc, i)
+            headlines[n] = is_headline(text[sent.start_char : sent.end_char])
         if headlines[n]:
             continue  # a headline in capitals: its names and verbs parse as fragments
         if tok.pos_ in {"NOUN", "PROPN"} and (lemma in rules.speech_nouns or i in index.by_token or addressed_gathering(tok, rules)):
@@ -373,7 +372,6 @@ def find_candidates(
         if code == STATEMENT_CODE:
             targets = addressees(tok, index, rules)  # whom it was said to, not what it was said about
             indirect = False
-        sent = tok.sent
         # a meeting noun someone came for shares the coming's modality ("will meet ... in a video call")
         modality = modality_of(tok.head.head if joined else tok, data.cues)
         if modality in {"negated", "hypothetical"} and code[:2] == "08" and _negated(tok, data):
@@ -387,7 +385,7 @@ def find_candidates(
         # the trigger inside a disputed statement; the disputer's own denial there is not itself in doubt
         if any(s <= tok.idx < e and not disputers & set(sources) for s, e, disputers in disputed):
             modality = "reported"
-        reporter = reporting_verb(tok, rules) if bisect.bisect_right(starts, i) - 1 in reporting else None
+        reporter = reporting_verb(tok, rules) if sentence.number[i] in reporting else None
         if reporter is not None and modality != "reported":
             modality = _reported_modality(tok, reporter, modality, sources, index, rules)
         out.append(
@@ -399,7 +397,7 @@ def find_candidates(
                 targets=tuple(targets),
                 modality=modality,
                 date=_event_date(tok, anchors),
-                depth=_depth(tok) - _depth(sent.root),
+                depth=_depth(tok) - _depth(doc[sentence.root(i)]),
                 first_person=tok.pos_ != "NOUN" and speaks_for_itself(tok),
                 start=start,
                 end=end,
@@ -540,7 +538,7 @@ def _demand(
         targets=tuple(targets),
         modality=modality_of(speaker, data.cues),
         date=_event_date(speaker, anchors),
-        depth=_depth(speaker) - _depth(speaker.sent.root),
+        depth=_depth(speaker) - _depth(speaker.doc[sentences(speaker.doc).root(speaker.i)]),
         first_person=False,
         start=start,
         end=end,
@@ -591,10 +589,10 @@ def _fold_frames(doc: Doc, matches: dict[int, CodeMatch], data: EventData) -> tu
 
 def _evidence(tok: Token, actor_ids: list[str], index: ActorIndex, doc: Doc) -> tuple[int, int]:
     """The trigger plus the nearest mentions of its actors, inside the trigger's sentence."""
-    sent = tok.sent
+    sentence = sentences(doc)
     lo, hi = tok.i, tok.i + 1
     wanted = set(actor_ids)
-    for j in range(sent.start, sent.end):
+    for j in range(sentence.start(tok.i), sentence.end(tok.i)):
         if index.by_token.get(j) in wanted:
             first, last = index.mention_span.get(j, (j, j + 1))
             lo, hi = min(lo, first), max(hi, last)

@@ -17,6 +17,8 @@ from typing import Any
 from spacy.tokens import Token
 from newsgraph.data_files import parse_yaml
 
+from newsgraph.extract.doctext import sentences
+
 # the edges by which a clause is the content of the verb above it
 REPORTED_DEPS = frozenset({"ccomp", "parataxis"})
 # how far up a trigger may sit below the reporting verb ("said Y had agreed to send ...")
@@ -168,7 +170,7 @@ def reporting_verb(tok: Token, rules: EventRules) -> Token | None:
             return None  # the speaker's own phrase
         cur = head
     # "Y attacked Z, X said" parsed with the report below the content: a reporting verb hanging off the clause root
-    root = tok.sent.root
+    root = tok.doc[sentences(tok.doc).root(tok.i)]
     if root.i != tok.i:
         for child in root.children:
             if child.dep_ in REPORTED_DEPS and child.i > tok.i and child.lemma_.lower() in rules.reporting_verbs:

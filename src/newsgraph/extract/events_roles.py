@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.actors_context import apposed_after
+from newsgraph.extract.doctext import sentences
 from newsgraph.extract.events_evidence import EventRules
 from newsgraph.records import Actor
 
@@ -226,7 +227,7 @@ def _subject_token(verb: Token) -> tuple[Token | None, bool]:
             continue
         if cur.dep_ in {"relcl", "acl"} and cur.head.i != cur.i:
             if cur.dep_ == "acl" and _fragment_predicate(cur):
-                return cur.sent.root, False
+                return cur.doc[sentences(cur.doc).root(cur.i)], False
             return cur.head, cur.tag_ == "VBN" and cur.dep_ == "acl"
         break
     return None, False
@@ -235,7 +236,7 @@ def _subject_token(verb: Token) -> tuple[Token | None, bool]:
 def _fragment_predicate(verb: Token) -> bool:
     """'Doctors from two American aid groups donated goods', 'An official Syrian newspaper called on Arabs',
     parsed with the noun as the root: in a sentence with no verb at its root, the participle is the predicate."""
-    return verb.sent.root.pos_ in {"NOUN", "PROPN"} and verb.tag_ in {"VBD", "VBN"}
+    return verb.doc[sentences(verb.doc).root(verb.i)].pos_ in {"NOUN", "PROPN"} and verb.tag_ in {"VBD", "VBN"}
 
 
 def governing_subject(verb: Token, index: ActorIndex) -> list[str]:
@@ -260,10 +261,10 @@ def governing_subject(verb: Token, index: ActorIndex) -> list[str]:
 def _actor_before(verb: Token, index: ActorIndex) -> list[str]:
     """'..., the Sudanese government and SPLM/A have agreed' with the subject misattached: the phrase
     ending right before the verb (auxiliaries and adverbs aside), up its coordination."""
-    i = verb.i - 1
-    while i >= verb.sent.start and verb.doc[i].dep_ in {"aux", "auxpass", "neg", "advmod", "punct"}:
+    i, first = verb.i - 1, sentences(verb.doc).start(verb.i)
+    while i >= first and verb.doc[i].dep_ in {"aux", "auxpass", "neg", "advmod", "punct"}:
         i -= 1
-    if i < verb.sent.start or verb.doc[i].pos_ not in {"NOUN", "PROPN"}:
+    if i < first or verb.doc[i].pos_ not in {"NOUN", "PROPN"}:
         return []
     tok = verb.doc[i]
     for _ in range(4):

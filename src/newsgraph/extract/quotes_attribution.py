@@ -28,7 +28,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.extract.doctext import doc_text
+from newsgraph.extract.doctext import doc_text, sentences
 from newsgraph.extract.quotes_cues import QuoteCues, VerbCue
 
 _SUBJECTS = frozenset({"nsubj", "csubj"})
@@ -110,8 +110,7 @@ def byline(doc: Doc, start: int, end: int, dashes: Sequence[str]) -> Attribution
 def _reported_by(doc: Doc, att: Attribution, in_quote: Sequence[int], cues: QuoteCues) -> Attribution | None:
     """"“…,” Sanders said, according to CNN": PolNeAR attributes the quote to the outlet
     that reports the saying — an "according to X" right after the cue, in its sentence."""
-    sent = doc[att.cue_start].sent
-    for tok in doc[att.cue_end : min(sent.end, att.cue_end + 12)]:
+    for tok in doc[att.cue_end : min(sentences(doc).end(att.cue_start), att.cue_end + 12)]:
         if in_quote[tok.i] >= 0:
             return None
         found = _prep_cue(tok, cues)
@@ -224,7 +223,8 @@ def _window(doc: Doc, lo: int, hi: int, in_quote: Sequence[int], para: Sequence[
     paragraph ("“…” He said." when the parser splits there; "X said:" before).
     """
     text = doc_text(doc)
-    first, last = doc[lo].sent, doc[hi - 1].sent
+    sentence = sentences(doc)
+    first, last = sentence.span(doc, lo), sentence.span(doc, hi - 1)
     comma = any(t.text == "," for t in doc[max(lo, hi - 3) : hi])
 
     def order(idx: range) -> list[int]:
@@ -235,13 +235,13 @@ def _window(doc: Doc, lo: int, hi: int, in_quote: Sequence[int], para: Sequence[
     # run-on "sentence" (tables, unpunctuated dumps) from making this quadratic
     tiers = [order(range(max(first.start, lo - _REACH), min(last.end, hi + _REACH)))]
     if last.end < len(doc) and last.end - hi <= 1:
-        after = doc[last.end].sent
+        after = sentence.span(doc, last.end)
         if "\n" not in text[doc[hi - 1].idx : after[0].idx]:
             # only the attribution itself: "Hannity pressed." / "He tweeted when …"
             lead = [i for i in order(range(after.start, after.end)) if i - after.start < _AFTER_LEAD or doc[i].dep_ == "ROOT"]
             tiers.append(lead)
     if first.start > 0 and lo - first.start <= 1:
-        before = doc[first.start - 1].sent
+        before = sentence.span(doc, first.start - 1)
         if any(t.text == ":" for t in before[-2:]) and "\n" not in text[before[-1].idx : doc[lo].idx]:
             tiers.append(order(range(before.start, before.end)))
     return tiers
@@ -262,8 +262,7 @@ def _governing(
     practices”") is theirs: the nearest verb above it whose subject names an actor or is a
     personal pronoun. A fragment under an impersonal subject stays unattributed, and so does
     one whose governing verb is in another paragraph."""
-    sent = doc[lo].sent
-    if not any(not t.is_punct and not t.is_space for t in doc[sent.start : lo]):
+    if not any(not t.is_punct and not t.is_space for t in doc[sentences(doc).start(lo) : lo]):
         return None  # the passage opens its sentence: not a fragment inside a clause
     roots = [t for t in doc[lo:hi] if not lo <= t.head.i < hi]
     for root in roots[:1]:
@@ -309,7 +308,7 @@ def _prep_cue(tok: Token, cues: QuoteCues) -> Attribution | None:
                 obj = _pobj(doc[tok.i + n - 1]) or _pobj(tok)
                 if obj is not None:
                     return Attribution(obj, tok.i, tok.i + n)
-    if tok.lower_ in cues.framing and tok.dep_ == "prep" and tok.i == tok.sent.start:
+    if tok.lower_ in cues.framing and tok.dep_ == "prep" and tok.i == sentences(tok.doc).start(tok.i):
         obj = _pobj(tok)
         if obj is not None and obj.ent_type_ in _ENTITY_LABELS and tok.doc[obj.right_edge.i + 1 : obj.right_edge.i + 2].text == ",":
             return Attribution(obj, tok.i, tok.i + 1)
@@ -572,7 +571,7 @@ def _to_sentence_end(verb: Token, hi: int, in_quote: Sequence[int], cues: QuoteC
     clause unless it opens a phrase of its own (a comma, a dash, another reporting verb, a
     quotation, "according to")."""
     doc = verb.doc
-    end = verb.sent.end
+    end = sentences(doc).end(verb.i)
     while end > hi and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     if end <= hi or doc[hi].is_punct or doc[hi].is_space or "\n" in doc[hi].whitespace_:
