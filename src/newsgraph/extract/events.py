@@ -32,6 +32,7 @@ from newsgraph.extract.events_candidates import Candidate, CodeInfo
 from newsgraph.extract.events_emit import emit_events
 from newsgraph.extract.events_evidence import (
     EventRules,
+    actor_object,
     addressed_gathering,
     agentless,
     coordinated_subject,
@@ -330,7 +331,7 @@ def find_candidates(
         tok = doc[i]
         # a pattern consumes the trigger words it matched below it, never the verb that governs it
         consumed.update(j for j in m.consumed if j != i and tok.left_edge.i <= j <= tok.right_edge.i)
-    folded, complements = _fold_frames(doc, matches, data)
+    folded, complements, acts = _fold_frames(doc, matches, data)
     consumed.update(complements)
     out: list[Candidate] = []
     for i in sorted(set(matches) | set(folded)):
@@ -407,6 +408,9 @@ def find_candidates(
                 reporter=reporter.i if reporter is not None else -1,
                 located=tuple(located(tok, index, rules)),
                 object_ok=person_object(tok, index.by_token, rules.person_nouns),
+                # "began to appreciate French wine": the complement's act must have the object its sense needs
+                actor_ok=actor_object(doc[acts.get(i, i)], index.by_token, rules),
+                act_lemma=doc[acts[i]].lemma_.lower() if i in acts else "",
                 indirect_target=indirect,
                 pronoun_source=pronoun_subject(tok),
                 agentless=agentless(tok, rules),
@@ -557,12 +561,14 @@ def _countries(ids: list[str], index: ActorIndex) -> set[str]:
     return out
 
 
-def _fold_frames(doc: Doc, matches: dict[int, CodeMatch], data: EventData) -> tuple[dict[int, str], set[int]]:
-    """Governor index -> composed code, and the complements folded into it; deepest first, so frames chain
+def _fold_frames(doc: Doc, matches: dict[int, CodeMatch], data: EventData) -> tuple[dict[int, str], set[int], dict[int, int]]:
+    """Governor index -> composed code, the complements folded into it, and per governor the complement whose act
+    it carries (its sense constraints hold for the frame); deepest first, so frames chain
     ("agreed to hold talks": talks 046 -> hold 046 -> agreed 036)."""
     codes = {i: m.code for i, m in matches.items() if m.code}
     folded: dict[int, str] = {}
     complements: set[int] = set()
+    acts: dict[int, int] = {}
     for i in sorted(codes, key=lambda i: -_depth(doc[i])):
         tok, code = doc[i], codes[i]
         gov, dep = tok.head, tok.dep_
@@ -584,7 +590,8 @@ def _fold_frames(doc: Doc, matches: dict[int, CodeMatch], data: EventData) -> tu
         if composed is not None:
             folded[gov.i] = codes[gov.i] = composed
             complements.add(i)
-    return folded, complements
+            acts[gov.i] = acts.get(i, i)
+    return folded, complements, acts
 
 
 def _evidence(tok: Token, actor_ids: list[str], index: ActorIndex, doc: Doc) -> tuple[int, int]:

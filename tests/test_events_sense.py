@@ -1,0 +1,83 @@
+"""A CAMEO code needs an act of its kind, and modality its own clause's reading (issue 12).
+
+Every sentence was written for this file. Actors are hand-coded (every occurrence of the name is a mention),
+so the event coder alone is tested: the sense constraints and patterns of the data files, the conditional and
+habitual cues of the modality file.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from newsgraph.extract.events import EventData, extract_events
+from newsgraph.records import Actor
+
+
+def actors_for(text: str, codes: dict[str, str]) -> list[Actor]:
+    out = []
+    for i, (name, code) in enumerate(codes.items()):
+        spans, start = [], text.find(name)
+        while start >= 0:
+            spans.append((start, start + len(name)))
+            start = text.find(name, start + 1)
+        out.append(Actor(f"a{i}", name, code, code[:3], None, "country", tuple(spans)))
+    return out
+
+
+@pytest.fixture(scope="module")
+def data(nlp) -> EventData:
+    return EventData.load(nlp)
+
+
+def coded(nlp, data, text: str, codes: dict[str, str]) -> list[tuple[str, str | None, str | None, str]]:
+    """(code, source name, target name, modality) of every event."""
+    actors = actors_for(text, codes)
+    name = {a.id: a.name for a in actors}
+    events = extract_events(nlp(text), actors, [], [], [], date(2021, 12, 6), data)
+    return [(e.code, name.get(e.source or ""), name.get(e.target or ""), e.modality) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # who heads a company is no act between actors (PETRARCH's OVERSEE_MANAGE default is 060)
+        ("Vandermeer Shipping is led by the Okafor family of Lagos.", {"Vandermeer Shipping": "NLDBUS", "Okafor family": "NGACVL"}),
+        # appreciating a product praises nobody, even through "began to"
+        ("Swedes have begun to appreciate Chilean wine.", {"Swedes": "SWECVL", "Chilean": "CHL"}),
+        # continuing efforts is no cooperation
+        ("The Thai cabinet will continue its efforts to widen domestic consumption.", {"Thai cabinet": "THAGOV"}),
+        # a satellite launch attacks nobody
+        ("India launched a weather satellite on Tuesday.", {"India": "IND"}),
+        # cutting credit to one's own firms reduces no aid to another country
+        ("Korea cut export credits to Korean shipyards.", {"Korea": "KOR", "Korean shipyards": "KORBUS"}),
+    ],
+)
+def test_events_sense_no_act_of_the_kind(nlp, data, text: str, codes: dict[str, str]) -> None:
+    assert coded(nlp, data, text, codes) == []
+
+
+def test_events_sense_appreciating_an_actors_help_is_praise(nlp, data) -> None:
+    got = coded(nlp, data, "Peru appreciated the help of Chile.", {"Peru": "PER", "Chile": "CHL"})
+    assert [g[0][:2] for g in got] == ["05"]
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "target"),
+    [
+        ("The Kenyan envoy delivered a letter to Uganda.", "010", "Uganda"),
+        ("The Kenyan envoy delivered a stern warning to Uganda.", "130", "Uganda"),
+        ("Kenya withdrew its diplomats from Uganda.", "161", "Uganda"),
+        ("Kenya entered into talks with Uganda.", "046", "Uganda"),
+    ],
+)
+def test_events_sense_what_is_delivered_or_withdrawn_decides_the_code(nlp, data, text: str, code: str, target: str) -> None:
+    got = coded(nlp, data, text, {"Kenya": "KEN", "Kenyan envoy": "KENGOV", "Uganda": "UGA"})
+    assert [(g[0], g[2]) for g in got] == [(code, target)]
+
+
+def test_events_sense_agreeing_with_a_view_is_a_statement(nlp, data) -> None:
+    got = coded(nlp, data, "The Danish minister agreed with the Polish minister's assessment.",
+                {"Danish minister": "DNKGOV", "Polish minister": "POLGOV"})
+    assert [g[0] for g in got] == ["010"]
