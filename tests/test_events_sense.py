@@ -81,3 +81,43 @@ def test_events_sense_agreeing_with_a_view_is_a_statement(nlp, data) -> None:
     got = coded(nlp, data, "The Danish minister agreed with the Polish minister's assessment.",
                 {"Danish minister": "DNKGOV", "Polish minister": "POLGOV"})
     assert [g[0] for g in got] == ["010"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If Brazil imposes sanctions on Argentina, Argentina would expel its diplomats.",
+        "Argentina said that if Brazil imposed sanctions on it, it would expel Brazilian diplomats.",
+    ],
+)
+def test_events_modality_a_condition_is_hypothetical_even_when_reported(nlp, data, text: str) -> None:
+    got = coded(nlp, data, text, {"Brazil": "BRA", "Argentina": "ARG", "Brazilian": "BRA"})
+    assert got and all(g[3] == "hypothetical" for g in got)
+
+
+def test_events_modality_a_negated_condition_is_no_refusal(nlp, data) -> None:
+    got = coded(nlp, data, "If Chile did not accept the proposal, Peru would impose tariffs on Chile.", {"Chile": "CHL", "Peru": "PER"})
+    assert got and all(g[3] == "hypothetical" for g in got)
+    assert not any(g[0].startswith("12") and g[3] == "asserted" for g in got)
+
+
+def test_events_modality_a_refusal_that_sets_a_condition_is_still_a_rejection(nlp, data) -> None:
+    got = coded(nlp, data, "Chile will not accept the proposal unless Peru lifts its tariffs.", {"Chile": "CHL", "Peru": "PER"})
+    assert [g[0][:2] for g in got if g[1] == "Chile"] == ["12"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials of Norway and Sweden normally meet twice a year.",
+        "Norwegian and Swedish officials meet every year to review the fishing accord.",
+        "Norway usually consults Sweden before such votes.",
+    ],
+)
+def test_events_modality_a_habit_is_no_event(nlp, data, text: str) -> None:
+    assert coded(nlp, data, text, {"Norway": "NOR", "Sweden": "SWE", "Norwegian": "NOR", "Swedish": "SWE"}) == []
+
+
+def test_events_modality_a_habitual_adverb_does_not_undo_a_plan(nlp, data) -> None:
+    got = coded(nlp, data, "Ghana will buy 20,000 tonnes of cocoa annually from Ivory Coast.", {"Ghana": "GHA", "Ivory Coast": "CIV"})
+    assert got and all(g[3] == "planned" for g in got)

@@ -45,7 +45,7 @@ from newsgraph.extract.events_evidence import (
     raising_passive,
     reporting_verb,
 )
-from newsgraph.extract.events_modality import ModalityCues, modality_of
+from newsgraph.extract.events_modality import ModalityCues, conditional, modality_of
 from newsgraph.extract.events_patterns import CodeMatch, PatternIndex
 from newsgraph.extract.events_petrarch import read_petrarch_verbs
 from newsgraph.extract.events_roles import (
@@ -375,7 +375,13 @@ def find_candidates(
             indirect = False
         # a meeting noun someone came for shares the coming's modality ("will meet ... in a video call")
         modality = modality_of(tok.head.head if joined else tok, data.cues)
-        if modality in {"negated", "hypothetical"} and code[:2] == "08" and _negated(tok, data):
+        if modality == "habitual":
+            continue  # "normally meet twice a year": a habit is no dated act (modality-cues file, habitual)
+        condition = conditional(tok, data.cues)  # "if Tokyo did not allow imports": no claim that it happened
+        # the condition itself negated ("if Tokyo did not allow imports") is no refusal; a refusal that sets a
+        # condition ("will not end the strike unless ...") still is one
+        in_condition = conditional(tok, data.cues, main_clause=False)
+        if modality in {"negated", "hypothetical"} and code[:2] == "08" and _negated(tok, data) and not in_condition:
             # "will not accept", "could not accept": a refusal to concede is a rejection (12x), and it is stated now
             code, modality, basis = _refusal(code, data), "asserted", "frame"
         if modality == "planned" and code and i not in folded and tok.pos_ != "NOUN":
@@ -387,8 +393,12 @@ def find_candidates(
         if any(s <= tok.idx < e and not disputers & set(sources) for s, e, disputers in disputed):
             modality = "reported"
         reporter = reporting_verb(tok, rules) if sentence.number[i] in reporting else None
+        reported_condition = False
         if reporter is not None and modality != "reported":
-            modality = _reported_modality(tok, reporter, modality, sources, index, rules)
+            reported = _reported_modality(tok, reporter, modality, sources, index, rules)
+            # "X said that if Y imposed sanctions, Z would retaliate": someone's condition, not a claim that it happened
+            reported_condition = condition and modality == "hypothetical" and reported == "reported"
+            modality = modality if reported_condition else reported
         out.append(
             Candidate(
                 trigger=i,
@@ -410,6 +420,7 @@ def find_candidates(
                 object_ok=person_object(tok, index.by_token, rules.person_nouns),
                 # "began to appreciate French wine": the complement's act must have the object its sense needs
                 actor_ok=actor_object(doc[acts.get(i, i)], index.by_token, rules),
+                reported_condition=reported_condition,
                 act_lemma=doc[acts[i]].lemma_.lower() if i in acts else "",
                 indirect_target=indirect,
                 pronoun_source=pronoun_subject(tok),
@@ -616,7 +627,8 @@ def _drop_covered_statements(doc: Doc, cands: list[Candidate]) -> list[Candidate
             tok = doc[c.trigger]
             inner = {t.i for child in tok.children if child.dep_ in {"ccomp", "xcomp", "dobj"} for t in child.subtree}
             own = [inner_of[i] for i in inner if i in inner_of]
-            if any(x.modality not in {"reported", "negated"} for x in own):  # a denial is no announcement
+            # a denial is no announcement, nor is another side's condition the speaker reports
+            if any(x.modality not in {"reported", "negated"} and not x.reported_condition for x in own):
                 continue
         out.append(c)
     return out
