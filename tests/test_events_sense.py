@@ -58,6 +58,13 @@ def test_events_sense_no_act_of_the_kind(nlp, data, text: str, codes: dict[str, 
     assert coded(nlp, data, text, codes) == []
 
 
+@pytest.mark.parametrize("text", ["India launched the Swift Strike rocket on Monday.", "China launched the Long March rocket on Monday."])
+def test_events_sense_a_word_of_a_name_is_no_act(nlp, data, text: str) -> None:
+    # a rocket called "Long March" or "Swift Strike" is no protest march and no strike
+    got = coded(nlp, data, text, {"India": "IND", "China": "CHN"})
+    assert not [g for g in got if g[0].startswith("14")]
+
+
 def test_events_sense_appreciating_an_actors_help_is_praise(nlp, data) -> None:
     got = coded(nlp, data, "Peru appreciated the help of Chile.", {"Peru": "PER", "Chile": "CHL"})
     assert [g[0][:2] for g in got] == ["05"]
@@ -70,6 +77,7 @@ def test_events_sense_appreciating_an_actors_help_is_praise(nlp, data) -> None:
         ("The Kenyan envoy delivered a stern warning to Uganda.", "130", "Uganda"),
         ("Kenya withdrew its diplomats from Uganda.", "161", "Uganda"),
         ("Kenya entered into talks with Uganda.", "046", "Uganda"),
+        ("The Kenyan envoy delivered a protest note to Uganda.", "114", "Uganda"),
     ],
 )
 def test_events_sense_what_is_delivered_or_withdrawn_decides_the_code(nlp, data, text: str, code: str, target: str) -> None:

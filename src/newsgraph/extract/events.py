@@ -316,6 +316,8 @@ def find_candidates(
             continue  # a headline in capitals: its names and verbs parse as fragments
         if tok.pos_ in {"NOUN", "PROPN"} and (lemma in rules.speech_nouns or i in index.by_token or addressed_gathering(tok, rules)):
             continue  # "in a statement": the verb governing it carries it; "the General Agreement on Tariffs": a name
+        if tok.pos_ == "PROPN" and (tok.dep_ == "compound" or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children)):
+            continue  # "a Long March rocket", "the Desert Shield operation": a word of a name is no act
         if raising_passive(tok, rules):
             continue  # "is expected to visit": the visit is the act, its subject raised through the xcomp
         if in_reporters_question(tok, rules):
