@@ -48,6 +48,9 @@ def coded(nlp, data, text: str, codes: dict[str, str]) -> list[tuple[str, str | 
         ("Swedes have begun to appreciate Chilean wine.", {"Swedes": "SWECVL", "Chilean": "CHL"}),
         # continuing efforts is no cooperation
         ("The Thai cabinet will continue its efforts to widen domestic consumption.", {"Thai cabinet": "THAGOV"}),
+        # causing and ranking are no intent to cooperate ("lead to", "leads X in")
+        ("Expansion in Chile or Peru leads me to expect lower copper prices.", {"Chile": "CHL", "Peru": "PER"}),
+        ("Chile leads Peru in copper output.", {"Chile": "CHL", "Peru": "PER"}),
         # a satellite launch attacks nobody
         ("India launched a weather satellite on Tuesday.", {"India": "IND"}),
         # cutting credit to one's own firms reduces no aid to another country
@@ -77,6 +80,7 @@ def test_events_sense_appreciating_an_actors_help_is_praise(nlp, data) -> None:
         ("The Kenyan envoy delivered a stern warning to Uganda.", "130", "Uganda"),
         ("Kenya withdrew its diplomats from Uganda.", "161", "Uganda"),
         ("Kenya entered into talks with Uganda.", "046", "Uganda"),
+        ("The Kenyan envoy led a trade delegation to Uganda.", "042", "Uganda"),
         ("The Kenyan envoy delivered a protest note to Uganda.", "114", "Uganda"),
     ],
 )
