@@ -32,6 +32,7 @@ from newsgraph.extract.events_candidates import Candidate, CodeInfo
 from newsgraph.extract.events_emit import emit_events
 from newsgraph.extract.events_evidence import (
     EventRules,
+    actor_object,
     addressed_gathering,
     agentless,
     coordinated_subject,
@@ -44,7 +45,7 @@ from newsgraph.extract.events_evidence import (
     raising_passive,
     reporting_verb,
 )
-from newsgraph.extract.events_modality import ModalityCues, modality_of
+from newsgraph.extract.events_modality import ModalityCues, conditional, modality_of
 from newsgraph.extract.events_patterns import CodeMatch, PatternIndex
 from newsgraph.extract.events_petrarch import read_petrarch_verbs
 from newsgraph.extract.events_roles import (
@@ -315,6 +316,8 @@ def find_candidates(
             continue  # a headline in capitals: its names and verbs parse as fragments
         if tok.pos_ in {"NOUN", "PROPN"} and (lemma in rules.speech_nouns or i in index.by_token or addressed_gathering(tok, rules)):
             continue  # "in a statement": the verb governing it carries it; "the General Agreement on Tariffs": a name
+        if tok.pos_ == "PROPN" and (tok.dep_ == "compound" or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children)):
+            continue  # "a Long March rocket", "the Desert Shield operation": a word of a name is no act
         if raising_passive(tok, rules):
             continue  # "is expected to visit": the visit is the act, its subject raised through the xcomp
         if in_reporters_question(tok, rules):
@@ -330,7 +333,7 @@ def find_candidates(
         tok = doc[i]
         # a pattern consumes the trigger words it matched below it, never the verb that governs it
         consumed.update(j for j in m.consumed if j != i and tok.left_edge.i <= j <= tok.right_edge.i)
-    folded, complements = _fold_frames(doc, matches, data)
+    folded, complements, acts = _fold_frames(doc, matches, data)
     consumed.update(complements)
     out: list[Candidate] = []
     for i in sorted(set(matches) | set(folded)):
@@ -374,7 +377,13 @@ def find_candidates(
             indirect = False
         # a meeting noun someone came for shares the coming's modality ("will meet ... in a video call")
         modality = modality_of(tok.head.head if joined else tok, data.cues)
-        if modality in {"negated", "hypothetical"} and code[:2] == "08" and _negated(tok, data):
+        if modality == "habitual":
+            continue  # "normally meet twice a year": a habit is no dated act (modality-cues file, habitual)
+        condition = conditional(tok, data.cues)  # "if Tokyo did not allow imports": no claim that it happened
+        # the condition itself negated ("if Tokyo did not allow imports") is no refusal; a refusal that sets a
+        # condition ("will not end the strike unless ...") still is one
+        in_condition = conditional(tok, data.cues, main_clause=False)
+        if modality in {"negated", "hypothetical"} and code[:2] == "08" and _negated(tok, data) and not in_condition:
             # "will not accept", "could not accept": a refusal to concede is a rejection (12x), and it is stated now
             code, modality, basis = _refusal(code, data), "asserted", "frame"
         if modality == "planned" and code and i not in folded and tok.pos_ != "NOUN":
@@ -386,8 +395,12 @@ def find_candidates(
         if any(s <= tok.idx < e and not disputers & set(sources) for s, e, disputers in disputed):
             modality = "reported"
         reporter = reporting_verb(tok, rules) if sentence.number[i] in reporting else None
+        reported_condition = False
         if reporter is not None and modality != "reported":
-            modality = _reported_modality(tok, reporter, modality, sources, index, rules)
+            reported = _reported_modality(tok, reporter, modality, sources, index, rules)
+            # "X said that if Y imposed sanctions, Z would retaliate": someone's condition, not a claim that it happened
+            reported_condition = condition and modality == "hypothetical" and reported == "reported"
+            modality = modality if reported_condition else reported
         out.append(
             Candidate(
                 trigger=i,
@@ -407,6 +420,10 @@ def find_candidates(
                 reporter=reporter.i if reporter is not None else -1,
                 located=tuple(located(tok, index, rules)),
                 object_ok=person_object(tok, index.by_token, rules.person_nouns),
+                # "began to appreciate French wine": the complement's act must have the object its sense needs
+                actor_ok=actor_object(doc[acts.get(i, i)], index.by_token, rules),
+                reported_condition=reported_condition,
+                act_lemma=doc[acts[i]].lemma_.lower() if i in acts else "",
                 indirect_target=indirect,
                 pronoun_source=pronoun_subject(tok),
                 agentless=agentless(tok, rules),
@@ -557,12 +574,14 @@ def _countries(ids: list[str], index: ActorIndex) -> set[str]:
     return out
 
 
-def _fold_frames(doc: Doc, matches: dict[int, CodeMatch], data: EventData) -> tuple[dict[int, str], set[int]]:
-    """Governor index -> composed code, and the complements folded into it; deepest first, so frames chain
+def _fold_frames(doc: Doc, matches: dict[int, CodeMatch], data: EventData) -> tuple[dict[int, str], set[int], dict[int, int]]:
+    """Governor index -> composed code, the complements folded into it, and per governor the complement whose act
+    it carries (its sense constraints hold for the frame); deepest first, so frames chain
     ("agreed to hold talks": talks 046 -> hold 046 -> agreed 036)."""
     codes = {i: m.code for i, m in matches.items() if m.code}
     folded: dict[int, str] = {}
     complements: set[int] = set()
+    acts: dict[int, int] = {}
     for i in sorted(codes, key=lambda i: -_depth(doc[i])):
         tok, code = doc[i], codes[i]
         gov, dep = tok.head, tok.dep_
@@ -584,7 +603,8 @@ def _fold_frames(doc: Doc, matches: dict[int, CodeMatch], data: EventData) -> tu
         if composed is not None:
             folded[gov.i] = codes[gov.i] = composed
             complements.add(i)
-    return folded, complements
+            acts[gov.i] = acts.get(i, i)
+    return folded, complements, acts
 
 
 def _evidence(tok: Token, actor_ids: list[str], index: ActorIndex, doc: Doc) -> tuple[int, int]:
@@ -609,7 +629,8 @@ def _drop_covered_statements(doc: Doc, cands: list[Candidate]) -> list[Candidate
             tok = doc[c.trigger]
             inner = {t.i for child in tok.children if child.dep_ in {"ccomp", "xcomp", "dobj"} for t in child.subtree}
             own = [inner_of[i] for i in inner if i in inner_of]
-            if any(x.modality not in {"reported", "negated"} for x in own):  # a denial is no announcement
+            # a denial is no announcement, nor is another side's condition the speaker reports
+            if any(x.modality not in {"reported", "negated"} and not x.reported_condition for x in own):
                 continue
         out.append(c)
     return out

@@ -35,6 +35,9 @@ class Candidate:
     reporter: int = -1  # token of the verb that reports the trigger's clause, -1 when none
     located: tuple[str, ...] = ()  # actors named only as where the act happens ("in Paris")
     object_ok: bool = True  # the direct object satisfies a person_object constraint
+    actor_ok: bool = True  # the direct object satisfies an actor_object constraint
+    reported_condition: bool = False  # a reporter's clause states another side's condition: kept hypothetical
+    act_lemma: str = ""  # a frame's folded complement ("began to *appreciate*"): its lemma's constraints hold too
     indirect_target: bool = False  # the targets came from a fallback, not the trigger's object or preposition
     pronoun_source: bool = False  # the source is a pronoun resolved to an actor
     agentless: bool = False  # a passive without agent, a noun, or a weapon as subject: the source may be unknown

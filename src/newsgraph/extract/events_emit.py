@@ -75,6 +75,8 @@ def _meets(needs: frozenset[str], c: Candidate, s: Actor | None, t: Actor | None
         return False
     if "official_target" in needs and (t is None or not (t.kind == "country" or t.role in OFFICIAL_ROLES)):
         return False
+    if "actor_object" in needs and not c.actor_ok:
+        return False
     return not ("person_object" in needs and not c.object_ok)
 
 
@@ -124,7 +126,8 @@ def emit_events(
                 sa, ta = by_id.get(src or ""), by_id.get(tgt or "")
                 if src is None and (tgt is None or root not in SOURCELESS_ROOTS or not c.agentless):
                     continue  # an unknown source only for agentless violence, and then with known victims
-                if not _meets(rules.requires(code, c.lemma, c.basis, c.noun), c, sa, ta):
+                needs = rules.requires(code, c.lemma, c.basis, c.noun) | rules.by_lemma_needs(c.act_lemma)
+                if not _meets(needs, c, sa, ta):
                     continue
                 applies = [
                     name

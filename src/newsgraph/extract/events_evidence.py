@@ -80,6 +80,7 @@ class EventRules:
     by_lemma: dict[str, tuple[str, ...]]
     object_words: dict[str, frozenset[str]]
     person_nouns: frozenset[str]
+    act_nouns: frozenset[str]
     confidence: Confidence
 
     @classmethod
@@ -123,6 +124,7 @@ class EventRules:
             by_lemma={str(k).lower(): tuple(v) for k, v in (cons.get("by_lemma") or {}).items()},
             object_words={str(k).lower(): frozenset(str(w).lower() for w in v) for k, v in (cons.get("object_words") or {}).items()},
             person_nouns=frozenset(str(w).lower() for w in cons.get("person_nouns", [])),
+            act_nouns=frozenset(str(w).lower() for w in cons.get("act_nouns", [])),
             confidence=Confidence(
                 base={str(k): float(v) for k, v in conf["base"].items()},
                 factors={str(k): float(v) for k, v in conf["factors"].items()},
@@ -148,6 +150,10 @@ class EventRules:
         if basis == "petrarch_default":
             out.update(self.petrarch_default)
         return frozenset(out)
+
+    def by_lemma_needs(self, lemma: str) -> frozenset[str]:
+        """The constraints a lemma imposes whatever code it carries (a frame's folded complement)."""
+        return frozenset(self.by_lemma.get(lemma, ()))
 
 
 def reporting_verb(tok: Token, rules: EventRules) -> Token | None:
@@ -226,6 +232,20 @@ def person_object(tok: Token, actor_at: Container[int], person_nouns: frozenset[
             if any(t.i in actor_at for t in c.subtree):
                 return True
     return tok.pos_ in {"NOUN", "PROPN"}  # an arrest noun's person is found by its roles
+
+
+def actor_object(tok: Token, actor_at: Container[int], rules: EventRules) -> bool:
+    """The direct object is an actor, a person, a thing an actor owns or does ("Japan's efforts", "the U.S.
+    position") or an act noun ("the help"): 'appreciated the help', not 'appreciated French wine'."""
+    for c in tok.children:
+        if c.dep_ not in {"dobj", "obj", "nsubjpass"}:
+            continue
+        if c.i in actor_at or c.pos_ == "PRON" or c.lemma_.lower() in rules.person_nouns | rules.act_nouns:
+            return True
+        if any(m.dep_ in {"poss", "compound"} and any(t.i in actor_at for t in m.subtree) for m in c.children):
+            return True
+        return False
+    return tok.pos_ in {"NOUN", "PROPN"}
 
 
 def raising_passive(tok: Token, rules: EventRules) -> bool:

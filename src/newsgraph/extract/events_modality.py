@@ -40,6 +40,10 @@ class ModalityCues:
     reporters: frozenset[str] = frozenset()
     capability: frozenset[str] = frozenset()  # "able to": hypothetical unless said in the past
     going_to: frozenset[str] = frozenset()  # "going to meet": the head of an xcomp that plans it
+    conditional_marks: frozenset[str] = frozenset()  # "if", "unless": the clause is a condition
+    conditional_aux: frozenset[str] = frozenset()  # "will", "would": a main clause that depends on the condition
+    periods: frozenset[str] = frozenset()  # "every *year*": a period adverbial that makes an act habitual
+    period_words: frozenset[str] = frozenset()
 
     @classmethod
     def from_file(cls, path: Path) -> ModalityCues:
@@ -66,6 +70,12 @@ class ModalityCues:
             put(governors, section.get("governors", []) + section.get("heads", []), modality)
         neg = raw.get("negated") or {}
         future = raw.get("reported_future") or {}
+        hypo = raw.get("hypothetical") or {}
+        habit = raw.get("habitual") or {}
+
+        def low(section: dict[str, Any], key: str) -> frozenset[str]:
+            return frozenset(str(w).lower() for w in section.get(key, []))
+
         return cls(
             priority=priority,
             neg_deps=frozenset(neg.get("deps", [])),
@@ -78,6 +88,10 @@ class ModalityCues:
             reporters=frozenset(str(w).lower() for w in future.get("reporters", [])),
             capability=frozenset(str(w).lower() for w in (raw.get("hypothetical") or {}).get("capability", [])),
             going_to=frozenset(str(w).lower() for w in (raw.get("planned") or {}).get("going_to", [])),
+            conditional_marks=low(hypo, "conditional_marks"),
+            conditional_aux=low(hypo, "conditional_aux"),
+            periods=low(habit, "periods"),
+            period_words=low(habit, "period_words"),
         )
 
     def strongest(self, found: set[str]) -> str:
@@ -94,6 +108,29 @@ def _reported_future(tok: Token, cues: ModalityCues) -> bool:
     if tok.dep_ != "ccomp" or head.tag_ != "VBD" or head.lemma_.lower() not in cues.reporters:
         return False
     return not any(c.dep_ in {"mark", "advcl"} and c.lower_ in cues.marks for c in tok.subtree)
+
+
+def _has_condition(tok: Token, cues: ModalityCues) -> bool:
+    """The verb carries an 'if'/'unless' clause: 'Japan will retaliate if Washington imposes sanctions'."""
+    return any(
+        c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in cues.conditional_marks for g in c.children)
+        for c in tok.children
+    )
+
+
+def conditional(trigger: Token, cues: ModalityCues, main_clause: bool = True) -> bool:
+    """The trigger's clause is a condition ('if Washington imposes sanctions'), or (``main_clause``) the clause that
+    depends on one with a modal ('Japan would retaliate if ...'): what it says is hypothetical, whoever reports it."""
+    cur = trigger
+    for _ in range(MAX_STEPS):
+        if any(c.dep_ == "mark" and c.lower_ in cues.conditional_marks for c in cur.children):
+            return True
+        if main_clause and _has_condition(cur, cues) and any(c.dep_ == "aux" and c.lower_ in cues.conditional_aux for c in cur.children):
+            return True
+        if cur.dep_ not in SAME_CLAUSE_DEPS or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
 
 
 def _said_in_the_past(adjective: Token) -> bool:
@@ -116,6 +153,11 @@ def _local(tok: Token, cues: ModalityCues, found: set[str], with_negation: bool)
             found.add(cues.marks[low])
         elif child.dep_ in {"amod", "compound", "advmod"} and child.lemma_.lower() in cues.modifiers:
             found.add(cues.modifiers[child.lemma_.lower()])
+        elif child.dep_ == "npadvmod" and low in cues.periods and any(g.lower_ in cues.period_words for g in child.children):
+            found.add("habitual")  # "meet every year", "twice a year"
+    # "Japan will retaliate if Washington imposes sanctions": the main clause of a condition
+    if _has_condition(tok, cues) and any(c.dep_ in {"aux", "auxpass"} and c.lower_ in cues.conditional_aux for c in tok.children):
+        found.add("hypothetical")
     # "Spain is to send troops": "be" + "to" over the verb schedules it
     if tok.dep_ == "xcomp" and tok.head.lemma_ == "be" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         found.add("planned")
@@ -136,8 +178,11 @@ def modality_of(trigger: Token, cues: ModalityCues, skip: frozenset[int] = froze
             break
         dep = cur.dep_
         if dep == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
-            # "will meet Chun on Monday to discuss markets": a purpose is not yet done; it shares its head's plan
-            found.add("planned")
+            # "will meet Chun on Monday to discuss markets": a purpose is not yet done; it shares its head's plan,
+            # and its habit ("meet every year to review the accord")
+            purpose_of: set[str] = set()
+            _local(head, cues, purpose_of, with_negation=False)
+            found.add("habitual" if "habitual" in purpose_of else "planned")
             same_clause = False
             cur = head
             continue
