@@ -547,6 +547,10 @@ def _agent_mentions(
             if child.dep_ == "prep" and child.lower_ in data.context.affiliation_preps:
                 if not ((own or abroad) and child.lower_ in data.context.locative_preps):
                     describers.extend(describing(child, data.context.topic_preps))
+            elif child.dep_ == "prep" and child.lower_ in data.context.acting_for_preps and (
+                token.lower_ in data.context.acting_for_nouns
+            ):
+                describers.extend(describing(child, data.context.topic_preps))  # "a spokesman for the federation"
         owned, owner = (False, None)
         if agent.role[:3] in data.context.home_country_roles:  # (workers of a firm are its workers, not the firm)
             owned, owner = _owner(doc, token, describers, data, country_at, code_at, agents, earlier)
@@ -775,8 +779,9 @@ def _surnames_to_full_names(doc: Doc, mentions: list[_Mention]) -> list[_Mention
     out = []
     for m in mentions:
         named = full.get(fold_name(doc[m.start].text)) if m.end - m.start == 1 else None
-        if named and m.kind == "organization" and m.code is None and not m.key.startswith("entry:"):
-            # "Lyng said" after "Agriculture Secretary Richard Lyng": the tagger took the surname for a firm
+        if named and m.kind in ("organization", "place") and m.code is None and not m.key.startswith("entry:"):
+            # "Lyng said" after "Agriculture Secretary Richard Lyng": the tagger took the surname for a firm, or
+            # for a place ("After talks in Washington, Kerin said"): the person named in full keeps his country
             person = max((n for n in named if n.start < m.start), key=lambda n: n.start, default=named[0])
             m = replace(m, key=person.key, name=person.name, kind="person")
             named = None

@@ -344,6 +344,8 @@ def sets_scene(span: Span, data: ActorData) -> bool:
     if root.dep_ != "pobj":
         return False
     prep = root.head
+    if prep.head.lemma_.lower() in data.context.meeting_nouns or prep.head.lower_ in data.context.meeting_nouns:
+        return False  # "after negotiations in Washington": where the visitors met, not whose people are there
     if prep.lower_ in data.context.locative_preps:
         return True
     return prep.lower_ == "of" and prep.head.dep_ == "pobj" and prep.head.head.lower_ in data.context.locative_preps

@@ -1,0 +1,49 @@
+"""A person's country is their own description, not a place near them (issue 12, the persons round): a spokesman
+"for" an organization speaks for it, a place where talks were held sets no scene for the people around, and a
+surname the tagger took for a place is the person the document named in full."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.extract import analyze_doc
+from newsgraph.records import Analysis, Document
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def run(nlp, knowledge):  # type: ignore[no-untyped-def]
+    def _run(text: str) -> Analysis:
+        return analyze_doc(nlp(text), Document(id="t", text=text, published="1987-04-01"), knowledge)
+
+    return _run
+
+
+def _codes(a: Analysis, word: str) -> list[str | None]:
+    """The codes of the actors with a mention that contains ``word``."""
+    return [x.code for x in a.actors if any(word in a.document.text[s:e] for s, e in x.mentions)]
+
+
+def test_actors_own_a_spokesman_for_an_organization_is_its_country(run) -> None:
+    text = ("Norway and the U.S. have renewed their fishing accord after negotiations in Washington this week, "
+            "a spokesman for the Norwegian Fishermen's Federation said.")
+    codes = _codes(run(text), "spokesman")
+    assert codes and all((c or "").startswith("NOR") for c in codes)  # not USAGOV from "in Washington"
+
+
+def test_actors_own_talks_in_a_capital_set_no_scene_for_a_later_person(run) -> None:
+    text = ("Taiwan and the U.S. have renewed their shoe accord after negotiations in Washington this week. "
+            "Charles Wu told Reuters the accord runs for two more years.")
+    assert not any((c or "").startswith("USA") for c in _codes(run(text), "Wu"))  # the talks' venue is not his
+
+
+def test_actors_own_a_surname_after_a_locative_phrase_is_the_person(run) -> None:
+    text = ("WASHINGTON, April 1 - The United States and Australia discussed wheat subsidies. Australian Trade "
+            "Minister John Kerin met U.S. Agriculture Secretary Richard Lyng on Tuesday. After talks in Washington, "
+            "Kerin said Australia would retaliate.")
+    a = run(text)
+    people = [x for x in a.actors if any(a.document.text[s:e] == "Kerin" for s, e in x.mentions)]
+    assert len(people) == 1 and people[0].kind == "person" and people[0].code == "AUSGOV"
+    quote = next(q for q in a.quotes if "retaliate" in q.text)
+    assert quote.speaker == people[0].id
