@@ -47,3 +47,18 @@ def test_actors_own_a_surname_after_a_locative_phrase_is_the_person(run) -> None
     assert len(people) == 1 and people[0].kind == "person" and people[0].code == "AUSGOV"
     quote = next(q for q in a.quotes if "retaliate" in q.text)
     assert quote.speaker == people[0].id
+
+
+def test_actors_own_a_name_the_tagger_missed_keeps_its_apposed_description(run) -> None:
+    text = ("WASHINGTON, April 1 - Yukio Tanaka, the Japanese Foreign Ministry's deputy director for North America, "
+            "said Japan would buy more U.S. beef. Tanaka said the U.S. should stop its threats.")
+    a = run(text)
+    assert set(_codes(a, "Tanaka")) == {"JPNGOV"}  # not the dateline's USA, not a police deputy
+    speakers = {x.id: x for x in a.actors}
+    assert all(speakers[q.speaker].code == "JPNGOV" for q in a.quotes if q.speaker is not None)
+    assert len([q for q in a.quotes if q.speaker is not None]) == 2
+
+
+def test_actors_own_a_rank_before_a_noun_is_no_role(run) -> None:
+    a = run("Deputy Director Wang Li-min of the Economics Ministry said Taiwan would cut tariffs.")
+    assert not any((c or "").endswith("COP") for c in _codes(a, "Wang"))

@@ -80,6 +80,8 @@ def role_nouns(doc: Doc, data: ActorData, covered: list[bool]) -> dict[int, Role
     for i, ((lower, lemma), tag) in enumerate(zip(words, tags, strict=True)):
         if tag not in (NOUN, PROPN) or covered[i] or not (lower in data.agent_suffixes or lemma in data.agent_suffixes):
             continue
+        if lower in data.context.rank_words and doc[i].dep_ == "compound" and doc[i].head.i > i:
+            continue  # "deputy" in "deputy director": the rank of whatever follows, no role of its own
         best: RoleNoun | None = None
         for last in (lower, lemma):  # as written first, the lemma as a fallback
             key = last
@@ -104,7 +106,12 @@ def context_tokens(span: Span, topics: frozenset[str] = frozenset()) -> list[Tok
     (without what a ``topics`` preposition governs: "author of a book on X" is not of X)."""
     root = span.root
     doc = span.doc
-    out = [t for t in doc[root.left_edge.i : span.start]]
+    left = root.left_edge.i
+    for k in range(span.start - 1, left - 1, -1):
+        if _breaks_title(doc[k]):
+            left = k + 1  # "WASHINGTON, April 1 - X Y, ...": a dateline the parser hung on the name is no title
+            break
+    out = [t for t in doc[left : span.start]]
     for child in root.children:
         if child.dep_ == "appos" or (child.dep_ == "prep" and child.lower_ == "of"):
             out.extend(describing(child, topics))
@@ -127,6 +134,13 @@ def context_tokens(span: Span, topics: frozenset[str] = frozenset()) -> list[Tok
             if sibling.dep_ == root.dep_ and apposed_after(doc, span.end, sibling):
                 out.extend(describing(sibling, topics))
     return out
+
+
+def _breaks_title(token: Token) -> bool:
+    """Punctuation no title in front of a name runs across: a comma, a bracket, a dash between spaces."""
+    if token.is_punct and token.text in ("-", "\u2013", "\u2014"):
+        return bool(token.whitespace_) and token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
+    return token.is_punct and not token.is_quote and token.text not in (".", "'", "&")
 
 
 def _last_conjunct(head: Token, span: Span) -> Token | None:
