@@ -62,3 +62,14 @@ def test_actors_own_a_name_the_tagger_missed_keeps_its_apposed_description(run) 
 def test_actors_own_a_rank_before_a_noun_is_no_role(run) -> None:
     a = run("Deputy Director Wang Li-min of the Economics Ministry said Taiwan would cut tariffs.")
     assert not any((c or "").endswith("COP") for c in _codes(a, "Wang"))
+
+
+def test_actors_own_he_said_is_not_someone_named_in_passing(run) -> None:
+    text = ("Noting the aid package announced by Japanese Prime Minister Yasuhiro Nakasone last week, British "
+            "Chancellor Nigel Lawson said \"more imports are needed.\" Lawson doubted that Japan's partners would "
+            "attack it, especially after the announcement of Nakasone's plans to raise aid. Japan's more open "
+            "stance on bank licences would also help, he said.")
+    a = run(text)
+    names = {x.id: x.name for x in a.actors}
+    quote = next(q for q in a.quotes if "licences" in q.text)
+    assert names.get(quote.speaker) == "Nigel Lawson"

@@ -148,7 +148,7 @@ def extract_actors(doc: Doc, published: date | None, data: ActorData) -> list[Ac
             for t in context_tokens(doc[m.start : m.end], data.context.topic_preps):
                 if t.i in agents:
                     covered[t.i] = True
-    for ent in sorted([*doc_ents(doc), *_untagged_people(doc, agents, covered)], key=lambda e: e.start):
+    for ent in sorted([*doc_ents(doc), *_untagged_people(doc, data, agents, covered)], key=lambda e: e.start):
         # A dictionary name at the entity's head means the dictionary has spoken; one in a
         # modifier ("Russia's Council on ...") leaves the entity to be coded from context.
         if ent.label_ not in _NER_KIND or covered[ent.root.i] or all(covered[i] for i in range(ent.start, ent.end)):
@@ -194,7 +194,7 @@ def extract_actors(doc: Doc, published: date | None, data: ActorData) -> list[Ac
     return _merge(doc, mentions, data)
 
 
-def _untagged_people(doc: Doc, agents: dict[int, RoleNoun], covered: list[bool]) -> list[Span]:
+def _untagged_people(doc: Doc, data: ActorData, agents: dict[int, RoleNoun], covered: list[bool]) -> list[Span]:
     """Names the tagger missed that the text titles as people: a capitalized name of two words or more right
     after a title ("Iranian Premier Mir-Hossein X") or with a role noun in apposition ("X Y, the Foreign
     Ministry's deputy director, said"), tagged nothing at all. Without them the description is lost and the
@@ -216,8 +216,13 @@ def _untagged_people(doc: Doc, agents: dict[int, RoleNoun], covered: list[bool])
             start -= 1
         if sum(1 for k in range(start, t.i + 1) if doc[k].pos_ == "PROPN") < 2 or doc[start].text == "-":
             continue
+        if any(w.lower_.rstrip(".") in data.context.company_words | data.context.institution_nouns for w in doc[start : t.i + 1]):
+            continue  # "National Health Enhancement Systems Inc": a firm's name, not a person's
         before = doc[start - 1] if start > 0 else None
-        titled = before is not None and before.i in agents and before.text[:1].isupper()
+        titled = (
+            before is not None and before.i in agents and before.text[:1].isupper()
+            and agents[before.i].role != data.context.default_person_role  # ("National ..." is no title)
+        )
         apposed = any(c.dep_ == "appos" and any(k in agents for k in range(c.left_edge.i, c.i + 1)) for c in t.children)
         if titled or apposed:
             found.append(Span(doc, start, t.i + 1, label="PERSON"))

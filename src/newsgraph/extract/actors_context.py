@@ -80,7 +80,9 @@ def role_nouns(doc: Doc, data: ActorData, covered: list[bool]) -> dict[int, Role
     for i, ((lower, lemma), tag) in enumerate(zip(words, tags, strict=True)):
         if tag not in (NOUN, PROPN) or covered[i] or not (lower in data.agent_suffixes or lemma in data.agent_suffixes):
             continue
-        if lower in data.context.rank_words and doc[i].dep_ == "compound" and doc[i].head.i > i:
+        if lower in data.context.rank_words and doc[i].dep_ == "compound" and doc[i].head.i > i and (
+            doc[i].head.ent_type_ != "PERSON"
+        ):
             continue  # "deputy" in "deputy director": the rank of whatever follows, no role of its own
         best: RoleNoun | None = None
         for last in (lower, lemma):  # as written first, the lemma as a fallback
