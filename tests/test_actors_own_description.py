@@ -73,3 +73,13 @@ def test_actors_own_he_said_is_not_someone_named_in_passing(run) -> None:
     names = {x.id: x.name for x in a.actors}
     quote = next(q for q in a.quotes if "licences" in q.text)
     assert names.get(quote.speaker) == "Nigel Lawson"
+
+
+def test_actors_own_the_minister_paragraphs_later_is_the_minister_named(run) -> None:
+    text = ("TOKYO, April 1 - Japan will open its markets, British Corporate Affairs Minister Michael Howard said. "
+            "Japan has a large trade surplus. The surplus rose in March. Tokyo says it is doing its best. Exporters "
+            "disagree. The minister said Britain would press Japan on financial services.")
+    a = run(text)
+    quote = next(q for q in a.quotes if "financial services" in q.text)
+    speaker = next(x for x in a.actors if x.id == quote.speaker)
+    assert (speaker.name, speaker.code) == ("Michael Howard", "GBRGOV")  # not the dateline's JPNGOV

@@ -761,7 +761,8 @@ def _definite(token: Token, data: ActorData) -> bool:
 
 
 def _antecedent(earlier: list[_Mention], code: str | None, title: str, before: int, doc: Doc) -> _Mention | None:
-    """The latest earlier person with this code and title; without a code, within three sentences."""
+    """The latest earlier person with this code and title; without a code, within three sentences if one is there,
+    else anywhere before."""
     candidates = [
         m for m in earlier
         if m.kind == "person" and m.end <= before and not m.anaphor and (code is None or m.code == code)
@@ -772,8 +773,10 @@ def _antecedent(earlier: list[_Mention], code: str | None, title: str, before: i
         window = sentence.start(before)
         for _ in range(2):
             window = sentence.start(window - 1) if window > 0 else 0
-        titled = [m for m in titled if m.start >= window]
-        return max(titled, key=lambda m: m.start) if titled else None
+        recent = [m for m in titled if m.start >= window]
+        # "the minister" paragraphs after "Australian Trade Minister X": still the one minister the text named,
+        # before any guess from the dateline or the country the document is about (issue 12)
+        return max(recent or titled, key=lambda m: m.start) if recent or titled else None
     pool = titled or [m for m in candidates if not m.title]
     return max(pool, key=lambda m: m.start) if pool else None
 
