@@ -83,3 +83,16 @@ def test_actors_own_the_minister_paragraphs_later_is_the_minister_named(run) -> 
     quote = next(q for q in a.quotes if "financial services" in q.text)
     speaker = next(x for x in a.actors if x.id == quote.speaker)
     assert (speaker.name, speaker.code) == ("Michael Howard", "GBRGOV")  # not the dateline's JPNGOV
+
+
+def test_actors_own_a_bracket_inside_a_firms_name_still_titles_its_economist(run) -> None:
+    a = run('"Rates will fall," said Nomura Securities (Europe) Ltd economist Kevin Hart.')
+    assert _codes(a, "Kevin Hart") == ["JPNBUS"]  # the firm's, not an economist of no firm (EDU)
+
+
+def test_actors_own_a_foreign_economist_is_not_the_economist_named_before(run) -> None:
+    text = ('"Rates will stay low," said Toshio Inoue, an economist at Fuji Bank Ltd. Stocks fell sharply on Monday. '
+            'The dollar weakened. Bonds rallied. Gold rose. "It is a nightmare," said the foreign economist.')
+    a = run(text)
+    quote = next(q for q in a.quotes if "nightmare" in q.text)
+    assert quote.speaker is None or next(x for x in a.actors if x.id == quote.speaker).name != "Toshio Inoue"

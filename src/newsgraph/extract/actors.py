@@ -608,7 +608,9 @@ def _agent_mentions(
             countries = [found] if found else []
         if not countries and not former and _definite(token, data) and token.tag_ == "NN":
             # "the president" with no country: the latest person known by that title, if recent.
-            target = _antecedent(earlier, None, token.lemma_.lower(), agent.start, doc)
+            # ("the foreign economist" is someone else than the Japanese economist named before)
+            bloc = any(c.lower_ in data.context.bloc_words for c in token.children if c.i < token.i)
+            target = _antecedent(earlier, None, token.lemma_.lower(), agent.start, doc, anywhere=not bloc)
             if target is not None:
                 out.append(_Mention(agent.start, agent.end, doc[agent.start : agent.end].text, target.code, "person",
                                     target.key, token.lemma_.lower(), True))
@@ -760,9 +762,11 @@ def _definite(token: Token, data: ActorData) -> bool:
     )
 
 
-def _antecedent(earlier: list[_Mention], code: str | None, title: str, before: int, doc: Doc) -> _Mention | None:
-    """The latest earlier person with this code and title; without a code, within three sentences if one is there,
-    else anywhere before."""
+def _antecedent(
+    earlier: list[_Mention], code: str | None, title: str, before: int, doc: Doc, anywhere: bool = False
+) -> _Mention | None:
+    """The latest earlier person with this code and title; without a code, within three sentences, else (with
+    ``anywhere``) anywhere before."""
     candidates = [
         m for m in earlier
         if m.kind == "person" and m.end <= before and not m.anaphor and (code is None or m.code == code)
@@ -776,7 +780,8 @@ def _antecedent(earlier: list[_Mention], code: str | None, title: str, before: i
         recent = [m for m in titled if m.start >= window]
         # "the minister" paragraphs after "Australian Trade Minister X": still the one minister the text named,
         # before any guess from the dateline or the country the document is about (issue 12)
-        return max(recent or titled, key=lambda m: m.start) if recent or titled else None
+        pool = recent or (titled if anywhere else [])
+        return max(pool, key=lambda m: m.start) if pool else None
     pool = titled or [m for m in candidates if not m.title]
     return max(pool, key=lambda m: m.start) if pool else None
 

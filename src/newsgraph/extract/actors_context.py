@@ -139,10 +139,11 @@ def context_tokens(span: Span, topics: frozenset[str] = frozenset()) -> list[Tok
 
 
 def _breaks_title(token: Token) -> bool:
-    """Punctuation no title in front of a name runs across: a comma, a bracket, a dash between spaces."""
-    if token.is_punct and token.text in ("-", "\u2013", "\u2014"):
+    """Punctuation no title in front of a name runs across: a comma, a colon, a dash between spaces (not the
+    brackets inside a firm's name, "Salomon Brothers (Asia) Ltd economist X")."""
+    if token.text in ("-", "\u2013", "\u2014"):
         return bool(token.whitespace_) and token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
-    return token.is_punct and not token.is_quote and token.text not in (".", "'", "&")
+    return token.text in (",", ";", ":")
 
 
 def _last_conjunct(head: Token, span: Span) -> Token | None:
