@@ -608,9 +608,7 @@ def _agent_mentions(
             countries = [found] if found else []
         if not countries and not former and _definite(token, data) and token.tag_ == "NN":
             # "the president" with no country: the latest person known by that title, if recent.
-            # ("the foreign economist" is someone else than the Japanese economist named before)
-            bloc = any(c.lower_ in data.context.bloc_words for c in token.children if c.i < token.i)
-            target = _antecedent(earlier, None, token.lemma_.lower(), agent.start, doc, anywhere=not bloc)
+            target = _antecedent(earlier, None, token.lemma_.lower(), agent.start, doc)
             if target is not None:
                 out.append(_Mention(agent.start, agent.end, doc[agent.start : agent.end].text, target.code, "person",
                                     target.key, token.lemma_.lower(), True))
@@ -642,6 +640,13 @@ def _agent_mentions(
             lemma = token.lemma_.lower()
             if kind == "person" and _definite(token, data):
                 target = _antecedent(earlier, code, lemma, agent.start, doc)
+                if guessed and (target is None or lemma not in target.title.split()) and _bare(token):
+                    # "the minister" paragraphs after "Australian Trade Minister X" in a Washington story: still the
+                    # one minister the text named, not a guess from the dateline or the document's country (issue
+                    # 12); not someone out of office ("former governor X", a candidate), not "the band leader"
+                    titled = _antecedent(earlier, None, lemma, agent.start, doc, anywhere=True)
+                    if titled is not None and data.split_code(titled.code)[1] != data.context.out_of_office_role:
+                        target = titled
                 if target is not None:  # "the Russian president" after "Vladimir Putin"
                     out.append(_Mention(span.start, span.end, span.text, target.code, "person", target.key, lemma, True))
                     continue
@@ -752,6 +757,11 @@ def _recent_group(found: list[_Mention], lemma: str, before: int, doc: Doc) -> _
         window = sentence.start(window - 1) if window > 0 else 0
     same = [m for m in found if m.kind == "group" and m.key.endswith(f":{lemma}") and window <= m.start < before]
     return max(same, key=lambda m: m.start) if same else None
+
+
+def _bare(token: Token) -> bool:
+    """A role noun with nothing but its article ("the minister"): it can only point back."""
+    return all(c.dep_ == "det" for c in token.children if c.i < token.i)
 
 
 def _definite(token: Token, data: ActorData) -> bool:
