@@ -96,3 +96,11 @@ def test_actors_own_a_foreign_economist_is_not_the_economist_named_before(run) -
     a = run(text)
     quote = next(q for q in a.quotes if "nightmare" in q.text)
     assert quote.speaker is None or next(x for x in a.actors if x.id == quote.speaker).name != "Toshio Inoue"
+
+
+def test_actors_own_he_said_passes_over_a_relative_clause_for_the_subject(run) -> None:
+    text = ("Analysts were gloomy. British Chancellor Peter Lyle, who hosted the Downing Street meeting, was the "
+            "only minister to respond to Smith's remarks. He called for firm adherence to the accord.")
+    a = run(text)
+    names = {x.id: x.name for x in a.actors}
+    assert [names.get(q.speaker) for q in a.quotes if "adherence" in q.text] == ["Peter Lyle"]

@@ -575,6 +575,7 @@ def _agent_mentions(
         # ("Western diplomats"): a place they are in is not whose they are
         own = any(t.i in country_at or t.i in code_at for t in describers)
         abroad = lemma in data.context.posted_abroad or token.lower_ in data.context.posted_abroad
+        acting_for = False
         for child in token.children:
             # "president of Armenia", "rebels in Darfur", "students throughout Indonesia"; not where an embassy
             # or officials placed by their own modifier are ("the Canadian embassy in Copenhagen", "U.S. officials
@@ -586,9 +587,12 @@ def _agent_mentions(
                 token.lower_ in data.context.acting_for_nouns
             ):
                 describers.extend(describing(child, data.context.topic_preps))  # "a spokesman for the federation"
+                acting_for = True
         owned, owner = (False, None)
         if agent.role[:3] in data.context.home_country_roles:  # (workers of a firm are its workers, not the firm)
             owned, owner = _owner(doc, token, describers, data, country_at, code_at, agents, earlier)
+        if owned and acting_for:
+            continue  # "a spokesman for Orvane Mining Corp": the speakers stage makes the firm itself the speaker
         if owned:
             # "a Toyota spokesman", "officials of Sony": the firm's code; an unknown firm's people have no country.
             # Still a person or group of its own, so that "he said" goes on finding the spokesman.

@@ -23,6 +23,7 @@ _NP_RIGHT = frozenset({"compound", "case"})
 _ANTECEDENT_CHARS = 120  # a relative pronoun's noun phrase, appositions included ("X, a native who")
 _NAME_WORDS = 3  # words a proper name may extend left of its head when the parse cut it
 _PASSING_DEPS = frozenset({"poss", "pobj"})  # a possessor, a preposition's object: a person named in passing
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _RECENT_CHARS = 1500  # how far back a pronoun still finds its actor (about two paragraphs)
 
 
@@ -154,9 +155,12 @@ class MentionIndex:
                 if passing is None and actor.kind == "person" and self._in_passing(s, e):
                     passing = actor  # "... the announcement of X's plans. ..., he said": rather the subject before
                     continue
-                if passing is not None and (actor.kind != "person" or not self._near(s, span[0])):
+                if passing is None:
+                    return actor
+                if not self._near(s, span[0]):
                     return passing
-                return actor
+                if actor.kind == "person" and self._subject(s, e):
+                    return actor  # the subject of this sentence or the one before, not whoever its clauses name
             if passing is not None:
                 return passing
         return resolve_pronoun(self.doc, head.i, self.actors)
@@ -165,6 +169,14 @@ class MentionIndex:
         """A person mention that is a possessor or the object of a preposition: named in passing, not acting."""
         mention = self.doc.char_span(start, end, alignment_mode="expand")
         return mention is not None and mention.root.dep_ in _PASSING_DEPS
+
+    def _subject(self, start: int, end: int) -> bool:
+        """A mention that is a subject, or apposed to one ("X, chief executive of Y, said")."""
+        mention = self.doc.char_span(start, end, alignment_mode="expand")
+        if mention is None:
+            return False
+        root = mention.root
+        return root.dep_ in _SUBJECT_DEPS or (root.dep_ == "appos" and root.head.dep_ in _SUBJECT_DEPS)
 
     def _near(self, start: int, offset: int) -> bool:
         """Whether ``start`` lies in the sentence of ``offset`` or the one before."""
