@@ -146,6 +146,7 @@ class MentionIndex:
         kinds = self.pronoun_kinds.get(head.lower_)
         if kinds is not None:
             passing: Actor | None = None  # the nearest one, named only in passing
+            other: Actor | None = None  # the nearest person before it
             for k in range(bisect_left(self.starts, span[0]) - 1, -1, -1):
                 s, e, actor = self.mentions[k]
                 if span[0] - s > _RECENT_CHARS:
@@ -157,12 +158,13 @@ class MentionIndex:
                     continue
                 if passing is None:
                     return actor
-                if not self._near(s, span[0]):
-                    return passing
-                if actor.kind == "person" and self._subject(s, e):
+                if not self._near(s, span[0]) or actor.kind != "person":
+                    break
+                if self._subject(s, e):
                     return actor  # the subject of this sentence or the one before, not whoever its clauses name
+                other = other or actor
             if passing is not None:
-                return passing
+                return other or passing
         return resolve_pronoun(self.doc, head.i, self.actors)
 
     def _in_passing(self, start: int, end: int) -> bool:
