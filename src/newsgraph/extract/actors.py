@@ -148,7 +148,7 @@ def extract_actors(doc: Doc, published: date | None, data: ActorData) -> list[Ac
             for t in context_tokens(doc[m.start : m.end], data.context.topic_preps):
                 if t.i in agents:
                     covered[t.i] = True
-    for ent in doc_ents(doc):
+    for ent in sorted([*doc_ents(doc), *_untagged_people(doc, data, agents, covered)], key=lambda e: e.start):
         # A dictionary name at the entity's head means the dictionary has spoken; one in a
         # modifier ("Russia's Council on ...") leaves the entity to be coded from context.
         if ent.label_ not in _NER_KIND or covered[ent.root.i] or all(covered[i] for i in range(ent.start, ent.end)):
@@ -192,6 +192,41 @@ def extract_actors(doc: Doc, published: date | None, data: ActorData) -> list[Ac
     # PETRARCH writes a name standing for several actors as one code ("FRO/BIL/SAM").
     mentions = [part for m in mentions for part in _split_compound(m)]
     return _merge(doc, mentions, data)
+
+
+def _untagged_people(doc: Doc, data: ActorData, agents: dict[int, RoleNoun], covered: list[bool]) -> list[Span]:
+    """Names the tagger missed that the text titles as people: a capitalized name of two words or more right
+    after a title ("Iranian Premier Mir-Hossein X") or with a role noun in apposition ("X Y, the Foreign
+    Ministry's deputy director, said"), tagged nothing at all. Without them the description is lost and the
+    speaker becomes the country of the title (issue 12)."""
+    tagged = {i for ent in doc_ents(doc) for i in range(ent.start, ent.end)}
+
+    def free(t: Token) -> bool:
+        return t.i not in tagged and not covered[t.i] and t.pos_ == "PROPN" and t.text[:1].isupper() and not t.is_upper
+
+    found: list[Span] = []
+    for t in doc:
+        if not free(t) or t.dep_ == "compound" or t.i in agents:
+            continue
+        start = t.i
+        while start > 0 and (free(doc[start - 1]) or (
+            doc[start - 1].text == "-" and start > 1 and free(doc[start - 2])
+            and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_
+        )) and start - 1 not in agents:
+            start -= 1
+        if sum(1 for k in range(start, t.i + 1) if doc[k].pos_ == "PROPN") < 2 or doc[start].text == "-":
+            continue
+        if any(w.lower_.rstrip(".") in data.context.company_words | data.context.institution_nouns for w in doc[start : t.i + 1]):
+            continue  # "National Health Enhancement Systems Inc": a firm's name, not a person's
+        before = doc[start - 1] if start > 0 else None
+        titled = (
+            before is not None and before.i in agents and before.text[:1].isupper()
+            and agents[before.i].role != data.context.default_person_role  # ("National ..." is no title)
+        )
+        apposed = any(c.dep_ == "appos" and any(k in agents for k in range(c.left_edge.i, c.i + 1)) for c in t.children)
+        if titled or apposed:
+            found.append(Span(doc, start, t.i + 1, label="PERSON"))
+    return found
 
 
 def _split_compound(m: _Mention) -> list[_Mention]:
@@ -540,6 +575,7 @@ def _agent_mentions(
         # ("Western diplomats"): a place they are in is not whose they are
         own = any(t.i in country_at or t.i in code_at for t in describers)
         abroad = lemma in data.context.posted_abroad or token.lower_ in data.context.posted_abroad
+        acting_for = False
         for child in token.children:
             # "president of Armenia", "rebels in Darfur", "students throughout Indonesia"; not where an embassy
             # or officials placed by their own modifier are ("the Canadian embassy in Copenhagen", "U.S. officials
@@ -547,9 +583,16 @@ def _agent_mentions(
             if child.dep_ == "prep" and child.lower_ in data.context.affiliation_preps:
                 if not ((own or abroad) and child.lower_ in data.context.locative_preps):
                     describers.extend(describing(child, data.context.topic_preps))
+            elif child.dep_ == "prep" and child.lower_ in data.context.acting_for_preps and (
+                token.lower_ in data.context.acting_for_nouns
+            ):
+                describers.extend(describing(child, data.context.topic_preps))  # "a spokesman for the federation"
+                acting_for = True
         owned, owner = (False, None)
         if agent.role[:3] in data.context.home_country_roles:  # (workers of a firm are its workers, not the firm)
             owned, owner = _owner(doc, token, describers, data, country_at, code_at, agents, earlier)
+        if owned and acting_for:
+            continue  # "a spokesman for Orvane Mining Corp": the speakers stage makes the firm itself the speaker
         if owned:
             # "a Toyota spokesman", "officials of Sony": the firm's code; an unknown firm's people have no country.
             # Still a person or group of its own, so that "he said" goes on finding the spokesman.
@@ -601,6 +644,13 @@ def _agent_mentions(
             lemma = token.lemma_.lower()
             if kind == "person" and _definite(token, data):
                 target = _antecedent(earlier, code, lemma, agent.start, doc)
+                if guessed and (target is None or lemma not in target.title.split()) and _bare(token):
+                    # "the minister" paragraphs after "Australian Trade Minister X" in a Washington story: still the
+                    # one minister the text named, not a guess from the dateline or the document's country (issue
+                    # 12); not someone out of office ("former governor X", a candidate), not "the band leader"
+                    titled = _antecedent(earlier, None, lemma, agent.start, doc, anywhere=True)
+                    if titled is not None and data.split_code(titled.code)[1] != data.context.out_of_office_role:
+                        target = titled
                 if target is not None:  # "the Russian president" after "Vladimir Putin"
                     out.append(_Mention(span.start, span.end, span.text, target.code, "person", target.key, lemma, True))
                     continue
@@ -713,6 +763,11 @@ def _recent_group(found: list[_Mention], lemma: str, before: int, doc: Doc) -> _
     return max(same, key=lambda m: m.start) if same else None
 
 
+def _bare(token: Token) -> bool:
+    """A role noun with nothing but its article ("the minister"): it can only point back."""
+    return all(c.dep_ == "det" for c in token.children if c.i < token.i)
+
+
 def _definite(token: Token, data: ActorData) -> bool:
     """A singular role noun with "the"/"this"/"that" or a possessive: it points at someone known."""
     determiners = data.words.definite_determiners
@@ -721,8 +776,11 @@ def _definite(token: Token, data: ActorData) -> bool:
     )
 
 
-def _antecedent(earlier: list[_Mention], code: str | None, title: str, before: int, doc: Doc) -> _Mention | None:
-    """The latest earlier person with this code and title; without a code, within three sentences."""
+def _antecedent(
+    earlier: list[_Mention], code: str | None, title: str, before: int, doc: Doc, anywhere: bool = False
+) -> _Mention | None:
+    """The latest earlier person with this code and title; without a code, within three sentences, else (with
+    ``anywhere``) anywhere before."""
     candidates = [
         m for m in earlier
         if m.kind == "person" and m.end <= before and not m.anaphor and (code is None or m.code == code)
@@ -733,8 +791,11 @@ def _antecedent(earlier: list[_Mention], code: str | None, title: str, before: i
         window = sentence.start(before)
         for _ in range(2):
             window = sentence.start(window - 1) if window > 0 else 0
-        titled = [m for m in titled if m.start >= window]
-        return max(titled, key=lambda m: m.start) if titled else None
+        recent = [m for m in titled if m.start >= window]
+        # "the minister" paragraphs after "Australian Trade Minister X": still the one minister the text named,
+        # before any guess from the dateline or the country the document is about (issue 12)
+        pool = recent or (titled if anywhere else [])
+        return max(pool, key=lambda m: m.start) if pool else None
     pool = titled or [m for m in candidates if not m.title]
     return max(pool, key=lambda m: m.start) if pool else None
 
@@ -775,8 +836,9 @@ def _surnames_to_full_names(doc: Doc, mentions: list[_Mention]) -> list[_Mention
     out = []
     for m in mentions:
         named = full.get(fold_name(doc[m.start].text)) if m.end - m.start == 1 else None
-        if named and m.kind == "organization" and m.code is None and not m.key.startswith("entry:"):
-            # "Lyng said" after "Agriculture Secretary Richard Lyng": the tagger took the surname for a firm
+        if named and m.kind in ("organization", "place") and m.code is None and not m.key.startswith("entry:"):
+            # "Lyng said" after "Agriculture Secretary Richard Lyng": the tagger took the surname for a firm, or
+            # for a place ("After talks in Washington, Kerin said"): the person named in full keeps his country
             person = max((n for n in named if n.start < m.start), key=lambda n: n.start, default=named[0])
             m = replace(m, key=person.key, name=person.name, kind="person")
             named = None

@@ -80,6 +80,10 @@ def role_nouns(doc: Doc, data: ActorData, covered: list[bool]) -> dict[int, Role
     for i, ((lower, lemma), tag) in enumerate(zip(words, tags, strict=True)):
         if tag not in (NOUN, PROPN) or covered[i] or not (lower in data.agent_suffixes or lemma in data.agent_suffixes):
             continue
+        if lower in data.context.rank_words and doc[i].dep_ == "compound" and doc[i].head.i > i and (
+            doc[i].head.ent_type_ != "PERSON"
+        ):
+            continue  # "deputy" in "deputy director": the rank of whatever follows, no role of its own
         best: RoleNoun | None = None
         for last in (lower, lemma):  # as written first, the lemma as a fallback
             key = last
@@ -104,7 +108,12 @@ def context_tokens(span: Span, topics: frozenset[str] = frozenset()) -> list[Tok
     (without what a ``topics`` preposition governs: "author of a book on X" is not of X)."""
     root = span.root
     doc = span.doc
-    out = [t for t in doc[root.left_edge.i : span.start]]
+    left = root.left_edge.i
+    for k in range(span.start - 1, left - 1, -1):
+        if _breaks_title(doc[k]):
+            left = k + 1  # "WASHINGTON, April 1 - X Y, ...": a dateline the parser hung on the name is no title
+            break
+    out = [t for t in doc[left : span.start]]
     for child in root.children:
         if child.dep_ == "appos" or (child.dep_ == "prep" and child.lower_ == "of"):
             out.extend(describing(child, topics))
@@ -127,6 +136,14 @@ def context_tokens(span: Span, topics: frozenset[str] = frozenset()) -> list[Tok
             if sibling.dep_ == root.dep_ and apposed_after(doc, span.end, sibling):
                 out.extend(describing(sibling, topics))
     return out
+
+
+def _breaks_title(token: Token) -> bool:
+    """Punctuation no title in front of a name runs across: a comma, a colon, a dash between spaces (not the
+    brackets inside a firm's name, "Salomon Brothers (Asia) Ltd economist X")."""
+    if token.text in ("-", "\u2013", "\u2014"):
+        return bool(token.whitespace_) and token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
+    return token.text in (",", ";", ":")
 
 
 def _last_conjunct(head: Token, span: Span) -> Token | None:
@@ -344,6 +361,8 @@ def sets_scene(span: Span, data: ActorData) -> bool:
     if root.dep_ != "pobj":
         return False
     prep = root.head
+    if prep.head.lemma_.lower() in data.context.meeting_nouns or prep.head.lower_ in data.context.meeting_nouns:
+        return False  # "after negotiations in Washington": where the visitors met, not whose people are there
     if prep.lower_ in data.context.locative_preps:
         return True
     return prep.lower_ == "of" and prep.head.dep_ == "pobj" and prep.head.head.lower_ in data.context.locative_preps

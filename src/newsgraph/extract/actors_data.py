@@ -106,6 +106,10 @@ class ContextRules:
     topic_preps: frozenset[str] = frozenset()  # "an expert on X", "ambassador to X": X is not the person's
     business_roles: frozenset[str] = frozenset()  # MNC, BUS: codes whose people speak for a firm, not a state
     nobility_titles: frozenset[str] = frozenset()  # "Prince X": no country from the sentence around him
+    rank_words: frozenset[str] = frozenset()  # "deputy" in "deputy director": no role of its own
+    acting_for_preps: frozenset[str] = frozenset()  # "for" in "a spokesman for X"
+    acting_for_nouns: frozenset[str] = frozenset()  # "a spokesman for X": X is whose the spokesman is
+    meeting_nouns: frozenset[str] = frozenset()  # "talks in Washington": the place hosts, it sets no scene
 
 
 @dataclass(frozen=True, slots=True)
@@ -420,5 +424,9 @@ def _context(raw: Mapping[str, object]) -> ContextRules:
         company_staff_roles=frozenset(str(r) for r in raw.get("company_staff_roles") or ()),  # type: ignore[union-attr]
         topic_preps=words("topic_prepositions"),
         nobility_titles=words("nobility_titles"),
+        rank_words=words("rank_words"),
+        acting_for_preps=words("acting_for_prepositions"),
+        acting_for_nouns=words("acting_for_nouns"),
+        meeting_nouns=words("meeting_nouns"),
         business_roles=frozenset(str(r) for r in raw.get("business_roles", ()) or ()),  # type: ignore[union-attr]
     )

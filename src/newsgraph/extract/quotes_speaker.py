@@ -22,6 +22,8 @@ _NP_LEFT = frozenset({"compound", "amod", "det", "poss", "nmod", "nummod", "case
 _NP_RIGHT = frozenset({"compound", "case"})
 _ANTECEDENT_CHARS = 120  # a relative pronoun's noun phrase, appositions included ("X, a native who")
 _NAME_WORDS = 3  # words a proper name may extend left of its head when the parse cut it
+_PASSING_DEPS = frozenset({"poss", "pobj"})  # a possessor, a preposition's object: a person named in passing
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _RECENT_CHARS = 1500  # how far back a pronoun still finds its actor (about two paragraphs)
 
 
@@ -143,13 +145,49 @@ class MentionIndex:
             return None  # "A spokesman said": someone not named before, not the president of the last paragraph
         kinds = self.pronoun_kinds.get(head.lower_)
         if kinds is not None:
+            passing: Actor | None = None  # the nearest one, named only in passing
+            other: Actor | None = None  # the nearest person before it
             for k in range(bisect_left(self.starts, span[0]) - 1, -1, -1):
-                s, _e, actor = self.mentions[k]
+                s, e, actor = self.mentions[k]
                 if span[0] - s > _RECENT_CHARS:
                     break
-                if actor.kind in kinds and not self._quoted(s):
+                if actor.kind not in kinds or self._quoted(s):
+                    continue
+                if passing is None and actor.kind == "person" and self._in_passing(s, e):
+                    passing = actor  # "... the announcement of X's plans. ..., he said": rather the subject before
+                    continue
+                if passing is None:
                     return actor
+                if not self._near(s, span[0]) or actor.kind != "person":
+                    break
+                if self._subject(s, e):
+                    return actor  # the subject of this sentence or the one before, not whoever its clauses name
+                other = other or actor
+            if passing is not None:
+                return other or passing
         return resolve_pronoun(self.doc, head.i, self.actors)
+
+    def _in_passing(self, start: int, end: int) -> bool:
+        """A person mention that is a possessor or the object of a preposition: named in passing, not acting."""
+        mention = self.doc.char_span(start, end, alignment_mode="expand")
+        return mention is not None and mention.root.dep_ in _PASSING_DEPS
+
+    def _subject(self, start: int, end: int) -> bool:
+        """A mention that is a subject, or apposed to one ("X, chief executive of Y, said")."""
+        mention = self.doc.char_span(start, end, alignment_mode="expand")
+        if mention is None:
+            return False
+        root = mention.root
+        return root.dep_ in _SUBJECT_DEPS or (root.dep_ == "appos" and root.head.dep_ in _SUBJECT_DEPS)
+
+    def _near(self, start: int, offset: int) -> bool:
+        """Whether ``start`` lies in the sentence of ``offset`` or the one before."""
+        token = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
+        if token is None:
+            return False
+        sentence = token[0].sent
+        before = self.doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
+        return self.doc[before].idx <= start
 
     def _quoted(self, start: int) -> bool:
         """Whether a mention lies inside a quotation (mentions there are not the speaker)."""
