@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.actors_context import RoleNoun
 from newsgraph.extract.actors_data import COMPANY_PREFIX, ActorData, norm_key
+from newsgraph.extract.doctext import doc_ents, sentences, token_words
 
 # A ticker: letters or digits, then an optional exchange suffix after a dot ("TX", "NIPN.T", "7203.T").
 _TICKER = re.compile(r"^[A-Z0-9][A-Z0-9&]{0,7}(?:\.([A-Z]{1,2})|\.)?$")  # "<UK.>": a bare ticker, dot and all
@@ -193,12 +194,14 @@ def find_companies(doc: Doc, data: ActorData, agents: dict[int, RoleNoun]) -> li
     if not markers.legal_words and not markers.exchanges:
         return []
     found: dict[tuple[int, int], Company] = {}
-    org_ends = {ent.end: ent for ent in doc.ents if ent.label_ == "ORG"}
+    ents = doc_ents(doc)
+    org_ends = {ent.end: ent for ent in ents if ent.label_ == "ORG"}
     n = len(doc)
-    for i, token in enumerate(doc):
-        close = _OPEN_CLOSE.get(token.text)
+    for i, (lower, _) in enumerate(token_words(doc)):
+        close = _OPEN_CLOSE.get(lower)  # brackets are their own lower case: a Token only for a bracket
         if close is None:
             continue
+        token = doc[i]
         ticker = _ticker_at(doc, i, close)
         if ticker is not None:
             suffix = ticker.group(1)
@@ -218,7 +221,7 @@ def find_companies(doc: Doc, data: ActorData, agents: dict[int, RoleNoun]) -> li
             if end is not None and end > i + 1 and doc[i + 1].text[:1].isupper():
                 span = doc[i + 1 : end]
                 found[(span.start, span.end)] = _company(span, data, None)
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ != "ORG" and not (ent.label_ == "PERSON" and _legal_tail(ent, data)):
             continue  # "Hakala Oyj" tagged as a person: no one's name ends in a legal form
         span = _trim(ent, data)
@@ -242,7 +245,7 @@ def find_companies(doc: Doc, data: ActorData, agents: dict[int, RoleNoun]) -> li
         if acronym is not None:
             known.setdefault(norm_key(acronym.text), c)
             found[(acronym.start, acronym.end)] = replace(c, start=acronym.start, end=acronym.end, named_at=None)
-    for ent in doc.ents:
+    for ent in ents:
         # "Trafalgar House said" after "Trafalgar House Plc": the tagger's person is the company
         span = _trim(ent, data) if ent.label_ in ("ORG", "PERSON") else None
         if span is None or any(_inside(span, c) for c in found.values()):
@@ -300,9 +303,10 @@ def _run_start(doc: Doc, i: int, data: ActorData, glue: frozenset[str]) -> int:
     """Where the run of capitalized words (connectors and ``glue`` inside) that ends before token ``i`` begins,
     within its sentence: not at a connector, an article or a common word that only opens the sentence."""
     start = i
-    first = doc[i - 1].sent.start if i > 0 else 0
+    sentence = sentences(doc)
+    first = sentence.start(i - 1) if i > 0 else 0
     while first > 0 and doc[first - 1].text[:1].isupper() and "\n" not in doc[first - 1].whitespace_:
-        first = doc[first - 1].sent.start  # the parser may split a name ("Ceylon | Petroleum Corp")
+        first = sentence.start(first - 1)  # the parser may split a name ("Ceylon | Petroleum Corp")
     while start > first and i - start < _MAX_NAME:
         prev = doc[start - 1]
         initial = prev.text[:1]
@@ -324,8 +328,8 @@ def _legal_runs(doc: Doc, data: ActorData) -> list[Span]:
     """Names no tagger found that end in a legal-form word: "Freedonia Petroleum Corp (FPC) said"."""
     out: list[Span] = []
     legal = data.companies.legal_words
-    for i, token in enumerate(doc):
-        if not token.text[:1].isupper() or token.lower_.rstrip(".") not in legal:
+    for i, (lower, _) in enumerate(token_words(doc)):
+        if lower.rstrip(".") not in legal or not doc[i].text[:1].isupper():
             continue
         start = _run_start(doc, i, data, _RUN_GLUE)
         for k in range(i - 1, start - 1, -1):
