@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.actors_context import RoleNoun
 from newsgraph.extract.actors_data import COMPANY_PREFIX, ActorData, norm_key
-from newsgraph.extract.doctext import doc_ents, sentences, token_words
+from newsgraph.extract.doctext import doc_ents, sentences, span_text, token_words
 
 # A ticker: letters or digits, then an optional exchange suffix after a dot ("TX", "NIPN.T", "7203.T").
 _TICKER = re.compile(r"^[A-Z0-9][A-Z0-9&]{0,7}(?:\.([A-Z]{1,2})|\.)?$")  # "<UK.>": a bare ticker, dot and all
@@ -398,8 +398,9 @@ def _legal_tail(span: Span, data: ActorData) -> bool:
 
 
 def _company_shaped(span: Span, data: ActorData) -> bool:
-    words = data.companies.legal_words | data.companies.name_words
-    return any(t.lower_.rstrip(".") in words for t in span) or _legal_country(span, data) is not None
+    legal, names, words = data.companies.legal_words, data.companies.name_words, token_words(span.doc)
+    stems = (words[i][0].rstrip(".") for i in range(span.start, span.end))
+    return any(w in legal or w in names for w in stems) or _legal_country(span, data) is not None
 
 
 def _governs(span: Span, agents: dict[int, RoleNoun]) -> bool:
@@ -423,10 +424,12 @@ def _name_country(span: Span, data: ActorData) -> tuple[str | None, int | None]:
     i = span.start
     doc = span.doc
     while i < span.end:
+        if not span_text(doc, i, i + 1)[:1].isupper():
+            i += 1  # a country's name starts with a capital
+            continue
         for width in (3, 2, 1):
             if i + width <= span.end:
-                key = norm_key(doc[i : i + width].text)
-                iso3 = data.countries.get(key) if doc[i].text[:1].isupper() else None
+                iso3 = data.countries.get(norm_key(span_text(doc, i, i + width)))
                 if iso3 is not None:
                     seen.setdefault(iso3, i)
                     i += width - 1
@@ -445,7 +448,7 @@ def _legal_country(span: Span, data: ActorData) -> str | None:
     tail = max(span.start, span.end - 4)
     for width in (4, 3, 2, 1):
         for i in range(max(tail, span.start + 1), span.end - width + 1):  # a legal form alone names no one
-            iso3 = forms.get(norm_key(doc[i : i + width].text))
+            iso3 = forms.get(norm_key(span_text(doc, i, i + width)))
             if iso3 is not None and (width > 1 or len(doc[i].text) > 1):
                 return iso3
     return None
@@ -453,10 +456,10 @@ def _legal_country(span: Span, data: ActorData) -> str | None:
 
 def _short_key(span: Span, data: ActorData) -> str:
     """The name's key without its trailing legal-form words ("Freedonia Steel Corp" -> "freedoniasteel")."""
-    end = span.end
-    while end - 1 > span.start and span.doc[end - 1].lower_.rstrip(".") in data.companies.legal_words:
+    end, words = span.end, token_words(span.doc)
+    while end - 1 > span.start and words[end - 1][0].rstrip(".") in data.companies.legal_words:
         end -= 1
-    return norm_key(span.doc[span.start : end].text)
+    return norm_key(span_text(span.doc, span.start, end))
 
 
 def _inside(span: Span, company: Company) -> bool:
