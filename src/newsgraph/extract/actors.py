@@ -210,7 +210,9 @@ def _name_matches(doc: Doc, data: ActorData) -> list[_NameMatch]:
     if not n:
         return found
     keys: list[str | None] = [None] * n
-    text, words, sentence = doc_text(doc), token_words(doc), sentences(doc)
+    text, words = doc_text(doc), token_words(doc)
+    # (a Doc without sentence boundaries has no sentence start after its first token)
+    sentence = sentences(doc) if doc.has_annotation("SENT_START") else None
     starts = doc.to_array([IDX, LENGTH]).tolist()
     i = 0
     while i < n:
@@ -231,7 +233,7 @@ def _name_matches(doc: Doc, data: ActorData) -> list[_NameMatch]:
             # the word's text and spacing read from the offsets: no Token per word of a name
             at, size = starts[j]
             word = text[at : at + size]
-            if word in _STOP or (j > i and sentence.start(j) == j):
+            if word in _STOP or (j > i and sentence is not None and sentence.start(j) == j):
                 break
             # a lower-case word ends the name, unless it is the tail of a hyphenated one ("Jae-in")
             hyphenated = (
