@@ -302,7 +302,7 @@ def _classify(lines: list[str], block: int, options: TextCleanOptions) -> Unit:
             return Unit(stripped, block, key, words, kind)
     # function words (English) or mostly lower-case words (any cased script): running text, not a
     # Title-Case menu or headline
-    stops = sum(1 for t in tokens if t.lower() in options.stop_words) / words
+    stops = sum(map(options.stop_words.__contains__, map(str.lower, tokens))) / words  # counted in C
     lettered = [t for t in tokens if t[0].isalpha()]
     lower = sum(1 for t in lettered if t[0].islower()) / len(lettered) if lettered else 0.0
     terminal = _is_terminal(flat)

@@ -242,9 +242,13 @@ def _name_matches(doc: Doc, data: ActorData) -> list[_NameMatch]:
     """Longest dictionary names, left to right, starting at capitalized tokens."""
     found: list[_NameMatch] = []
     n = len(doc)
+    if not n:
+        return found
     keys: list[str | None] = [None] * n
     text, words = doc_text(doc), token_words(doc)
-    starts = doc.to_array([IDX, LENGTH]).tolist() if n else []
+    # (a Doc without sentence boundaries has no sentence start after its first token)
+    sentence = sentences(doc) if doc.has_annotation("SENT_START") else None
+    starts = doc.to_array([IDX, LENGTH]).tolist()
     i = 0
     while i < n:
         # only a capital, a number or a name particle opens a name: test the text before any Token
@@ -261,16 +265,23 @@ def _name_matches(doc: Doc, data: ActorData) -> list[_NameMatch]:
         key = ""
         best: _NameMatch | None = None
         for j in range(i, min(n, i + 10)):
-            token = doc[j]
-            if token.text in _STOP or (j > i and token.is_sent_start):
+            # the word's text and spacing read from the offsets: no Token per word of a name
+            at, size = starts[j]
+            word = text[at : at + size]
+            if word in _STOP or (j > i and sentence is not None and sentence.start(j) == j):
                 break
             # a lower-case word ends the name, unless it is the tail of a hyphenated one ("Jae-in")
-            hyphenated = j > i + 1 and doc[j - 1].text == "-" and not doc[j - 2].whitespace_ and not doc[j - 1].whitespace_
-            if j > i and token.is_lower and token.lower_ not in data.words.connectors and not hyphenated:
+            hyphenated = (
+                j > i + 1
+                and words[j - 1][0] == "-"
+                and sum(starts[j - 2]) == starts[j - 1][0]  # no space after either word
+                and sum(starts[j - 1]) == at
+            )
+            if j > i and word.islower() and words[j][0] not in data.words.connectors and not hyphenated:
                 break
             piece = keys[j]
             if piece is None:
-                piece = keys[j] = norm_key(token.text)
+                piece = keys[j] = norm_key(word)
             key += piece
             if len(key) > data.name_max_chars:
                 break

@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.actors_context import RoleNoun
 from newsgraph.extract.actors_data import COMPANY_PREFIX, ActorData, norm_key
+from newsgraph.extract.doctext import doc_ents, sentences, span_text, token_words
 
 # A ticker: letters or digits, then an optional exchange suffix after a dot ("TX", "NIPN.T", "7203.T").
 _TICKER = re.compile(r"^[A-Z0-9][A-Z0-9&]{0,7}(?:\.([A-Z]{1,2})|\.)?$")  # "<UK.>": a bare ticker, dot and all
@@ -193,12 +194,14 @@ def find_companies(doc: Doc, data: ActorData, agents: dict[int, RoleNoun]) -> li
     if not markers.legal_words and not markers.exchanges:
         return []
     found: dict[tuple[int, int], Company] = {}
-    org_ends = {ent.end: ent for ent in doc.ents if ent.label_ == "ORG"}
+    ents = doc_ents(doc)
+    org_ends = {ent.end: ent for ent in ents if ent.label_ == "ORG"}
     n = len(doc)
-    for i, token in enumerate(doc):
-        close = _OPEN_CLOSE.get(token.text)
+    for i, (lower, _) in enumerate(token_words(doc)):
+        close = _OPEN_CLOSE.get(lower)  # brackets are their own lower case: a Token only for a bracket
         if close is None:
             continue
+        token = doc[i]
         ticker = _ticker_at(doc, i, close)
         if ticker is not None:
             suffix = ticker.group(1)
@@ -218,7 +221,7 @@ def find_companies(doc: Doc, data: ActorData, agents: dict[int, RoleNoun]) -> li
             if end is not None and end > i + 1 and doc[i + 1].text[:1].isupper():
                 span = doc[i + 1 : end]
                 found[(span.start, span.end)] = _company(span, data, None)
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ != "ORG" and not (ent.label_ == "PERSON" and _legal_tail(ent, data)):
             continue  # "Hakala Oyj" tagged as a person: no one's name ends in a legal form
         span = _trim(ent, data)
@@ -242,7 +245,7 @@ def find_companies(doc: Doc, data: ActorData, agents: dict[int, RoleNoun]) -> li
         if acronym is not None:
             known.setdefault(norm_key(acronym.text), c)
             found[(acronym.start, acronym.end)] = replace(c, start=acronym.start, end=acronym.end, named_at=None)
-    for ent in doc.ents:
+    for ent in ents:
         # "Trafalgar House said" after "Trafalgar House Plc": the tagger's person is the company
         span = _trim(ent, data) if ent.label_ in ("ORG", "PERSON") else None
         if span is None or any(_inside(span, c) for c in found.values()):
@@ -300,9 +303,10 @@ def _run_start(doc: Doc, i: int, data: ActorData, glue: frozenset[str]) -> int:
     """Where the run of capitalized words (connectors and ``glue`` inside) that ends before token ``i`` begins,
     within its sentence: not at a connector, an article or a common word that only opens the sentence."""
     start = i
-    first = doc[i - 1].sent.start if i > 0 else 0
+    sentence = sentences(doc)
+    first = sentence.start(i - 1) if i > 0 else 0
     while first > 0 and doc[first - 1].text[:1].isupper() and "\n" not in doc[first - 1].whitespace_:
-        first = doc[first - 1].sent.start  # the parser may split a name ("Ceylon | Petroleum Corp")
+        first = sentence.start(first - 1)  # the parser may split a name ("Ceylon | Petroleum Corp")
     while start > first and i - start < _MAX_NAME:
         prev = doc[start - 1]
         initial = prev.text[:1]
@@ -324,8 +328,8 @@ def _legal_runs(doc: Doc, data: ActorData) -> list[Span]:
     """Names no tagger found that end in a legal-form word: "Freedonia Petroleum Corp (FPC) said"."""
     out: list[Span] = []
     legal = data.companies.legal_words
-    for i, token in enumerate(doc):
-        if not token.text[:1].isupper() or token.lower_.rstrip(".") not in legal:
+    for i, (lower, _) in enumerate(token_words(doc)):
+        if lower.rstrip(".") not in legal or not doc[i].text[:1].isupper():
             continue
         start = _run_start(doc, i, data, _RUN_GLUE)
         for k in range(i - 1, start - 1, -1):
@@ -394,8 +398,9 @@ def _legal_tail(span: Span, data: ActorData) -> bool:
 
 
 def _company_shaped(span: Span, data: ActorData) -> bool:
-    words = data.companies.legal_words | data.companies.name_words
-    return any(t.lower_.rstrip(".") in words for t in span) or _legal_country(span, data) is not None
+    legal, names, words = data.companies.legal_words, data.companies.name_words, token_words(span.doc)
+    stems = (words[i][0].rstrip(".") for i in range(span.start, span.end))
+    return any(w in legal or w in names for w in stems) or _legal_country(span, data) is not None
 
 
 def _governs(span: Span, agents: dict[int, RoleNoun]) -> bool:
@@ -419,10 +424,12 @@ def _name_country(span: Span, data: ActorData) -> tuple[str | None, int | None]:
     i = span.start
     doc = span.doc
     while i < span.end:
+        if not span_text(doc, i, i + 1)[:1].isupper():
+            i += 1  # a country's name starts with a capital
+            continue
         for width in (3, 2, 1):
             if i + width <= span.end:
-                key = norm_key(doc[i : i + width].text)
-                iso3 = data.countries.get(key) if doc[i].text[:1].isupper() else None
+                iso3 = data.countries.get(norm_key(span_text(doc, i, i + width)))
                 if iso3 is not None:
                     seen.setdefault(iso3, i)
                     i += width - 1
@@ -441,7 +448,7 @@ def _legal_country(span: Span, data: ActorData) -> str | None:
     tail = max(span.start, span.end - 4)
     for width in (4, 3, 2, 1):
         for i in range(max(tail, span.start + 1), span.end - width + 1):  # a legal form alone names no one
-            iso3 = forms.get(norm_key(doc[i : i + width].text))
+            iso3 = forms.get(norm_key(span_text(doc, i, i + width)))
             if iso3 is not None and (width > 1 or len(doc[i].text) > 1):
                 return iso3
     return None
@@ -449,10 +456,10 @@ def _legal_country(span: Span, data: ActorData) -> str | None:
 
 def _short_key(span: Span, data: ActorData) -> str:
     """The name's key without its trailing legal-form words ("Freedonia Steel Corp" -> "freedoniasteel")."""
-    end = span.end
-    while end - 1 > span.start and span.doc[end - 1].lower_.rstrip(".") in data.companies.legal_words:
+    end, words = span.end, token_words(span.doc)
+    while end - 1 > span.start and words[end - 1][0].rstrip(".") in data.companies.legal_words:
         end -= 1
-    return norm_key(span.doc[span.start : end].text)
+    return norm_key(span_text(span.doc, span.start, end))
 
 
 def _inside(span: Span, company: Company) -> bool:

@@ -6,13 +6,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.attrs import LEMMA, LOWER
+from spacy.attrs import IDX, LEMMA, LENGTH, LOWER
 from spacy.tokens import Doc, Span
 
 _KEY = "newsgraph.text"
 _WORDS_KEY = "newsgraph.words"
 _ENTS_KEY = "newsgraph.ents"
 _SENTS_KEY = "newsgraph.sents"
+_OFFSETS_KEY = "newsgraph.offsets"
 
 
 def doc_text(doc: Doc) -> str:
@@ -36,6 +37,18 @@ def parsed_from(doc: Doc, text: str) -> Doc:
     character, so it equals ``doc.text`` without joining the tokens again."""
     doc.user_data[_KEY] = text
     return doc
+
+
+def span_text(doc: Doc, start: int, end: int) -> str:
+    """``doc[start:end].text`` without building the Span: the text from the first token's first
+    character to the last token's last (``start`` and ``end`` inside the Doc)."""
+    if end <= start:
+        return ""
+    offsets = doc.user_data.get(_OFFSETS_KEY)
+    if offsets is None:
+        offsets = doc.user_data[_OFFSETS_KEY] = doc.to_array([IDX, LENGTH]).tolist()
+    first, (last, length) = offsets[start][0], offsets[end - 1]
+    return doc_text(doc)[first : last + length]
 
 
 def token_words(doc: Doc) -> list[tuple[str, str]]:

@@ -519,7 +519,9 @@ def _obligations(
         # (a bare statement verb over it becomes the demand; any other coded verb keeps its own code)
         spoken = {c.trigger for c in extra} | {c.trigger for c in cands if c.code != STATEMENT_CODE}
         said = {c.trigger: n for n, c in enumerate(out) if c.code == STATEMENT_CODE}
-        for tok in doc:
+        # only a head of an obliging auxiliary can pass the test below: a Token for those, not for every word
+        obliged = {t.head.i for t in (doc[i] for i, (w, _) in enumerate(token_words(doc)) if w in obliging) if t.head.i != t.i}
+        for tok in (doc[i] for i in sorted(obliged)):
             if tok.dep_ != "ccomp" or tok.head.i in spoken or tok.i in spoken or tok.pos_ not in {"VERB", "AUX"}:
                 continue
             if not any(ch.dep_ == "aux" and ch.lower_ in obliging for ch in tok.children):

@@ -191,8 +191,10 @@ def in_reporters_question(tok: Token, rules: EventRules) -> bool:
     """'Asked if the bank would respond to a plea by Vietnam, he said ...': the trigger is the asking, or inside
     what was asked, of a participle clause with no subject or agent of its own (a reporter asks the main subject)."""
     for cur in (tok, *tok.ancestors):
-        opening = cur.dep_ == "advcl" or cur.i == cur.sent.start  # or the root of a parse the clause broke
-        if not opening or cur.tag_ != "VBN" or cur.lemma_.lower() not in rules.question_verbs:
+        if cur.tag_ != "VBN" or cur.lemma_.lower() not in rules.question_verbs:
+            continue
+        opening = cur.dep_ == "advcl" or cur.i == sentences(cur.doc).start(cur.i)  # or the root of a parse the clause broke
+        if not opening:
             continue
         if not any(c.dep_ in {"nsubj", "nsubjpass", "agent"} for c in cur.children):
             return True
