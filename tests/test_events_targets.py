@@ -49,6 +49,13 @@ CASES: list[tuple[str, list[Probe], list[Probe]]] = [
      [("01", "BOL", None, "asserted")], [("02", "*", "*", "*"), ("*", "PER", "CHL", "*"), ("*", "BOL", "PER", "*")]),
     ("Asked about the Iranian remarks, the American spokesman said the talks would go on.",
      [("01", "USA", None, "asserted")], [("02", "USA", "IRN", "*")]),
+    # after violence "at" aims, it does not place: the country hit, or the country of the thing hit, is the target
+    ("Libyan patrol boats fired at Malta on Friday.", [("19", "LBY", "MLT", "asserted")], []),
+    ("Syrian troops fired rockets at a power station in northern Jordan.", [("19", "SYR", "JOR", "asserted")], []),
+    # ... and a possessive pronoun on the thing hit names its owner, unless it agrees with the subject (its own)
+    ("Egypt said Libyan jets had bombed its border posts.", [("19", "LBY", "EGY", "reported")], []),
+    ("Greece said Turkey had withdrawn its warships from the area.", [], [("*", "TUR", "GRC", "*")]),
+    ("Chad said Libya had bombed its own airfield.", [], [("*", "LBY", "TCD", "*")]),
     # the capital one leaves is a place, and leaving it no consultation
     ("The British minister repeated the threat before leaving Tokyo.", [], [("04", "GBR", "JPN", "*")]),
 ]

@@ -365,7 +365,10 @@ def find_candidates(
             # "X and Y agreed on Z": the parties act on each other, Z is what they agree about
             mutual = lemma in rules.mutual_lemmas and coordinated_subject(tok, rules.pair_words)
             topics = rules.topic_preps if mutual else frozenset()
-            sources, targets, indirect = verb_roles_explained(tok, index, code[:2] in rules.content_target_roots, topics)
+            owners = code[:2] in rules.aimed_roots  # violence: "shelled its platforms" hits the owner
+            sources, targets, indirect = verb_roles_explained(
+                tok, index, code[:2] in rules.content_target_roots, topics, owners
+            )
             if not sources and code[:2] in STATE_ACTION_ROOTS:
                 sources = place_of_action(tok, index)[:1]  # the place, not a target of the act
                 targets = [t for t in targets if t not in sources]
@@ -405,7 +408,7 @@ def find_candidates(
                 lemma=lemma,
                 noun=tok.pos_ in {"NOUN", "PROPN"},
                 reporter=reporter.i if reporter is not None else -1,
-                located=tuple(located(tok, index, rules)),
+                located=tuple(located(tok, index, rules, code)),
                 object_ok=person_object(tok, index.by_token, rules.person_nouns),
                 indirect_target=indirect,
                 pronoun_source=pronoun_subject(tok),

@@ -66,6 +66,8 @@ class EventRules:
     topic_preps: frozenset[str]
     pair_words: frozenset[str]
     location_preps: frozenset[str]
+    aimed_preps: frozenset[str]
+    aimed_roots: frozenset[str]
     occasion_preps: frozenset[str]
     raising: frozenset[str]
     weapons: frozenset[str]
@@ -109,6 +111,8 @@ class EventRules:
             topic_preps=words("mutual", "topic_preps"),
             pair_words=words("mutual", "pair_words"),
             location_preps=frozenset(str(w).lower() for w in raw.get("location_preps", [])),
+            aimed_preps=frozenset(str(w).lower() for w in raw.get("aimed_preps", [])),
+            aimed_roots=frozenset(str(r) for r in raw.get("aimed_roots", [])),
             occasion_preps=frozenset(str(w).lower() for w in raw.get("occasion_preps", [])),
             raising=frozenset(str(w).lower() for w in raw.get("raising", [])),
             weapons=frozenset(str(w).lower() for w in raw.get("weapons", [])),

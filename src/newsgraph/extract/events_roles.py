@@ -92,13 +92,16 @@ class ActorIndex:
         return cls(by_token, all_ids, {a.id: a for a in actors}, spans, tuple(pairs), tuple(actors), resolve)
 
 
-def actors_of_phrase(tok: Token, index: ActorIndex, depth: int = 0, possessor: bool = False) -> list[str]:
+def actors_of_phrase(
+    tok: Token, index: ActorIndex, depth: int = 0, possessor: bool = False, owner: bool = False
+) -> list[str]:
     """Actors named by the noun phrase headed at ``tok``, conjuncts included, in text order; with
-    ``possessor``, a possessive pronoun names its referent ("their forces had completed")."""
+    ``possessor``, a possessive pronoun names its referent ("their forces had completed"); with ``owner``,
+    only a country it refers to ("destroyed its platforms": the object's owner)."""
     out: list[str] = []
     # a coordination's head is its first conjunct; earlier ones belong to a larger phrase we entered from inside
     for head in [tok, *sorted((c for c in tok.conjuncts if c.i > tok.i), key=lambda t: t.i)]:
-        for found in _actors_of_head(head, index, depth, possessor):
+        for found in _actors_of_head(head, index, depth, possessor, owner):
             if found not in out:
                 out.append(found)
     return out
@@ -118,7 +121,7 @@ def _first_in_phrase(tok: Token, index: ActorIndex, every: bool = False) -> list
     return out
 
 
-def _actors_of_head(tok: Token, index: ActorIndex, depth: int, possessor: bool = False) -> list[str]:
+def _actors_of_head(tok: Token, index: ActorIndex, depth: int, possessor: bool = False, owner: bool = False) -> list[str]:
     if tok.i in index.by_token:
         return list(index.all_at[tok.i])
     if tok.pos_ == "PRON" and index.resolve is not None:
@@ -134,12 +137,12 @@ def _actors_of_head(tok: Token, index: ActorIndex, depth: int, possessor: bool =
         if child.dep_ in {"compound", "amod", "poss", "nmod", "appos"} and child.i in index.by_token:
             group = sorted([child, *child.conjuncts], key=lambda t: t.i)
             return [index.by_token[c.i] for c in group if c.i in index.by_token]
-    # "their forces", "its army" as a subject: the possessor a pronoun refers to acts (as an object, "burned its
-    # embassy", the pronoun is left alone: PETRARCH's gold codes no possessive pronoun there)
-    for child in tok.children if possessor else ():
+    # "their forces", "its army" as a subject: the possessor a pronoun refers to acts; as an object ("destroyed
+    # its oil platforms") the owner is acted upon, when it is a country (the caller drops the actor's own side)
+    for child in tok.children if possessor or owner else ():
         if child.dep_ == "poss" and child.pos_ == "PRON" and index.resolve is not None:
             hit = index.resolve(tok.doc, child.i, index.actors)
-            if hit is not None:
+            if hit is not None and (possessor or hit.kind == "country"):
                 return [hit.id]
     if depth < 1:
         # "an attack by Osgiliath soldiers", "officials from Moscow", "lawmakers in Fornost and Gondor"
@@ -327,12 +330,13 @@ def verb_roles(verb: Token, index: ActorIndex) -> tuple[list[str], list[str]]:
 
 
 def verb_roles_explained(
-    verb: Token, index: ActorIndex, content: bool = False, topics: frozenset[str] = frozenset()
+    verb: Token, index: ActorIndex, content: bool = False, topics: frozenset[str] = frozenset(), owners: bool = False
 ) -> tuple[list[str], list[str], bool]:
     """``verb_roles`` and whether the targets came from a fallback (an actor nested in the object, the
     complement's subject, a misparsed name) rather than the verb's own object or preposition; with ``content``
     (an appeal, demand, rejection or threat) the fallback may find it in the clauses inside the object; the
-    objects of ``topics`` prepositions are what the act is about ('agreed on the removal of US sanctions')."""
+    objects of ``topics`` prepositions are what the act is about ('agreed on the removal of US sanctions'); with
+    ``owners`` (violence), the country a possessive pronoun on the object names is acted upon ('shelled its rigs')."""
     subjects, passive = _subject_tokens(verb)
     sources: list[str] = []
     targets: list[str] = []
@@ -347,7 +351,8 @@ def verb_roles_explained(
                     sources[:0] = actors_of_phrase(pobj, index)
     for child in verb.children:
         if child.dep_ in OBJECT_DEPS:
-            targets.extend(a for a in actors_of_phrase(child, index) if a not in targets)
+            owner = owners and not passive and not any(_binds_possessive(s, child, index) for s in subjects)
+            targets.extend(a for a in actors_of_phrase(child, index, owner=owner) if a not in targets)
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in TARGET_PREPS and child.lower_ not in topics:
             for pobj in child.children:
@@ -368,6 +373,28 @@ def verb_roles_explained(
     if not targets:
         targets = _misparsed_object(verb, index, sources)
     return sources, _other_country_first(targets, sources, index), not direct and bool(targets)
+
+
+SINGULAR_KINDS = frozenset({"country", "organization", "place"})  # "it", "its"
+PLURAL_KINDS = frozenset({"group"})  # "they", "their"
+
+
+def _binds_possessive(subj: Token, obj: Token, index: ActorIndex) -> bool:
+    """'Iran had withdrawn its troops': a possessive pronoun on the object that agrees in number with the clause's
+    subject is the subject's own; 'warships had shelled its platforms' (plural subject, singular 'its') is not."""
+    pron = next((c for c in obj.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+    if pron is None:
+        return False
+    number = pron.morph.get("Number")
+    # the subject's own mention ("the United States", "American warships"), else its head noun ("Iranian gunboats")
+    kinds = {index.by_id[a].kind for a in index.all_at.get(subj.i, ()) if a in index.by_id}
+    if kinds:
+        subject_number = "Sing" if kinds & SINGULAR_KINDS else "Plur" if kinds & PLURAL_KINDS else None
+    elif any(c.dep_ == "conj" for c in subj.children):
+        subject_number = "Plur"
+    else:
+        subject_number = next(iter(subj.morph.get("Number")), None)
+    return subject_number is None or not number or subject_number in number
 
 
 def _bare_participle(verb: Token) -> bool:
@@ -540,11 +567,13 @@ def _to_phrase(noun: Token) -> list[Token]:
     return [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "to" for p in _pobjs(c)]
 
 
-def located(tok: Token, index: ActorIndex, rules: EventRules) -> list[str]:
-    """Actors named where the act happens: 'signed a pact in Paris', 'met at the border near Narva'."""
+def located(tok: Token, index: ActorIndex, rules: EventRules, code: str = "") -> list[str]:
+    """Actors named where the act happens: 'signed a pact in Paris', 'met at the border near Narva'; after
+    violence, 'at' aims ('fired at Kuwait', 'shelled a tanker at the Saudi port'), so it places nothing."""
+    aimed = rules.aimed_preps if code[:2] in rules.aimed_roots else frozenset()
     out: list[str] = []
     for child in tok.children:
-        if child.dep_ == "prep" and child.lower_ in rules.location_preps:
+        if child.dep_ == "prep" and child.lower_ in rules.location_preps and child.lower_ not in aimed:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     out.extend(a for a in actors_of_phrase(pobj, index) if index.by_id[a].kind in {"place", "country"})
