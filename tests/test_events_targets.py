@@ -56,6 +56,10 @@ CASES: list[tuple[str, list[Probe], list[Probe]]] = [
     ("Egypt said Libyan jets had bombed its border posts.", [("19", "LBY", "EGY", "reported")], []),
     ("Greece said Turkey had withdrawn its warships from the area.", [], [("*", "TUR", "GRC", "*")]),
     ("Chad said Libya had bombed its own airfield.", [], [("*", "LBY", "TCD", "*")]),
+    # violence guarded against is aimed at the guarded thing's owner; a warning against it protects nobody
+    ("Britain sent frigates to escort Omani freighters against Yemeni attacks.", [("19", "YEM", "OMN", "*")], []),
+    ("Qatar asked for protection for its oil terminals against Iranian air strikes.", [("19", "IRN", "QAT", "*")], []),
+    ("France warned Chad against attacks on civilians.", [], [("19", "*", "TCD", "*")]),
     # the capital one leaves is a place, and leaving it no consultation
     ("The British minister repeated the threat before leaving Tokyo.", [], [("04", "GBR", "JPN", "*")]),
 ]

@@ -53,8 +53,9 @@ from newsgraph.extract.events_roles import (
     located,
     noun_roles,
     participant_subject,
-    verb_roles_explained,
     place_of_action,
+    protected_owner,
+    verb_roles_explained,
     speaks_for_itself,
     subject_actors,
 )
@@ -359,6 +360,8 @@ def find_candidates(
         if tok.pos_ in {"NOUN", "PROPN"}:
             topics = rules.topic_preps if lemma in rules.mutual_nouns else frozenset()
             sources, targets = noun_roles(tok, index, code[:2] in rules.content_target_roots, topics)
+            if not targets and code[:2] in rules.aimed_roots:
+                targets = [a for a in protected_owner(tok, index, rules) if a not in sources]
             joined = [] if sources or code[:2] not in PARTICIPATION_ROOTS else participant_subject(tok, index)
             sources = sources or [a for a in joined if a not in targets]
         else:

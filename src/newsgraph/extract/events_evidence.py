@@ -68,6 +68,9 @@ class EventRules:
     location_preps: frozenset[str]
     aimed_preps: frozenset[str]
     aimed_roots: frozenset[str]
+    protection_words: frozenset[str]
+    protection_preps: frozenset[str]
+    guarded_preps: frozenset[str]
     occasion_preps: frozenset[str]
     raising: frozenset[str]
     weapons: frozenset[str]
@@ -113,6 +116,9 @@ class EventRules:
             location_preps=frozenset(str(w).lower() for w in raw.get("location_preps", [])),
             aimed_preps=frozenset(str(w).lower() for w in raw.get("aimed_preps", [])),
             aimed_roots=frozenset(str(r) for r in raw.get("aimed_roots", [])),
+            protection_words=words("protection", "words"),
+            protection_preps=words("protection", "preps"),
+            guarded_preps=words("protection", "guarded_preps"),
             occasion_preps=frozenset(str(w).lower() for w in raw.get("occasion_preps", [])),
             raising=frozenset(str(w).lower() for w in raw.get("raising", [])),
             weapons=frozenset(str(w).lower() for w in raw.get("weapons", [])),

@@ -523,6 +523,28 @@ def noun_roles(
     return sources, [t for t in targets if t not in sources]
 
 
+def protected_owner(noun: Token, index: ActorIndex, rules: EventRules) -> list[str]:
+    """'escort Kuwaiti tankers against Iranian attacks', 'protect its exports from Iraqi raids', 'protection for
+    Saudi ports against air strikes': violence guarded against is aimed at the guarded thing's owner (its
+    possessive pronoun included: the guard's own exports)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in rules.protection_preps:
+        return []
+    guard = prep.head
+    if guard.lemma_.lower() not in rules.protection_words:
+        # "escort Omani freighters against raids", "protection for its ports against air strikes": the
+        # preposition hung on the thing guarded
+        above = guard.head.head if guard.dep_ == "pobj" and guard.head.lower_ in rules.guarded_preps else guard.head
+        if guard.dep_ not in {"dobj", "obj", "pobj"} or above.lemma_.lower() not in rules.protection_words:
+            return []
+        return actors_of_phrase(guard, index, possessor=True)
+    if guard.pos_ in {"VERB", "AUX"}:
+        guarded = [c for c in guard.children if c.dep_ in {"dobj", "obj"}]
+    else:
+        guarded = [p for c in guard.children if c.dep_ == "prep" and c.lower_ in rules.guarded_preps for p in _pobjs(c)]
+    return [a for g in guarded for a in actors_of_phrase(g, index, possessor=True)]
+
+
 def addressees(tok: Token, index: ActorIndex, rules: EventRules) -> list[str]:
     """Whom a statement was addressed to ('told Japan', 'said to Iran', 'in a report to Congress', 'told an
     audience of the X council'), never an audience that relays it, nor what was said: only a verb that takes
