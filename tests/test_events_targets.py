@@ -21,6 +21,15 @@ CASES: list[tuple[str, list[Probe], list[Probe]]] = [
     ("The Greek minister told Turkey that the talks were over.", [("01", "GRC", "TUR", "asserted")], []),
     ("The Greek minister told reporters that the talks with Turkey were over.",
      [("01", "GRC", None, "asserted")], [("01", "GRC", "TUR", "*")]),
+    # ... or by the speaking that frames the statement: a participle, a first verb sharing its subject, a speech
+    ("Addressing a session of the Indian parliament, the Nepali prime minister said trade would grow.",
+     [("01", "NPL", "IND", "asserted")], []),
+    ("The Nepali prime minister addressed the Indian parliament and said trade would grow.",
+     [("01", "NPL", "IND", "asserted")], []),
+    ("The Nepali prime minister, in a speech to the Indian parliament, said trade would grow.",
+     [("01", "NPL", "IND", "asserted")], []),
+    ("Speaking to reporters in Kathmandu, the Nepali prime minister said trade would grow.",
+     [("01", "NPL", None, "asserted")], []),
     # an actor in a clause of its own inside the object is what that clause is about
     ("Spain protested about a spy ring that had come to light at the French embassy.",
      [("11", "ESP", None, "asserted")], [("11", "ESP", "FRA", "*")]),

@@ -121,7 +121,9 @@ def _first_in_phrase(tok: Token, index: ActorIndex, every: bool = False) -> list
     return out
 
 
-def _actors_of_head(tok: Token, index: ActorIndex, depth: int, possessor: bool = False, owner: bool = False) -> list[str]:
+def _actors_of_head(
+    tok: Token, index: ActorIndex, depth: int, possessor: bool = False, owner: bool = False
+) -> list[str]:
     if tok.i in index.by_token:
         return list(index.all_at[tok.i])
     if tok.pos_ == "PRON" and index.resolve is not None:
@@ -548,7 +550,28 @@ def protected_owner(noun: Token, index: ActorIndex, rules: EventRules) -> list[s
 def addressees(tok: Token, index: ActorIndex, rules: EventRules) -> list[str]:
     """Whom a statement was addressed to ('told Japan', 'said to Iran', 'in a report to Congress', 'told an
     audience of the X council'), never an audience that relays it, nor what was said: only a verb that takes
-    its addressee as object ('tell') has its object addressed ('noted Andriessen promised' addresses nobody)."""
+    its addressee as object ('tell') has its object addressed ('noted Andriessen promised' addresses nobody).
+    With none of its own, the speaking that frames it: 'Addressing a meeting of X, the minister said',
+    'addressed X and said', 'the minister, in a speech to X, said'."""
+    found = _own_addressees(tok, index, rules)
+    if found or tok.pos_ not in {"VERB", "AUX"}:
+        return found
+    framing = [c for c in tok.children if c.dep_ == "advcl" and c.lemma_.lower() in rules.speech_verbs]
+    framing = [c for c in framing if not any(g.dep_ in SUBJECT_DEPS for g in c.children)]  # "Addressing X, ..."
+    own_subject = any(c.dep_ in SUBJECT_DEPS for c in tok.children)
+    if tok.dep_ == "conj" and tok.head.lemma_.lower() in rules.speech_verbs and not own_subject:
+        framing.append(tok.head)  # "addressed X and said": the second verb shares the first's subject
+    for verb in framing:
+        found.extend(a for a in _own_addressees(verb, index, rules) if a not in found)
+    for subj in _subject_tokens(tok)[0] if not found else ():
+        # "the minister, in a speech to X, said": the statement noun hangs on the speaker
+        preps = [c for c in subj.children if c.dep_ == "prep"]
+        spoken = [p for c in preps for p in _pobjs(c) if p.lemma_.lower() in rules.speech_nouns]
+        found.extend(a for a in _listeners([t for p in spoken for t in _to_phrase(p)], index, rules) if a not in found)
+    return found
+
+
+def _own_addressees(tok: Token, index: ActorIndex, rules: EventRules) -> list[str]:
     phrases: list[Token] = []
     by_object = tok.lemma_.lower() in rules.object_addressed
     for child in tok.children:
@@ -565,6 +588,11 @@ def addressees(tok: Token, index: ActorIndex, rules: EventRules) -> list[str]:
             # "said in a report to Congress": the statement's own noun names the addressee
             spoken = [p for p in child.children if p.dep_ == "pobj" and p.lemma_.lower() in rules.speech_nouns]
             phrases.extend(t for p in spoken for t in _to_phrase(p))
+    return _listeners(phrases, index, rules)
+
+
+def _listeners(phrases: list[Token], index: ActorIndex, rules: EventRules) -> list[str]:
+    """The actors of addressee phrases, audiences that relay (reporters, agencies) left out."""
     found: list[str] = []
     for p in phrases:
         if p.lemma_.lower() in rules.audience_words:
