@@ -46,6 +46,11 @@ CASES: list[tuple[str, list[Probe], list[Probe]]] = [
     # which YAML must read as words, not as booleans)
     ("The French and German ministers agreed on the removal of Japanese import quotas.",
      [("05", "FRA", "DEU", "asserted"), ("05", "DEU", "FRA", "asserted")], [("05", "*", "JPN", "*")]),
+    # a light verb with an object of mutual acts ("held talks", "signed a pact") is mutual, as "met" is
+    ("Peru and Chile held talks on fishing rights on Tuesday.",
+     [("04", "PER", "CHL", "asserted"), ("04", "CHL", "PER", "asserted")], [("*", "*", None, "*")]),
+    ("Peru and Chile, the two neighbours at odds over fishing, held talks.",
+     [("04", "PER", "CHL", "asserted"), ("04", "CHL", "PER", "asserted")], []),
     # ... and what a meeting or an agreement is about is no party to it
     ("Canada and France are waging a quiet battle at this week's Asian Development Bank meeting over Tokyo's "
      "attempts to gain more votes.", [], [("04", "*", "JPN", "*")]),

@@ -35,6 +35,7 @@ from newsgraph.extract.events_evidence import (
     addressed_gathering,
     agentless,
     coordinated_subject,
+    mutual_object,
     pronoun_subject,
     has_reported_clause,
     in_reporters_question,
@@ -366,7 +367,9 @@ def find_candidates(
             sources = sources or [a for a in joined if a not in targets]
         else:
             # "X and Y agreed on Z": the parties act on each other, Z is what they agree about
-            mutual = lemma in rules.mutual_lemmas and coordinated_subject(tok, rules.pair_words)
+            # "X and Y held talks": a light verb's object of mutual acts makes the verb one
+            mutual_act = lemma in rules.mutual_lemmas or mutual_object(tok, rules)
+            mutual = mutual_act and coordinated_subject(tok, rules.pair_words)
             topics = rules.topic_preps if mutual else frozenset()
             owners = code[:2] in rules.aimed_roots  # violence: "shelled its platforms" hits the owner
             sources, targets, indirect = verb_roles_explained(
@@ -417,6 +420,7 @@ def find_candidates(
                 pronoun_source=pronoun_subject(tok),
                 agentless=agentless(tok, rules),
                 coordinated=tok.pos_ in {"NOUN", "PROPN"} or coordinated_subject(tok, rules.pair_words),
+                mutual_act=tok.pos_ not in {"NOUN", "PROPN"} and mutual_object(tok, rules),
             )
         )
     out = _obligations(doc, out, data, index, anchors)

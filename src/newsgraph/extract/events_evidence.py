@@ -265,6 +265,11 @@ def pronoun_subject(tok: Token) -> bool:
     return subj is not None and subj.pos_ == "PRON"
 
 
+def mutual_object(tok: Token, rules: EventRules) -> bool:
+    """'held talks', 'signed a pact': the verb's direct object is a noun of acts the parties do together."""
+    return any(c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in rules.mutual_nouns for c in tok.children)
+
+
 def coordinated_subject(tok: Token, pair_words: frozenset[str]) -> bool:
     """'X and Y agreed': the subject (the trigger's, or its governing clause's) is a coordination."""
     cur = tok

@@ -517,8 +517,11 @@ def noun_roles(
     if not targets:
         # "a suspension of air links with Serbia", "a mediation mission between Syria and the PLO"
         targets = _nested_target(head, index, sources, content, topics)
-    if not sources and head.dep_ in {"dobj", "attr"} and head.head.pos_ in {"VERB", "AUX"}:
-        # "Russia launched an attack on Ukraine": the light verb's subject is the noun's source
+    light = head.head
+    predicate = light.pos_ in {"VERB", "AUX"} or any(c.dep_ in SUBJECT_DEPS for c in light.children)
+    if not sources and head.dep_ in {"dobj", "attr"} and predicate:
+        # "Russia launched an attack on Ukraine": the light verb's subject is the noun's source (a verb the
+        # tagger took for an adjective, "X and Y, ..., held talks", still has its subject)
         subjects, passive = _subject_tokens(head.head)
         if not passive:
             sources = [a for subj in subjects for a in actors_of_phrase(subj, index)]
