@@ -74,6 +74,8 @@ CASES: list[tuple[str, list[Probe], list[Probe]]] = [
     ("Britain sent frigates to escort Omani freighters against Yemeni attacks.", [("19", "YEM", "OMN", "*")], []),
     ("Qatar asked for protection for its oil terminals against Iranian air strikes.", [("19", "IRN", "QAT", "*")], []),
     ("France warned Chad against attacks on civilians.", [], [("19", "*", "TCD", "*")]),
+    ("Oman laid a pipeline to shield part of its crude exports from Yemeni air attacks in the Gulf.",
+     [("19", "YEM", "OMN", "*")], []),
     # the capital one leaves is a place, and leaving it no consultation
     ("The British minister repeated the threat before leaving Tokyo.", [], [("04", "GBR", "JPN", "*")]),
 ]

@@ -361,8 +361,9 @@ def find_candidates(
         if tok.pos_ in {"NOUN", "PROPN"}:
             topics = rules.topic_preps if lemma in rules.mutual_nouns else frozenset()
             sources, targets = noun_roles(tok, index, code[:2] in rules.content_target_roots, topics)
-            if not targets and code[:2] in rules.aimed_roots:
-                targets = [a for a in protected_owner(tok, index, rules) if a not in sources]
+            placed = all(index.by_id[t].kind == "place" and not index.by_id[t].role for t in targets)
+            if placed and code[:2] in rules.aimed_roots:  # "Iraqi attacks in the Gulf" names no one hit
+                targets = [a for a in protected_owner(tok, index, rules) if a not in sources] or targets
             joined = [] if sources or code[:2] not in PARTICIPATION_ROOTS else participant_subject(tok, index)
             sources = sources or [a for a in joined if a not in targets]
         else:

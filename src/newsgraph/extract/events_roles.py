@@ -537,12 +537,18 @@ def protected_owner(noun: Token, index: ActorIndex, rules: EventRules) -> list[s
         return []
     guard = prep.head
     if guard.lemma_.lower() not in rules.protection_words:
-        # "escort Omani freighters against raids", "protection for its ports against air strikes": the
-        # preposition hung on the thing guarded
-        above = guard.head.head if guard.dep_ == "pobj" and guard.head.lower_ in rules.guarded_preps else guard.head
-        if guard.dep_ not in {"dobj", "obj", "pobj"} or above.lemma_.lower() not in rules.protection_words:
-            return []
-        return actors_of_phrase(guard, index, possessor=True)
+        # "escort Omani freighters against raids", "protection for its ports against air strikes", "protect part
+        # of its exports from raids": the preposition hung on the thing guarded (up an "of"/"for" chain)
+        thing = cur = guard
+        for _ in range(3):
+            prep_above = cur.head if cur.dep_ == "pobj" and cur.head.lower_ in rules.guarded_preps else None
+            above = prep_above.head if prep_above is not None else cur.head
+            if prep_above is None and cur.dep_ not in {"dobj", "obj"}:
+                return []
+            if above.lemma_.lower() in rules.protection_words:
+                return actors_of_phrase(thing, index, possessor=True) or actors_of_phrase(cur, index, possessor=True)
+            cur = above
+        return []
     if guard.pos_ in {"VERB", "AUX"}:
         guarded = [c for c in guard.children if c.dep_ in {"dobj", "obj"}]
     else:
