@@ -76,6 +76,14 @@ CASES: list[tuple[str, list[Probe], list[Probe]]] = [
     ("France warned Chad against attacks on civilians.", [], [("19", "*", "TCD", "*")]),
     ("Oman laid a pipeline to shield part of its crude exports from Yemeni air attacks in the Gulf.",
      [("19", "YEM", "OMN", "*")], []),
+    # a subject described as at odds with another party acts on it when the act names no target of its own
+    ("Chile, which is at odds with Peru over fishing rights, rejected the plan.", [("12", "CHL", "PER", "asserted")], []),
+    ("Chile, locked in a bitter row with Peru over fishing, recalled its ambassador.",
+     [("16", "CHL", "PER", "asserted")], []),
+    ("Chile, locked in a bitter row with Peru over fishing, signed a trade pact with Bolivia.",
+     [("05", "CHL", "BOL", "asserted")], [("*", "CHL", "PER", "*")]),
+    ("Chile, whose president criticised the row with Peru, rejected the plan.", [], [("*", "CHL", "PER", "*")]),
+    ("Chile, at odds with Peru over fishing, said talks would resume.", [("01", "CHL", None, "asserted")], []),
     # the capital one leaves is a place, and leaving it no consultation
     ("The British minister repeated the threat before leaving Tokyo.", [], [("04", "GBR", "JPN", "*")]),
 ]

@@ -53,6 +53,7 @@ from newsgraph.extract.events_roles import (
     addressees,
     located,
     noun_roles,
+    opponents,
     participant_subject,
     place_of_action,
     protected_owner,
@@ -376,6 +377,10 @@ def find_candidates(
             sources, targets, indirect = verb_roles_explained(
                 tok, index, code[:2] in rules.content_target_roots, topics, owners
             )
+            if not targets and code[:2] in rules.opposition_roots:
+                # "Japan, at odds with the US over rice, refused": the act is aimed at the other party
+                targets = [a for a in opponents(tok, index, rules) if a not in sources]
+                indirect = bool(targets)  # a fallback, weighed as one
             if not sources and code[:2] in STATE_ACTION_ROOTS:
                 sources = place_of_action(tok, index)[:1]  # the place, not a target of the act
                 targets = [t for t in targets if t not in sources]

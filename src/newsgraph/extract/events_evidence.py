@@ -71,6 +71,9 @@ class EventRules:
     protection_words: frozenset[str]
     protection_preps: frozenset[str]
     guarded_preps: frozenset[str]
+    opposition_nouns: frozenset[str]
+    opposition_preps: frozenset[str]
+    opposition_roots: frozenset[str]
     occasion_preps: frozenset[str]
     raising: frozenset[str]
     weapons: frozenset[str]
@@ -119,6 +122,9 @@ class EventRules:
             protection_words=words("protection", "words"),
             protection_preps=words("protection", "preps"),
             guarded_preps=words("protection", "guarded_preps"),
+            opposition_nouns=words("opposition", "nouns"),
+            opposition_preps=words("opposition", "preps"),
+            opposition_roots=frozenset(str(r) for r in (raw.get("opposition") or {}).get("roots", [])),
             occasion_preps=frozenset(str(w).lower() for w in raw.get("occasion_preps", [])),
             raising=frozenset(str(w).lower() for w in raw.get("raising", [])),
             weapons=frozenset(str(w).lower() for w in raw.get("weapons", [])),

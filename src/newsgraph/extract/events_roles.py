@@ -556,6 +556,44 @@ def protected_owner(noun: Token, index: ActorIndex, rules: EventRules) -> list[s
     return [a for g in guarded for a in actors_of_phrase(g, index, possessor=True)]
 
 
+# how a description hangs on the subject it describes: "Japan, at odds with ...", "Japan, which is in a row with
+# ...", "Japan, locked in a dispute with ..."
+DESCRIBING_DEPS = frozenset({"prep", "appos", "relcl", "acl", "amod"})
+
+
+def opponents(verb: Token, index: ActorIndex, rules: EventRules) -> list[str]:
+    """'Japan, at odds with the United States over rice, refused': the other party of an opposition that
+    describes the verb's subject (never one inside a clause on another noun)."""
+    subjects, passive = _subject_tokens(verb)
+    if passive:
+        return []
+    descriptions = [c for subj in subjects for c in subj.children if c.dep_ in DESCRIBING_DEPS]
+    if verb.dep_ == "conj":  # "Chile, locked in a row with Peru, recalled ...", parsed as two coordinated verbs
+        descriptions.extend(c for c in verb.head.children if c.dep_ == "prep")
+    found: list[str] = []
+    for child in descriptions:
+        for tok in child.subtree:
+            if tok.lemma_.lower() not in rules.opposition_nouns and tok.lower_ not in rules.opposition_nouns:
+                continue
+            if not _through_preps(tok, child):
+                continue  # "whose minister criticised the dispute with X": what another verb acts on
+            for prep in tok.children:
+                if prep.dep_ == "prep" and prep.lower_ in rules.opposition_preps:
+                    found.extend(a for p in _pobjs(prep) for a in actors_of_phrase(p, index) if a not in found)
+    own = set(actors_of_phrase(subjects[0], index)) if subjects else set()
+    return [a for a in found if a not in own]
+
+
+def _through_preps(tok: Token, top: Token) -> bool:
+    """``tok`` hangs on ``top`` through prepositions only ('at odds', 'locked in a row'), or is ``top``."""
+    cur = tok
+    while cur.i != top.i:
+        if cur.dep_ not in {"prep", "pobj"} or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return True
+
+
 def addressees(tok: Token, index: ActorIndex, rules: EventRules) -> list[str]:
     """Whom a statement was addressed to ('told Japan', 'said to Iran', 'in a report to Congress', 'told an
     audience of the X council'), never an audience that relays it, nor what was said: only a verb that takes
