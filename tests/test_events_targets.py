@@ -84,6 +84,9 @@ CASES: list[tuple[str, list[Probe], list[Probe]]] = [
      [("05", "CHL", "BOL", "asserted")], [("*", "CHL", "PER", "*")]),
     ("Chile, whose president criticised the row with Peru, rejected the plan.", [], [("*", "CHL", "PER", "*")]),
     ("Chile, at odds with Peru over fishing, said talks would resume.", [("01", "CHL", None, "asserted")], []),
+    # an actor the subject's act is aimed at is no doer: "an attack on X's port" did not come from X
+    ("A rocket attack on a Qatari oil terminal badly damaged a Greek tanker.", [], [("*", "QAT", "*", "*")]),
+    ("Officials at the French embassy said the talks would resume.", [("01", "FRA", None, "asserted")], []),
     # the capital one leaves is a place, and leaving it no consultation
     ("The British minister repeated the threat before leaving Tokyo.", [], [("04", "GBR", "JPN", "*")]),
 ]

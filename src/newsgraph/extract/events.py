@@ -375,7 +375,7 @@ def find_candidates(
             topics = rules.topic_preps if mutual else frozenset()
             owners = code[:2] in rules.aimed_roots  # violence: "shelled its platforms" hits the owner
             sources, targets, indirect = verb_roles_explained(
-                tok, index, code[:2] in rules.content_target_roots, topics, owners
+                tok, index, code[:2] in rules.content_target_roots, topics, owners, rules.victim_preps
             )
             if not targets and code[:2] in rules.opposition_roots:
                 # "Japan, at odds with the US over rice, refused": the act is aimed at the other party

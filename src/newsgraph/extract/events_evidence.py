@@ -74,6 +74,7 @@ class EventRules:
     opposition_nouns: frozenset[str]
     opposition_preps: frozenset[str]
     opposition_roots: frozenset[str]
+    victim_preps: frozenset[str]
     occasion_preps: frozenset[str]
     raising: frozenset[str]
     weapons: frozenset[str]
@@ -124,6 +125,7 @@ class EventRules:
             guarded_preps=words("protection", "guarded_preps"),
             opposition_nouns=words("opposition", "nouns"),
             opposition_preps=words("opposition", "preps"),
+            victim_preps=frozenset(str(w).lower() for w in raw.get("victim_preps", [])),
             opposition_roots=frozenset(str(r) for r in (raw.get("opposition") or {}).get("roots", [])),
             occasion_preps=frozenset(str(w).lower() for w in raw.get("occasion_preps", [])),
             raising=frozenset(str(w).lower() for w in raw.get("raising", [])),

@@ -107,14 +107,18 @@ def actors_of_phrase(
     return out
 
 
-def _first_in_phrase(tok: Token, index: ActorIndex, every: bool = False) -> list[str]:
+def _first_in_phrase(
+    tok: Token, index: ActorIndex, every: bool = False, victims: frozenset[str] = frozenset()
+) -> list[str]:
     """Last resort, as PETRARCH does: the first actor named anywhere in the phrase ("leaders of the X coalition in Y");
-    with ``every``, all of them ("relations between Russia and the US were called deplorable": the caller picks)."""
+    with ``every``, all of them ("relations between Russia and the US were called deplorable": the caller picks);
+    none under a ``victims`` preposition ("an attack on a Kuwaiti port": Kuwait is hit)."""
     doc = tok.doc
     out: list[str] = []
     for i in range(tok.left_edge.i, tok.right_edge.i + 1):
-        inside = (a for a in doc[i].ancestors if tok.left_edge.i < a.i <= tok.right_edge.i and a.i != tok.i)
-        if i in index.by_token and not any(a.dep_ == "relcl" for a in inside):
+        inside = [a for a in doc[i].ancestors if tok.left_edge.i < a.i <= tok.right_edge.i and a.i != tok.i]
+        aimed = any(a.dep_ == "prep" and a.lower_ in victims for a in inside)
+        if i in index.by_token and not aimed and not any(a.dep_ == "relcl" for a in inside):
             out.extend(a for a in index.all_at[i] if a not in out)
             if not every:
                 break
@@ -332,18 +336,26 @@ def verb_roles(verb: Token, index: ActorIndex) -> tuple[list[str], list[str]]:
 
 
 def verb_roles_explained(
-    verb: Token, index: ActorIndex, content: bool = False, topics: frozenset[str] = frozenset(), owners: bool = False
+    verb: Token,
+    index: ActorIndex,
+    content: bool = False,
+    topics: frozenset[str] = frozenset(),
+    owners: bool = False,
+    victims: frozenset[str] = frozenset(),
 ) -> tuple[list[str], list[str], bool]:
     """``verb_roles`` and whether the targets came from a fallback (an actor nested in the object, the
     complement's subject, a misparsed name) rather than the verb's own object or preposition; with ``content``
     (an appeal, demand, rejection or threat) the fallback may find it in the clauses inside the object; the
     objects of ``topics`` prepositions are what the act is about ('agreed on the removal of US sanctions'); with
-    ``owners`` (violence), the country a possessive pronoun on the object names is acted upon ('shelled its rigs')."""
+    ``owners`` (violence), the country a possessive pronoun on the object names is acted upon ('shelled its rigs');
+    an actor under a ``victims`` preposition in the subject is no source ('an attack on a Kuwaiti port damaged')."""
     subjects, passive = _subject_tokens(verb)
     sources: list[str] = []
     targets: list[str] = []
     for subj in subjects:
-        found = actors_of_phrase(subj, index, possessor=not passive) or _first_in_phrase(subj, index, every=passive)
+        found = actors_of_phrase(subj, index, possessor=not passive) or _first_in_phrase(
+            subj, index, every=passive, victims=frozenset() if passive else victims
+        )
         found = [a for a in found if a not in sources + targets]
         (targets if passive else sources).extend(found)
     for child in verb.children:
