@@ -4,7 +4,9 @@
    specific matching code (``events_patterns``); a governor that frames its complement
    ("offered to mediate", "threatened to invade") folds it into one composed code.
 2. Roles: source and target actors from the parse (``events_roles``); conjuncts give one
-   event per (source, target) pair.
+   event per (source, target) pair. Targets the trigger's own arguments do not name come
+   from ``events_targets``: a statement's addressee, the owner of a thing guarded against
+   violence, the other party of an opposition describing the subject.
 3. Modality from cues around the trigger (``events_modality``); inside a disputed
    claim's statement it is ``reported``.
 4. Date: the time expression governed by the trigger's clause, else the article date.
@@ -50,17 +52,14 @@ from newsgraph.extract.events_patterns import CodeMatch, PatternIndex
 from newsgraph.extract.events_petrarch import read_petrarch_verbs
 from newsgraph.extract.events_roles import (
     ActorIndex,
-    addressees,
-    located,
     noun_roles,
-    opponents,
     participant_subject,
     place_of_action,
-    protected_owner,
-    verb_roles_explained,
     speaks_for_itself,
     subject_actors,
+    verb_roles_explained,
 )
+from newsgraph.extract.events_targets import addressees, located, opponents, protected_owner
 from newsgraph.records import Actor, Claim, Event, Quote, TimeExpression
 
 CODEBOOK_FILE = "cameo-eventcodes-2013-12.csv"
