@@ -30,6 +30,9 @@ CASES: list[tuple[str, list[Probe], list[Probe]]] = [
      [("01", "NPL", "IND", "asserted")], []),
     ("Speaking to reporters in Kathmandu, the Nepali prime minister said trade would grow.",
      [("01", "NPL", None, "asserted")], []),
+    # a declined comment is addressed, never aimed at its topic
+    ("Nepal refused to comment on India.", [("01", "NPL", None, "asserted")], [("01", "NPL", "IND", "*")]),
+    ("Nepal refused to respond to a demand from the Indian prime minister.", [("01", "NPL", "IND", "asserted")], []),
     # an actor in a clause of its own inside the object is what that clause is about
     ("Spain protested about a spy ring that had come to light at the French embassy.",
      [("11", "ESP", None, "asserted")], [("11", "ESP", "FRA", "*")]),

@@ -383,7 +383,7 @@ def find_candidates(
             if not sources and code[:2] in STATE_ACTION_ROOTS:
                 sources = place_of_action(tok, index)[:1]  # the place, not a target of the act
                 targets = [t for t in targets if t not in sources]
-        if code == STATEMENT_CODE:
+        if code in rules.addressed_codes:
             targets = addressees(tok, index, rules)  # whom it was said to, not what it was said about
             indirect = False
         # a meeting noun someone came for shares the coming's modality ("will meet ... in a video call")

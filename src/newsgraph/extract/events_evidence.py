@@ -75,6 +75,7 @@ class EventRules:
     opposition_preps: frozenset[str]
     opposition_roots: frozenset[str]
     victim_preps: frozenset[str]
+    addressed_codes: frozenset[str]
     occasion_preps: frozenset[str]
     raising: frozenset[str]
     weapons: frozenset[str]
@@ -125,6 +126,7 @@ class EventRules:
             guarded_preps=words("protection", "guarded_preps"),
             opposition_nouns=words("opposition", "nouns"),
             opposition_preps=words("opposition", "preps"),
+            addressed_codes=frozenset(str(c) for c in raw.get("addressed_codes", [])),
             victim_preps=frozenset(str(w).lower() for w in raw.get("victim_preps", [])),
             opposition_roots=frozenset(str(r) for r in (raw.get("opposition") or {}).get("roots", [])),
             occasion_preps=frozenset(str(w).lower() for w in raw.get("occasion_preps", [])),

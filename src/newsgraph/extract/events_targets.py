@@ -83,12 +83,14 @@ def addressees(tok: Token, index: ActorIndex, rules: EventRules) -> list[str]:
     audience of the X council'), never an audience that relays it, nor what was said: only a verb that takes
     its addressee as object ('tell') has its object addressed ('noted Andriessen promised' addresses nobody).
     With none of its own, the speaking that frames it: 'Addressing a meeting of X, the minister said',
-    'addressed X and said', 'the minister, in a speech to X, said'."""
+    'addressed X and said', 'the minister, in a speech to X, said', 'refused to respond to X' (a declined
+    comment: 'refused to comment on Iraq' addresses nobody)."""
     found = _own_addressees(tok, index, rules)
     if found or tok.pos_ not in {"VERB", "AUX"}:
         return found
-    framing = [c for c in tok.children if c.dep_ == "advcl" and c.lemma_.lower() in rules.speech_verbs]
-    framing = [c for c in framing if not any(g.dep_ in SUBJECT_DEPS for g in c.children)]  # "Addressing X, ..."
+    # "Addressing X, ...", and the complement of a declined comment ("refused to respond to X's demand")
+    framing = [c for c in tok.children if c.dep_ in {"advcl", "xcomp"} and c.lemma_.lower() in rules.speech_verbs]
+    framing = [c for c in framing if not any(g.dep_ in SUBJECT_DEPS for g in c.children)]
     own_subject = any(c.dep_ in SUBJECT_DEPS for c in tok.children)
     if tok.dep_ == "conj" and tok.head.lemma_.lower() in rules.speech_verbs and not own_subject:
         framing.append(tok.head)  # "addressed X and said": the second verb shares the first's subject
