@@ -511,11 +511,6 @@ def noun_roles(
             aid = index.by_token[child.i]
             if aid not in sources:
                 sources.append(aid)
-        elif child.dep_ == "poss" and child.pos_ == "PRON" and index.resolve is not None:
-            # "said its strike against Iran was measured": the possessor a pronoun refers to does the act
-            hit = index.resolve(noun.doc, child.i, index.actors)
-            if hit is not None and hit.id not in sources:
-                sources.append(hit.id)
         elif child.dep_ == "prep":
             pobjs = [p for p in child.children if p.dep_ == "pobj"]
             for pobj in pobjs:
