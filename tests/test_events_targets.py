@@ -21,6 +21,18 @@ CASES: list[tuple[str, list[Probe], list[Probe]]] = [
     ("The Greek minister told Turkey that the talks were over.", [("01", "GRC", "TUR", "asserted")], []),
     ("The Greek minister told reporters that the talks with Turkey were over.",
      [("01", "GRC", None, "asserted")], [("01", "GRC", "TUR", "*")]),
+    # ... or by the speaking that frames the statement: a participle, a first verb sharing its subject, a speech
+    ("Addressing a session of the Indian parliament, the Nepali prime minister said trade would grow.",
+     [("01", "NPL", "IND", "asserted")], []),
+    ("The Nepali prime minister addressed the Indian parliament and said trade would grow.",
+     [("01", "NPL", "IND", "asserted")], []),
+    ("The Nepali prime minister, in a speech to the Indian parliament, said trade would grow.",
+     [("01", "NPL", "IND", "asserted")], []),
+    ("Speaking to reporters in Kathmandu, the Nepali prime minister said trade would grow.",
+     [("01", "NPL", None, "asserted")], []),
+    # a declined comment is addressed, never aimed at its topic
+    ("Nepal refused to comment on India.", [("01", "NPL", None, "asserted")], [("01", "NPL", "IND", "*")]),
+    ("Nepal refused to respond to a demand from the Indian prime minister.", [("01", "NPL", "IND", "asserted")], []),
     # an actor in a clause of its own inside the object is what that clause is about
     ("Spain protested about a spy ring that had come to light at the French embassy.",
      [("11", "ESP", None, "asserted")], [("11", "ESP", "FRA", "*")]),
@@ -37,6 +49,11 @@ CASES: list[tuple[str, list[Probe], list[Probe]]] = [
     # which YAML must read as words, not as booleans)
     ("The French and German ministers agreed on the removal of Japanese import quotas.",
      [("05", "FRA", "DEU", "asserted"), ("05", "DEU", "FRA", "asserted")], [("05", "*", "JPN", "*")]),
+    # a light verb with an object of mutual acts ("held talks", "signed a pact") is mutual, as "met" is
+    ("Peru and Chile held talks on fishing rights on Tuesday.",
+     [("04", "PER", "CHL", "asserted"), ("04", "CHL", "PER", "asserted")], [("*", "*", None, "*")]),
+    ("Peru and Chile, the two neighbours at odds over fishing, held talks.",
+     [("04", "PER", "CHL", "asserted"), ("04", "CHL", "PER", "asserted")], []),
     # ... and what a meeting or an agreement is about is no party to it
     ("Canada and France are waging a quiet battle at this week's Asian Development Bank meeting over Tokyo's "
      "attempts to gain more votes.", [], [("04", "*", "JPN", "*")]),
@@ -49,6 +66,30 @@ CASES: list[tuple[str, list[Probe], list[Probe]]] = [
      [("01", "BOL", None, "asserted")], [("02", "*", "*", "*"), ("*", "PER", "CHL", "*"), ("*", "BOL", "PER", "*")]),
     ("Asked about the Iranian remarks, the American spokesman said the talks would go on.",
      [("01", "USA", None, "asserted")], [("02", "USA", "IRN", "*")]),
+    # after violence "at" aims, it does not place: the country hit, or the country of the thing hit, is the target
+    ("Libyan patrol boats fired at Malta on Friday.", [("19", "LBY", "MLT", "asserted")], []),
+    ("Syrian troops fired rockets at a power station in northern Jordan.", [("19", "SYR", "JOR", "asserted")], []),
+    # ... and a possessive pronoun on the thing hit names its owner, unless it agrees with the subject (its own)
+    ("Egypt said Libyan jets had bombed its border posts.", [("19", "LBY", "EGY", "reported")], []),
+    ("Greece said Turkey had withdrawn its warships from the area.", [], [("*", "TUR", "GRC", "*")]),
+    ("Chad said Libya had bombed its own airfield.", [], [("*", "LBY", "TCD", "*")]),
+    # violence guarded against is aimed at the guarded thing's owner; a warning against it protects nobody
+    ("Britain sent frigates to escort Omani freighters against Yemeni attacks.", [("19", "YEM", "OMN", "*")], []),
+    ("Qatar asked for protection for its oil terminals against Iranian air strikes.", [("19", "IRN", "QAT", "*")], []),
+    ("France warned Chad against attacks on civilians.", [], [("19", "*", "TCD", "*")]),
+    ("Oman laid a pipeline to shield part of its crude exports from Yemeni air attacks in the Gulf.",
+     [("19", "YEM", "OMN", "*")], []),
+    # a subject described as at odds with another party acts on it when the act names no target of its own
+    ("Chile, which is at odds with Peru over fishing rights, rejected the plan.", [("12", "CHL", "PER", "asserted")], []),
+    ("Chile, locked in a bitter row with Peru over fishing, recalled its ambassador.",
+     [("16", "CHL", "PER", "asserted")], []),
+    ("Chile, locked in a bitter row with Peru over fishing, signed a trade pact with Bolivia.",
+     [("05", "CHL", "BOL", "asserted")], [("*", "CHL", "PER", "*")]),
+    ("Chile, whose president criticised the row with Peru, rejected the plan.", [], [("*", "CHL", "PER", "*")]),
+    ("Chile, at odds with Peru over fishing, said talks would resume.", [("01", "CHL", None, "asserted")], []),
+    # an actor the subject's act is aimed at is no doer: "an attack on X's port" did not come from X
+    ("A rocket attack on a Qatari oil terminal badly damaged a Greek tanker.", [], [("*", "QAT", "*", "*")]),
+    ("Officials at the French embassy said the talks would resume.", [("01", "FRA", None, "asserted")], []),
     # the capital one leaves is a place, and leaving it no consultation
     ("The British minister repeated the threat before leaving Tokyo.", [], [("04", "GBR", "JPN", "*")]),
 ]

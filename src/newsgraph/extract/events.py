@@ -4,7 +4,9 @@
    specific matching code (``events_patterns``); a governor that frames its complement
    ("offered to mediate", "threatened to invade") folds it into one composed code.
 2. Roles: source and target actors from the parse (``events_roles``); conjuncts give one
-   event per (source, target) pair.
+   event per (source, target) pair. Targets the trigger's own arguments do not name come
+   from ``events_targets``: a statement's addressee, the owner of a thing guarded against
+   violence, the other party of an opposition describing the subject.
 3. Modality from cues around the trigger (``events_modality``); inside a disputed
    claim's statement it is ``reported``.
 4. Date: the time expression governed by the trigger's clause, else the article date.
@@ -36,6 +38,7 @@ from newsgraph.extract.events_evidence import (
     addressed_gathering,
     agentless,
     coordinated_subject,
+    mutual_object,
     pronoun_subject,
     has_reported_clause,
     in_reporters_question,
@@ -50,15 +53,14 @@ from newsgraph.extract.events_patterns import CodeMatch, PatternIndex
 from newsgraph.extract.events_petrarch import read_petrarch_verbs
 from newsgraph.extract.events_roles import (
     ActorIndex,
-    addressees,
-    located,
     noun_roles,
     participant_subject,
-    verb_roles_explained,
     place_of_action,
     speaks_for_itself,
     subject_actors,
+    verb_roles_explained,
 )
+from newsgraph.extract.events_targets import addressees, located, opponents, protected_owner
 from newsgraph.records import Actor, Claim, Event, Quote, TimeExpression
 
 CODEBOOK_FILE = "cameo-eventcodes-2013-12.csv"
@@ -362,17 +364,29 @@ def find_candidates(
         if tok.pos_ in {"NOUN", "PROPN"}:
             topics = rules.topic_preps if lemma in rules.mutual_nouns else frozenset()
             sources, targets = noun_roles(tok, index, code[:2] in rules.content_target_roots, topics)
+            placed = all(index.by_id[t].kind == "place" and not index.by_id[t].role for t in targets)
+            if placed and code[:2] in rules.aimed_roots:  # "Iraqi attacks in the Gulf" names no one hit
+                targets = [a for a in protected_owner(tok, index, rules) if a not in sources] or targets
             joined = [] if sources or code[:2] not in PARTICIPATION_ROOTS else participant_subject(tok, index)
             sources = sources or [a for a in joined if a not in targets]
         else:
             # "X and Y agreed on Z": the parties act on each other, Z is what they agree about
-            mutual = lemma in rules.mutual_lemmas and coordinated_subject(tok, rules.pair_words)
+            # "X and Y held talks": a light verb's object of mutual acts makes the verb one
+            mutual_act = lemma in rules.mutual_lemmas or mutual_object(tok, rules)
+            mutual = mutual_act and coordinated_subject(tok, rules.pair_words)
             topics = rules.topic_preps if mutual else frozenset()
-            sources, targets, indirect = verb_roles_explained(tok, index, code[:2] in rules.content_target_roots, topics)
+            owners = code[:2] in rules.aimed_roots  # violence: "shelled its platforms" hits the owner
+            sources, targets, indirect = verb_roles_explained(
+                tok, index, code[:2] in rules.content_target_roots, topics, owners, rules.victim_preps
+            )
+            if not targets and code[:2] in rules.opposition_roots:
+                # "Japan, at odds with the US over rice, refused": the act is aimed at the other party
+                targets = [a for a in opponents(tok, index, rules) if a not in sources]
+                indirect = bool(targets)  # a fallback, weighed as one
             if not sources and code[:2] in STATE_ACTION_ROOTS:
                 sources = place_of_action(tok, index)[:1]  # the place, not a target of the act
                 targets = [t for t in targets if t not in sources]
-        if code == STATEMENT_CODE:
+        if code in rules.addressed_codes:
             targets = addressees(tok, index, rules)  # whom it was said to, not what it was said about
             indirect = False
         # a meeting noun someone came for shares the coming's modality ("will meet ... in a video call")
@@ -418,7 +432,7 @@ def find_candidates(
                 lemma=lemma,
                 noun=tok.pos_ in {"NOUN", "PROPN"},
                 reporter=reporter.i if reporter is not None else -1,
-                located=tuple(located(tok, index, rules)),
+                located=tuple(located(tok, index, rules, code)),
                 object_ok=person_object(tok, index.by_token, rules.person_nouns),
                 # "began to appreciate French wine": the complement's act must have the object its sense needs
                 actor_ok=actor_object(doc[acts.get(i, i)], index.by_token, rules),
@@ -428,6 +442,7 @@ def find_candidates(
                 pronoun_source=pronoun_subject(tok),
                 agentless=agentless(tok, rules),
                 coordinated=tok.pos_ in {"NOUN", "PROPN"} or coordinated_subject(tok, rules.pair_words),
+                mutual_act=tok.pos_ not in {"NOUN", "PROPN"} and mutual_object(tok, rules),
             )
         )
     out = _obligations(doc, out, data, index, anchors)

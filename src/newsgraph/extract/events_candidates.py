@@ -42,3 +42,4 @@ class Candidate:
     pronoun_source: bool = False  # the source is a pronoun resolved to an actor
     agentless: bool = False  # a passive without agent, a noun, or a weapon as subject: the source may be unknown
     coordinated: bool = False  # the subject is a coordination ("X and Y"): it may act mutually
+    mutual_act: bool = False  # the verb's object names an act done together ("held talks"), as a mutual verb does

@@ -82,7 +82,7 @@ def _meets(needs: frozenset[str], c: Candidate, s: Actor | None, t: Actor | None
 
 def _pairs(c: Candidate, sources: list[str], targets: list[str], rules: EventRules) -> tuple[list[tuple[str | None, str | None]], bool]:
     """The (source, target) pairs of a candidate, and whether they are mutual."""
-    mutual_word = c.lemma in rules.mutual_lemmas or c.lemma in rules.mutual_nouns
+    mutual_word = c.mutual_act or c.lemma in rules.mutual_lemmas or c.lemma in rules.mutual_nouns
     if not targets and len(sources) > 1 and c.coordinated and mutual_word:
         return [(s, t) for s in sources for t in sources if s != t], True
     if not targets:

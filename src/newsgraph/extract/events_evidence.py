@@ -66,6 +66,16 @@ class EventRules:
     topic_preps: frozenset[str]
     pair_words: frozenset[str]
     location_preps: frozenset[str]
+    aimed_preps: frozenset[str]
+    aimed_roots: frozenset[str]
+    protection_words: frozenset[str]
+    protection_preps: frozenset[str]
+    guarded_preps: frozenset[str]
+    opposition_nouns: frozenset[str]
+    opposition_preps: frozenset[str]
+    opposition_roots: frozenset[str]
+    victim_preps: frozenset[str]
+    addressed_codes: frozenset[str]
     occasion_preps: frozenset[str]
     raising: frozenset[str]
     weapons: frozenset[str]
@@ -110,6 +120,16 @@ class EventRules:
             topic_preps=words("mutual", "topic_preps"),
             pair_words=words("mutual", "pair_words"),
             location_preps=frozenset(str(w).lower() for w in raw.get("location_preps", [])),
+            aimed_preps=frozenset(str(w).lower() for w in raw.get("aimed_preps", [])),
+            aimed_roots=frozenset(str(r) for r in raw.get("aimed_roots", [])),
+            protection_words=words("protection", "words"),
+            protection_preps=words("protection", "preps"),
+            guarded_preps=words("protection", "guarded_preps"),
+            opposition_nouns=words("opposition", "nouns"),
+            opposition_preps=words("opposition", "preps"),
+            addressed_codes=frozenset(str(c) for c in raw.get("addressed_codes", [])),
+            victim_preps=frozenset(str(w).lower() for w in raw.get("victim_preps", [])),
+            opposition_roots=frozenset(str(r) for r in (raw.get("opposition") or {}).get("roots", [])),
             occasion_preps=frozenset(str(w).lower() for w in raw.get("occasion_preps", [])),
             raising=frozenset(str(w).lower() for w in raw.get("raising", [])),
             weapons=frozenset(str(w).lower() for w in raw.get("weapons", [])),
@@ -275,6 +295,11 @@ def pronoun_subject(tok: Token) -> bool:
     """The subject is a pronoun (its actor came from coreference)."""
     subj = own_subject(tok)
     return subj is not None and subj.pos_ == "PRON"
+
+
+def mutual_object(tok: Token, rules: EventRules) -> bool:
+    """'held talks', 'signed a pact': the verb's direct object is a noun of acts the parties do together."""
+    return any(c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in rules.mutual_nouns for c in tok.children)
 
 
 def coordinated_subject(tok: Token, pair_words: frozenset[str]) -> bool:

@@ -17,7 +17,6 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.extract.actors_context import apposed_after
 from newsgraph.extract.doctext import sentences
-from newsgraph.extract.events_evidence import EventRules
 from newsgraph.records import Actor
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -92,33 +91,42 @@ class ActorIndex:
         return cls(by_token, all_ids, {a.id: a for a in actors}, spans, tuple(pairs), tuple(actors), resolve)
 
 
-def actors_of_phrase(tok: Token, index: ActorIndex, depth: int = 0, possessor: bool = False) -> list[str]:
+def actors_of_phrase(
+    tok: Token, index: ActorIndex, depth: int = 0, possessor: bool = False, owner: bool = False
+) -> list[str]:
     """Actors named by the noun phrase headed at ``tok``, conjuncts included, in text order; with
-    ``possessor``, a possessive pronoun names its referent ("their forces had completed")."""
+    ``possessor``, a possessive pronoun names its referent ("their forces had completed"); with ``owner``,
+    only a country it refers to ("destroyed its platforms": the object's owner)."""
     out: list[str] = []
     # a coordination's head is its first conjunct; earlier ones belong to a larger phrase we entered from inside
     for head in [tok, *sorted((c for c in tok.conjuncts if c.i > tok.i), key=lambda t: t.i)]:
-        for found in _actors_of_head(head, index, depth, possessor):
+        for found in _actors_of_head(head, index, depth, possessor, owner):
             if found not in out:
                 out.append(found)
     return out
 
 
-def _first_in_phrase(tok: Token, index: ActorIndex, every: bool = False) -> list[str]:
+def _first_in_phrase(
+    tok: Token, index: ActorIndex, every: bool = False, victims: frozenset[str] = frozenset()
+) -> list[str]:
     """Last resort, as PETRARCH does: the first actor named anywhere in the phrase ("leaders of the X coalition in Y");
-    with ``every``, all of them ("relations between Russia and the US were called deplorable": the caller picks)."""
+    with ``every``, all of them ("relations between Russia and the US were called deplorable": the caller picks);
+    none under a ``victims`` preposition ("an attack on a Kuwaiti port": Kuwait is hit)."""
     doc = tok.doc
     out: list[str] = []
     for i in range(tok.left_edge.i, tok.right_edge.i + 1):
-        inside = (a for a in doc[i].ancestors if tok.left_edge.i < a.i <= tok.right_edge.i and a.i != tok.i)
-        if i in index.by_token and not any(a.dep_ == "relcl" for a in inside):
+        inside = [a for a in doc[i].ancestors if tok.left_edge.i < a.i <= tok.right_edge.i and a.i != tok.i]
+        aimed = any(a.dep_ == "prep" and a.lower_ in victims for a in inside)
+        if i in index.by_token and not aimed and not any(a.dep_ == "relcl" for a in inside):
             out.extend(a for a in index.all_at[i] if a not in out)
             if not every:
                 break
     return out
 
 
-def _actors_of_head(tok: Token, index: ActorIndex, depth: int, possessor: bool = False) -> list[str]:
+def _actors_of_head(
+    tok: Token, index: ActorIndex, depth: int, possessor: bool = False, owner: bool = False
+) -> list[str]:
     if tok.i in index.by_token:
         return list(index.all_at[tok.i])
     if tok.pos_ == "PRON" and index.resolve is not None:
@@ -134,12 +142,12 @@ def _actors_of_head(tok: Token, index: ActorIndex, depth: int, possessor: bool =
         if child.dep_ in {"compound", "amod", "poss", "nmod", "appos"} and child.i in index.by_token:
             group = sorted([child, *child.conjuncts], key=lambda t: t.i)
             return [index.by_token[c.i] for c in group if c.i in index.by_token]
-    # "their forces", "its army" as a subject: the possessor a pronoun refers to acts (as an object, "burned its
-    # embassy", the pronoun is left alone: PETRARCH's gold codes no possessive pronoun there)
-    for child in tok.children if possessor else ():
+    # "their forces", "its army" as a subject: the possessor a pronoun refers to acts; as an object ("destroyed
+    # its oil platforms") the owner is acted upon, when it is a country (the caller drops the actor's own side)
+    for child in tok.children if possessor or owner else ():
         if child.dep_ == "poss" and child.pos_ == "PRON" and index.resolve is not None:
             hit = index.resolve(tok.doc, child.i, index.actors)
-            if hit is not None:
+            if hit is not None and (possessor or hit.kind == "country"):
                 return [hit.id]
     if depth < 1:
         # "an attack by Osgiliath soldiers", "officials from Moscow", "lawmakers in Fornost and Gondor"
@@ -190,7 +198,7 @@ def _previous_pair(tok: Token, index: ActorIndex) -> list[str]:
     return [first, second]
 
 
-def _subject_tokens(verb: Token) -> tuple[list[Token], bool]:
+def subject_tokens(verb: Token) -> tuple[list[Token], bool]:
     """The verb's subject heads (a parse may give two) and whether they are passive; climbs xcomp/conj/relcl."""
     subj, passive = _subject_token(verb)
     if subj is None:
@@ -327,17 +335,26 @@ def verb_roles(verb: Token, index: ActorIndex) -> tuple[list[str], list[str]]:
 
 
 def verb_roles_explained(
-    verb: Token, index: ActorIndex, content: bool = False, topics: frozenset[str] = frozenset()
+    verb: Token,
+    index: ActorIndex,
+    content: bool = False,
+    topics: frozenset[str] = frozenset(),
+    owners: bool = False,
+    victims: frozenset[str] = frozenset(),
 ) -> tuple[list[str], list[str], bool]:
     """``verb_roles`` and whether the targets came from a fallback (an actor nested in the object, the
     complement's subject, a misparsed name) rather than the verb's own object or preposition; with ``content``
     (an appeal, demand, rejection or threat) the fallback may find it in the clauses inside the object; the
-    objects of ``topics`` prepositions are what the act is about ('agreed on the removal of US sanctions')."""
-    subjects, passive = _subject_tokens(verb)
+    objects of ``topics`` prepositions are what the act is about ('agreed on the removal of US sanctions'); with
+    ``owners`` (violence), the country a possessive pronoun on the object names is acted upon ('shelled its rigs');
+    an actor under a ``victims`` preposition in the subject is no source ('an attack on a Kuwaiti port damaged')."""
+    subjects, passive = subject_tokens(verb)
     sources: list[str] = []
     targets: list[str] = []
     for subj in subjects:
-        found = actors_of_phrase(subj, index, possessor=not passive) or _first_in_phrase(subj, index, every=passive)
+        found = actors_of_phrase(subj, index, possessor=not passive) or _first_in_phrase(
+            subj, index, every=passive, victims=frozenset() if passive else victims
+        )
         found = [a for a in found if a not in sources + targets]
         (targets if passive else sources).extend(found)
     for child in verb.children:
@@ -347,7 +364,8 @@ def verb_roles_explained(
                     sources[:0] = actors_of_phrase(pobj, index)
     for child in verb.children:
         if child.dep_ in OBJECT_DEPS:
-            targets.extend(a for a in actors_of_phrase(child, index) if a not in targets)
+            owner = owners and not passive and not any(_binds_possessive(s, child, index) for s in subjects)
+            targets.extend(a for a in actors_of_phrase(child, index, owner=owner) if a not in targets)
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in TARGET_PREPS and child.lower_ not in topics:
             for pobj in child.children:
@@ -368,6 +386,28 @@ def verb_roles_explained(
     if not targets:
         targets = _misparsed_object(verb, index, sources)
     return sources, _other_country_first(targets, sources, index), not direct and bool(targets)
+
+
+SINGULAR_KINDS = frozenset({"country", "organization", "place"})  # "it", "its"
+PLURAL_KINDS = frozenset({"group"})  # "they", "their"
+
+
+def _binds_possessive(subj: Token, obj: Token, index: ActorIndex) -> bool:
+    """'Iran had withdrawn its troops': a possessive pronoun on the object that agrees in number with the clause's
+    subject is the subject's own; 'warships had shelled its platforms' (plural subject, singular 'its') is not."""
+    pron = next((c for c in obj.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+    if pron is None:
+        return False
+    number = pron.morph.get("Number")
+    # the subject's own mention ("the United States", "American warships"), else its head noun ("Iranian gunboats")
+    kinds = {index.by_id[a].kind for a in index.all_at.get(subj.i, ()) if a in index.by_id}
+    if kinds:
+        subject_number = "Sing" if kinds & SINGULAR_KINDS else "Plur" if kinds & PLURAL_KINDS else None
+    elif any(c.dep_ == "conj" for c in subj.children):
+        subject_number = "Plur"
+    else:
+        subject_number = next(iter(subj.morph.get("Number")), None)
+    return subject_number is None or not number or subject_number in number
 
 
 def _bare_participle(verb: Token) -> bool:
@@ -488,64 +528,12 @@ def noun_roles(
     if not targets:
         # "a suspension of air links with Serbia", "a mediation mission between Syria and the PLO"
         targets = _nested_target(head, index, sources, content, topics)
-    if not sources and head.dep_ in {"dobj", "attr"} and head.head.pos_ in {"VERB", "AUX"}:
-        # "Russia launched an attack on Ukraine": the light verb's subject is the noun's source
-        subjects, passive = _subject_tokens(head.head)
+    light = head.head
+    predicate = light.pos_ in {"VERB", "AUX"} or any(c.dep_ in SUBJECT_DEPS for c in light.children)
+    if not sources and head.dep_ in {"dobj", "attr"} and predicate:
+        # "Russia launched an attack on Ukraine": the light verb's subject is the noun's source (a verb the
+        # tagger took for an adjective, "X and Y, ..., held talks", still has its subject)
+        subjects, passive = subject_tokens(head.head)
         if not passive:
             sources = [a for subj in subjects for a in actors_of_phrase(subj, index)]
     return sources, [t for t in targets if t not in sources]
-
-
-def addressees(tok: Token, index: ActorIndex, rules: EventRules) -> list[str]:
-    """Whom a statement was addressed to ('told Japan', 'said to Iran', 'in a report to Congress', 'told an
-    audience of the X council'), never an audience that relays it, nor what was said: only a verb that takes
-    its addressee as object ('tell') has its object addressed ('noted Andriessen promised' addresses nobody)."""
-    phrases: list[Token] = []
-    by_object = tok.lemma_.lower() in rules.object_addressed
-    for child in tok.children:
-        if child.dep_ in {"dobj", "dative"} and child.lemma_.lower() in rules.speech_nouns:
-            phrases.extend(_to_phrase(child))  # "addressed a letter to Iran"
-            by_object = False
-        elif child.dep_ in {"dobj", "dative"} and by_object:
-            phrases.append(child)
-    for child in tok.children:
-        if child.dep_ == "prep" and child.lower_ == "to" and not by_object:
-            # "said to Iran"; "told a news conference shipments to the US" is what was told
-            phrases.extend(_pobjs(child))
-        elif child.dep_ == "prep":
-            # "said in a report to Congress": the statement's own noun names the addressee
-            spoken = [p for p in child.children if p.dep_ == "pobj" and p.lemma_.lower() in rules.speech_nouns]
-            phrases.extend(t for p in spoken for t in _to_phrase(p))
-    found: list[str] = []
-    for p in phrases:
-        if p.lemma_.lower() in rules.audience_words:
-            continue
-        if p.lemma_.lower() in rules.gatherings:
-            ids = [a for c in p.children if c.dep_ == "prep" and c.lower_ == "of" for o in _pobjs(c) for a in actors_of_phrase(o, index)]
-        else:
-            ids = actors_of_phrase(p, index)
-        for aid in ids:
-            actor = index.by_id.get(aid)
-            if actor is not None and actor.role not in rules.audience_roles and aid not in found:
-                found.append(aid)
-    return found
-
-
-def _pobjs(prep: Token) -> list[Token]:
-    return [p for p in prep.children if p.dep_ == "pobj"]
-
-
-def _to_phrase(noun: Token) -> list[Token]:
-    """The objects of a noun's 'to' ('a letter to Iran')."""
-    return [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "to" for p in _pobjs(c)]
-
-
-def located(tok: Token, index: ActorIndex, rules: EventRules) -> list[str]:
-    """Actors named where the act happens: 'signed a pact in Paris', 'met at the border near Narva'."""
-    out: list[str] = []
-    for child in tok.children:
-        if child.dep_ == "prep" and child.lower_ in rules.location_preps:
-            for pobj in child.children:
-                if pobj.dep_ == "pobj":
-                    out.extend(a for a in actors_of_phrase(pobj, index) if index.by_id[a].kind in {"place", "country"})
-    return out
