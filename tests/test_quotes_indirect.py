@@ -113,6 +113,9 @@ def test_quotes_indirect_parenthetical_attribution(nlp, cues) -> None:
          "he has worked to open markets and real progress has been made"),
         ("PARIS, May 4 - Exports will fall this year, the ministry said.", "Exports will fall this year"),
         ("OSLO (Reuters) - The fund will sell its stake, a spokesman said.", "The fund will sell its stake"),
+        # a hyphen inside a word is no dash opening an aside ("re-examine" cut to "re")
+        ("Smith said the U.S. Would re-examine its accord on currency rates reached by the leading nations.",
+         "the U.S. Would re-examine its accord on currency rates reached by the leading nations"),
     ],
 )  # fmt: skip
 def test_quotes_indirect_content_spans(nlp, cues, text: str, content: str) -> None:
@@ -181,3 +184,11 @@ def test_quotes_indirect_a_parenthetical_cue_between_two_clauses_stays_out_of_th
 def test_quotes_indirect_the_addressee_is_not_content(nlp, cues) -> None:
     (q,) = _indirect(nlp, cues, "Berg told reporters work remained to be done on the budget.")
     assert q.text == "work remained to be done on the budget"
+
+
+def test_quotes_indirect_not_from_a_capitals_headline(nlp, cues) -> None:
+    # a wire headline's parse reads its object as what was said ("WARNS | SWEDEN ON COSTS");
+    # the first paragraph says it again in full
+    text = "IMF SAYS BRAZIL HAS MET ITS TARGETS\n\nBrazil has met the targets of its loan programme, the fund said."
+    quotes = extract_quotes(nlp(text), (), cues)
+    assert [q.text for q in quotes] == ["Brazil has met the targets of its loan programme"]

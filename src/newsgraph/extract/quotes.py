@@ -73,6 +73,7 @@ def extract_quotes(doc: Doc, actors: Sequence[Actor], cues: QuoteCues) -> list[Q
     quotes = [_without_dateline(doc_text(doc), q) for q in quotes]
     quotes = _carry_bare_paragraphs(doc_text(doc), quotes)
     quotes = _classify(doc_text(doc), quotes, passages)
+    quotes = [q for q in quotes if not _shouted(doc_text(doc), q)]
     index = MentionIndex.build(doc, actors, cues.pronoun_kinds, [(q.start, q.end) for q in quotes], cues.relative, cues.indefinite)
     return _resolve_speakers(doc, quotes, index, cues.definite)
 
@@ -176,6 +177,18 @@ def _speaker_class(head: Token, actor: Actor | None, pronoun_kinds: dict[str, fr
     if head.ent_type_ in _NAMED or actor is not None:
         return "thing"
     return "either"
+
+
+def _shouted(text: str, q: Quote) -> bool:
+    """Whether the quote's cue sits in a line written all in capitals: a wire headline
+    ("OECD WARNS SWEDEN ON LABOUR COSTS"), whose parse is unreliable (the object read as what
+    was said) and whose claim the article's first paragraph states again in full."""
+    if q.cue_span is None:
+        return False
+    lo = text.rfind("\n", 0, q.cue_span[0]) + 1
+    hi = text.find("\n", q.cue_span[1])
+    line = text[lo : hi if hi >= 0 else len(text)]
+    return line.isupper() and sum(c.isalpha() for c in line) > 1
 
 
 def _without_dateline(text: str, q: Quote) -> Quote:

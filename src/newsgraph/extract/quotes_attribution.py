@@ -574,14 +574,27 @@ def _to_sentence_end(verb: Token, hi: int, in_quote: Sequence[int], cues: QuoteC
     end = sentences(doc).end(verb.i)
     while end > hi and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
-    if end <= hi or doc[hi].is_punct or doc[hi].is_space or "\n" in doc[hi].whitespace_:
+    if end <= hi or doc[hi].is_punct and not _joins_word(doc[hi]) or doc[hi].is_space or "\n" in doc[hi].whitespace_:
         return hi
     for t in doc[hi:end]:
-        if in_quote[t.i] >= 0 or t.lower_ in cues.according_openers or t.text in _ASIDE_OPEN or t.text in (",", ";"):
+        aside = t.text in _ASIDE_OPEN and not _joins_word(t)
+        if in_quote[t.i] >= 0 or t.lower_ in cues.according_openers or aside or t.text in (",", ";"):
             return hi
         if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in cues.verbs and t.head.i == verb.i:
             return hi
     return end
+
+
+def _joins_word(tok: Token) -> bool:
+    """A hyphen inside a word ("re-examine", "north-west"), not a dash opening an aside."""
+    doc = tok.doc
+    return (
+        tok.text == "-"
+        and 0 < tok.i < len(doc) - 1
+        and not doc[tok.i - 1].whitespace_
+        and not tok.whitespace_
+        and doc[tok.i + 1].is_alpha
+    )
 
 
 def _noun_content(noun: Token, in_quote: Sequence[int]) -> Attribution | None:
