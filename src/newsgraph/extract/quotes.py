@@ -75,7 +75,7 @@ def extract_quotes(doc: Doc, actors: Sequence[Actor], cues: QuoteCues) -> list[Q
     quotes = _classify(doc_text(doc), quotes, passages)
     quotes = [q for q in quotes if not _shouted(doc_text(doc), q)]
     index = MentionIndex.build(doc, actors, cues.pronoun_kinds, [(q.start, q.end) for q in quotes], cues.relative, cues.indefinite)
-    return _resolve_speakers(doc, quotes, index, cues.definite)
+    return _resolve_speakers(doc, quotes, index, cues)
 
 
 def _paragraph_ids(doc: Doc) -> list[int]:
@@ -88,7 +88,7 @@ def _paragraph_ids(doc: Doc) -> list[int]:
     return ids
 
 
-def _resolve_speakers(doc: Doc, quotes: Sequence[Quote], index: MentionIndex, definite: frozenset[str]) -> list[Quote]:
+def _resolve_speakers(doc: Doc, quotes: Sequence[Quote], index: MentionIndex, cues: QuoteCues) -> list[Quote]:
     """Link each speaker phrase to the actor it names or refers to.
 
     A speaker pronoun is the previous speaker of its class, as wire copy chains them: "he" /
@@ -98,6 +98,7 @@ def _resolve_speakers(doc: Doc, quotes: Sequence[Quote], index: MentionIndex, de
     nearest earlier actor would be someone else the article mentions); a person named after
     the previous person speaker takes "he" ("X said … Y sees little chance. “…,” he said": Y).
     """
+    definite = cues.definite
     out: list[Quote] = []
     last: dict[str, tuple[int, Actor | None]] = {}  # the previous speaker of each class: where its attribution ends, who
     roles: dict[str, tuple[int, Actor | None]] = {}  # the previous speaker named by each role noun ("spokesman"): where, who
@@ -115,6 +116,8 @@ def _resolve_speakers(doc: Doc, quotes: Sequence[Quote], index: MentionIndex, de
             actor = index.body_in(q.speaker_span, head) or actor  # "an APT spokesman": APT, not a generic spokesman
         if head.pos_ == "NOUN" and actor is None and _definite(head, definite):
             actor = index.named_by_head(head)  # "the bank said" after "The World Bank said"
+            if actor is None and head.lemma_.lower() in cues.company_nouns:
+                actor = index.company_before(head, cues.legal_words)  # "the company said" after "Orton Mining Corp said"
         if head.pos_ == "PROPN" and (actor is None or actor.kind != "person"):
             actor = index.person_by_surname(head.text) or actor  # "Fritschi said" after "Herbert Fritschi"
         words = q.speaker_text or ""  # the text of speaker_span
