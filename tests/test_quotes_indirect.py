@@ -192,3 +192,19 @@ def test_quotes_indirect_not_from_a_capitals_headline(nlp, cues) -> None:
     text = "IMF SAYS BRAZIL HAS MET ITS TARGETS\n\nBrazil has met the targets of its loan programme, the fund said."
     quotes = extract_quotes(nlp(text), (), cues)
     assert [q.text for q in quotes] == ["Brazil has met the targets of its loan programme"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry did not say when the talks would resume.",
+        "Bank officials would not say whether the rate had been cut.",
+    ],
+)
+def test_quotes_indirect_a_question_left_unanswered_is_no_attribution(nlp, cues, text: str) -> None:
+    assert _indirect(nlp, cues, text) == []
+
+
+def test_quotes_indirect_negated_verb_keeps_a_that_clause_and_a_later_saying(nlp, cues) -> None:
+    text = "He did not say what the price was, but said the deal would close in May."
+    assert [q.text for q in _indirect(nlp, cues, text)] == ["the deal would close in May"]

@@ -39,6 +39,7 @@ _PREDICATE = frozenset({"dobj", "oprd", "dative", "prep", "ccomp", "xcomp", "att
 _OBJECTS = frozenset({"pobj", "dobj", "dative", "iobj"})
 _NOT_SPEAKERS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 _SUBJECT_STEPS = 5  # verbs up a participle/conjunct chain to the one with the subject
+_WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})  # Penn tags of the wh-words opening a question clause
 _ASIDE_OPEN = frozenset({"-", "–", "—", "("})
 _ASIDE_CLOSE = frozenset({"-", "–", "—", ")"})
 _OUTER_STEPS = 3  # how far up a cue inside a complement looks for the verb that reports it
@@ -423,6 +424,8 @@ def indirect_at(tok: Token, in_quote: Sequence[int], cues: QuoteCues) -> Attribu
                 if verb.reports == "evidence" and not _can_speak(tok, who, cues):
                     return None
                 lo, hi = child.left_edge.i, child.right_edge.i + 1
+                if _left_open(tok, tok.doc[lo], cues):
+                    return None  # "did not say when the talks would resume": nothing was said
                 if child.dep_ == "ccomp" and child.i > tok.i:
                     lo, hi = _clause_start(child), _to_sentence_end(tok, hi, in_quote, cues)
                     lo = _past_addressee(child, lo, tok, cues)
@@ -457,6 +460,13 @@ def _says_nothing(verb: Token, cue: VerbCue, cues: QuoteCues) -> bool:
     ):
         return True  # "refused to comment" (while "refused to negotiate" states a position)
     return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in cues.nothing_said
+
+
+def _left_open(verb: Token, first: Token, cues: QuoteCues) -> bool:
+    """A negated reporting verb whose clause is a question ("did not say when …", "would not
+    say whether …"): what it reports was not said."""
+    negated = any(c.dep_ == "neg" for c in verb.children)
+    return negated and (first.tag_ in _WH_TAGS or first.lower_ in cues.open_questions)
 
 
 def _thinks_aloud(cue: VerbCue, who: Token, cues: QuoteCues) -> bool:
