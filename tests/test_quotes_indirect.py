@@ -208,3 +208,16 @@ def test_quotes_indirect_a_question_left_unanswered_is_no_attribution(nlp, cues,
 def test_quotes_indirect_negated_verb_keeps_a_that_clause_and_a_later_saying(nlp, cues) -> None:
     text = "He did not say what the price was, but said the deal would close in May."
     assert [q.text for q in _indirect(nlp, cues, text)] == ["the deal would close in May"]
+
+
+def test_quotes_indirect_stops_at_a_cue_after_its_clause_verb(nlp, cues) -> None:
+    # the record's text is one slice: it never holds its own cue and speaker
+    (q,) = _indirect(nlp, cues, "Prices will rise, Machold said, because stocks are low.")
+    assert (q.text, q.speaker_text) == ("Prices will rise", "Machold")
+
+
+def test_quotes_indirect_stops_before_a_second_speaker(nlp, cues) -> None:
+    text = "Howe said Britain would back the plan and Ordonez of Spain said Madrid would abstain."
+    quotes = _indirect(nlp, cues, text)
+    assert quotes[0].text == "Britain would back the plan"
+    assert all("Ordonez" not in q.text for q in quotes)
