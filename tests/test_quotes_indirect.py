@@ -114,6 +114,9 @@ def test_quotes_indirect_parenthetical_attribution(nlp, cues) -> None:
         ("PARIS, May 4 - Exports will fall this year, the ministry said.", "Exports will fall this year"),
         ("OSLO (Reuters) - The fund will sell its stake, a spokesman said.", "The fund will sell its stake"),
         # a hyphen inside a word is no dash opening an aside ("re-examine" cut to "re")
+        # the sentence splitter's break after an abbreviation's period is no clause boundary
+        ("Army Staff Sgt. Paul Miller was wounded in the attack near the border, the army said.",
+         "Army Staff Sgt. Paul Miller was wounded in the attack near the border"),
         ("Smith said the U.S. Would re-examine its accord on currency rates reached by the leading nations.",
          "the U.S. Would re-examine its accord on currency rates reached by the leading nations"),
     ],

@@ -39,6 +39,7 @@ _PREDICATE = frozenset({"dobj", "oprd", "dative", "prep", "ccomp", "xcomp", "att
 _OBJECTS = frozenset({"pobj", "dobj", "dative", "iobj"})
 _NOT_SPEAKERS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 _SUBJECT_STEPS = 5  # verbs up a participle/conjunct chain to the one with the subject
+_FRAGMENT_TOKENS = 8  # a verbless piece the sentence splitter cut off before an abbreviation's period ("Army Staff Sgt.")
 _WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})  # Penn tags of the wh-words opening a question clause
 _ASIDE_OPEN = frozenset({"-", "–", "—", "("})
 _ASIDE_CLOSE = frozenset({"-", "–", "—", ")"})
@@ -431,7 +432,7 @@ def indirect_at(tok: Token, in_quote: Sequence[int], cues: QuoteCues) -> Attribu
                     lo = _past_addressee(child, lo, tok, cues)
                     hi = _before_next_speaker(tok.doc, lo, hi, cues)
                 elif child.dep_ == "ccomp":
-                    lo = _fronted_start(child, lo)
+                    lo = _after_abbreviation(_fronted_start(child, lo), tok.doc)
                 return Attribution(who, tok.i, tok.i + 1, (lo, hi))
         if tok.dep_ == "parataxis" and "ccomp" in verb.content and verb.reports != "evidence":
             # "In his state, Christie said, offenders are sent to treatment": the sentence
@@ -439,7 +440,8 @@ def indirect_at(tok: Token, in_quote: Sequence[int], cues: QuoteCues) -> Attribu
             who = _speaker_of(tok, in_quote, cues.verbs)
             clause = tok.head
             if who is not None and in_quote[clause.i] < 0 and _thinks_aloud(verb, who, cues):
-                return Attribution(who, tok.i, tok.i + 1, _around_aside(clause, tok))
+                lo, hi = _around_aside(clause, tok)
+                return Attribution(who, tok.i, tok.i + 1, (_after_abbreviation(lo, tok.doc), hi))
         return None
     if tok.pos_ == "NOUN" and tok.lemma_.lower() in cues.nouns:
         return _noun_content(tok, in_quote)
@@ -577,6 +579,23 @@ def _fronted_start(clause: Token, lo: int) -> int:
     if opens and k < lo and lo - k <= _HEADLINE_SPILL and not any(t.is_punct for t in doc[k:lo]):
         return k
     return lo
+
+
+def _after_abbreviation(lo: int, doc: Doc) -> int:
+    """Where a fronted clause begins when the sentence splitter broke it after an abbreviation
+    ("Army Staff Sgt. | Paul Miller was wounded …, the army said", "Exports to the U.S. | Rose
+    …"): a short fragment before it in the same paragraph, with no verb and ending in a period,
+    is no sentence of its own but the clause's beginning."""
+    sentence = sentences(doc)
+    if lo == 0 or sentence.start(lo) != lo:
+        return lo
+    start = sentence.start(lo - 1)
+    fragment = doc[start:lo]
+    if len(fragment) > _FRAGMENT_TOKENS or not fragment[-1].text.endswith(".") or any(
+        t.pos_ in ("VERB", "AUX") or "\n" in t.text or "\n" in t.whitespace_ for t in fragment
+    ):
+        return lo
+    return start
 
 
 def _to_sentence_end(verb: Token, hi: int, in_quote: Sequence[int], cues: QuoteCues) -> int:
