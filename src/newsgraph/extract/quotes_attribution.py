@@ -40,6 +40,7 @@ _OBJECTS = frozenset({"pobj", "dobj", "dative", "iobj"})
 _NOT_SPEAKERS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 _SUBJECT_STEPS = 5  # verbs up a participle/conjunct chain to the one with the subject
 _FRAGMENT_TOKENS = 8  # a verbless piece the sentence splitter cut off before an abbreviation's period ("Army Staff Sgt.")
+_FINITE_TAGS = frozenset({"VBZ", "VBD", "VBP", "MD"})  # Penn tags of a finite verb or modal
 _WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})  # Penn tags of the wh-words opening a question clause
 _ASIDE_OPEN = frozenset({"-", "–", "—", "("})
 _ASIDE_CLOSE = frozenset({"-", "–", "—", ")"})
@@ -429,10 +430,11 @@ def indirect_at(tok: Token, in_quote: Sequence[int], cues: QuoteCues) -> Attribu
                     return None  # "did not say when the talks would resume": nothing was said
                 if child.dep_ == "ccomp" and child.i > tok.i:
                     lo, hi = _clause_start(child), _to_sentence_end(tok, hi, in_quote, cues)
-                    lo = _past_addressee(child, lo, tok, cues)
+                    lo = _past_addressee(child, _with_subject(child, lo, tok, in_quote), tok, cues)
                     hi = _before_next_speaker(tok.doc, lo, hi, cues)
                 elif child.dep_ == "ccomp":
                     lo = _after_abbreviation(_fronted_start(child, lo), tok.doc)
+                    hi = _to_reporting_clause(tok, who, hi, in_quote)
                 return Attribution(who, tok.i, tok.i + 1, (lo, hi))
         if tok.dep_ == "parataxis" and "ccomp" in verb.content and verb.reports != "evidence":
             # "In his state, Christie said, offenders are sent to treatment": the sentence
@@ -628,6 +630,37 @@ def _joins_word(tok: Token) -> bool:
         and not tok.whitespace_
         and doc[tok.i + 1].is_alpha
     )
+
+
+def _with_subject(clause: Token, lo: int, verb: Token, in_quote: Sequence[int]) -> int:
+    """Where a reported clause after its verb begins when the parse left its subject out ("said
+    because of the delay the outlook | is hard to predict"): a finite clause with no subject
+    of its own takes the words between the verb and it."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in clause.children):
+        return lo
+    if clause.tag_ not in _FINITE_TAGS and not any(c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE_TAGS for c in clause.children):
+        return lo
+    doc = clause.doc
+    first = verb.i + 1
+    if first >= lo or any(in_quote[t.i] >= 0 or t.is_punct or "\n" in t.whitespace_ for t in doc[first:lo]):
+        return lo
+    return first
+
+
+def _to_reporting_clause(verb: Token, who: Token, hi: int, in_quote: Sequence[int]) -> int:
+    """The end of a fronted reported clause: the whole sentence up to its reporting clause ("A
+    rose, but B may fall, the sources added"), where the parse may have kept only the first
+    conjunct ("A rose, but")."""
+    doc = verb.doc
+    start = min(verb.i, who.left_edge.i) if who.i < verb.i else verb.i
+    end = start
+    while end > hi and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    if end <= hi or sentences(doc).start(end - 1) != sentences(doc).start(hi - 1):
+        return hi
+    if any(in_quote[t.i] >= 0 or "\n" in t.whitespace_ for t in doc[hi:end]):
+        return hi
+    return end
 
 
 def _before_next_speaker(doc: Doc, lo: int, hi: int, cues: QuoteCues) -> int:
