@@ -242,3 +242,10 @@ def test_quotes_indirect_clause_keeps_the_subject_the_parse_left_out(nlp) -> Non
     tags = ["NNP", "VBD", "IN", "DT", "NN", "DT", "NN", "VBZ", "RB", "."]
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags)
     assert _with_subject(doc[7], 7, doc[1], [-1] * len(doc)) == 2  # from "despite", not "is on"
+
+
+def test_quotes_indirect_a_fronted_report_holding_another_is_kept(nlp, cues) -> None:
+    text = "Two banks confirmed a pledge to lend 300 mln dlrs to Peru, banking sources said."
+    quotes = _indirect(nlp, cues, text)
+    outer = [q for q in quotes if q.speaker_text == "banking sources"]
+    assert [q.text for q in outer] == ["Two banks confirmed a pledge to lend 300 mln dlrs to Peru"]

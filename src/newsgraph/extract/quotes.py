@@ -379,11 +379,29 @@ def _indirect_quotes(doc: Doc, in_quote: Sequence[int], direct: Sequence[Quote],
         if (tok.idx, tok.idx + len(tok)) in quoting and _subjectless_before(doc, att):
             continue  # "Commenting on …, X said, “…”": the phrase before a cue whose quotation follows it
         span = _trim(doc, *att.content)
-        if span is None or _covered(taken, span):
+        # "A happened, sources said": a report set off by a comma before its reporting clause
+        fronted = (
+            lemma in cues.verbs
+            and span is not None
+            and att.speaker is not None
+            and span[1] <= att.speaker.left_edge.idx
+            and doc_text(doc)[span[1] : att.speaker.left_edge.idx].strip() == ","
+        )
+        if span is None or _covered(taken, span) and not (fronted and _wraps(out, span)):
             continue
         insort(taken, span)
         out.append(_make_quote(doc, span[0], span[1], doc_text(doc)[span[0] : span[1]], "indirect", att, cues.relative))
     return out
+
+
+def _wraps(found: Sequence[Quote], span: Span) -> bool:
+    """Whether ``span`` is a fronted report that holds an earlier one, cue and all ("Banks
+    confirmed the loans, banking sources said"): both are attributions, the outer one the
+    sources'."""
+    inner = [q for q in found if _mostly_overlaps((q.start, q.end), span)]
+    return bool(inner) and all(
+        q.cue_span is not None and span[0] <= q.cue_span[0] and q.cue_span[1] <= span[1] and q.end <= span[1] for q in inner
+    )
 
 
 def _subjectless_before(doc: Doc, att: Attribution) -> bool:
