@@ -114,6 +114,8 @@ def test_quotes_indirect_parenthetical_attribution(nlp, cues) -> None:
         ("PARIS, May 4 - Exports will fall this year, the ministry said.", "Exports will fall this year"),
         ("OSLO (Reuters) - The fund will sell its stake, a spokesman said.", "The fund will sell its stake"),
         # a hyphen inside a word is no dash opening an aside ("re-examine" cut to "re")
+        # whom a speaker tells is no part of what was said, a one-word name too
+        ("Ito told Nikkei Japanese exports would fall.", "Japanese exports would fall"),
         # a fronted clause whose parse kept only its first conjunct is still what was said
         ("About half of the banks have already paid, but it may take more time before all have paid their share, the sources added.",
          "About half of the banks have already paid, but it may take more time before all have paid their share"),

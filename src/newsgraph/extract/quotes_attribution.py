@@ -491,6 +491,13 @@ def _past_addressee(clause: Token, lo: int, verb: Token, cues: QuoteCues) -> int
     doc = clause.doc
     if lo != verb.i + 1:
         return lo
+    told = verb.lemma_.lower() in cues.addressed_verbs and not any(c.dep_ in ("dative", "dobj") for c in verb.children)
+    if told and doc[lo].pos_ == "PROPN" and lo + 1 < clause.i:
+        nxt = doc[lo + 1]
+        # "told Reuters Algerian debt …" / "told Nikkei the plan …": a one-word name is whom he
+        # told when a phrase of another kind follows (not "told Ortega Smith …", one name)
+        if nxt.pos_ in _NP_OPENERS and (nxt.pos_ != "PROPN" or nxt.ent_type_ in ("GPE", "NORP")):
+            return lo + 1
     for k in range(lo, min(clause.i, lo + _ADDRESSEE_WORDS)):
         if doc[k].is_punct or doc[k].is_space:
             break

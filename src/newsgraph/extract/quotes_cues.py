@@ -50,6 +50,7 @@ class QuoteCues:
     indefinite: frozenset[str] = frozenset()  # "a spokesman": a new referent, never someone named before
     personal: frozenset[str] = frozenset()
     relative: frozenset[str] = frozenset()
+    addressed_verbs: frozenset[str] = frozenset()  # "told Reuters …": a name right after is the hearer
     open_questions: frozenset[str] = frozenset()  # "whether": a question clause, unsaid after "did not say"
     company_nouns: frozenset[str] = frozenset()  # "the company said": a company named before (coref-*.yaml)
     legal_words: frozenset[str] = frozenset()  # "Corp", "Ltd": a name ending in one is a company's (company-markers-*.yaml)
@@ -88,6 +89,7 @@ class QuoteCues:
             nothing_said=frozenset(n["lemma"] for n in raw.get("nothing_said", [])),
             figure_objects=frozenset(n["lemma"] for n in raw.get("figure_objects", [])),
             addressees=frozenset(n["lemma"] for n in raw.get("addressees", [])),
+            addressed_verbs=frozenset(str(n["lemma"]) for n in raw.get("addressed_verbs", [])),
             open_questions=frozenset(str(n["word"]) for n in raw.get("open_questions", [])),
             definite=fw.definite_articles | fw.demonstrative_words(number="singular"),
             indefinite=fw.indefinite_articles,
