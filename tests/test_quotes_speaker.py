@@ -228,3 +228,9 @@ def test_quotes_speaker_the_company_is_the_company_named_before(run) -> None:
     quotes, names = run(text)
     q = next(q for q in quotes if q.speaker_text == "The company")
     assert q.speaker is not None and names[q.speaker] == "Orton Mining Corp"  # not the buyer named inside what it said
+
+
+def test_quotes_speaker_the_companies_are_not_one_company(run) -> None:
+    quotes, names = run("Siemens AG and Bruker Corp said they formed a venture. The companies said the systems are small.")
+    q = next(q for q in quotes if q.speaker_text == "The companies")
+    assert q.speaker is None or names[q.speaker] not in ("Siemens AG", "Bruker Corp")

@@ -116,7 +116,7 @@ def _resolve_speakers(doc: Doc, quotes: Sequence[Quote], index: MentionIndex, cu
             actor = index.body_in(q.speaker_span, head) or actor  # "an APT spokesman": APT, not a generic spokesman
         if head.pos_ == "NOUN" and actor is None and _definite(head, definite):
             actor = index.named_by_head(head)  # "the bank said" after "The World Bank said"
-            if actor is None and head.lemma_.lower() in cues.company_nouns:
+            if actor is None and head.lemma_.lower() in cues.company_nouns and head.tag_ == "NN":  # not "the companies"
                 actor = index.company_before(head, cues.legal_words)  # "the company said" after "Orton Mining Corp said"
         if head.pos_ == "PROPN" and (actor is None or actor.kind != "person"):
             actor = index.person_by_surname(head.text) or actor  # "Fritschi said" after "Herbert Fritschi"
