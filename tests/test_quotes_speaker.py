@@ -217,3 +217,20 @@ def test_quotes_speaker_surname_stays_the_person_named_in_full(run) -> None:
     quotes, names = run(text)
     direct = next(q for q in quotes if q.text.startswith("I will not"))
     assert names[direct.speaker] == "Emmanuel Macron"
+
+
+def test_quotes_speaker_the_company_is_the_company_named_before(run) -> None:
+    text = (
+        "ORTON MINING SELLS GOLD UNIT\n\n"
+        "Orton Mining Corp said it sold its gold unit to Kelso Holdings Ltd for 40 mln dlrs.\n\n"
+        "The company said the sale would cut its debt."
+    )
+    quotes, names = run(text)
+    q = next(q for q in quotes if q.speaker_text == "The company")
+    assert q.speaker is not None and names[q.speaker] == "Orton Mining Corp"  # not the buyer named inside what it said
+
+
+def test_quotes_speaker_the_companies_are_not_one_company(run) -> None:
+    quotes, names = run("Siemens AG and Bruker Corp said they formed a venture. The companies said the systems are small.")
+    q = next(q for q in quotes if q.speaker_text == "The companies")
+    assert q.speaker is None or names[q.speaker] not in ("Siemens AG", "Bruker Corp")

@@ -33,6 +33,9 @@ def _speaker(a: Analysis, phrase: str) -> tuple[Quote, Actor | None]:
         ("Canadian bankers said mortgage demand had cooled.", "Canadian bankers", "Canadian bankers", "BUS", "CAN", "group"),
         ("Wheat was scarce, dealers in Cairo said.", "dealers", "dealers", "BUS", "EGY", "group"),
         ("Freight rates fell, one shipping dealer said.", "one shipping dealer", "shipping dealer", "BUS", None, "person"),
+        # a central bank is coded as its government, so are the "monetary sources" that speak for it
+        ("Monetary sources said the bank would hold rates steady.", "Monetary sources", "Monetary sources", "GOV", None, "group"),
+        ("Central bank officials said reserves had risen.", "Central bank officials", "Central bank officials", "GOV", None, "group"),
     ],
 )  # fmt: skip
 def test_unnamed_group_or_role_speaker_becomes_an_actor(
@@ -93,3 +96,9 @@ def test_an_aide_to_a_person_takes_that_persons_country(run) -> None:
     a = run("Prime Minister Boris Johnson flew to Kyiv. An aide to Boris Johnson said the visit would be short.")
     _, actor = _speaker(a, "An aide")
     assert actor is not None and (actor.name, actor.country, actor.role) == ("aide", "GBR", "GOV")
+
+
+def test_the_sources_and_they_follow_monetary_sources(run) -> None:
+    a = run("Monetary sources said the bank would hold rates. The sources said reserves were ample. They said no cut was planned.")
+    (first, actor), (_, again), (_, they) = (_speaker(a, p) for p in ("Monetary sources", "The sources", "They"))
+    assert actor is not None and again == actor and they == actor

@@ -73,8 +73,9 @@ def extract_quotes(doc: Doc, actors: Sequence[Actor], cues: QuoteCues) -> list[Q
     quotes = [_without_dateline(doc_text(doc), q) for q in quotes]
     quotes = _carry_bare_paragraphs(doc_text(doc), quotes)
     quotes = _classify(doc_text(doc), quotes, passages)
+    quotes = [q for q in quotes if not _shouted(doc_text(doc), q)]
     index = MentionIndex.build(doc, actors, cues.pronoun_kinds, [(q.start, q.end) for q in quotes], cues.relative, cues.indefinite)
-    return _resolve_speakers(doc, quotes, index, cues.definite)
+    return _resolve_speakers(doc, quotes, index, cues)
 
 
 def _paragraph_ids(doc: Doc) -> list[int]:
@@ -87,7 +88,7 @@ def _paragraph_ids(doc: Doc) -> list[int]:
     return ids
 
 
-def _resolve_speakers(doc: Doc, quotes: Sequence[Quote], index: MentionIndex, definite: frozenset[str]) -> list[Quote]:
+def _resolve_speakers(doc: Doc, quotes: Sequence[Quote], index: MentionIndex, cues: QuoteCues) -> list[Quote]:
     """Link each speaker phrase to the actor it names or refers to.
 
     A speaker pronoun is the previous speaker of its class, as wire copy chains them: "he" /
@@ -97,6 +98,7 @@ def _resolve_speakers(doc: Doc, quotes: Sequence[Quote], index: MentionIndex, de
     nearest earlier actor would be someone else the article mentions); a person named after
     the previous person speaker takes "he" ("X said … Y sees little chance. “…,” he said": Y).
     """
+    definite = cues.definite
     out: list[Quote] = []
     last: dict[str, tuple[int, Actor | None]] = {}  # the previous speaker of each class: where its attribution ends, who
     roles: dict[str, tuple[int, Actor | None]] = {}  # the previous speaker named by each role noun ("spokesman"): where, who
@@ -114,6 +116,8 @@ def _resolve_speakers(doc: Doc, quotes: Sequence[Quote], index: MentionIndex, de
             actor = index.body_in(q.speaker_span, head) or actor  # "an APT spokesman": APT, not a generic spokesman
         if head.pos_ == "NOUN" and actor is None and _definite(head, definite):
             actor = index.named_by_head(head)  # "the bank said" after "The World Bank said"
+            if actor is None and head.lemma_.lower() in cues.company_nouns and head.tag_ == "NN":  # not "the companies"
+                actor = index.company_before(head, cues.legal_words)  # "the company said" after "Orton Mining Corp said"
         if head.pos_ == "PROPN" and (actor is None or actor.kind != "person"):
             actor = index.person_by_surname(head.text) or actor  # "Fritschi said" after "Herbert Fritschi"
         words = q.speaker_text or ""  # the text of speaker_span
@@ -176,6 +180,18 @@ def _speaker_class(head: Token, actor: Actor | None, pronoun_kinds: dict[str, fr
     if head.ent_type_ in _NAMED or actor is not None:
         return "thing"
     return "either"
+
+
+def _shouted(text: str, q: Quote) -> bool:
+    """Whether the quote's cue sits in a line written all in capitals: a wire headline
+    ("OECD WARNS SWEDEN ON LABOUR COSTS"), whose parse is unreliable (the object read as what
+    was said) and whose claim the article's first paragraph states again in full."""
+    if q.cue_span is None:
+        return False
+    lo = text.rfind("\n", 0, q.cue_span[0]) + 1
+    hi = text.find("\n", q.cue_span[1])
+    line = text[lo : hi if hi >= 0 else len(text)]
+    return line.isupper() and sum(c.isalpha() for c in line) > 1
 
 
 def _without_dateline(text: str, q: Quote) -> Quote:
@@ -363,11 +379,29 @@ def _indirect_quotes(doc: Doc, in_quote: Sequence[int], direct: Sequence[Quote],
         if (tok.idx, tok.idx + len(tok)) in quoting and _subjectless_before(doc, att):
             continue  # "Commenting on …, X said, “…”": the phrase before a cue whose quotation follows it
         span = _trim(doc, *att.content)
-        if span is None or _covered(taken, span):
+        # "A happened, sources said": a report set off by a comma before its reporting clause
+        fronted = (
+            lemma in cues.verbs
+            and span is not None
+            and att.speaker is not None
+            and span[1] <= att.speaker.left_edge.idx
+            and doc_text(doc)[span[1] : att.speaker.left_edge.idx].strip() == ","
+        )
+        if span is None or _covered(taken, span) and not (fronted and _wraps(out, span)):
             continue
         insort(taken, span)
         out.append(_make_quote(doc, span[0], span[1], doc_text(doc)[span[0] : span[1]], "indirect", att, cues.relative))
     return out
+
+
+def _wraps(found: Sequence[Quote], span: Span) -> bool:
+    """Whether ``span`` is a fronted report that holds an earlier one, cue and all ("Banks
+    confirmed the loans, banking sources said"): both are attributions, the outer one the
+    sources'."""
+    inner = [q for q in found if _mostly_overlaps((q.start, q.end), span)]
+    return bool(inner) and all(
+        q.cue_span is not None and span[0] <= q.cue_span[0] and q.cue_span[1] <= span[1] and q.end <= span[1] for q in inner
+    )
 
 
 def _subjectless_before(doc: Doc, att: Attribution) -> bool:

@@ -39,6 +39,9 @@ _PREDICATE = frozenset({"dobj", "oprd", "dative", "prep", "ccomp", "xcomp", "att
 _OBJECTS = frozenset({"pobj", "dobj", "dative", "iobj"})
 _NOT_SPEAKERS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 _SUBJECT_STEPS = 5  # verbs up a participle/conjunct chain to the one with the subject
+_FRAGMENT_TOKENS = 8  # a verbless piece the sentence splitter cut off before an abbreviation's period ("Army Staff Sgt.")
+_FINITE_TAGS = frozenset({"VBZ", "VBD", "VBP", "MD"})  # Penn tags of a finite verb or modal
+_WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})  # Penn tags of the wh-words opening a question clause
 _ASIDE_OPEN = frozenset({"-", "–", "—", "("})
 _ASIDE_CLOSE = frozenset({"-", "–", "—", ")"})
 _OUTER_STEPS = 3  # how far up a cue inside a complement looks for the verb that reports it
@@ -423,11 +426,15 @@ def indirect_at(tok: Token, in_quote: Sequence[int], cues: QuoteCues) -> Attribu
                 if verb.reports == "evidence" and not _can_speak(tok, who, cues):
                     return None
                 lo, hi = child.left_edge.i, child.right_edge.i + 1
+                if _left_open(tok, tok.doc[lo], cues):
+                    return None  # "did not say when the talks would resume": nothing was said
                 if child.dep_ == "ccomp" and child.i > tok.i:
                     lo, hi = _clause_start(child), _to_sentence_end(tok, hi, in_quote, cues)
-                    lo = _past_addressee(child, lo, tok, cues)
+                    lo = _past_addressee(child, _with_subject(child, lo, tok, in_quote), tok, cues)
+                    hi = _before_next_speaker(tok.doc, lo, hi, cues)
                 elif child.dep_ == "ccomp":
-                    lo = _fronted_start(child, lo)
+                    lo = _after_abbreviation(_fronted_start(child, lo), tok.doc)
+                    hi = _to_reporting_clause(tok, who, hi, in_quote)
                 return Attribution(who, tok.i, tok.i + 1, (lo, hi))
         if tok.dep_ == "parataxis" and "ccomp" in verb.content and verb.reports != "evidence":
             # "In his state, Christie said, offenders are sent to treatment": the sentence
@@ -435,7 +442,8 @@ def indirect_at(tok: Token, in_quote: Sequence[int], cues: QuoteCues) -> Attribu
             who = _speaker_of(tok, in_quote, cues.verbs)
             clause = tok.head
             if who is not None and in_quote[clause.i] < 0 and _thinks_aloud(verb, who, cues):
-                return Attribution(who, tok.i, tok.i + 1, _around_aside(clause, tok))
+                lo, hi = _around_aside(clause, tok)
+                return Attribution(who, tok.i, tok.i + 1, (_after_abbreviation(lo, tok.doc), hi))
         return None
     if tok.pos_ == "NOUN" and tok.lemma_.lower() in cues.nouns:
         return _noun_content(tok, in_quote)
@@ -459,6 +467,13 @@ def _says_nothing(verb: Token, cue: VerbCue, cues: QuoteCues) -> bool:
     return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in cues.nothing_said
 
 
+def _left_open(verb: Token, first: Token, cues: QuoteCues) -> bool:
+    """A negated reporting verb whose clause is a question ("did not say when …", "would not
+    say whether …"): what it reports was not said."""
+    negated = any(c.dep_ == "neg" for c in verb.children)
+    return negated and (first.tag_ in _WH_TAGS or first.lower_ in cues.open_questions)
+
+
 def _thinks_aloud(cue: VerbCue, who: Token, cues: QuoteCues) -> bool:
     """Whether a speaker may hold what a verb reports: anyone says, but a thought or a wish
     ("believe", "want") is an attribution only of a person ("Lee believes …", "she wants …"),
@@ -476,6 +491,13 @@ def _past_addressee(clause: Token, lo: int, verb: Token, cues: QuoteCues) -> int
     doc = clause.doc
     if lo != verb.i + 1:
         return lo
+    told = verb.lemma_.lower() in cues.addressed_verbs and not any(c.dep_ in ("dative", "dobj") for c in verb.children)
+    if told and doc[lo].pos_ == "PROPN" and lo + 1 < clause.i:
+        nxt = doc[lo + 1]
+        # "told Reuters Algerian debt …" / "told Nikkei the plan …": a one-word name is whom he
+        # told when a phrase of another kind follows (not "told Ortega Smith …", one name)
+        if nxt.pos_ in _NP_OPENERS and (nxt.pos_ != "PROPN" or nxt.ent_type_ in ("GPE", "NORP")):
+            return lo + 1
     for k in range(lo, min(clause.i, lo + _ADDRESSEE_WORDS)):
         if doc[k].is_punct or doc[k].is_space:
             break
@@ -488,9 +510,12 @@ def _around_aside(clause: Token, aside: Token) -> tuple[int, int]:
     """The sentence around a parenthetical "X said", but only its first clause when the
     parenthetical stands between two coordinated clauses ("Exports will fall, he said, and
     incomes could shrink" is "Exports will fall": a record's text is one slice, and the cue
-    and speaker inside it would be part of what was said). A parenthetical inside one clause
-    ("The museum, Mr. Bush said, celebrated …") keeps the clause whole: either side alone
-    loses its subject or its verb (tried on PolNeAR dev: 1 attribution lost, 2 false)."""
+    and speaker inside it would be part of what was said), and when the clause's verb stands
+    before it ("Prices will rise, Machold said, because stocks are low" is "Prices will
+    rise": the side before holds subject and verb; PolNeAR dev unchanged). A parenthetical
+    between a subject and its verb ("The museum, Mr. Bush said, celebrated …") keeps the
+    clause whole: either side alone loses its subject or its verb (tried on PolNeAR dev: 1
+    attribution lost, 2 false)."""
     doc = clause.doc
     lo, hi = clause.left_edge.i, clause.right_edge.i + 1
     a_lo, a_hi = aside.left_edge.i, aside.right_edge.i + 1
@@ -500,7 +525,7 @@ def _around_aside(clause: Token, aside: Token) -> tuple[int, int]:
     while nxt < hi and (doc[nxt].is_punct or doc[nxt].is_space):
         nxt += 1
     joined = nxt < hi and doc[nxt].dep_ == "cc" and doc[nxt].head.i == clause.i
-    return (lo, a_lo) if joined else (lo, hi)
+    return (lo, a_lo) if joined or clause.i < a_lo else (lo, hi)
 
 
 def _addressed(verb: Token) -> bool:
@@ -565,6 +590,23 @@ def _fronted_start(clause: Token, lo: int) -> int:
     return lo
 
 
+def _after_abbreviation(lo: int, doc: Doc) -> int:
+    """Where a fronted clause begins when the sentence splitter broke it after an abbreviation
+    ("Army Staff Sgt. | Paul Miller was wounded …, the army said", "Exports to the U.S. | Rose
+    …"): a short fragment before it in the same paragraph, with no verb and ending in a period,
+    is no sentence of its own but the clause's beginning."""
+    sentence = sentences(doc)
+    if lo == 0 or sentence.start(lo) != lo:
+        return lo
+    start = sentence.start(lo - 1)
+    fragment = doc[start:lo]
+    if len(fragment) > _FRAGMENT_TOKENS or not fragment[-1].text.endswith(".") or any(
+        t.pos_ in ("VERB", "AUX") or "\n" in t.text or "\n" in t.whitespace_ for t in fragment
+    ):
+        return lo
+    return start
+
+
 def _to_sentence_end(verb: Token, hi: int, in_quote: Sequence[int], cues: QuoteCues) -> int:
     """The end of a reported clause the parse cut short ("X said in two years he has worked
     to promote growth and progress | has been made"): the rest of the sentence is still the
@@ -574,14 +616,80 @@ def _to_sentence_end(verb: Token, hi: int, in_quote: Sequence[int], cues: QuoteC
     end = sentences(doc).end(verb.i)
     while end > hi and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
-    if end <= hi or doc[hi].is_punct or doc[hi].is_space or "\n" in doc[hi].whitespace_:
+    if end <= hi or doc[hi].is_punct and not _joins_word(doc[hi]) or doc[hi].is_space or "\n" in doc[hi].whitespace_:
         return hi
     for t in doc[hi:end]:
-        if in_quote[t.i] >= 0 or t.lower_ in cues.according_openers or t.text in _ASIDE_OPEN or t.text in (",", ";"):
+        aside = t.text in _ASIDE_OPEN and not _joins_word(t)
+        if in_quote[t.i] >= 0 or t.lower_ in cues.according_openers or aside or t.text in (",", ";"):
             return hi
         if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in cues.verbs and t.head.i == verb.i:
             return hi
     return end
+
+
+def _joins_word(tok: Token) -> bool:
+    """A hyphen inside a word ("re-examine", "north-west"), not a dash opening an aside."""
+    doc = tok.doc
+    return (
+        tok.text == "-"
+        and 0 < tok.i < len(doc) - 1
+        and not doc[tok.i - 1].whitespace_
+        and not tok.whitespace_
+        and doc[tok.i + 1].is_alpha
+    )
+
+
+def _with_subject(clause: Token, lo: int, verb: Token, in_quote: Sequence[int]) -> int:
+    """Where a reported clause after its verb begins when the parse left its subject out ("said
+    because of the delay the outlook | is hard to predict"): a finite clause with no subject
+    of its own takes the words between the verb and it."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in clause.children):
+        return lo
+    if clause.tag_ not in _FINITE_TAGS and not any(c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE_TAGS for c in clause.children):
+        return lo
+    doc = clause.doc
+    first = verb.i + 1
+    if first >= lo or any(in_quote[t.i] >= 0 or t.is_punct or "\n" in t.whitespace_ for t in doc[first:lo]):
+        return lo
+    return first
+
+
+def _to_reporting_clause(verb: Token, who: Token, hi: int, in_quote: Sequence[int]) -> int:
+    """The end of a fronted reported clause: the whole sentence up to its reporting clause ("A
+    rose, but B may fall, the sources added"), where the parse may have kept only the first
+    conjunct ("A rose, but")."""
+    doc = verb.doc
+    start = min(verb.i, who.left_edge.i) if who.i < verb.i else verb.i
+    end = start
+    while end > hi and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    if end <= hi or sentences(doc).start(end - 1) != sentences(doc).start(hi - 1):
+        return hi
+    if any(in_quote[t.i] >= 0 or "\n" in t.whitespace_ for t in doc[hi:end]):
+        return hi
+    return end
+
+
+def _before_next_speaker(doc: Doc, lo: int, hi: int, cues: QuoteCues) -> int:
+    """"Howe said Britain would back it and Ordonez of Spain said Madrid would abstain": when a
+    reporting verb with no subject of its own follows the clause, the parse joined that verb's
+    speaker to the clause by "and"; the clause ends before that "and"."""
+    k = hi
+    while k < len(doc) and doc[k].is_space:
+        k += 1
+    if k >= len(doc):
+        return hi
+    verb = doc[k]
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in cues.verbs:
+        return hi
+    if any(c.dep_ in _SUBJECTS or c.dep_ == "nsubjpass" for c in verb.children):
+        return hi
+    for t in doc[lo:hi]:
+        if t.dep_ == "conj" and t.pos_ in ("PROPN", "NOUN") and t.right_edge.i == k - 1 and t.head.i >= lo:
+            cc = next((c for c in t.head.children if c.dep_ == "cc" and c.i < t.i), None)
+            if cc is not None and cc.i > lo:
+                return cc.i
+    return hi
 
 
 def _noun_content(noun: Token, in_quote: Sequence[int]) -> Attribution | None:

@@ -14,6 +14,8 @@ from newsgraph.data_files import parse_yaml
 from newsgraph.extract.function_words import FunctionWords
 
 CUE_FILE = "quote-cues-2026-11.yaml"
+COREF_FILE = "coref-2026-12.yaml"
+MARKERS_FILE = "company-markers-2026-12.yaml"
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +50,10 @@ class QuoteCues:
     indefinite: frozenset[str] = frozenset()  # "a spokesman": a new referent, never someone named before
     personal: frozenset[str] = frozenset()
     relative: frozenset[str] = frozenset()
+    addressed_verbs: frozenset[str] = frozenset()  # "told Reuters …": a name right after is the hearer
+    open_questions: frozenset[str] = frozenset()  # "whether": a question clause, unsaid after "did not say"
+    company_nouns: frozenset[str] = frozenset()  # "the company said": a company named before (coref-*.yaml)
+    legal_words: frozenset[str] = frozenset()  # "Corp", "Ltd": a name ending in one is a company's (company-markers-*.yaml)
 
     @property
     def according_openers(self) -> frozenset[str]:
@@ -59,6 +65,8 @@ class QuoteCues:
         """Read the packaged cue file; ``nlp`` is unused (the cues are lemma sets)."""
         fw = FunctionWords.load() if function_words is None else function_words
         raw = parse_yaml(resources.files("newsgraph.data").joinpath(CUE_FILE).read_text(encoding="utf-8"))
+        coref = parse_yaml(resources.files("newsgraph.data").joinpath(COREF_FILE).read_text(encoding="utf-8"))
+        markers = parse_yaml(resources.files("newsgraph.data").joinpath(MARKERS_FILE).read_text(encoding="utf-8"))
         verbs = {
             v["lemma"]: VerbCue(
                 v["lemma"],
@@ -81,10 +89,14 @@ class QuoteCues:
             nothing_said=frozenset(n["lemma"] for n in raw.get("nothing_said", [])),
             figure_objects=frozenset(n["lemma"] for n in raw.get("figure_objects", [])),
             addressees=frozenset(n["lemma"] for n in raw.get("addressees", [])),
+            addressed_verbs=frozenset(str(n["lemma"]) for n in raw.get("addressed_verbs", [])),
+            open_questions=frozenset(str(n["word"]) for n in raw.get("open_questions", [])),
             definite=fw.definite_articles | fw.demonstrative_words(number="singular"),
             indefinite=fw.indefinite_articles,
             personal=frozenset(
                 p.word for p in fw.pronouns if "subject" in p.cases and p.person != 2 and p.gender != "neuter"
             ),
             relative=fw.relatives("person", "thing", "any"),
+            company_nouns=frozenset(coref.get("company_nouns", {}).get("words", [])),
+            legal_words=frozenset(str(w) for w in markers.get("legal_words", [])),
         )

@@ -24,6 +24,7 @@ _ANTECEDENT_CHARS = 120  # a relative pronoun's noun phrase, appositions include
 _NAME_WORDS = 3  # words a proper name may extend left of its head when the parse cut it
 _PASSING_DEPS = frozenset({"poss", "pobj"})  # a possessor, a preposition's object: a person named in passing
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_COMPANY = "MNC"  # the CAMEO role of a company known by its ticker or dictionary entry
 _RECENT_CHARS = 1500  # how far back a pronoun still finds its actor (about two paragraphs)
 
 
@@ -111,6 +112,22 @@ class MentionIndex:
             words = actor.name.split()
             # a name in capitals is a headline's words ("… ACQUIRES PARIS COMPANY"), not a body named in the text
             if actor.kind in ("organization", "group") and len(words) > 1 and words[-1].lower() == word and not actor.name.isupper():
+                return actor
+        return None
+
+    def company_before(self, head: Token, legal_words: frozenset[str]) -> Actor | None:
+        """The nearest earlier company ("the company said" after "Orton Mining Corp said"): an
+        organization whose name ends in a legal-form word or that is known as a company, a headline's
+        included when known as a company (an article about one company names it there first)."""
+        for k in range(bisect_left(self.starts, head.idx) - 1, -1, -1):
+            s, _e, actor = self.mentions[k]
+            if head.idx - s > _RECENT_CHARS:
+                return None
+            last = actor.name.split()[-1].lower().rstrip(".") if actor.name.split() else ""
+            # a headline's capitals ("… BUYS LYON COMPANY") are a company only when known as one
+            # (its ticker or dictionary entry), not by a common noun's role
+            named = last in legal_words and not actor.name.isupper()
+            if actor.kind == "organization" and (named or actor.role == _COMPANY) and not self._quoted(s):
                 return actor
         return None
 
