@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from hand_actors import mentions_of
 from newsgraph.extract.amounts import AmountData, extract_amounts
 from newsgraph.records import Actor, ActorKind, Amount
 
@@ -21,15 +22,10 @@ def amount_data(nlp) -> AmountData:
 
 def actors_for(text: str, names: dict[str, ActorKind]) -> list[Actor]:
     """One actor per name, with every occurrence of the name as a mention."""
-    out = []
-    for k, (name, kind) in enumerate(names.items()):
-        spans, start = [], text.find(name)
-        while start >= 0:
-            spans.append((start, start + len(name)))
-            start = text.find(name, start + 1)
-        actor = Actor(id=f"t{k}", name=name, code=None, country=None, role=None, kind=kind, mentions=tuple(spans))
-        out.append(actor)
-    return out
+    return [
+        Actor(id=f"t{k}", name=name, code=None, country=None, role=None, kind=kind, mentions=mentions_of(text, name))
+        for k, (name, kind) in enumerate(names.items())
+    ]
 
 
 def amounts_in(nlp, data: AmountData, text: str, names: dict[str, ActorKind] | None = None) -> list[Amount]:

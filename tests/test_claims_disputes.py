@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from hand_actors import mentions_of
 from newsgraph.extract.amounts import extract_amounts
 from newsgraph.extract.claims import ClaimData, extract_claims
 from newsgraph.records import Actor, Claim
@@ -17,14 +18,10 @@ def claim_data(nlp) -> ClaimData:
 
 
 def actors_for(text: str, names: list[str]) -> list[Actor]:
-    out = []
-    for k, name in enumerate(names):
-        spans, start = [], text.find(name)
-        while start >= 0:
-            spans.append((start, start + len(name)))
-            start = text.find(name, start + 1)
-        out.append(Actor(id=name, name=name, code=None, country=None, role=None, kind="country", mentions=tuple(spans)))
-    return out
+    return [
+        Actor(id=name, name=name, code=None, country=None, role=None, kind="country", mentions=mentions_of(text, name))
+        for name in names
+    ]
 
 
 def claims_in(nlp, data: ClaimData, text: str, names: list[str]) -> list[Claim]:

@@ -7,19 +7,12 @@ from datetime import date
 import pytest
 
 from newsgraph.extract.events import EventData, extract_events
+from hand_actors import coded_actors
 from newsgraph.records import Actor, Event
 
 
 def actors_for(text: str, codes: dict[str, str]) -> list[Actor]:
-    """Hand-coded actors (name -> CAMEO code), every occurrence a mention: no actor coder involved."""
-    out = []
-    for i, (name, code) in enumerate(codes.items()):
-        spans, start = [], text.find(name)
-        while start >= 0:
-            spans.append((start, start + len(name)))
-            start = text.find(name, start + 1)
-        out.append(Actor(f"a{i}", name, code, code[:3], code[3:6] or None, "organization", tuple(spans)))
-    return out
+    return coded_actors(text, codes, "organization", with_role=True)
 
 
 @pytest.fixture(scope="module")

@@ -12,18 +12,12 @@ from datetime import date
 import pytest
 
 from newsgraph.extract.events import EventData, extract_events
+from hand_actors import coded_actors
 from newsgraph.records import Actor
 
 
 def actors_for(text: str, codes: dict[str, str]) -> list[Actor]:
-    out = []
-    for i, (name, code) in enumerate(codes.items()):
-        spans, start = [], text.find(name)
-        while start >= 0:
-            spans.append((start, start + len(name)))
-            start = text.find(name, start + 1)
-        out.append(Actor(f"a{i}", name, code, code[:3], None, "country", tuple(spans)))
-    return out
+    return coded_actors(text, codes)
 
 
 @pytest.fixture(scope="module")
