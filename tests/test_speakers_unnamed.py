@@ -55,6 +55,7 @@ def test_unnamed_group_or_role_speaker_becomes_an_actor(
         ("The levy would double by 2030, the document says.", "the document", "document", None, "organization"),
         ("Both navies will hold drills in June, the communique said.", "the communique", "communique", None, "organization"),
         ("Two guards were hurt in the clash, police said.", "police", "police", "COP", "group"),
+        ("The singer will tour Asia in the autumn, the magazine reported.", "the magazine", "magazine", "MED", "organization"),
         ("The stoppage will spread to the docks, some unions said.", "some unions", "unions", "LAB", "group"),
         # the statement speaks for its issuers, and a modifier does not make ministers a business
         ("Tariffs on steel must fall, a trade ministers' statement said.", "a trade ministers' statement", "trade ministers", "GOV", "group"),
