@@ -33,6 +33,7 @@ def _speaker(a: Analysis, phrase: str) -> tuple[Quote, Actor | None]:
         ("Canadian bankers said mortgage demand had cooled.", "Canadian bankers", "Canadian bankers", "BUS", "CAN", "group"),
         ("Wheat was scarce, dealers in Cairo said.", "dealers", "dealers", "BUS", "EGY", "group"),
         ("Freight rates fell, one shipping dealer said.", "one shipping dealer", "shipping dealer", "BUS", None, "person"),
+        ("The bond was priced at par, securities sources said.", "securities sources", "securities sources", "BUS", None, "group"),
         # a central bank is coded as its government, so are the "monetary sources" that speak for it
         ("Monetary sources said the bank would hold rates steady.", "Monetary sources", "Monetary sources", "GOV", None, "group"),
         ("Central bank officials said reserves had risen.", "Central bank officials", "Central bank officials", "GOV", None, "group"),
@@ -130,3 +131,16 @@ def test_the_sources_and_they_follow_monetary_sources(run) -> None:
     a = run("Monetary sources said the bank would hold rates. The sources said reserves were ample. They said no cut was planned.")
     (first, actor), (_, again), (_, they) = (_speaker(a, p) for p in ("Monetary sources", "The sources", "They"))
     assert actor is not None and again == actor and they == actor
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "name"),
+    [
+        ("There are some economists who say the levy is too high.", "some economists who", "economists"),
+        ("The senator released a letter from his lawyer on Monday that says he is innocent.",
+         "a letter from his lawyer on Monday that", "letter from his lawyer on Monday"),
+    ],
+)  # fmt: skip
+def test_a_speaker_name_leaves_out_the_relative_pronoun_its_phrase_swallowed(run, text: str, phrase: str, name: str) -> None:
+    _, actor = _speaker(run(text), phrase)
+    assert actor is not None and actor.name == name

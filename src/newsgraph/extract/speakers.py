@@ -58,6 +58,7 @@ CONTEXT_FILE = "actor-context-2026-11.yaml"
 _CHAIN_CHARS = 1500  # as quotes' chain: how far back "they said" still means the previous plural speaker
 _LEADING_DEPS = frozenset({"det", "predet", "nummod"})  # "a spokesman", "One dealer", "some bankers": not the name
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+_RELATIVE_TAGS = frozenset({"WDT", "WP"})  # "economists who", "a letter … that": the speaker phrase swallowed its clause's pronoun
 _PLACE_KINDS = frozenset({"country", "place", "group"})  # mentions whose country a phrase takes as its own
 _BELONG_TO = _PLACE_KINDS | {"organization", "person"}  # what people can be of: "aides to X", "X's advisers"
 
@@ -292,8 +293,11 @@ def _country(actor: Actor | None) -> str | None:
 
 
 def _name(phrase: Span) -> str:
-    """The phrase as written, without its leading article or count ("a spokesman": "spokesman")."""
-    start = phrase.start
-    while start < phrase.end - 1 and phrase.doc[start].dep_ in _LEADING_DEPS:
+    """The phrase as written, without its leading article or count ("a spokesman": "spokesman") and
+    without a relative pronoun it ends in ("some economists who": "economists")."""
+    start, end = phrase.start, phrase.end
+    while start < end - 1 and phrase.doc[start].dep_ in _LEADING_DEPS:
         start += 1
-    return phrase.doc[start : phrase.end].text
+    while end - 1 > start and phrase.doc[end - 1].tag_ in _RELATIVE_TAGS:
+        end -= 1
+    return phrase.doc[start:end].text
