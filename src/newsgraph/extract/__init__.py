@@ -73,10 +73,13 @@ def analyze_doc(doc: Doc, document: Document, knowledge: Knowledge) -> Analysis:
     actors = extract_actors(doc, published, knowledge.actors)
     dates = extract_dates(doc, published, knowledge.dates)
     quotes = extract_quotes(doc, actors, knowledge.quotes)
+    known = len(actors)
     actors, quotes = speaker_actors(doc, actors, quotes, knowledge.speakers)
+    # an unnamed speaker with no CAMEO code ("sources said", "traders said") tells who spoke and is no party to an event
+    voices = frozenset(a.id for a in actors[known:] if not a.code)
     amounts = extract_amounts(doc, actors, quotes, dates, knowledge.amounts)
     claims = extract_claims(doc, actors, quotes, amounts, knowledge.claims)
-    events = extract_events(doc, actors, quotes, dates, claims, published, knowledge.events)
+    events = extract_events(doc, actors, quotes, dates, claims, published, knowledge.events, voices)
     events = locate_events(doc, events, actors, knowledge.places)
     tone = extract_tone(doc, knowledge.tone)
     return Analysis(

@@ -661,14 +661,16 @@ def extract_events(
     claims: Sequence[Claim],
     published: date | None,
     data: EventData,
+    voices: frozenset[str] = frozenset(),
 ) -> list[Event]:
-    """One Event per (source, target) pair of every coded trigger whose evidence passes ``events_emit``'s gates."""
+    """One Event per (source, target) pair of every coded trigger whose evidence passes ``events_emit``'s gates.
+    ``voices``: ids of actors that only say who spoke (``extract/speakers``), never a party."""
     speakers = _quote_speakers(quotes)
     cands = [
         dataclasses.replace(c, sources=_speaker_for(c, speakers)) if not c.sources and c.first_person else c
         for c in find_candidates(doc, actors, dates, claims, data, quotes)
     ]
-    return emit_events(cands, actors, published, data.info, data.rules)
+    return emit_events(cands, actors, published, data.info, data.rules, voices)
 
 
 def _quote_speakers(quotes: Sequence[Quote]) -> list[tuple[int, int, str]]:

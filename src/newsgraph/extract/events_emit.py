@@ -96,9 +96,10 @@ def emit_events(
     published: date | None,
     info: Callable[[str], CodeInfo],
     rules: EventRules,
+    voices: frozenset[str] = frozenset(),
 ) -> list[Event]:
     """The Events of every candidate whose actor pairs pass the gates, each with its confidence."""
-    by_id = {a.id: a for a in actors}
+    by_id = {a.id: a for a in actors if a.id not in voices}  # a voice is no party: as an unknown id, unusable
     default_date = published.isoformat() if published else None
     conf = rules.confidence
     events: list[Event] = []

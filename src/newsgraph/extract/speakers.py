@@ -12,8 +12,12 @@ name none. This stage runs right after quotes, over the quotes' speaker phrases 
    a preposition ("dealers in Tokyo", "an aide to X"; not where people posted abroad serve:
    "diplomats in Moscow"), else unknown — never another country of the sentence. Its role is
    the first modifier's ("military sources" MIL), else the noun's ("traders" BUS, "officials"
-   GOV). With neither a role nor a country the phrase is no actor. Plural phrases are groups,
-   singular ones ("one dealer") persons. People tied to an organization ("a spokesman for
+   GOV; a noun marked ``role_fixed`` keeps its own: "trade ministers" GOV). With neither a role
+   nor a country ("sources said", "his colleagues") the actor is uncoded: the reader learns who
+   spoke, and events never take it as a party (its id is passed to events as a voice). Plural
+   phrases are groups, singular ones ("one dealer") persons, documents ("the communique said")
+   organizations; a document whose possessor is a speaker noun is that possessor speaking ("a
+   trade ministers' statement said": the trade ministers). People tied to an organization ("a spokesman for
    X", "officials of X") are that organization speaking, as the quotes stage reads "an X
    spokesman".
 2. The same phrase again ("traders said … traders said") is the same actor; a definite one
@@ -28,8 +32,10 @@ name none. This stage runs right after quotes, over the quotes' speaker phrases 
 Why a stage after quotes and not part of actors: these phrases are actors only because they
 speak. Made in the actors stage, every "analysts" or "sources" of the text would become an
 uncoded actor that events, amounts and coreference pick up; here only speakers do. An actor
-with a role and no country has no CAMEO code: events treat it as no party (``events_emit``),
-so it answers "who said what" without adding events with an unknown-country actor.
+with no country has no CAMEO code: events treat it as no party (``events_emit``: a role with no
+code is unusable, and ``analyze_doc`` passes every uncoded actor made here as a voice), so it
+answers "who said what" without adding events with an unknown-country actor. Such an actor still
+stops a later "they said" from falling to a country named nearby.
 New actors get ids after the existing ones (ids are stable, not renumbered).
 """
 
@@ -52,6 +58,7 @@ CONTEXT_FILE = "actor-context-2026-11.yaml"
 _CHAIN_CHARS = 1500  # as quotes' chain: how far back "they said" still means the previous plural speaker
 _LEADING_DEPS = frozenset({"det", "predet", "nummod"})  # "a spokesman", "One dealer", "some bankers": not the name
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+_RELATIVE_TAGS = frozenset({"WDT", "WP"})  # "economists who", "a letter … that": the speaker phrase swallowed its clause's pronoun
 _PLACE_KINDS = frozenset({"country", "place", "group"})  # mentions whose country a phrase takes as its own
 _BELONG_TO = _PLACE_KINDS | {"organization", "person"}  # what people can be of: "aides to X", "X's advisers"
 
@@ -61,6 +68,7 @@ class SpeakerGroups:
     """The unnamed-speaker nouns, sector modifiers and affiliation prepositions, loaded once."""
 
     nouns: dict[str, str | None]  # head lemma -> CAMEO role (None: the noun names no sector)
+    documents: frozenset[str]  # nouns naming a text that speaks for its issuer ("the communique said")
     modifiers: dict[str, str]  # lower-case modifier -> CAMEO role
     affiliation_preps: frozenset[str]
     definite: frozenset[str]  # "the", "these": a phrase that points back at one named before
@@ -68,6 +76,7 @@ class SpeakerGroups:
     version: str = ""
     posted_abroad: frozenset[str] = frozenset()  # "diplomats in Moscow": the place is where they serve, not whose
     locative_preps: frozenset[str] = frozenset()
+    fixed: frozenset[str] = frozenset()  # nouns whose own role no modifier changes ("trade ministers" GOV)
 
     @classmethod
     def load(cls, words: FunctionWords, pronoun_kinds: dict[str, frozenset[str]]) -> SpeakerGroups:
@@ -76,6 +85,8 @@ class SpeakerGroups:
         context = load_yaml(CONTEXT_FILE)  # the actor stage's lists: one list of posted nouns for both stages
         return cls(
             nouns={str(n["lemma"]): n.get("role") for n in raw["nouns"]},
+            documents=frozenset(str(n["lemma"]) for n in raw["nouns"] if n.get("document")),
+            fixed=frozenset(str(n["lemma"]) for n in raw["nouns"] if n.get("role_fixed")),
             modifiers={str(m["word"]): str(m["role"]) for m in raw["modifiers"]},
             affiliation_preps=frozenset(str(p["word"]) for p in raw["affiliation_preps"]),
             definite=words.definite_articles | words.demonstrative_words(),
@@ -132,6 +143,11 @@ def speaker_actors(
         if head is None or q.speaker_span is None:
             out.append(q)
             continue
+        phrase_span = _possessor(head, data) if q.speaker is None else None
+        if phrase_span is not None:  # "a trade ministers' statement said": the ministers speak
+            head, span = phrase_span
+        else:
+            span = q.speaker_span
         pronoun = data.pronoun_kinds.get(head.lower_)
         classes = _classes(head, pronoun, q.speaker is not None)
         lemma = head.lemma_.lower()
@@ -139,7 +155,7 @@ def speaker_actors(
         if q.speaker is None and pronoun is not None:
             filled = state.chained(classes[0], head, index)
         elif lemma in data.nouns and (q.speaker is None or _modifier_only(head, q.speaker, index)):
-            filled = state.unnamed(doc, head, q.speaker_span, index, data)
+            filled = state.unnamed(doc, head, span, index, data)
         if pronoun is None and (filled or q.speaker):
             state.by_lemma[lemma] = filled or q.speaker or ""
         for c in classes:  # an actor continues its own class only ("a spokesman" is no "it")
@@ -148,7 +164,7 @@ def speaker_actors(
         if filled is not None:
             if pronoun is None and filled in state.made:
                 actor = state.actors[filled]
-                state.actors[filled] = replace(actor, mentions=tuple(sorted({*actor.mentions, q.speaker_span})))
+                state.actors[filled] = replace(actor, mentions=tuple(sorted({*actor.mentions, span})))
             q = replace(q, speaker=filled)
         out.append(q)
     return [*actors, *(state.actors[i] for i in state.made)], out
@@ -192,10 +208,11 @@ class _State:
         country = next((c for c in (_country(index.at(t)) for t in words) if c), None)
         if country is None and affiliated is not None and not _posted_there(head, data):
             country = _country(affiliated)  # "dealers in Tokyo"; not "diplomats in Moscow"
-        role = next((data.modifiers[t.lower_] for t in words if t.lower_ in data.modifiers), None) or data.nouns[lemma]
-        if role is None and country is None:
-            return None  # "sources said": no sector, no country — nobody a reader could tell apart
-        kind: ActorKind = "group" if head.tag_ in _PLURAL_TAGS else "person"
+        modified = None if lemma in data.fixed else next((data.modifiers[t.lower_] for t in words if t.lower_ in data.modifiers), None)
+        role = modified or data.nouns[lemma]
+        kind: ActorKind = (
+            "organization" if lemma in data.documents else "group" if head.tag_ in _PLURAL_TAGS else "person"
+        )
         name = " ".join(_name(phrase).split())
         code = compose(country, role) if country else None
         key = (name.lower(), code, kind)
@@ -218,6 +235,18 @@ def _modifier_only(head: Token, speaker: str, index: _Mentions) -> bool:
     return index.at(head) is None and any(
         a.id == speaker and a.kind in _PLACE_KINDS for a in (index.at(t) for t in head.lefts) if a is not None
     )
+
+
+def _possessor(head: Token, data: SpeakerGroups) -> tuple[Token, CharSpan] | None:
+    """The people whose document speaks ("a trade ministers' statement said": the trade ministers),
+    when the possessor of a document noun is itself a speaker noun; its head and its span."""
+    if head.lemma_.lower() not in data.documents:
+        return None
+    owner = next((c for c in head.lefts if c.dep_ == "poss" and c.lemma_.lower() in data.nouns), None)
+    if owner is None:
+        return None
+    words = [t for t in owner.subtree if t.dep_ != "case"]
+    return owner, (words[0].idx, words[-1].idx + len(words[-1]))
 
 
 def _head(doc: Doc, span: CharSpan | None) -> Token | None:
@@ -264,8 +293,11 @@ def _country(actor: Actor | None) -> str | None:
 
 
 def _name(phrase: Span) -> str:
-    """The phrase as written, without its leading article or count ("a spokesman": "spokesman")."""
-    start = phrase.start
-    while start < phrase.end - 1 and phrase.doc[start].dep_ in _LEADING_DEPS:
+    """The phrase as written, without its leading article or count ("a spokesman": "spokesman") and
+    without a relative pronoun it ends in ("some economists who": "economists")."""
+    start, end = phrase.start, phrase.end
+    while start < end - 1 and phrase.doc[start].dep_ in _LEADING_DEPS:
         start += 1
-    return phrase.doc[start : phrase.end].text
+    while end - 1 > start and phrase.doc[end - 1].tag_ in _RELATIVE_TAGS:
+        end -= 1
+    return phrase.doc[start:end].text
