@@ -52,3 +52,15 @@ def test_dates_pattern_reach_counts_tokens_around_each_anchor_group():
     reach = _pattern_reach(tokens, group_of, frozenset({"dd"}))
     assert reach == {"weekday": (1, 3), "shape": (3, 1), "unit": (4, 0)}
     assert _pattern_reach([{"LOWER": "the"}], group_of, frozenset()) == {}
+
+
+@pytest.mark.slow
+def test_dates_rules_word_lists_become_flags_once_per_vocabulary(nlp):
+    from newsgraph.extract.dates import extract_dates
+
+    DateRules.load(nlp)
+    getters = len(nlp.vocab.lex_attr_getters)
+    rules = DateRules.load(nlp)  # loading again reuses the flags the first load set
+    assert len(nlp.vocab.lex_attr_getters) == getters
+    doc = nlp("Output slipped in the previous quarter and rose again over the last few weeks.")
+    assert [t.text for t in extract_dates(doc, None, rules)] == ["the previous quarter", "the last few weeks"]

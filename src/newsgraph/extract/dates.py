@@ -18,10 +18,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from spacy.attrs import LOWER, SHAPE
+from spacy.attrs import LOWER, ORTH, SHAPE
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
 
 from newsgraph.data_files import load_yaml
 from newsgraph.extract.dates_normalize import (
@@ -139,10 +140,11 @@ class DateRules:
             info = PatternInfo(f"word:{w['text']}", "word", int(w.get("trim", 0)), len(specs))
             specs.append((f"timex:word:{w['text']}", [{"LOWER": t} for t in w["text"].split()], info))
         reach: dict[str, tuple[int, int]] = {}
-        for key, tokens, info in specs:
+        flagged = _flag_word_lists([tokens for _, tokens, _ in specs], nlp.vocab)
+        for (key, tokens, info), matched in zip(specs, flagged, strict=True):
             patterns[nlp.vocab.strings.add(key)] = info
             for group, (before, after) in (_pattern_reach(tokens, group_of, shapes) or {"": (0, 0)}).items():
-                matchers.setdefault(group, Matcher(nlp.vocab)).add(key, [tokens])
+                matchers.setdefault(group, Matcher(nlp.vocab, validate=False)).add(key, [matched])
                 known = reach.get(group, (0, 0))
                 reach[group] = (max(known[0], before), max(known[1], after))
         holidays = {tuple(h["text"].split()): h for h in data["holidays"]["entries"]}
@@ -208,6 +210,64 @@ def _values(spec: Any) -> frozenset[str]:
     if isinstance(spec, dict) and "IN" in spec:
         return frozenset(str(v) for v in spec["IN"])
     return frozenset()
+
+
+class _WordList:
+    """A lexeme flag getter: is the word's ``attr`` (LOWER, SHAPE or ORTH) one of ``words``?"""
+
+    def __init__(self, attr: int, words: frozenset[str], vocab: Vocab) -> None:
+        self.attr, self.words = attr, words
+        self._form = vocab.lex_attr_getters[attr] if attr != ORTH else str
+
+    def __call__(self, string: str) -> bool:
+        return self._form(string) in self.words
+
+
+_FLAGGED = {"LOWER": LOWER, "SHAPE": SHAPE, "ORTH": ORTH}
+
+
+def _flag_word_lists(patterns: list[list[dict[str, Any]]], vocab: Vocab) -> list[list[dict[str, Any]]]:
+    """The patterns with each word list (``{"LOWER": {"IN": [...]}}``) replaced by a lexeme flag
+    the list sets (a one-word list by the word), while the vocabulary has free flag bits: the
+    Matcher tests a flag in C, a list by a Python call per window token and list. First tokens
+    are flagged first: theirs are tested at every window token, later ones after a partial match."""
+    out = [list(tokens) for tokens in patterns]
+    for k in range(max((len(tokens) for tokens in out), default=0)):
+        for tokens in out:
+            if k < len(tokens):
+                tokens[k] = _flagged(tokens[k], vocab)
+    return out
+
+
+def _flagged(token: dict[str, Any], vocab: Vocab) -> dict[str, Any]:
+    """``token`` with its word lists replaced by a word or a flag where one is free."""
+    out: dict[str, Any] = {}
+    for attr, value in token.items():
+        if attr in _FLAGGED and isinstance(value, dict) and set(value) == {"IN"}:
+            words = frozenset(str(v) for v in value["IN"])
+            if len(words) == 1:
+                out[attr] = next(iter(words))
+                continue
+            flag = _word_list_flag(_FLAGGED[attr], words, vocab)
+            if flag is not None:
+                out[flag] = True
+                continue
+        out[attr] = value
+    return out
+
+
+def _word_list_flag(attr: int, words: frozenset[str], vocab: Vocab) -> int | None:
+    """The flag bit set on the words of a list (added once per vocabulary), or None when all
+    63 bits are taken."""
+    for bit, getter in vocab.lex_attr_getters.items():
+        if isinstance(getter, _WordList) and getter.attr == attr and getter.words == words:
+            return int(bit)
+    if attr != ORTH and attr not in vocab.lex_attr_getters:
+        return None
+    try:
+        return int(vocab.add_flag(_WordList(attr, words, vocab)))
+    except ValueError:  # no free bit
+        return None
 
 
 def _expand(token: dict[str, Any], classes: dict[str, frozenset[str]]) -> dict[str, Any]:
