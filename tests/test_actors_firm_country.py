@@ -59,3 +59,16 @@ def test_actors_firm_country_of_a_country_after_the_legal_form(nlp, actor_data):
     firm = _actor(actors, text, "Harbourline")
     assert firm is not None and firm.country == "AUS"
     assert _actor(actors, text, "Luxembourg") is None
+
+
+def test_actors_firm_country_a_list_of_names_is_no_apposition(nlp, actor_data):
+    text = "The lenders are Quenby Leasing Ltd, Norrland Finance AB and Harcourt Trust Ltd, the agent said."
+    firm = _actor(_actors(nlp, actor_data, text), text, "Quenby")
+    assert firm is None or firm.country != "SWE"
+
+
+def test_actors_firm_country_a_currency_entity_is_no_actor(nlp, actor_data):
+    text = "Dealers said the U.S. Dollar fell against the Swiss Franc in quiet trading on Friday."
+    actors = _actors(nlp, actor_data, text)
+    assert _actor(actors, text, "Dollar") is None
+    assert _actor(actors, text, "Franc") is None

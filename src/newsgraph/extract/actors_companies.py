@@ -189,7 +189,8 @@ def _with_own_country(doc: Doc, company: Company, data: ActorData) -> Company:
         country = data.countries.get(norm_key(doc[i + 1].text)) if doc[i + 1].text[:1].isupper() else None
     if country is None and company.start >= 2 and doc[company.start - 1].lower_ == "'s":
         country = data.countries.get(norm_key(doc[company.start - 2].text))
-    if country is None:
+    if country is None and i + 1 < n and doc[i].text == "," and (doc[i + 1].pos_ == "DET" or doc[i + 1].lower_ == "one"):
+        # an apposition ("X Ltd, the Freedonian group"), not the next name of a list ("X Ltd, Freedonia Y Ltd")
         country = _apposed_country(doc, company, data) or _based_in(doc, company, data)
     return replace(company, country=country) if country else company
 
