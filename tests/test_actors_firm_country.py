@@ -72,3 +72,4 @@ def test_actors_firm_country_a_currency_entity_is_no_actor(nlp, actor_data):
     actors = _actors(nlp, actor_data, text)
     assert _actor(actors, text, "Dollar") is None
     assert _actor(actors, text, "Franc") is None
+

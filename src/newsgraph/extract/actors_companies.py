@@ -189,10 +189,21 @@ def _with_own_country(doc: Doc, company: Company, data: ActorData) -> Company:
         country = data.countries.get(norm_key(doc[i + 1].text)) if doc[i + 1].text[:1].isupper() else None
     if country is None and company.start >= 2 and doc[company.start - 1].lower_ == "'s":
         country = data.countries.get(norm_key(doc[company.start - 2].text))
-    if country is None and i + 1 < n and doc[i].text == "," and (doc[i + 1].pos_ == "DET" or doc[i + 1].lower_ == "one"):
+    apposed = any(
+        t.dep_ == "appos" and company.start <= t.head.i < company.end and _closed(doc, t.right_edge.i + 1)
+        for t in doc[i : min(n, i + 8)]
+    )
+    if country is None and apposed and i + 1 < n and doc[i].text == "," and (doc[i + 1].pos_ == "DET" or doc[i + 1].lower_ == "one"):
         # an apposition ("X Ltd, the Freedonian group"), not the next name of a list ("X Ltd, Freedonia Y Ltd")
+        # nor the subject of what follows ("... X Ltd, the Bank of Freedonia said")
         country = _apposed_country(doc, company, data) or _based_in(doc, company, data)
     return replace(company, country=country) if country else company
+
+
+def _closed(doc: Doc, i: int) -> bool:
+    """Whether an apposition ends before token ``i`` (a comma, a stop, the end): "X Ltd, the Y group, said" is
+    one, "X Ltd, the Bank of Freedonia said" is a new subject."""
+    return i >= len(doc) or doc[i].is_punct or doc[i].is_sent_start
 
 
 def _based_in(doc: Doc, company: Company, data: ActorData) -> str | None:
