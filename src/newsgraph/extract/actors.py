@@ -120,6 +120,8 @@ def extract_actors(doc: Doc, published: date | None, data: ActorData) -> list[Ac
     # Places and organizations first: people read them as context ("Russian President X").
     people = [m for m in matches if data.entries[m.entry].kind == "person"]
     for m in [m for m in matches if data.entries[m.entry].kind != "person"] + people:
+        if data.entries[m.entry].kind in ("country", "place") and _names_money(doc, m.end, data):
+            continue  # "a Swiss franc bond": the country names a currency, no actor and no scene
         if data.entries[m.entry].kind == "person":
             mention = _code_person_match(doc, m, published, data, country_at, code_at, agents)
         else:
@@ -154,7 +156,9 @@ def extract_actors(doc: Doc, published: date | None, data: ActorData) -> list[Ac
         if ent.label_ not in _NER_KIND or covered[ent.root.i] or all(covered[i] for i in range(ent.start, ent.end)):
             continue
         if all(t.lower_.rstrip(".") in data.context.table_words for t in ent):
-            continue  # "Shr 34 cts vs 1.19 dlrs": a wire table's units and labels are not names
+            continue
+        if ent.root.lower_ in data.context.currency_words and ent.root.pos_ in ("NOUN", "PROPN"):
+            continue  # "the U.S. Dollar", "Swiss Franc": a currency is no actor  # "Shr 34 cts vs 1.19 dlrs": a wire table's units and labels are not names
         if ent.label_ == "ORG" and any(
             c.dep_ == "compound" and c.i < ent.start and c.lower_ in data.context.honorifics for c in ent.root.children
         ):
@@ -383,6 +387,12 @@ def _trim_person(doc: Doc, ent: Span, data: ActorData) -> Span:
     while end - 1 > start and doc[end - 1].lower_ in ("'s", "\u2019s", "'"):
         end -= 1  # "Galadhon's": the possessive is not part of the name
     return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label=ent.label_)
+
+
+def _names_money(doc: Doc, end: int, data: ActorData) -> bool:
+    """Whether the word after a country or place name is a currency it modifies ("Swiss franc",
+    "Luxembourg francs", "Australian dollar"), not a verb ("Japan won")."""
+    return end < len(doc) and doc[end].lower_ in data.context.currency_words and doc[end].pos_ in ("NOUN", "PROPN")
 
 
 def _is_demonym(token: Token) -> bool:
@@ -896,15 +906,20 @@ def _first_words_to_companies(doc: Doc, mentions: list[_Mention], data: ActorDat
     for m in mentions:
         if m.kind == "organization" and data.is_company(m.code) and m.end - m.start > 1:
             firsts.setdefault(doc[m.start].lower_, {}).setdefault(m.key, m)
+    # a one-word "person" the tagger made of a company's first word ("Brambleton said" after "Brambleton Holdings
+    # Ltd") is the company, unless someone the text names in full has it as a surname
+    surnames = {doc[m.end - 1].lower_ for m in mentions if m.kind == "person" and m.end - m.start > 1}
     out = []
     for m in mentions:
         word = doc[m.start].lower_
         named = firsts.get(word, {})
-        if m.kind == "organization" and m.code is None and m.end - m.start == 1 and named:
+        uncoded = m.kind == "organization" and m.code is None
+        tagged_person = m.kind == "person" and not m.anaphor and not m.key.startswith("entry:") and word not in surnames
+        if (uncoded or tagged_person) and m.end - m.start == 1 and named:
             names = sorted((norm_key(n.name) for n in named.values()), key=len)
             if norm_key(word) not in data.countries and all(name.startswith(names[0]) for name in names):
                 full = min(named.values(), key=lambda n: n.start)
-                m = replace(m, key=full.key, name=full.name, code=full.code)
+                m = replace(m, key=full.key, name=full.name, code=full.code, kind=full.kind)
         out.append(m)
     return out
 

@@ -177,6 +177,50 @@ def _apposed_country(doc: Doc, company: Company, data: ActorData) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+def _with_own_country(doc: Doc, company: Company, data: ActorData) -> Company:
+    """A company whose name and legal form say no country, with the one its own words around the name give:
+    "X Corp of Freedonia", "Freedonia's X Ltd", "X Ltd, the Freedonia-based group" (a country or a place
+    before "based"), "X Ltd, a Freedonian bank". The country of a scene or a currency nearby is none of these."""
+    if company.country is not None:
+        return company
+    i, n = company.end, len(doc)
+    country: str | None = None
+    if i + 1 < n and doc[i].lower_ in data.context.affiliation_preps and doc[i].lower_ == "of":
+        country = data.countries.get(norm_key(doc[i + 1].text)) if doc[i + 1].text[:1].isupper() else None
+    if country is None and company.start >= 2 and doc[company.start - 1].lower_ == "'s":
+        country = data.countries.get(norm_key(doc[company.start - 2].text))
+    apposed = any(
+        t.dep_ == "appos" and company.start <= t.head.i < company.end and _closed(doc, t.right_edge.i + 1)
+        for t in doc[i : min(n, i + 8)]
+    )
+    if country is None and apposed and i + 1 < n and doc[i].text == "," and (doc[i + 1].pos_ == "DET" or doc[i + 1].lower_ == "one"):
+        # an apposition ("X Ltd, the Freedonian group"), not the next name of a list ("X Ltd, Freedonia Y Ltd")
+        # nor the subject of what follows ("... X Ltd, the Bank of Freedonia said")
+        country = _apposed_country(doc, company, data) or _based_in(doc, company, data)
+    return replace(company, country=country) if country else company
+
+
+def _closed(doc: Doc, i: int) -> bool:
+    """Whether an apposition ends before token ``i`` (a comma, a stop, the end): "X Ltd, the Y group, said" is
+    one, "X Ltd, the Bank of Freedonia said" is a new subject."""
+    return i >= len(doc) or doc[i].is_punct or doc[i].is_sent_start
+
+
+def _based_in(doc: Doc, company: Company, data: ActorData) -> str | None:
+    """The country of the place before "-based" in the apposition after a company: "X Ltd, the Sydney-based group"."""
+    i = company.end
+    if i >= len(doc) or doc[i].text != ",":
+        return None
+    for t in doc[i + 1 : min(len(doc), i + 8)]:
+        if t.text in (",", ".", ";") or t.is_sent_start:
+            break
+        if t.lower_ in data.context.based_words and t.i >= 2 and doc[t.i - 1].text == "-":
+            entry = data.names.get(norm_key(doc[t.i - 2].text))
+            if entry is not None and data.entries[entry].kind in ("place", "country"):
+                return data.split_code(data.entries[entry].code_on(None))[0]
+    return None
+
+
 def _subsidiary(c: Company, m: DictionaryMatch, code: str | None, data: ActorData) -> bool:
     """Whether a marked company name longer than the dictionary company inside it names another company of its
     own country: "X of Freedonia Ltd", "X Electronic Devices Pte Ltd" (a Singapore form) of a Japanese X,
@@ -229,13 +273,13 @@ def find_companies(doc: Doc, data: ActorData, agents: dict[int, RoleNoun]) -> li
             continue
         span = _joined(span, data)
         if _company_shaped(span, data) and not _governs(span, agents):
-            company = _company(span, data, None)
+            company = _with_own_country(doc, _company(span, data, None), data)
             if company.country is not None:
                 found[(span.start, span.end)] = company
     for span in _legal_runs(doc, data):
         if any(_inside(span, c) for c in found.values()) or _governs(span, agents):
             continue
-        company = _company(span, data, None)
+        company = _with_own_country(doc, _company(span, data, None), data)
         if company.country is not None:
             found[(span.start, span.end)] = company
     # later (or earlier) mentions of a found company without its legal form, or by the acronym given after it
@@ -309,6 +353,8 @@ def _run_start(doc: Doc, i: int, data: ActorData, glue: frozenset[str]) -> int:
         first = sentence.start(first - 1)  # the parser may split a name ("Ceylon | Petroleum Corp")
     while start > first and i - start < _MAX_NAME:
         prev = doc[start - 1]
+        if prev.ent_type_ == "DATE":
+            break  # "ZURICH, March 3 - X Ltd": a dateline's date opens no name
         initial = prev.text[:1]
         if initial.isupper() or initial.isdigit() or prev.text in glue or prev.lower_ in data.words.connectors:
             start -= 1

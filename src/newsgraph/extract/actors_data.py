@@ -110,6 +110,8 @@ class ContextRules:
     acting_for_preps: frozenset[str] = frozenset()  # "for" in "a spokesman for X"
     acting_for_nouns: frozenset[str] = frozenset()  # "a spokesman for X": X is whose the spokesman is
     meeting_nouns: frozenset[str] = frozenset()  # "talks in Washington": the place hosts, it sets no scene
+    currency_words: frozenset[str] = frozenset()  # "Swiss franc": the country names money, not an actor
+    based_words: frozenset[str] = frozenset()  # "the Sydney-based group": where a company is at home
 
 
 @dataclass(frozen=True, slots=True)
@@ -428,5 +430,7 @@ def _context(raw: Mapping[str, object]) -> ContextRules:
         acting_for_preps=words("acting_for_prepositions"),
         acting_for_nouns=words("acting_for_nouns"),
         meeting_nouns=words("meeting_nouns"),
+        currency_words=words("currency_words"),
+        based_words=words("based_words"),
         business_roles=frozenset(str(r) for r in raw.get("business_roles", ()) or ()),  # type: ignore[union-attr]
     )
