@@ -156,9 +156,9 @@ def extract_actors(doc: Doc, published: date | None, data: ActorData) -> list[Ac
         if ent.label_ not in _NER_KIND or covered[ent.root.i] or all(covered[i] for i in range(ent.start, ent.end)):
             continue
         if all(t.lower_.rstrip(".") in data.context.table_words for t in ent):
-            continue
+            continue  # "Shr 34 cts vs 1.19 dlrs": a wire table's units and labels are not names
         if ent.root.lower_ in data.context.currency_words and ent.root.pos_ in ("NOUN", "PROPN"):
-            continue  # "the U.S. Dollar", "Swiss Franc": a currency is no actor  # "Shr 34 cts vs 1.19 dlrs": a wire table's units and labels are not names
+            continue  # "the U.S. Dollar", "Swiss Franc": a currency is no actor
         if ent.label_ == "ORG" and any(
             c.dep_ == "compound" and c.i < ent.start and c.lower_ in data.context.honorifics for c in ent.root.children
         ):

@@ -185,7 +185,7 @@ def _with_own_country(doc: Doc, company: Company, data: ActorData) -> Company:
         return company
     i, n = company.end, len(doc)
     country: str | None = None
-    if i + 1 < n and doc[i].lower_ in data.context.affiliation_preps and doc[i].lower_ == "of":
+    if i + 1 < n and doc[i].lower_ in data.context.home_preps:
         country = data.countries.get(norm_key(doc[i + 1].text)) if doc[i + 1].text[:1].isupper() else None
     if country is None and company.start >= 2 and doc[company.start - 1].lower_ == "'s":
         country = data.countries.get(norm_key(doc[company.start - 2].text))
@@ -193,7 +193,7 @@ def _with_own_country(doc: Doc, company: Company, data: ActorData) -> Company:
         t.dep_ == "appos" and company.start <= t.head.i < company.end and _closed(doc, t.right_edge.i + 1)
         for t in doc[i : min(n, i + 8)]
     )
-    if country is None and apposed and i + 1 < n and doc[i].text == "," and (doc[i + 1].pos_ == "DET" or doc[i + 1].lower_ == "one"):
+    if country is None and apposed and i + 1 < n and doc[i].text == "," and (doc[i + 1].pos_ == "DET" or doc[i + 1].lower_ in data.context.apposition_openers):
         # an apposition ("X Ltd, the Freedonian group"), not the next name of a list ("X Ltd, Freedonia Y Ltd")
         # nor the subject of what follows ("... X Ltd, the Bank of Freedonia said")
         country = _apposed_country(doc, company, data) or _based_in(doc, company, data)

@@ -112,6 +112,8 @@ class ContextRules:
     meeting_nouns: frozenset[str] = frozenset()  # "talks in Washington": the place hosts, it sets no scene
     currency_words: frozenset[str] = frozenset()  # "Swiss franc": the country names money, not an actor
     based_words: frozenset[str] = frozenset()  # "the Sydney-based group": where a company is at home
+    home_preps: frozenset[str] = frozenset()  # "X Corp of Freedonia": the company's home country follows
+    apposition_openers: frozenset[str] = frozenset()  # "X Ltd, one Freedonian group": opens an apposition
 
 
 @dataclass(frozen=True, slots=True)
@@ -432,5 +434,7 @@ def _context(raw: Mapping[str, object]) -> ContextRules:
         meeting_nouns=words("meeting_nouns"),
         currency_words=words("currency_words"),
         based_words=words("based_words"),
+        home_preps=words("home_prepositions"),
+        apposition_openers=words("apposition_openers"),
         business_roles=frozenset(str(r) for r in raw.get("business_roles", ()) or ()),  # type: ignore[union-attr]
     )
