@@ -14,8 +14,8 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def actor_data(nlp) -> ActorData:
-    return ActorData.load(nlp)
+def actor_data(knowledge) -> ActorData:  # type: ignore[no-untyped-def]
+    return knowledge.actors  # the session's reference data, not a second load
 
 
 def _actors(nlp, data, text: str) -> list[Actor]:

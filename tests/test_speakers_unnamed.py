@@ -5,18 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.extract import analyze_doc
-from newsgraph.records import Actor, Analysis, Document, Quote
+from newsgraph.records import Actor, Analysis, Quote
 
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def run(nlp, knowledge):  # type: ignore[no-untyped-def]
-    def _run(text: str) -> Analysis:
-        return analyze_doc(nlp(text), Document(id="t", text=text, published="2023-05-04"), knowledge)
-
-    return _run
+def run(analyze_text):  # type: ignore[no-untyped-def]
+    return lambda text: analyze_text(text, "2023-05-04")
 
 
 def _speaker(a: Analysis, phrase: str) -> tuple[Quote, Actor | None]:
