@@ -46,6 +46,7 @@ from newsgraph.extract.events_evidence import (
     object_words,
     person_object,
     raising_passive,
+    relayed_speaker,
     reporting_verb,
 )
 from newsgraph.extract.events_modality import ModalityCues, conditional, modality_of
@@ -53,6 +54,7 @@ from newsgraph.extract.events_patterns import CodeMatch, PatternIndex
 from newsgraph.extract.events_petrarch import read_petrarch_verbs
 from newsgraph.extract.events_roles import (
     ActorIndex,
+    actors_of_phrase,
     noun_roles,
     participant_subject,
     place_of_action,
@@ -68,6 +70,7 @@ PATTERN_FILES = ("event-patterns-newsgraph-2026-11.jsonl", "event-patterns-petra
 MODALITY_FILE = "modality-cues-2026-11.yaml"
 COMPOSE_FILE = "event-compose-2026-11.yaml"
 RULES_FILE = "event-rules-2026-12.yaml"
+QUOTE_CUES_FILE = "quote-cues-2026-11.yaml"  # its relaying verbs: "quoted X as saying" is X's statement
 STATEMENT_CODE = "010"
 INTENT_ROOTS = frozenset({"04", "05", "06", "07", "08"})
 THREAT_ROOTS = frozenset({"16", "17", "18", "19", "20"})
@@ -82,6 +85,7 @@ PARTICIPATION_ROOTS = frozenset({"03", "04", "05", "06"})
 GENDERED = frozenset({"Masc", "Fem"})
 # actor kinds a quote's "they"/"it" speaker is taken from (issue 13): bodies of people that speak
 SPEAKING_BODIES = frozenset({"group", "organization"})
+_PRONOUN_CHARS = 4  # a speaker phrase this short at a pronoun is the pronoun alone ("he", "They")
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "prep", "agent", "mark", "aux", "auxpass", "det", "case"})
 
 
@@ -162,7 +166,7 @@ class EventData:
             codebook=codebook,
             frames={k: tuple(v) for k, v in by_governor.items()},
             cues=ModalityCues.from_file(base / MODALITY_FILE),
-            rules=EventRules.from_file(base / RULES_FILE),
+            rules=EventRules.from_file(base / RULES_FILE, base / QUOTE_CUES_FILE),
             version=version,
         )
 
@@ -202,21 +206,28 @@ def _resolver(
 ) -> Callable[[Doc, int, Sequence[Actor]], Actor | None]:
     """The pronoun resolver over this document, its mention index built once (not per pronoun).
 
-    An ungendered pronoun that speaks a quote ("… traders said. They said …", "the paper said …
-    it said") is that quote's speaker when the quotes stage chained it to a group or an
-    organization (the previous speaker of its class), not a country or company coreference finds
-    nearby (issue 13); "he" and "she", and a speaker that is a person or a country, stay with
-    coreference.
+    A pronoun that speaks a quote is that quote's speaker, as the quotes stage chained it (the
+    previous speaker of its class): "he" / "she" the person who spoke last ("X said … ¶ …, he
+    told Reuters": X, not a minister the sentence names in passing), an ungendered one ("…
+    traders said. They said …", "the paper said … it said") a group or organization, not a
+    country or company coreference finds nearby (issue 13); a speaker that is a country stays
+    with coreference. A speaker pronoun the quotes stage could not resolve is nobody: no guess
+    from coreference (precision first).
     """
     coref = coref_index(doc, actors)
-    by_id = {a.id: a for a in actors if a.kind in SPEAKING_BODIES}
-    spoken = {q.speaker_span[0]: by_id[q.speaker] for q in quotes if q.speaker_span and q.speaker in by_id}
+    by_id = {a.id: a for a in actors}
+    spoken = {q.speaker_span[0]: by_id.get(q.speaker or "") for q in quotes if q.speaker_span and q.speaker_span[1] - q.speaker_span[0] <= _PRONOUN_CHARS}
 
     def resolve(_doc: Doc, i: int, _actors: Sequence[Actor]) -> Actor | None:
         tok = doc[i]
+        if tok.idx not in spoken or tok.pos_ != "PRON" or len(tok) > _PRONOUN_CHARS:
+            return coref.resolve(i)
+        speaker = spoken[tok.idx]
+        if speaker is None:
+            return None
         gendered = any(g in GENDERED for g in tok.morph.get("Gender"))
-        if tok.idx in spoken and tok.pos_ == "PRON" and not gendered:
-            return spoken[tok.idx]
+        if speaker.kind in (("person",) if gendered else SPEAKING_BODIES):
+            return speaker
         return coref.resolve(i)
 
     return resolve
@@ -383,6 +394,10 @@ def find_candidates(
                 # "Japan, at odds with the US over rice, refused": the act is aimed at the other party
                 targets = [a for a in opponents(tok, index, rules) if a not in sources]
                 indirect = bool(targets)  # a fallback, weighed as one
+            quoted = relayed_speaker(tok, rules) if code.startswith(STATEMENT_CODE[:2]) else None
+            if quoted is not None:
+                # "the radio quoted the minister as saying …": the minister's statement, relayed to no one in particular
+                sources, targets, indirect = actors_of_phrase(quoted, index), [], False
             if not sources and code[:2] in STATE_ACTION_ROOTS:
                 sources = place_of_action(tok, index)[:1]  # the place, not a target of the act
                 targets = [t for t in targets if t not in sources]

@@ -92,11 +92,14 @@ class EventRules:
     person_nouns: frozenset[str]
     act_nouns: frozenset[str]
     confidence: Confidence
+    relay_verbs: frozenset[str] = frozenset()  # "the radio quoted X as saying": X states, the radio relays
+    relay_preps: frozenset[str] = frozenset()
 
     @classmethod
-    def from_file(cls, path: Path) -> EventRules:
-        """Read the YAML rules file."""
+    def from_file(cls, path: Path, quote_cues: Path | None = None) -> EventRules:
+        """Read the YAML rules file; the relaying verbs come from the quote cues (one list for both stages)."""
         raw: dict[str, Any] = parse_yaml(path.read_text(encoding="utf-8"))
+        relaying: dict[str, Any] = parse_yaml(quote_cues.read_text(encoding="utf-8")).get("relaying", {}) if quote_cues else {}
 
         def words(section: str, key: str) -> frozenset[str]:
             return frozenset(str(w).lower() for w in (raw.get(section) or {}).get(key, []))
@@ -155,6 +158,8 @@ class EventRules:
                 minimum=float(conf["min"]),
                 threshold=float(conf["threshold"]),
             ),
+            relay_verbs=frozenset(str(v["lemma"]).lower() for v in relaying.get("verbs", [])),
+            relay_preps=frozenset(str(v["lemma"]).lower() for v in relaying.get("preps", [])),
         )
 
     def requires(self, code: str, lemma: str, basis: str, noun: bool = False) -> frozenset[str]:
@@ -326,3 +331,22 @@ def agentless(tok: Token, rules: EventRules) -> bool:
         return True
     subj = own_subject(tok)
     return subj is not None and subj.lemma_.lower() in rules.weapons
+
+
+def relayed_speaker(verb: Token, rules: EventRules) -> Token | None:
+    """The one quoted when ``verb`` is the saying a relaying verb passes on ("the radio quoted X as
+    saying …": X; "X was quoted as saying …": X), or that relaying verb itself; None otherwise. The
+    statement is X's, not the relaying subject's."""
+    if verb.lemma_.lower() in rules.speech_verbs and verb.dep_ in ("pcomp", "pobj") and verb.head.dep_ == "prep":
+        if verb.head.lower_ in rules.relay_preps and verb.head.head.lemma_.lower() in rules.relay_verbs:
+            verb = verb.head.head
+    if verb.lemma_.lower() not in rules.relay_verbs:
+        return None
+    if not any(
+        p.dep_ == "prep"
+        and p.lower_ in rules.relay_preps
+        and any(c.dep_ in ("pcomp", "pobj") and c.lemma_.lower() in rules.speech_verbs for c in p.children)
+        for p in verb.children
+    ):
+        return None
+    return next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)

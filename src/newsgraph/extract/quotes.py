@@ -42,6 +42,7 @@ _MAX_INTERRUPTION = 300  # characters of attribution between the halves of an in
 _NEIGHBOURS = 8  # sorted quote spans compared either side when checking overlap
 _RESUME_AFTER = frozenset(".,:;—-")  # punctuation that ends the attribution of an interrupted quote
 _MAX_CONTINUED = 3  # paragraphs of one multi-paragraph quote before its closing paragraph
+_OBJECT_DEPS = frozenset({"pobj", "dobj", "poss"})  # a noun someone else's clause names: its speaker is met in passing
 _CHAIN_CHARS = 1500  # how far back "he said" still means the previous person speaker (about two paragraphs)
 _MIN_UNATTRIBUTED_WORDS = 6  # shorter unattributed passages are titles, slogans and scare quotes
 _NAMED = frozenset({"ORG", "GPE", "NORP"})
@@ -145,12 +146,27 @@ def _resolve_speakers(doc: Doc, quotes: Sequence[Quote], index: MentionIndex, cu
         elif role is not None:
             roles[role] = (q.speaker_span[0], actor)
         said_at = max(q.speaker_span[1], q.cue_span[1] if q.cue_span else 0)
-        for k in ("person", "thing") if kind == "either" else (kind,):
-            last[k] = (said_at, actor)
+        if kind != "person" or not _said_in_passing(head, index.relative):
+            for k in ("person", "thing") if kind == "either" else (kind,):
+                last[k] = (said_at, actor)
         if actor is not None:
             q = replace(q, speaker=actor.id)
         out.append(q)
     return out
+
+
+def _said_in_passing(head: Token, relative: frozenset[str]) -> bool:
+    """A speaker met inside someone else's sentence through a relative clause on an object ("X was
+    asked about remarks by an official who said …"): not the one a later "he said" continues."""
+    if head.lower_ in relative and head.head.dep_ == "relcl":
+        noun = head.head.head
+    elif any(c.dep_ == "relcl" and any(w.lower_ in relative for w in c.lefts) for c in head.rights):
+        noun = head  # the phrase runs from the noun to its pronoun ("a senior official who")
+    else:
+        return False
+    while noun.dep_ in ("conj", "appos") and noun.head.i != noun.i:
+        noun = noun.head
+    return noun.dep_ in _OBJECT_DEPS
 
 
 def _definite(head: Token, definite: frozenset[str]) -> bool:

@@ -290,7 +290,9 @@ def _cue_at(tok: Token, in_quote: Sequence[int], cues: QuoteCues) -> Attribution
     """An attribution anchored on this token: a reporting verb, or a verb framed by "according to X"."""
     verb = cues.verbs.get(tok.lemma_.lower())
     if verb is not None and verb.direct and tok.pos_ in ("VERB", "AUX") and not _addressed(tok) and not _says_nothing(tok, verb, cues):
-        who = _speaker_of(tok, in_quote, cues.verbs)
+        if _relays(tok, cues) is not None:
+            return None  # "the radio quoted him as saying": the saying below is the cue, he the speaker
+        who = relayed_speaker(tok, cues) or _speaker_of(tok, in_quote, cues.verbs)
         if who is not None and _thinks_aloud(verb, who, cues) and (verb.reports != "evidence" or _can_speak(tok, who, cues)):
             return Attribution(who, tok.i, tok.i + 1)
     for child in tok.children:
@@ -416,11 +418,13 @@ def indirect_at(tok: Token, in_quote: Sequence[int], cues: QuoteCues) -> Attribu
             return None
         if any(c.dep_ == "dobj" and c.lemma_.lower() in cues.figure_objects for c in tok.children):
             return None  # "Dale Corp reported a net loss (, believed to be …)": a result, not a statement
+        if _relays(tok, cues) is not None:
+            return None  # "cited an official as saying …": the official's saying is the attribution
         for child in tok.children:
             if child.dep_ in verb.content and (child.i > tok.i or child.dep_ == "ccomp" and _fronted(child, tok)):
                 if child.dep_ == "prep" and child.lower_ not in verb.preps:
                     continue
-                who = _speaker_of(tok, in_quote, cues.verbs)
+                who = relayed_speaker(tok, cues) or _speaker_of(tok, in_quote, cues.verbs)
                 if who is None or not _thinks_aloud(verb, who, cues):
                     return None
                 if verb.reports == "evidence" and not _can_speak(tok, who, cues):
@@ -455,6 +459,30 @@ def indirect_at(tok: Token, in_quote: Sequence[int], cues: QuoteCues) -> Attribu
         clause = clause.head
     rng = clause_without(clause, tok)
     return replace(att, content=rng) if rng is not None else None
+
+
+def _relays(verb: Token, cues: QuoteCues) -> Token | None:
+    """The saying a relaying verb passes on ("quoted X as saying", "cited X as saying"), or None."""
+    if verb.lemma_.lower() not in cues.relay_verbs:
+        return None
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in cues.relay_preps:
+            saying = next((c for c in prep.children if c.dep_ in ("pcomp", "pobj") and c.lemma_.lower() in cues.verbs), None)
+            if saying is not None:
+                return saying
+    return None
+
+
+def relayed_speaker(saying: Token, cues: QuoteCues) -> Token | None:
+    """Who is quoted in "the radio quoted X as saying …" (the object) or "X was quoted as
+    saying …" (the passive subject): the speaker of ``saying``, not the one relaying it."""
+    prep = saying.head
+    if saying.dep_ not in ("pcomp", "pobj") or prep.dep_ != "prep" or prep.lower_ not in cues.relay_preps:
+        return None
+    verb = prep.head
+    if verb.lemma_.lower() not in cues.relay_verbs:
+        return None
+    return next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
 
 
 def _says_nothing(verb: Token, cue: VerbCue, cues: QuoteCues) -> bool:

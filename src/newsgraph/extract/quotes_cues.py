@@ -54,6 +54,8 @@ class QuoteCues:
     open_questions: frozenset[str] = frozenset()  # "whether": a question clause, unsaid after "did not say"
     company_nouns: frozenset[str] = frozenset()  # "the company said": a company named before (coref-*.yaml)
     legal_words: frozenset[str] = frozenset()  # "Corp", "Ltd": a name ending in one is a company's (company-markers-*.yaml)
+    relay_verbs: frozenset[str] = frozenset()  # "quoted X as saying": X said it, the subject relays it
+    relay_preps: frozenset[str] = frozenset()  # the preposition that holds the saying ("as")
 
     @property
     def according_openers(self) -> frozenset[str]:
@@ -99,4 +101,6 @@ class QuoteCues:
             relative=fw.relatives("person", "thing", "any"),
             company_nouns=frozenset(coref.get("company_nouns", {}).get("words", [])),
             legal_words=frozenset(str(w) for w in markers.get("legal_words", [])),
+            relay_verbs=frozenset(str(v["lemma"]) for v in raw.get("relaying", {}).get("verbs", [])),
+            relay_preps=frozenset(str(v["lemma"]) for v in raw.get("relaying", {}).get("preps", [])),
         )

@@ -22,8 +22,9 @@ _NP_LEFT = frozenset({"compound", "amod", "det", "poss", "nmod", "nummod", "case
 _NP_RIGHT = frozenset({"compound", "case"})
 _ANTECEDENT_CHARS = 120  # a relative pronoun's noun phrase, appositions included ("X, a native who")
 _NAME_WORDS = 3  # words a proper name may extend left of its head when the parse cut it
-_PASSING_DEPS = frozenset({"poss", "pobj"})  # a possessor, a preposition's object: a person named in passing
+_PASSING_DEPS = frozenset({"poss", "pobj", "dobj"})  # a possessor, a preposition's or verb's object: a person named in passing
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_MODIFIER_DEPS = frozenset({"acl", "relcl", "amod", "advcl"})  # a participle describing a noun or setting a scene
 _COMPANY = "MNC"  # the CAMEO role of a company known by its ticker or dictionary entry
 _RECENT_CHARS = 1500  # how far back a pronoun still finds its actor (about two paragraphs)
 
@@ -132,12 +133,14 @@ class MentionIndex:
         return None
 
     def last_person_before(self, offset: int) -> int | None:
-        """Where the latest person mention outside quotations before ``offset`` starts."""
+        """Where the latest person mention outside quotations before ``offset`` starts that is a
+        subject (or apposed to one): someone who acts, not one met, named at a firm or in passing
+        ("Lim met X and Y. He said": Lim)."""
         for k in range(bisect_left(self.starts, offset) - 1, -1, -1):
-            s, _e, actor = self.mentions[k]
+            s, e, actor = self.mentions[k]
             if offset - s > _RECENT_CHARS:
                 return None
-            if actor.kind == "person" and not self._quoted(s):
+            if actor.kind == "person" and not self._quoted(s) and self._subject(s, e):
                 return s
         return None
 
@@ -187,7 +190,12 @@ class MentionIndex:
     def _in_passing(self, start: int, end: int) -> bool:
         """A person mention that is a possessor or the object of a preposition: named in passing, not acting."""
         mention = self.doc.char_span(start, end, alignment_mode="expand")
-        return mention is not None and mention.root.dep_ in _PASSING_DEPS
+        if mention is None:
+            return False
+        root = mention.root
+        while root.dep_ == "conj" and root.head.i != root.i:
+            root = root.head  # "met X and Y": Y as much as X
+        return root.dep_ in _PASSING_DEPS and not (root.dep_ == "pobj" and root.head.dep_ == "agent")
 
     def _subject(self, start: int, end: int) -> bool:
         """A mention that is a subject, or apposed to one ("X, chief executive of Y, said")."""
@@ -195,6 +203,9 @@ class MentionIndex:
         if mention is None:
             return False
         root = mention.root
+        if root.dep_ == "pobj" and root.head.dep_ == "agent":
+            # "the stance was taken by Kohl": the one who acts; not "the plan, approved by X," a modifier's agent
+            return root.head.head.dep_ not in _MODIFIER_DEPS
         return root.dep_ in _SUBJECT_DEPS or (root.dep_ == "appos" and root.head.dep_ in _SUBJECT_DEPS)
 
     def _near(self, start: int, offset: int) -> bool:
