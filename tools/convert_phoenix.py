@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
-from newsgraph.extract.actors_data import norm_key, petrarch_entry
+from newsgraph.extract.actors_data import NON_STATE_PREFIXES, ROLE_CODES, norm_key, petrarch_entry
 from newsgraph.extract.actors_petrarch import read_actors, read_agents
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -53,6 +53,15 @@ def _name(phrase: str) -> str:
     return " ".join(out)
 
 
+def _kind(record, guessed: str) -> str:
+    """A state whose code changed over time (USRUKR until 1991, then UKR) has dated codes like a
+    person; it is a country, and its city aliases ("Chernobyl") places, never an elite person."""
+    latest = record.ranges[-1].code if record.ranges else ""
+    if guessed == "person" and len(latest) == 3 and latest not in NON_STATE_PREFIXES | ROLE_CODES:
+        return "country"
+    return guessed
+
+
 def convert(phoenix: Path, out: Path) -> tuple[int, int]:
     """Write actors-phoenix-2014.jsonl and agents-phoenix-2014.jsonl; return their line counts."""
     items = []
@@ -62,7 +71,7 @@ def convert(phoenix: Path, out: Path) -> tuple[int, int]:
             items.append({
                     "name": _name(record.name),
                     "aliases": list(record.aliases),
-                    "kind": kind or entry.kind,
+                    "kind": kind or _kind(record, entry.kind),
                     "default": record.default,
                     "codes": [
                         {
