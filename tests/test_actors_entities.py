@@ -137,3 +137,20 @@ def test_actors_entities_a_possessor_of_a_title_still_owns_the_apposition(analyz
     # an apposition comes before a title's modifiers in the events stage, never before its possessor
     a = analyze_text("Harlow Group's publishing unit, Brandt and Sons, said it would buy a firm in Denmark.")
     assert all(not (c or "").endswith("CVL") for c in _sources(a))
+
+
+def test_actors_entities_a_policy_maker_is_no_manufacturer(analyze_text) -> None:
+    a = analyze_text("A senior Danish policy maker said Norway would cut its oil output.")
+    assert _codes(a, "policy maker") == ["DNKGOV"]  # "maker" alone is a firm (BUS); a policy maker governs
+
+
+def test_actors_entities_a_firms_suppliers_are_not_the_firm(analyze_text) -> None:
+    a = analyze_text("After the ruling, Texaco's suppliers began demanding cash from Texaco.")
+    assert _codes(a, "suppliers") == []  # not MNCUSABUS
+    assert all(not (c or "").startswith("MNC") for c in _sources(a))  # not Texaco demanding of itself
+
+
+def test_actors_entities_securities_sources_keep_their_country(analyze_text) -> None:
+    # "securities" needs an issuer word to be a security: "Japanese securities houses" are brokers
+    a = analyze_text("Japanese securities houses plan to buy stakes in U.S. brokers, Tokyo dealers said.")
+    assert _codes(a, "securities houses") == ["JPNBUS"]

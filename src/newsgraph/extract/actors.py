@@ -663,6 +663,8 @@ def _agent_mentions(
             guessed = bool(home)
         if not countries:
             continue
+        if agent.role in data.context.business_roles and any(data.is_company(c) for c in countries):
+            continue  # "Texaco's suppliers": other firms, neither Texaco nor a country's business
         role = agent.role if not former else data.context.out_of_office_role
         body = state_body_role(describers, data, code_at)
         if body is not None and role in data.context.state_staff_roles:

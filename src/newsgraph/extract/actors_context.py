@@ -147,11 +147,12 @@ def context_tokens(span: Span, topics: frozenset[str] = frozenset()) -> list[Tok
             out.extend(describing(child, topics))
     if root.dep_ == "appos":
         head = root.head
-        if head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ in ("NOUN", "PROPN") and (
-            head.head.head.i < head.i
+        if head.dep_ == "pobj" and head.pos_ == "PROPN" and head.head.dep_ == "prep" and (
+            head.head.head.pos_ in ("NOUN", "PROPN") and head.head.head.i < head.i
         ):
             # "Japan's director at the IMF, X", "the ambassador to Japan, X": the parser hangs the apposition on
-            # the last noun; it names the whole phrase, whose forum or other side is not X's (issue 12)
+            # the last name; it names the whole phrase, whose forum or other side is not X's (issue 12); not
+            # "a meeting between the presidents X and Y", where the apposition names the role noun itself
             head = head.head.head
         last = _last_conjunct(head, span)
         if last is not None:
