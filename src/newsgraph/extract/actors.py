@@ -49,6 +49,8 @@ from newsgraph.extract.actors_context import (
     placed_otherwise,
     residence,
     role_nouns,
+    security_issuers,
+    state_body_role,
     sets_scene,
     setting,
     sponsored,
@@ -101,6 +103,9 @@ def extract_actors(doc: Doc, published: date | None, data: ActorData) -> list[Ac
     code_at: dict[int, str] = {}  # token index -> code of a coded name (the Kremlin -> RUSGOV)
     mentions: list[_Mention] = []
     places: list[tuple[int, str, bool]] = []  # (token index, ISO3, sets the scene) for context
+    issuers = security_issuers(doc, data)
+    for i in issuers:
+        covered[i] = True  # "German government bonds": no role noun, no entity, no country there
     agents = role_nouns(doc, data, covered)
     # Companies first: their names hold countries that are not actors ("Air Freedonia"), and the people
     # who speak for them read them as context ("<Company> economist X").
@@ -122,6 +127,8 @@ def extract_actors(doc: Doc, published: date | None, data: ActorData) -> list[Ac
     for m in [m for m in matches if data.entries[m.entry].kind != "person"] + people:
         if data.entries[m.entry].kind in ("country", "place") and _names_money(doc, m.end, data):
             continue  # "a Swiss franc bond": the country names a currency, no actor and no scene
+        if m.end - 1 in issuers:
+            continue  # "U.S. Treasury bonds": the issuer of a security, no actor and no scene
         if data.entries[m.entry].kind == "person":
             mention = _code_person_match(doc, m, published, data, country_at, code_at, agents)
         else:
@@ -583,6 +590,8 @@ def _agent_mentions(
             continue
         if token.head.ent_type_ == "PERSON" and token.dep_ in ("appos",):
             continue
+        if token.dep_ == "appos" and code_at.get(token.head.i):
+            continue  # "Mitsui, the Japanese trading house": describes the coded name, no second actor
         if token.dep_ == "compound" and token.head.i in agents:
             continue  # "government" in "government official": the official is the actor
         if (token.dep_ == "compound" and token.is_title and token.head.pos_ == "PROPN" and token.head.is_title
@@ -654,7 +663,12 @@ def _agent_mentions(
             guessed = bool(home)
         if not countries:
             continue
+        if agent.role in data.context.business_roles and any(data.is_company(c) for c in countries):
+            continue  # "Texaco's suppliers": other firms, neither Texaco nor a country's business
         role = agent.role if not former else data.context.out_of_office_role
+        body = state_body_role(describers, data, code_at)
+        if body is not None and role in data.context.state_staff_roles:
+            role = body  # "a Bundesbank economist": the state body's staff (GOV), not an academic (EDU)
         start = min([agent.start] + [t.i for t in describers if t.i in country_at or t.i in code_at])
         span = doc[start : agent.end]
         kind: ActorKind = "group" if token.tag_ in ("NNS", "NNPS") or token.dep_ == "compound" else "person"

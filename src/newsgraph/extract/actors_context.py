@@ -103,6 +103,34 @@ def role_nouns(doc: Doc, data: ActorData, covered: list[bool]) -> dict[int, Role
     return found
 
 
+def security_issuers(doc: Doc, data: ActorData) -> set[int]:
+    """Tokens that name who issued a security ("German government bonds", "Japanese Treasury bills"): the
+    modifiers (compound, amod) of a lower-case security noun, at any depth. An issuer is no actor and no scene.
+
+    ``security_words`` are securities whatever modifies them; ``issued_words`` (bills, notes, paper, stock)
+    only when an ``issuer_words`` noun ("government", "treasury") is among their modifiers, since "a Senate
+    bill" or "a Soviet protest note" has an author, not an issuer.
+    """
+    context = data.context
+    out: set[int] = set()
+    for i, (lower, lemma) in enumerate(token_words(doc)):
+        if lower not in context.security_words and lower not in context.issued_words:
+            continue
+        noun = doc[i]
+        if noun.pos_ != "NOUN" or not noun.text.islower():
+            continue  # "the U.S. Securities and Exchange Commission", "Daiwa Securities": names, not securities
+        found: list[Token] = []
+        stack = [c for c in noun.children if c.i < i and c.dep_ in ("compound", "amod", "nmod")]
+        while stack:
+            t = stack.pop()
+            found.append(t)
+            stack.extend(c for c in t.children if c.dep_ in ("compound", "amod", "nmod", "punct"))
+        if lower not in context.security_words and not any(t.lower_ in context.issuer_words for t in found):
+            continue
+        out.update(t.i for t in found)
+    return out
+
+
 def context_tokens(span: Span, topics: frozenset[str] = frozenset()) -> list[Token]:
     """Tokens that describe a name: its left modifiers, apposition, or the NP it is apposed to
     (without what a ``topics`` preposition governs: "author of a book on X" is not of X)."""
@@ -119,6 +147,13 @@ def context_tokens(span: Span, topics: frozenset[str] = frozenset()) -> list[Tok
             out.extend(describing(child, topics))
     if root.dep_ == "appos":
         head = root.head
+        if head.dep_ == "pobj" and head.pos_ == "PROPN" and head.head.dep_ == "prep" and (
+            head.head.head.pos_ in ("NOUN", "PROPN") and head.head.head.i < head.i
+        ):
+            # "Japan's director at the IMF, X", "the ambassador to Japan, X": the parser hangs the apposition on
+            # the last name; it names the whole phrase, whose forum or other side is not X's (issue 12); not
+            # "a meeting between the presidents X and Y", where the apposition names the role noun itself
+            head = head.head.head
         last = _last_conjunct(head, span)
         if last is not None:
             # "A and the head of Belgium's central bank, B, met": the apposition names the conjunct right before
@@ -190,8 +225,9 @@ def code_from_context(
     """
     base: str | None = None
     role: str | None = None
+    body_role = state_body_role(tokens, data, code_at)
     former = False
-    company = uncoded_firm(tokens, data, code_at)  # an uncoded firm's name in the description
+    company = uncoded_firm(tokens, data, code_at, agents)  # an uncoded firm's name in the description
     for t in tokens:
         if t.lower_ in data.context.former_words:
             former = True
@@ -212,11 +248,27 @@ def code_from_context(
             role = agent.role
     if company and role == "GOV":
         role = "BUS"  # "president of <Saab-Scania of America Inc>": a company's president
+    if body_role is not None and (role is None or role in data.context.state_staff_roles):
+        role = body_role  # "Bundesbank economist X": the state body's staff, not an academic
     if base is not None and role is not None and business(base, data) and (
         role[:3] in data.context.home_country_roles or role in data.context.business_roles
     ):
         role = None  # "Toyota spokesman X" speaks for Toyota (MNCJPN), not for a state (no MNCJPNGOV, no MNCJPNBUS)
     return base, role, former
+
+
+def state_body_role(tokens: list[Token], data: ActorData, code_at: dict[int, str]) -> str | None:
+    """The role of the first coded organization among describing tokens when it is a state body ("Bundesbank":
+    GOV, "Pentagon": MIL); None when the first coded name is a company, an IGO, or no state body."""
+    for t in tokens:
+        code = code_at.get(t.i)
+        if not code:
+            continue
+        iso3, role = data.split_code(code)
+        if iso3 is None or data.is_company(code) or role is None or role[:3] not in data.context.home_country_roles:
+            return None
+        return role
+    return None
 
 
 def employed(base: str | None, role: str | None, data: ActorData) -> tuple[str | None, str | None]:
@@ -231,10 +283,18 @@ def employed(base: str | None, role: str | None, data: ActorData) -> tuple[str |
     return iso3, data.context.company_role
 
 
-def uncoded_firm(tokens: list[Token], data: ActorData, code_at: dict[int, str]) -> bool:
-    """Whether the tokens hold the name of a firm no dictionary codes ("Nippon Mining Co Ltd president X")."""
+def uncoded_firm(
+    tokens: list[Token], data: ActorData, code_at: dict[int, str], agents: dict[int, RoleNoun] | None = None
+) -> bool:
+    """Whether the tokens hold the name of a firm no dictionary codes ("Nippon Mining Co Ltd president X"); a
+    firm word that heads a state role noun is none ("the Central Bank of Freedonia": a central bank is GOV)."""
     words = data.context.company_words
-    return any(t.ent_type_ == "ORG" and t.lower_.rstrip(".") in words and t.i not in code_at for t in tokens)
+    state = data.context.home_country_roles
+    return any(
+        t.ent_type_ == "ORG" and t.lower_.rstrip(".") in words and t.i not in code_at
+        and not (agents is not None and t.i in agents and agents[t.i].role[:3] in state)
+        for t in tokens
+    )
 
 
 def business(code: str, data: ActorData) -> bool:

@@ -103,6 +103,7 @@ class ContextRules:
     bloc_words: frozenset[str] = frozenset()
     company_role: str = "BUS"  # the role of a person a company describes
     company_staff_roles: frozenset[str] = frozenset()  # roles of role nouns that, at a company, are its business
+    state_staff_roles: frozenset[str] = frozenset()  # roles of role nouns that, at a state body, are its role
     topic_preps: frozenset[str] = frozenset()  # "an expert on X", "ambassador to X": X is not the person's
     business_roles: frozenset[str] = frozenset()  # MNC, BUS: codes whose people speak for a firm, not a state
     nobility_titles: frozenset[str] = frozenset()  # "Prince X": no country from the sentence around him
@@ -114,6 +115,9 @@ class ContextRules:
     based_words: frozenset[str] = frozenset()  # "the Sydney-based group": where a company is at home
     home_preps: frozenset[str] = frozenset()  # "X Corp of Freedonia": the company's home country follows
     apposition_openers: frozenset[str] = frozenset()  # "X Ltd, one Freedonian group": opens an apposition
+    security_words: frozenset[str] = frozenset()  # "German government bonds": the issuer is no actor
+    issued_words: frozenset[str] = frozenset()  # "Japanese Treasury bills": securities only after an issuer word
+    issuer_words: frozenset[str] = frozenset()  # "government", "treasury" in front of issued_words
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,10 +180,13 @@ class ActorData:
         # 2012") is trusted only until the date below; later, text titles must say so.
         until = _as_date(context.get("phoenix_open_ranges_until"))
         entries: list[tuple[ActorEntry, Sequence[str]]] = []
+        rewrites = {str(k): str(v) for k, v in (context.get("role_rewrites") or {}).items()}
         for name in (PHOENIX_ACTORS,):
             with root.joinpath(name).open(encoding="utf-8") as fh:
                 for line in fh:
                     entry, phrases = _entry_from_json(json.loads(line))
+                    if rewrites:
+                        entry = _rewritten(entry, rewrites)
                     if until is not None and any(r.end is None and r.start is not None for r in entry.ranges):
                         entry = replace(entry, ranges=tuple(
                             replace(r, end=until) if r.end is None and r.start is not None and r.start <= until else r
@@ -196,7 +203,8 @@ class ActorData:
         with root.joinpath(PHOENIX_AGENTS).open(encoding="utf-8") as fh:
             for line in fh:
                 item = json.loads(line)
-                agents.append((item["phrase"], AgentRole(item["role"], item.get("prefix", False))))
+                role = rewrites.get(item["role"], item["role"])
+                agents.append((item["phrase"], AgentRole(role, item.get("prefix", False))))
         extra = _yaml(root.joinpath(CURATED_AGENTS).read_text(encoding="utf-8"))
         for item in extra["agents"]:
             # Curated phrases override Phoenix in both numbers ("demonstrators" too).
@@ -347,6 +355,22 @@ def _entry_from_json(item: Mapping[str, object]) -> tuple[ActorEntry, Sequence[s
     return entry, (name, *aliases)
 
 
+def _rewritten(entry: ActorEntry, rewrites: Mapping[str, str]) -> ActorEntry:
+    """An entry whose codes end in a rewritten role sequence (Phoenix's GOVBUS) carry the replacement."""
+
+    def fix(code: str | None) -> str | None:
+        if code is None:
+            return None
+        for old, new in rewrites.items():
+            if code.endswith(old):
+                return code[: -len(old)] + new
+        return code
+
+    if not any(fix(r.code) != r.code for r in entry.ranges) and fix(entry.default) == entry.default:
+        return entry
+    return replace(entry, ranges=tuple(replace(r, code=fix(r.code) or r.code) for r in entry.ranges), default=fix(entry.default))
+
+
 def _yaml(text: str) -> dict:  # type: ignore[type-arg]
     # The base loader skips implicit typing (dates, booleans), the slow half of YAML parsing;
     # values stay strings and are converted where they are read.
@@ -426,6 +450,7 @@ def _context(raw: Mapping[str, object]) -> ContextRules:
         bloc_words=words("bloc_words"),
         company_role=str(raw.get("company_role", "BUS")),
         company_staff_roles=frozenset(str(r) for r in raw.get("company_staff_roles") or ()),  # type: ignore[union-attr]
+        state_staff_roles=frozenset(str(r) for r in raw.get("state_staff_roles") or ()),  # type: ignore[union-attr]
         topic_preps=words("topic_prepositions"),
         nobility_titles=words("nobility_titles"),
         rank_words=words("rank_words"),
@@ -436,5 +461,8 @@ def _context(raw: Mapping[str, object]) -> ContextRules:
         based_words=words("based_words"),
         home_preps=words("home_prepositions"),
         apposition_openers=words("apposition_openers"),
+        security_words=words("security_words"),
+        issued_words=words("issued_words"),
+        issuer_words=words("issuer_words"),
         business_roles=frozenset(str(r) for r in raw.get("business_roles", ()) or ()),  # type: ignore[union-attr]
     )

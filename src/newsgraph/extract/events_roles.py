@@ -91,6 +91,9 @@ class ActorIndex:
         return cls(by_token, all_ids, {a.id: a for a in actors}, spans, tuple(pairs), tuple(actors), resolve)
 
 
+_MODIFIER_ORDER = {"poss": 0, "appos": 1}
+
+
 def actors_of_phrase(
     tok: Token, index: ActorIndex, depth: int = 0, possessor: bool = False, owner: bool = False
 ) -> list[str]:
@@ -138,7 +141,9 @@ def _actors_of_head(
         if pair:
             return pair
     # "Russian troops", "the Kremlin's spokesman": the modifier names the actor
-    for child in tok.children:
+    # (an apposition before the title's modifiers: "the U.S. ambassador, X," is X, not the country of the title;
+    # a possessor still first: "Gulf Corp's publishing unit, X" is the possessor's)
+    for child in sorted(tok.children, key=lambda c: _MODIFIER_ORDER.get(c.dep_, 2)):
         if child.dep_ in {"compound", "amod", "poss", "nmod", "appos"} and child.i in index.by_token:
             group = sorted([child, *child.conjuncts], key=lambda t: t.i)
             return [index.by_token[c.i] for c in group if c.i in index.by_token]
