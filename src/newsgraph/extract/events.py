@@ -35,9 +35,9 @@ from newsgraph.extract.events_emit import emit_events
 from newsgraph.extract.events_evidence import (
     EventRules,
     actor_object,
-    armed,
     addressed_gathering,
     agentless,
+    armed,
     coordinated_subject,
     mutual_object,
     pronoun_subject,

@@ -93,6 +93,7 @@ class EventRules:
     person_nouns: frozenset[str]
     act_nouns: frozenset[str]
     military_words: frozenset[str]
+    armed_preps: frozenset[str]
     carried: frozenset[str]  # constraints of a frame's or an announcement's complement that hold for the composed code
     carried_basis: frozenset[str]  # evidence kinds whose own constraints the composed code keeps
     carried_basis_roots: frozenset[str]  # ... when it is an intent of these roots (or the complement's own code)
@@ -154,6 +155,7 @@ class EventRules:
             person_nouns=frozenset(str(w).lower() for w in cons.get("person_nouns", [])),
             act_nouns=frozenset(str(w).lower() for w in cons.get("act_nouns", [])),
             military_words=frozenset(str(w).lower() for w in cons.get("military_words", [])),
+            armed_preps=frozenset(str(w).lower() for w in cons.get("armed_preps", [])),
             carried=frozenset(str(w) for w in cons.get("carried", [])),
             carried_basis=frozenset(str(w) for w in cons.get("carried_basis", [])),
             carried_basis_roots=frozenset(str(r) for r in cons.get("carried_basis_roots", [])),
@@ -313,9 +315,10 @@ def actor_object(tok: Token, actor_at: Container[int], rules: EventRules) -> boo
 
 def armed(tok: Token, sources: Sequence[str], actors: Mapping[int, str], by_id: Mapping[str, Actor], rules: EventRules) -> bool:
     """Armed forces take part in the act (CAMEO 087x): a military noun or a MIL actor in the trigger's subject, object or
-    "of"/"by"/"from" phrase, or a state that withdraws with no object of its own ('Iraq withdrew from the border')."""
+    ``armed_preps`` phrase ("the withdrawal of troops"), or a state that withdraws with no object of its own ('Iraq
+    withdrew from the border')."""
     args = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass", "dobj", "obj", "poss", "compound", "amod"}]
-    args += [p for c in tok.children if c.dep_ in {"prep", "agent"} and c.lower_ in {"of", "by"} for p in c.children]
+    args += [p for c in tok.children if c.dep_ in {"prep", "agent"} and c.lower_ in rules.armed_preps for p in c.children]
     for arg in args:
         for t in arg.subtree:
             if t.lemma_.lower() in rules.military_words or t.lower_ in rules.military_words:
