@@ -37,6 +37,7 @@ from newsgraph.extract.events_evidence import (
     actor_object,
     addressed_gathering,
     agentless,
+    armed,
     coordinated_subject,
     mutual_object,
     pronoun_subject,
@@ -312,7 +313,7 @@ def find_candidates(
     # sentences holding a verb of reporting: only their triggers can be reported content
     reporting = {sentence.number[j] for j, (_, lem) in enumerate(words) if lem in rules.reporting_verbs or lem in rules.reporting_preps}
     headlines: dict[int, bool] = {}  # sentence number -> in capitals, decided for sentences with a trigger word
-    index = ActorIndex.build(doc, actors, _resolver(doc, actors, quotes))
+    index = ActorIndex.build(doc, actors, _resolver(doc, actors, quotes), rules.traded)
     for i, (lower, lemma) in enumerate(words):
         if lemma not in known and lower not in known:
             continue
@@ -415,10 +416,13 @@ def find_candidates(
         if modality in {"negated", "hypothetical"} and code[:2] == "08" and _negated(tok, data) and not in_condition:
             # "will not accept", "could not accept": a refusal to concede is a rejection (12x), and it is stated now
             code, modality, basis = _refusal(code, data), "asserted", "frame"
+        # the act a frame carries keeps its own sense constraints ("plans to issue notes", "will withdraw funds")
+        act_code, act_basis = _carried_act(doc, i, acts, matches, rules)
         if modality == "planned" and code and i not in folded and tok.pos_ != "NOUN":
             # CAMEO codes an announced future action ("will send aid") as the statement of intent (or threat)
             # it is; a noun ("an imminent invasion") announces nothing by itself
-            code = data.announce(code)
+            act_code, act_basis, code = code, basis, data.announce(code)
+        act_tok = doc[acts.get(i, i)]
         start, end = _evidence(tok, sources + targets, index, doc)
         # the trigger inside a disputed statement; the disputer's own denial there is not itself in doubt
         if any(s <= tok.idx < e and not disputers & set(sources) for s, e, disputers in disputed):
@@ -453,6 +457,11 @@ def find_candidates(
                 actor_ok=actor_object(doc[acts.get(i, i)], index.by_token, rules),
                 reported_condition=reported_condition,
                 act_lemma=doc[acts[i]].lemma_.lower() if i in acts else "",
+                act_code=act_code,
+                act_basis=act_basis,
+                armed_ok=armed(act_tok, sources, index.by_token, index.by_id, rules)
+                if "armed" in rules.requires(code, lemma, basis) | rules.requires(act_code, act_tok.lemma_.lower(), act_basis)
+                else True,
                 indirect_target=indirect,
                 pronoun_source=pronoun_subject(tok),
                 agentless=agentless(tok, rules),
@@ -462,6 +471,20 @@ def find_candidates(
         )
     out = _obligations(doc, out, data, index, anchors)
     return _drop_covered_statements(doc, out)
+
+
+def _carried_act(doc: Doc, i: int, acts: dict[int, int], matches: dict[int, CodeMatch], rules: EventRules) -> tuple[str, str]:
+    """The code and evidence kind of the complement a frame at ``i`` folded ("plans to *issue*": 060, a PETRARCH
+    default), or empty strings when ``i`` carries no other act."""
+    m = matches.get(acts.get(i, i))
+    if i not in acts or m is None:
+        return "", ""
+    basis, lemma = _basis(m), doc[acts[i]].lemma_.lower()
+    if basis == "petrarch_default" and lemma in rules.speech_verbs:
+        basis = "statement"  # "declined to comment": a verb of speaking's own act is a statement, not its block's guess
+    elif basis == "petrarch_default" and lemma in rules.confidence.trusted_defaults:
+        basis = "own_default"
+    return m.code, basis
 
 
 def _basis(m: CodeMatch | None) -> str:

@@ -38,6 +38,9 @@ class Candidate:
     actor_ok: bool = True  # the direct object satisfies an actor_object constraint
     reported_condition: bool = False  # a reporter's clause states another side's condition: kept hypothetical
     act_lemma: str = ""  # a frame's folded complement ("began to *appreciate*"): its lemma's constraints hold too
+    act_code: str = ""  # the code of the act a frame or an announcement carries ("plans to *issue*" 060, "will withdraw" 0874)
+    act_basis: str = ""  # that act's evidence kind: the constraints ``EventRules.carried_needs`` keeps of it
+    armed_ok: bool = True  # armed forces take part, or a state withdraws (the `armed` constraint)
     indirect_target: bool = False  # the targets came from a fallback, not the trigger's object or preposition
     pronoun_source: bool = False  # the source is a pronoun resolved to an actor
     agentless: bool = False  # a passive without agent, a noun, or a weapon as subject: the source may be unknown

@@ -10,7 +10,8 @@
 3. No source: only violence and coercion (roots 17-20) may have an unknown source, when the text
    names no doer ("were killed in an attack", "a car bomb killed"), and then they need a target.
 4. Sense constraints (``EventRules.requires``): a target, a foreign target, an official target, a
-   person object; a pair that fails them is not an event.
+   person object, armed forces; those a frame's or an announcement's complement keeps
+   (``EventRules.carried_needs``); a pair that fails them is not an event.
 5. Modality: an asserted act dated after the publication day is planned ("goes to Canada next week").
 6. Confidence: ``Confidence.score`` over the evidence kind and the factors that apply; a pair
    under the minimum is not emitted.
@@ -77,6 +78,8 @@ def _meets(needs: frozenset[str], c: Candidate, s: Actor | None, t: Actor | None
         return False
     if "actor_object" in needs and not c.actor_ok:
         return False
+    if "armed" in needs and not c.armed_ok:
+        return False
     return not ("person_object" in needs and not c.object_ok)
 
 
@@ -127,7 +130,11 @@ def emit_events(
                 sa, ta = by_id.get(src or ""), by_id.get(tgt or "")
                 if src is None and (tgt is None or root not in SOURCELESS_ROOTS or not c.agentless):
                     continue  # an unknown source only for agentless violence, and then with known victims
-                needs = rules.requires(code, c.lemma, c.basis, c.noun) | rules.by_lemma_needs(c.act_lemma)
+                needs = (
+                    rules.requires(code, c.lemma, c.basis, c.noun)
+                    | rules.by_lemma_needs(c.act_lemma)
+                    | rules.carried_needs(c.act_code, c.act_lemma or c.lemma, c.act_basis, code)
+                )
                 if not _meets(needs, c, sa, ta):
                     continue
                 applies = [

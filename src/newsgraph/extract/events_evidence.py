@@ -9,7 +9,7 @@ Reads ``event-rules-*.yaml`` (words and constants only). The event coder asks it
 
 from __future__ import annotations
 
-from collections.abc import Container, Iterable
+from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,6 +18,7 @@ from spacy.tokens import Token
 from newsgraph.data_files import parse_yaml
 
 from newsgraph.extract.doctext import sentences
+from newsgraph.records import Actor
 
 # the edges by which a clause is the content of the verb above it
 REPORTED_DEPS = frozenset({"ccomp", "parataxis"})
@@ -91,6 +92,14 @@ class EventRules:
     object_words: dict[str, frozenset[str]]
     person_nouns: frozenset[str]
     act_nouns: frozenset[str]
+    military_words: frozenset[str]
+    armed_preps: frozenset[str]
+    carried: frozenset[str]  # constraints of a frame's or an announcement's complement that hold for the composed code
+    carried_basis: frozenset[str]  # evidence kinds whose own constraints the composed code keeps
+    carried_basis_roots: frozenset[str]  # ... when it is an intent of these roots (or the complement's own code)
+    traded_words: frozenset[str]
+    traded_markets: frozenset[str]
+    market_modifiers: frozenset[str]
     confidence: Confidence
     relay_verbs: frozenset[str] = frozenset()  # "the radio quoted X as saying": X states, the radio relays
     relay_preps: frozenset[str] = frozenset()
@@ -148,6 +157,14 @@ class EventRules:
             object_words={str(k).lower(): frozenset(str(w).lower() for w in v) for k, v in (cons.get("object_words") or {}).items()},
             person_nouns=frozenset(str(w).lower() for w in cons.get("person_nouns", [])),
             act_nouns=frozenset(str(w).lower() for w in cons.get("act_nouns", [])),
+            military_words=frozenset(str(w).lower() for w in cons.get("military_words", [])),
+            armed_preps=frozenset(str(w).lower() for w in cons.get("armed_preps", [])),
+            carried=frozenset(str(w) for w in cons.get("carried", [])),
+            carried_basis=frozenset(str(w) for w in cons.get("carried_basis", [])),
+            carried_basis_roots=frozenset(str(r) for r in cons.get("carried_basis_roots", [])),
+            traded_words=words("traded", "words"),
+            traded_markets=words("traded", "markets"),
+            market_modifiers=words("traded", "market_modifiers"),
             confidence=Confidence(
                 base={str(k): float(v) for k, v in conf["base"].items()},
                 factors={str(k): float(v) for k, v in conf["factors"].items()},
@@ -163,14 +180,18 @@ class EventRules:
         )
 
     def requires(self, code: str, lemma: str, basis: str, noun: bool = False) -> frozenset[str]:
-        """Every constraint the code (longest matching prefix), the trigger's lemma, its part of speech and its
-        evidence kind impose."""
+        """Every constraint the code (longest matching prefix), the trigger's lemma (alone, or with the code:
+        "receive:043"), its part of speech and its evidence kind impose."""
         out: set[str] = set(self.by_lemma.get(lemma, ()))
         if noun and code[:2] not in self.noun_exempt_roots:
             out.update(self.noun)
         for n in range(len(code), 1, -1):
             if code[:n] in self.by_code:
                 out.update(self.by_code[code[:n]])
+                break
+        for n in range(len(code), 1, -1):
+            if f"{lemma}:{code[:n]}" in self.by_lemma:  # "receive:043": a lemma's constraint for one of its codes
+                out.update(self.by_lemma[f"{lemma}:{code[:n]}"])
                 break
         if basis == "petrarch_default":
             out.update(self.petrarch_default)
@@ -179,6 +200,28 @@ class EventRules:
     def by_lemma_needs(self, lemma: str) -> frozenset[str]:
         """The constraints a lemma imposes whatever code it carries (a frame's folded complement)."""
         return frozenset(self.by_lemma.get(lemma, ()))
+
+    def carried_needs(self, code: str, lemma: str, basis: str, composed: str) -> frozenset[str]:
+        """What the ``composed`` code of a frame or an announcement keeps of its complement's constraints: the
+        complement's sense of its own arguments (``carried``), and, for an intent or a code kept as it is, what its
+        evidence kind needs ("plans to issue notes": PETRARCH's default for "issue" needs a target); not the target
+        the complement's code needs ("will meet" announces a meeting without one)."""
+        if not code:
+            return frozenset()
+        own = self.requires(code, lemma, basis) & self.carried
+        restated = composed[:2] in self.carried_basis_roots or composed == code
+        return own | self.requires("", "", basis) if restated and basis in self.carried_basis else own
+
+    def traded(self, tok: Token) -> bool:
+        """'U.S. stocks', 'Japanese share prices', 'the U.S. stock market': a security, a price or a securities
+        market, which names what is traded, not a party to an act."""
+        low = tok.lower_
+        if low in self.traded_words or tok.lemma_.lower() in self.traded_words:
+            return True
+        return low in self.traded_markets and any(
+            c.dep_ in {"compound", "amod", "nmod"} and (c.lower_ in self.traded_words or c.lower_ in self.market_modifiers)
+            for c in tok.children
+        )
 
 
 def reporting_verb(tok: Token, rules: EventRules) -> Token | None:
@@ -273,6 +316,25 @@ def actor_object(tok: Token, actor_at: Container[int], rules: EventRules) -> boo
             return True
         return False
     return tok.pos_ in {"NOUN", "PROPN"}
+
+
+def armed(tok: Token, sources: Sequence[str], actors: Mapping[int, str], by_id: Mapping[str, Actor], rules: EventRules) -> bool:
+    """Armed forces take part in the act (CAMEO 087x): a military noun or a MIL actor in the trigger's subject, object or
+    ``armed_preps`` phrase ("the withdrawal of troops"), or a state that withdraws with no object of its own ('Iraq
+    withdrew from the border')."""
+    args = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass", "dobj", "obj", "poss", "compound", "amod"}]
+    args += [p for c in tok.children if c.dep_ in {"prep", "agent"} and c.lower_ in rules.armed_preps for p in c.children]
+    for arg in args:
+        for t in arg.subtree:
+            if t.lemma_.lower() in rules.military_words or t.lower_ in rules.military_words:
+                return True
+            actor = by_id.get(actors.get(t.i, ""))
+            if actor is not None and actor.role == "MIL":
+                return True
+    if any(c.dep_ in {"dobj", "obj"} for c in tok.children):
+        return False  # "withdraw funds", "pulled its bid": the thing withdrawn is not armed forces
+    states = [by_id[s] for s in sources if s in by_id]
+    return bool(states) and all(a.kind == "country" or a.role in {"GOV", "MIL"} for a in states)
 
 
 def raising_passive(tok: Token, rules: EventRules) -> bool:

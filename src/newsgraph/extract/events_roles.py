@@ -13,7 +13,7 @@ import bisect
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.actors_context import apposed_after
 from newsgraph.extract.doctext import sentences
@@ -28,6 +28,8 @@ TARGET_PREPS = frozenset(
 )
 PHRASE_PREPS = ("by", "of", "from", "in")
 NOUN_SOURCE_DEPS = frozenset({"poss", "amod", "compound", "nmod", "npadvmod"})
+# how a name modifies a traded thing ("U.S. stocks", "Japanese share prices"); not the possessive ("OPEC's prices")
+TRADED_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 PRONOUN_RESOLVER = Callable[[Doc, int, Sequence[Actor]], "Actor | None"]  # coref.resolve_pronoun
 # "Israel is opposed to", "forces were engaged in", "is committed to": a participle of state whose
 # grammatical (passive) subject holds the stance, so it is the source (CAMEO codes the holder)
@@ -57,16 +59,26 @@ class ActorIndex:
     resolve: PRONOUN_RESOLVER | None  # the actors work's pronoun resolver, when installed
 
     @classmethod
-    def build(cls, doc: Doc, actors: Sequence[Actor], resolve: PRONOUN_RESOLVER | None = None) -> ActorIndex:
-        """Map every token inside a mention to the actor it names."""
+    def build(
+        cls,
+        doc: Doc,
+        actors: Sequence[Actor],
+        resolve: PRONOUN_RESOLVER | None = None,
+        traded: Callable[[Token], bool] | None = None,
+    ) -> ActorIndex:
+        """Map every token inside a mention to the actor it names; with ``traded``, not a mention that names a
+        security, a price or a market ("U.S. stocks", "U.S. Treasuries"): what is traded is no party."""
         by_token: dict[int, str] = {}
         all_at: dict[int, list[str]] = {}
         spans: dict[int, tuple[int, int]] = {}
         width: dict[tuple[int, str], int] = {}
         for actor in actors:
+            business = actor.role == "BUS" or (actor.code or "").startswith("MNC")
             for start, end in actor.mentions:
                 span = doc.char_span(start, end, alignment_mode="expand")
                 if span is None:
+                    continue
+                if traded is not None and _names_traded(span, business, traded):
                     continue
                 for tok in span:
                     width[tok.i, actor.id] = max(width.get((tok.i, actor.id), 0), len(span))
@@ -92,6 +104,20 @@ class ActorIndex:
 
 
 _MODIFIER_ORDER = {"poss": 0, "appos": 1}
+
+
+def _names_traded(span: Span, business: bool, traded: Callable[[Token], bool]) -> bool:
+    """'U.S. stocks', 'the U.S. stock market', 'Japanese share prices' (the mention modifies a traded thing), or a
+    mention that is one ('U.S. Treasuries'), unless it is a firm's own name ('Nomura Securities')."""
+    root = span.root
+    if not business and traded(root):
+        return True
+    head = root
+    while head.dep_ in TRADED_MODIFIER_DEPS and head.head.i != head.i:  # "U.S. Treasury bonds": up to the phrase's noun
+        head = head.head
+        if traded(head):
+            return True
+    return False
 
 
 def actors_of_phrase(
