@@ -66,3 +66,18 @@ def test_speaker_reference_event_takes_the_quotes_person_for_he(analyze_text) ->
     analysis = analyze_text(text)
     assert ("he", "Nigel Lawson") in _speakers(analysis)
     assert "Yasuhiro Nakasone" not in _statement_sources(analysis)
+
+
+def test_a_speaker_named_with_a_description_before_a_final_said_speaks_and_is_he(analyze_text):
+    # the parse hangs "Tom Baker, a supply manager with ..." on the noun before it and leaves "said" without a subject
+    text = (
+        "Costs will rise in winter, Ann Lowe, an analyst with Hale Securities, said.\n"
+        "    Utilities along the coast will face the same costs as Delta Gas, Tom Baker, a supply manager with "
+        "Fuel Link, a Dallas based gas brokering firm, said.\n"
+        "    \"But these companies are not victims of the dispute,\" he said.\n"
+    )
+    speakers = _speakers(analyze_text(text))
+    assert [name for _, name in speakers] == ["Ann Lowe", "Tom Baker", "Tom Baker"]
+    assert speakers[-1][1] == "Tom Baker"
+    quoted = [q.text for q in analyze_text(text).quotes]
+    assert "Utilities along the coast will face the same costs as Delta Gas" in quoted

@@ -357,8 +357,22 @@ def _speaker_of(verb: Token, in_quote: Sequence[int], verbs: Mapping[str, VerbCu
                 h = h.head  # "marched past the stadium - where the Panthers played - chanting “…”"
             v = h
             continue
-        found = _inverted_subject(v, in_quote) or named
+        found = _inverted_subject(v, in_quote) or named or _apposed_before(v, in_quote)
         return None if found is not None and _in_dateline(found) else found
+    return None
+
+
+def _apposed_before(verb: Token, in_quote: Sequence[int]) -> Token | None:
+    """"Costs will rise, Ann Lowe, an analyst with Hale Securities, said.": the parse hangs the
+    name and its description on the noun before them and leaves the final verb without a subject;
+    the person whose description runs up to the verb's comma speaks."""
+    doc = verb.doc
+    if verb.i < 2 or doc[verb.i - 1].text != "," or not (verb.i + 1 == len(doc) or doc[verb.i + 1].is_punct):
+        return None
+    for k in range(verb.i - 2, verb.sent.start, -1):
+        t = doc[k]
+        if t.ent_type_ == "PERSON" and t.dep_ == "appos" and in_quote[k] < 0 and t.right_edge.i >= verb.i - 2:
+            return t
     return None
 
 
@@ -439,6 +453,10 @@ def indirect_at(tok: Token, in_quote: Sequence[int], cues: QuoteCues) -> Attribu
                 elif child.dep_ == "ccomp":
                     lo = _after_abbreviation(_fronted_start(child, lo), tok.doc)
                     hi = _to_reporting_clause(tok, who, hi, in_quote)
+                    if lo < who.i < hi:  # the speaker's name parsed into the clause: what was said ends before it
+                        hi = who.left_edge.i
+                        while hi > lo + 1 and tok.doc[hi - 1].is_punct:
+                            hi -= 1
                 return Attribution(who, tok.i, tok.i + 1, (lo, hi))
         if tok.dep_ == "parataxis" and "ccomp" in verb.content and verb.reports != "evidence":
             # "In his state, Christie said, offenders are sent to treatment": the sentence
@@ -735,4 +753,6 @@ def _fronted(clause: Token, verb: Token) -> bool:
     doc = verb.doc
     return any(t.text == "," for t in doc[clause.right_edge.i + 1 : verb.i]) or (
         clause.right_edge.i + 1 < len(doc) and doc[clause.right_edge.i + 1].text == ","
+    ) or (
+        clause.right_edge.i == verb.i - 1 and doc[verb.i - 1].text == ","  # "A rose, Ann Lowe, an analyst, said": the name parsed into A
     )
