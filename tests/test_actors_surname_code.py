@@ -35,3 +35,10 @@ def test_surname_code_an_analyst_for_an_uncoded_firm_is_business(analyze_text) -
     a = analyze_text(text)
     people = [x for x in a.actors if x.kind == "person" and any("Berg" in a.document.text[s:e] for s, e in x.mentions)]
     assert [p.code for p in people] == ["NORBUS"]  # not the pundit's NORELI
+
+
+def test_surname_code_an_untitled_head_of_a_coded_firm_unit_is_business(analyze_text) -> None:
+    text = "Lena Voss, head of the U.S. unit of Saab-Scania AB of Sweden, said sales would rise."
+    a = analyze_text(text)
+    people = [x for x in a.actors if x.kind == "person" and any("Voss" in a.document.text[s:e] for s, e in x.mentions)]
+    assert [p.code for p in people] == ["USABUS"]  # not the bare USA

@@ -523,6 +523,8 @@ def _code_entity(
         noble = any(t.lower_ in data.context.nobility_titles for t in context)
         if (role is None or role in data.context.company_staff_roles) and uncoded_firm(context, data, code_at, agents):
             role = data.context.company_role  # "X, an analyst for Nordvik and Co Ltd": a firm's people are business
+        elif role is None and any(data.is_company(code_at.get(t.i)) for t in context):
+            role = data.context.company_role  # "X, head of the U.S. unit of <a coded firm>": no title, the firm's
         if country is None and not noble and not uncoded_firm(context, data, code_at):
             # (a person titled by a firm no dictionary knows is of that firm, not of a country near it; a prince
             # named with no country is of none the sentence names: "Prince X said the United States ...")
