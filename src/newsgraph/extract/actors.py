@@ -58,7 +58,7 @@ from newsgraph.extract.actors_context import (
 )
 from newsgraph.extract.actors_companies import place_companies
 from newsgraph.extract.actors_data import COMPANY_PREFIX, ActorData
-from newsgraph.extract.actors_names import fold_name, norm_key, same_surname
+from newsgraph.extract.actors_names import fold_name, norm_key, same_surname, surname_first
 from newsgraph.extract.doctext import doc_ents, doc_text, sentences, token_words
 from newsgraph.records import Actor, ActorKind
 
@@ -516,10 +516,15 @@ def _code_entity(
         context = context_tokens(ent, data.context.topic_preps)
         country, role, former = code_from_context(context, data, country_at, code_at, agents)
         country, role = employed(country, role, data)
+        own_country = country is not None
         described = country is not None or any(
             t.dep_ == "appos" and t.pos_ in ("NOUN", "PROPN") for t in ent.root.children
         )
         noble = any(t.lower_ in data.context.nobility_titles for t in context)
+        if (role is None or role in data.context.company_staff_roles) and uncoded_firm(context, data, code_at, agents):
+            role = data.context.company_role  # "X, an analyst for Nordvik and Co Ltd": a firm's people are business
+        elif role is None and any(data.is_company(code_at.get(t.i)) for t in context):
+            role = data.context.company_role  # "X, head of the U.S. unit of <a coded firm>": no title, the firm's
         if country is None and not noble and not uncoded_firm(context, data, code_at):
             # (a person titled by a firm no dictionary knows is of that firm, not of a country near it; a prince
             # named with no country is of none the sentence names: "Prince X said the United States ...")
@@ -531,7 +536,8 @@ def _code_entity(
             role = data.context.out_of_office_role
         code = compose(country, role) if country else None
         title = next((t.lemma_.lower() for t in context if t.i in agents), "")
-        return _Mention(ent.start, ent.end, ent.text, code, "person", "person:" + fold_name(ent[-1].text), title)
+        return _Mention(ent.start, ent.end, ent.text, code, "person", "person:" + fold_name(ent[-1].text), title,
+                        guessed=code is not None and not own_country)
     if kind == "organization":
         children = list(ent.root.children)  # Span.root walks heads: compute it once
         inner = [t for t in ent] + [c for c in children if c.dep_ in ("poss", "compound", "amod")]
@@ -856,7 +862,9 @@ def _representative(group: list[_Mention]) -> _Mention:
     for m in group:
         counts[m.name] = counts.get(m.name, 0) + 1
     if group[0].kind == "person":
-        return max(group, key=lambda m: (not m.anaphor, m.code is not None, len(m.name.split()), counts[m.name]))
+        # a code the text states for the person outranks one taken from the scene
+        return max(group, key=lambda m: (not m.anaphor, m.code is not None, not m.guessed, len(m.name.split()),
+                                         counts[m.name]))
     return max(group, key=lambda m: (not m.anaphor, m.code is not None, counts[m.name], -m.start))
 
 
@@ -867,7 +875,8 @@ def _surnames_to_full_names(doc: Doc, mentions: list[_Mention]) -> list[_Mention
     full: dict[str, list[_Mention]] = {}  # folded surname -> full-name mentions, in text order
     for m in mentions:
         if m.kind == "person" and not m.anaphor and m.end - m.start > 1:
-            full.setdefault(fold_name(doc[m.end - 1].text), []).append(m)
+            surname = m.start if surname_first([t.text for t in doc[m.start : m.end]]) else m.end - 1
+            full.setdefault(fold_name(doc[surname].text), []).append(m)
     out = []
     for m in mentions:
         named = full.get(fold_name(doc[m.start].text)) if m.end - m.start == 1 else None
@@ -883,6 +892,10 @@ def _surnames_to_full_names(doc: Doc, mentions: list[_Mention]) -> list[_Mention
             if m.key.startswith("entry:") and m.key != person.key:
                 # the dictionary's person under this surname is someone else: drop its name and code
                 m = replace(m, key=person.key, name=person.name, code=person.code)
+            elif m.guessed and m.end - m.start == 1:
+                # "Lange said" after "Bundesbank vice-president Hans Lange": the surname's own code is only the
+                # scene's country and a default role; the person named in full is coded by his description
+                m = replace(m, key=person.key, code=person.code, guessed=person.guessed)
             else:
                 m = replace(m, key=person.key)
         out.append(m)

@@ -133,3 +133,13 @@ def jaro_winkler(a: str, b: str, prefix_weight: float = 0.1) -> float:
             break
         prefix += 1
     return jaro + prefix * prefix_weight * (1 - jaro)
+
+
+def surname_first(words: list[str]) -> bool:
+    """Whether a name (its tokens) is written surname first, as East Asian names are romanized with a
+    hyphenated given name whose second syllable is lower case ("Lee Ta-hai", "Kim Young-sam": tokens Lee, Ta, -,
+    hai). Wade-Giles and McCune-Reischauer practice; a Western double name capitalizes both parts ("Jean-Claude")."""
+    return (
+        len(words) >= 4 and words[-2] == "-" and words[-1].isalpha() and words[-1].islower()
+        and words[-3][:1].isupper() and words[0][:1].isupper()
+    )
