@@ -47,7 +47,6 @@ from newsgraph.extract.events_evidence import (
     object_words,
     person_object,
     raising_passive,
-    relayed_speaker,
     reporting_verb,
 )
 from newsgraph.extract.events_modality import ModalityCues, conditional, modality_of
@@ -64,6 +63,7 @@ from newsgraph.extract.events_roles import (
     verb_roles_explained,
 )
 from newsgraph.extract.events_targets import addressees, located, opponents, protected_owner
+from newsgraph.extract.quotes_attribution import relayed_speaker
 from newsgraph.records import Actor, Claim, Event, Quote, TimeExpression
 
 CODEBOOK_FILE = "cameo-eventcodes-2013-12.csv"
@@ -395,7 +395,7 @@ def find_candidates(
                 # "Japan, at odds with the US over rice, refused": the act is aimed at the other party
                 targets = [a for a in opponents(tok, index, rules) if a not in sources]
                 indirect = bool(targets)  # a fallback, weighed as one
-            quoted = relayed_speaker(tok, rules) if code.startswith(STATEMENT_CODE[:2]) else None
+            quoted = relayed_speaker(tok, rules.relay_verbs, rules.relay_preps, rules.speech_verbs) if code.startswith(STATEMENT_CODE[:2]) else None
             if quoted is not None:
                 # "the radio quoted the minister as saying …": the minister's statement, relayed to no one in particular
                 sources, targets, indirect = actors_of_phrase(quoted, index), [], False

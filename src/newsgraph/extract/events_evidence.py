@@ -394,21 +394,3 @@ def agentless(tok: Token, rules: EventRules) -> bool:
     subj = own_subject(tok)
     return subj is not None and subj.lemma_.lower() in rules.weapons
 
-
-def relayed_speaker(verb: Token, rules: EventRules) -> Token | None:
-    """The one quoted when ``verb`` is the saying a relaying verb passes on ("the radio quoted X as
-    saying …": X; "X was quoted as saying …": X), or that relaying verb itself; None otherwise. The
-    statement is X's, not the relaying subject's."""
-    if verb.lemma_.lower() in rules.speech_verbs and verb.dep_ in ("pcomp", "pobj") and verb.head.dep_ == "prep":
-        if verb.head.lower_ in rules.relay_preps and verb.head.head.lemma_.lower() in rules.relay_verbs:
-            verb = verb.head.head
-    if verb.lemma_.lower() not in rules.relay_verbs:
-        return None
-    if not any(
-        p.dep_ == "prep"
-        and p.lower_ in rules.relay_preps
-        and any(c.dep_ in ("pcomp", "pobj") and c.lemma_.lower() in rules.speech_verbs for c in p.children)
-        for p in verb.children
-    ):
-        return None
-    return next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)

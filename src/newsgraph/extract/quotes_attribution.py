@@ -23,7 +23,7 @@ speech noun's that-clause, and the clause an "according to X" frames.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
@@ -292,7 +292,7 @@ def _cue_at(tok: Token, in_quote: Sequence[int], cues: QuoteCues) -> Attribution
     if verb is not None and verb.direct and tok.pos_ in ("VERB", "AUX") and not _addressed(tok) and not _says_nothing(tok, verb, cues):
         if _relays(tok, cues) is not None:
             return None  # "the radio quoted him as saying": the saying below is the cue, he the speaker
-        who = relayed_speaker(tok, cues) or _speaker_of(tok, in_quote, cues.verbs)
+        who = relayed_speaker(tok, cues.relay_verbs, cues.relay_preps, cues.verbs) or _speaker_of(tok, in_quote, cues.verbs)
         if who is not None and _thinks_aloud(verb, who, cues) and (verb.reports != "evidence" or _can_speak(tok, who, cues)):
             return Attribution(who, tok.i, tok.i + 1)
     for child in tok.children:
@@ -438,7 +438,7 @@ def indirect_at(tok: Token, in_quote: Sequence[int], cues: QuoteCues) -> Attribu
             if child.dep_ in verb.content and (child.i > tok.i or child.dep_ == "ccomp" and _fronted(child, tok)):
                 if child.dep_ == "prep" and child.lower_ not in verb.preps:
                     continue
-                who = relayed_speaker(tok, cues) or _speaker_of(tok, in_quote, cues.verbs)
+                who = relayed_speaker(tok, cues.relay_verbs, cues.relay_preps, cues.verbs) or _speaker_of(tok, in_quote, cues.verbs)
                 if who is None or not _thinks_aloud(verb, who, cues):
                     return None
                 if verb.reports == "evidence" and not _can_speak(tok, who, cues):
@@ -481,26 +481,30 @@ def indirect_at(tok: Token, in_quote: Sequence[int], cues: QuoteCues) -> Attribu
 
 def _relays(verb: Token, cues: QuoteCues) -> Token | None:
     """The saying a relaying verb passes on ("quoted X as saying", "cited X as saying"), or None."""
-    if verb.lemma_.lower() not in cues.relay_verbs:
+    return relayed_saying(verb, cues.relay_verbs, cues.relay_preps, cues.verbs)
+
+
+def relayed_saying(verb: Token, relay_verbs: Container[str], relay_preps: Container[str], speech: Container[str]) -> Token | None:
+    """The saying (a ``speech`` lemma) that ``verb``, a relaying verb, passes on in its ``relay_preps`` phrase, or None."""
+    if verb.lemma_.lower() not in relay_verbs:
         return None
     for prep in verb.children:
-        if prep.dep_ == "prep" and prep.lower_ in cues.relay_preps:
-            saying = next((c for c in prep.children if c.dep_ in ("pcomp", "pobj") and c.lemma_.lower() in cues.verbs), None)
+        if prep.dep_ == "prep" and prep.lower_ in relay_preps:
+            saying = next((c for c in prep.children if c.dep_ in ("pcomp", "pobj") and c.lemma_.lower() in speech), None)
             if saying is not None:
                 return saying
     return None
 
 
-def relayed_speaker(saying: Token, cues: QuoteCues) -> Token | None:
-    """Who is quoted in "the radio quoted X as saying …" (the object) or "X was quoted as
-    saying …" (the passive subject): the speaker of ``saying``, not the one relaying it."""
-    prep = saying.head
-    if saying.dep_ not in ("pcomp", "pobj") or prep.dep_ != "prep" or prep.lower_ not in cues.relay_preps:
+def relayed_speaker(tok: Token, relay_verbs: Container[str], relay_preps: Container[str], speech: Container[str]) -> Token | None:
+    """Who is quoted in "the radio quoted X as saying …" (the object) or "X was quoted as saying …"
+    (the passive subject), ``tok`` being the saying or the relaying verb: the speaker, not the one
+    relaying it. One reading for the quotes and the events stages."""
+    if tok.dep_ in ("pcomp", "pobj") and tok.head.dep_ == "prep" and tok.head.lower_ in relay_preps and tok.lemma_.lower() in speech:
+        tok = tok.head.head
+    if relayed_saying(tok, relay_verbs, relay_preps, speech) is None:
         return None
-    verb = prep.head
-    if verb.lemma_.lower() not in cues.relay_verbs:
-        return None
-    return next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    return next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
 
 
 def _says_nothing(verb: Token, cue: VerbCue, cues: QuoteCues) -> bool:
