@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from newsgraph.extract.actors_data import NON_STATE_PREFIXES, ROLE_CODES, norm_key, petrarch_entry
-from newsgraph.extract.actors_petrarch import read_actors, read_agents
+from newsgraph.extract.actors_petrarch import DictActor, read_actors, read_agents
 
 ROOT = Path(__file__).resolve().parents[1]
 ORIGIN = "openeventdata/petrarch2@676801cd9cb2924bbbad09f86d15c9323e7097bf"
@@ -53,7 +53,7 @@ def _name(phrase: str) -> str:
     return " ".join(out)
 
 
-def _kind(record, guessed: str) -> str:
+def _kind(record: DictActor, guessed: str) -> str:
     """A state whose code changed over time (USRUKR until 1991, then UKR) has dated codes like a
     person; it is a country, and its city aliases ("Chernobyl") places, never an elite person."""
     latest = record.ranges[-1].code if record.ranges else ""
